@@ -1,0 +1,182 @@
+//! `pacte clauses list` and `pacte clauses show`.
+
+use super::{Env, fail};
+use clap::Subcommand;
+use pacte::library::{Field, FieldKind};
+use pacte::{ClauseLibrary, Lang, tr};
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+#[derive(Subcommand, Debug)]
+pub enum ClausesCommand {
+    /// List the profiles and clauses.
+    List {
+        /// Only the clauses of this profile, marked required or advised.
+        #[arg(long)]
+        profile: Option<String>,
+    },
+    /// Show a clause: its purpose and every field with its question and help.
+    Show {
+        /// A clause id (audit, conseil …).
+        id: String,
+    },
+}
+
+pub fn run(env: &Env, command: ClausesCommand) -> ExitCode {
+    let library = match env.library() {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let text = match command {
+        ClausesCommand::List { profile } => list(&library, profile.as_deref(), env.lang),
+        ClausesCommand::Show { id } => show(&library, &id, env.lang),
+    };
+    match text {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => fail(&message),
+    }
+}
+
+fn list(library: &ClauseLibrary, profile: Option<&str>, lang: Lang) -> Result<String, String> {
+    let mut out = String::new();
+    let Some(id) = profile else {
+        let _ = writeln!(out, "{}", tr!(lang, "Profils :", "Profiles:"));
+        for p in library.profiles() {
+            let _ = writeln!(
+                out,
+                "  {:<24} {} — {}",
+                p.id,
+                p.title.get(lang),
+                p.description.get(lang)
+            );
+        }
+        let _ = writeln!(out, "\n{}", tr!(lang, "Clauses :", "Clauses:"));
+        for c in library.clauses() {
+            let _ = writeln!(out, "  {:<24} {}", c.id(), c.title.get(lang));
+        }
+        return Ok(out);
+    };
+    let p = library.profile(id).ok_or_else(|| {
+        let ids: Vec<&str> = library.profiles().map(|p| p.id.as_str()).collect();
+        tr!(
+            lang,
+            "profil inconnu « {id} » ; profils : {}",
+            "unknown profile `{id}`; profiles: {}",
+            ids.join(", ")
+        )
+    })?;
+    let _ = writeln!(
+        out,
+        "{} ({})\n{}\n",
+        p.title.get(lang),
+        p.id,
+        p.description.get(lang)
+    );
+    let (required, advised) = (
+        tr!(lang, "exigée", "required"),
+        tr!(lang, "conseillée", "advised"),
+    );
+    for c in library.clauses() {
+        let status = if p.clauses.iter().any(|x| x == c.id()) {
+            &required
+        } else if p.advised.iter().any(|x| x == c.id()) {
+            &advised
+        } else {
+            continue;
+        };
+        let _ = writeln!(out, "  {:<24} {:<10} {}", c.id(), status, c.title.get(lang));
+    }
+    Ok(out)
+}
+
+fn show(library: &ClauseLibrary, id: &str, lang: Lang) -> Result<String, String> {
+    let clause = library.clause(id).ok_or_else(|| {
+        tr!(
+            lang,
+            "clause inconnue « {id} » ; `pacte clauses list` les donne toutes",
+            "unknown clause `{id}`; `pacte clauses list` gives them all"
+        )
+    })?;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})\n", clause.title.get(lang), clause.id());
+    let _ = writeln!(out, "{}\n", clause.purpose.get(lang).trim());
+    let in_profiles: Vec<&str> = library
+        .profiles()
+        .filter(|p| p.clauses.iter().any(|c| c == id))
+        .map(|p| p.id.as_str())
+        .collect();
+    if !in_profiles.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} {}\n",
+            tr!(lang, "Exigée par :", "Required by:"),
+            in_profiles.join(", ")
+        );
+    }
+    let _ = writeln!(out, "{}", tr!(lang, "Champs :", "Fields:"));
+    for field in &clause.fields {
+        describe(&mut out, field, 1, lang);
+    }
+    Ok(out)
+}
+
+fn describe(out: &mut String, field: &Field, depth: usize, lang: Lang) {
+    let pad = "  ".repeat(depth);
+    let required = if field.required {
+        tr!(lang, "obligatoire", "required")
+    } else {
+        tr!(lang, "facultatif", "optional")
+    };
+    let kind = kind_name(field.kind);
+    let _ = writeln!(out, "{pad}{} ({kind}, {required})", field.name());
+    let _ = writeln!(out, "{pad}  {}", field.prompt(lang));
+    if !field.help(lang).is_empty() {
+        let _ = writeln!(out, "{pad}  {}", field.help(lang));
+    }
+    if !field.choices.is_empty() {
+        let choices: Vec<String> = field
+            .choices
+            .iter()
+            .map(|c| format!("\"{}\" ({})", c.value, c.label(lang)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{pad}  {} {}",
+            tr!(lang, "Choix :", "Choices:"),
+            choices.join(", ")
+        );
+    }
+    if let Some(example) = &field.example {
+        let _ = writeln!(
+            out,
+            "{pad}  {} {} = {}",
+            tr!(lang, "Exemple :", "Example:"),
+            field.name(),
+            example.get_ref()
+        );
+    }
+    for sub in &field.fields {
+        describe(out, sub, depth + 2, lang);
+    }
+}
+
+fn kind_name(kind: FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Text => "text",
+        FieldKind::LongText => "long_text",
+        FieldKind::TextList => "text_list",
+        FieldKind::Boolean => "boolean",
+        FieldKind::Date => "date",
+        FieldKind::Integer => "integer",
+        FieldKind::Percentage => "percentage",
+        FieldKind::Money => "money",
+        FieldKind::Party => "party",
+        FieldKind::Parties => "parties",
+        FieldKind::Choice => "choice",
+        FieldKind::Record => "record",
+        FieldKind::Records => "records",
+    }
+}

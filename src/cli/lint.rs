@@ -1,0 +1,109 @@
+//! `pacte check`.
+
+use super::{EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Env, fail};
+use clap::{Args, ValueEnum};
+use pacte::config::Level;
+use pacte::diag::{Summary, human, json};
+use pacte::validate::Options;
+use pacte::{CheckOptions, tr};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Convention files, or folders to search for *.toml files.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+
+    /// Fail on warnings too.
+    #[arg(long)]
+    strict: bool,
+
+    /// Add the signature-readiness checks (mandates, placeholders, advised clauses).
+    #[arg(long = "final")]
+    final_check: bool,
+
+    /// Do not report this code (repeatable; a code like P019 or its name).
+    #[arg(long, value_name = "CODE")]
+    allow: Vec<String>,
+
+    /// Report this code as a warning (repeatable).
+    #[arg(long, value_name = "CODE")]
+    warn: Vec<String>,
+
+    /// Report this code as an error (repeatable).
+    #[arg(long, value_name = "CODE")]
+    deny: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+pub fn run(env: &Env, args: CheckArgs) -> ExitCode {
+    let lang = env.lang;
+    let mut lints = env.config.lints.clone();
+    for (codes, level) in [
+        (&args.allow, Level::Allow),
+        (&args.warn, Level::Warn),
+        (&args.deny, Level::Deny),
+    ] {
+        for code in codes {
+            if let Err(message) = lints.set(code, level, lang) {
+                return fail(&message);
+            }
+        }
+    }
+    let library = match env.library() {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let options = CheckOptions {
+        validate: Options {
+            final_check: args.final_check,
+        },
+        lints,
+        lang,
+    };
+    let files = pacte::check::collect_files(&args.files, &env.config);
+    if files.is_empty() {
+        return fail(&tr!(
+            lang,
+            "aucun fichier .toml à vérifier",
+            "no .toml file to check"
+        ));
+    }
+    let reports = pacte::check_files(&files, &library, &options);
+    let summary = Summary::of(&reports);
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match args.format {
+        Format::Human => reports
+            .iter()
+            .try_for_each(|r| human::write_report(&mut out, r, lang, env.color))
+            .and_then(|()| writeln!(out, "{}", human::summary_line(&summary, lang))),
+        Format::Json => json::write(&mut out, &reports),
+    };
+    if let Err(e) = written.and_then(|()| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return fail(&e.to_string());
+        }
+    }
+
+    let code = if summary.unreadable > 0 {
+        EXIT_FAILURE
+    } else if summary.errors > 0 || (args.strict && summary.warnings > 0) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,136 @@
+//! Command-line interface: arguments, and printing. Only this layer touches
+//! standard output and error.
+
+mod clauses;
+mod explain;
+mod lint;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use pacte::config::Config;
+use pacte::{ClauseLibrary, Lang};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes, the contract with scripts and CI (documented in the README).
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_FAILURE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "pacte",
+    version,
+    about = "Build, check and render partnership conventions between public bodies and third-sector organisations.",
+    long_about = "Build, check and render partnership conventions between public bodies and third-sector organisations.\n\nConstruire, vérifier et rendre des conventions de partenariat entre organismes publics et tiers secteur."
+)]
+pub struct Cli {
+    /// Interface language: fr or en (default: from LANG, else fr).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
+
+    /// An organisation's clause library, laid over the bundled one (repeatable).
+    #[arg(long = "clauses", global = true, value_name = "DIR")]
+    clause_dirs: Vec<PathBuf>,
+
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check conventions for completeness and consistency.
+    Check(lint::CheckArgs),
+    /// Explain a diagnostic code: what it means, why it matters, how to fix it.
+    Explain {
+        /// A code (P051) or its name (quorum-single-party).
+        code: String,
+    },
+    /// Show the clause library.
+    #[command(subcommand)]
+    Clauses(clauses::ClausesCommand),
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("`{s}`: expected fr or en"))
+}
+
+/// What every command needs.
+pub struct Env {
+    pub lang: Lang,
+    pub color: bool,
+    pub config: Config,
+    pub clause_dirs: Vec<PathBuf>,
+}
+
+impl Env {
+    /// Loads the clause library, printing its defects when it is broken.
+    pub fn library(&self) -> Result<ClauseLibrary, ExitCode> {
+        let mut dirs = self.config.clauses.clone();
+        dirs.extend(self.clause_dirs.iter().cloned());
+        ClauseLibrary::load(&dirs, self.lang).map_err(|e| {
+            let stderr = std::io::stderr();
+            let mut out = stderr.lock();
+            for report in &e.reports {
+                let _ = pacte::diag::human::write_report(&mut out, report, self.lang, self.color);
+            }
+            let _ = writeln!(
+                out,
+                "{}",
+                pacte::tr!(
+                    self.lang,
+                    "pacte : la bibliothèque de clauses est invalide",
+                    "pacte: the clause library is invalid"
+                )
+            );
+            ExitCode::from(EXIT_FAILURE)
+        })
+    }
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()));
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let config = match Config::discover(&cwd, lang) {
+        Ok(c) => c,
+        Err(message) => return fail(&message),
+    };
+    let env = Env {
+        lang,
+        color,
+        config,
+        clause_dirs: cli.clause_dirs,
+    };
+    match cli.command {
+        Command::Check(args) => lint::run(&env, args),
+        Command::Explain { code } => explain::run(&env, &code),
+        Command::Clauses(cmd) => clauses::run(&env, cmd),
+    }
+}
+
+/// Prints an operational error and returns exit code 2.
+pub fn fail(message: &str) -> ExitCode {
+    eprintln!("pacte: {message}");
+    ExitCode::from(EXIT_FAILURE)
+}

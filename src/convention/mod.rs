@@ -1,0 +1,395 @@
+//! The convention file: reading it, and typing it against the clause library.
+//!
+//! A convention is a TOML file with three top-level keys: `[convention]` (the
+//! header), `[[parties]]` and `[clauses.<id>]`. Loading never panics and never
+//! stops at the first problem: every key is typed, and everything wrong becomes
+//! a spanned [`Diagnostic`]. What is valid is kept in a [`Convention`] for the
+//! consistency checks.
+
+pub mod value;
+
+use crate::diag::{Code, Diagnostic};
+use crate::lang::Lang;
+use crate::library::ClauseLibrary;
+use crate::source::{SourceFile, Span};
+use crate::suggest::did_you_mean;
+use crate::tr;
+use chrono::{Months, NaiveDate};
+use toml::de::{DeTable, DeValue};
+use value::{Record, Spanned, Typer, type_table};
+
+/// The largest convention file pacte reads (a real one is a few tens of KB).
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// A convention, typed. Values that failed their checks are absent.
+#[derive(Clone, Debug, Default)]
+pub struct Convention {
+    /// `[convention]`.
+    pub header: Record,
+    /// Each `[[parties]]` entry.
+    pub parties: Vec<Record>,
+    /// Each `[clauses.<id>]` table naming a known clause, in file order.
+    pub clauses: Vec<ClauseAnswers>,
+    /// The profile named by `kind`, when the library has it.
+    pub profile: Option<String>,
+}
+
+/// The answers to one clause.
+#[derive(Clone, Debug)]
+pub struct ClauseAnswers {
+    pub id: String,
+    pub answers: Record,
+}
+
+impl Convention {
+    pub fn clause(&self, id: &str) -> Option<&Record> {
+        self.clauses.iter().find(|c| c.id == id).map(|c| &c.answers)
+    }
+
+    /// The language the convention is written in (French when not given).
+    pub fn language(&self) -> Lang {
+        self.header
+            .text("language")
+            .and_then(Lang::parse)
+            .unwrap_or_default()
+    }
+
+    pub fn effective_date(&self) -> Option<Spanned<NaiveDate>> {
+        self.header.date("effective_date")
+    }
+
+    /// The last day of the term: `end_date`, or the day before the anniversary
+    /// `duration_months` after the effective date.
+    pub fn end_date(&self) -> Option<Spanned<NaiveDate>> {
+        self.header.date("end_date").or_else(|| {
+            let months = self.header.integer("duration_months")?;
+            let end = end_from_duration(self.effective_date()?.value, months.value)?;
+            Some(Spanned {
+                value: end,
+                span: months.span,
+            })
+        })
+    }
+
+    /// Every declared party id with its span, in file order.
+    pub fn party_ids(&self) -> impl Iterator<Item = Spanned<&str>> {
+        self.parties.iter().filter_map(|p| {
+            let v = p.get("id")?;
+            Some(Spanned {
+                value: p.text("id")?,
+                span: v.span.clone(),
+            })
+        })
+    }
+
+    pub fn party(&self, id: &str) -> Option<&Record> {
+        self.parties.iter().find(|p| p.text("id") == Some(id))
+    }
+}
+
+/// The last day of a term of `months` starting on `start`.
+pub fn end_from_duration(start: NaiveDate, months: i64) -> Option<NaiveDate> {
+    let months = u32::try_from(months).ok()?;
+    start.checked_add_months(Months::new(months))?.pred_opt()
+}
+
+/// Decodes a file's bytes: size limit, UTF-8, and a leading byte-order mark
+/// (accepted and dropped). The error is the diagnostic to report.
+pub fn decode(bytes: Vec<u8>, lang: Lang) -> Result<String, Diagnostic> {
+    if bytes.len() > MAX_FILE_BYTES {
+        let mib = bytes.len() as f64 / (1024.0 * 1024.0);
+        let max = MAX_FILE_BYTES / (1024 * 1024);
+        return Err(Diagnostic::new(
+            Code::FileTooLarge,
+            None,
+            tr!(
+                lang,
+                "le fichier fait {mib:.1} Mio ; une convention est limitée à {max} Mio",
+                "the file is {mib:.1} MiB; an agreement is limited to {max} MiB"
+            ),
+        )
+        .help(tr!(
+            lang,
+            "vérifiez que c'est bien le fichier de la convention",
+            "check that this is the agreement's file"
+        )));
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Diagnostic::new(
+            Code::NotUtf8,
+            None,
+            tr!(
+                lang,
+                "le fichier n'est pas en UTF-8 (octet invalide à la position {at})",
+                "the file is not UTF-8 (invalid byte at offset {at})"
+            ),
+        )
+        .help(tr!(
+            lang,
+            "réenregistrez le fichier en UTF-8 depuis votre éditeur",
+            "save the file again as UTF-8 from your editor"
+        ))
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
+/// Parses and types a convention. Returns `None` only when the text is not
+/// TOML at all (the diagnostics then hold the syntax error).
+pub fn load(
+    source: &SourceFile,
+    library: &ClauseLibrary,
+    lang: Lang,
+) -> (Option<Convention>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let doc = match DeTable::parse(source.text()) {
+        Ok(doc) => doc,
+        Err(e) => {
+            diagnostics.push(syntax_error(&e, lang));
+            return (None, diagnostics);
+        }
+    };
+    let mut typer = Typer {
+        lang,
+        diagnostics: &mut diagnostics,
+    };
+    let mut conv = Convention::default();
+    let mut saw_header = false;
+    for (key, value) in doc.get_ref().iter() {
+        match key.get_ref().as_ref() {
+            "convention" => match value.get_ref() {
+                DeValue::Table(t) => {
+                    saw_header = true;
+                    conv.header = type_table(
+                        library.header_fields(),
+                        t,
+                        value.span(),
+                        "convention",
+                        &mut typer,
+                    );
+                }
+                other => typer.diagnostics.push(not_a(
+                    other,
+                    value.span(),
+                    "convention",
+                    "[convention]",
+                    lang,
+                )),
+            },
+            "parties" => match value.get_ref() {
+                DeValue::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let path = format!("parties[{}]", i + 1);
+                        match item.get_ref() {
+                            DeValue::Table(t) => conv.parties.push(type_table(
+                                library.party_fields(),
+                                t,
+                                item.span(),
+                                &path,
+                                &mut typer,
+                            )),
+                            other => typer.diagnostics.push(not_a(
+                                other,
+                                item.span(),
+                                &path,
+                                "[[parties]]",
+                                lang,
+                            )),
+                        }
+                    }
+                }
+                other => typer.diagnostics.push(not_a(
+                    other,
+                    value.span(),
+                    "parties",
+                    "[[parties]]",
+                    lang,
+                )),
+            },
+            "clauses" => match value.get_ref() {
+                DeValue::Table(t) => load_clauses(t, library, &mut conv, &mut typer),
+                other => typer.diagnostics.push(not_a(
+                    other,
+                    value.span(),
+                    "clauses",
+                    "[clauses.ID]",
+                    lang,
+                )),
+            },
+            name => {
+                let d = value::unknown_key(
+                    name,
+                    key.span(),
+                    "(racine)",
+                    &["convention", "parties", "clauses"],
+                    lang,
+                );
+                typer.diagnostics.push(d);
+            }
+        }
+    }
+    if !saw_header {
+        diagnostics.push(
+            Diagnostic::new(Code::MissingField, 0..0, tr!(lang, "la table [convention] est absente", "the [convention] table is missing"))
+                .help(tr!(lang, "commencez le fichier par [convention] avec kind, language, title, place, effective_date et currency", "start the file with [convention] holding kind, language, title, place, effective_date and currency")),
+        );
+    }
+    if let Some(kind) = conv.header.get("kind") {
+        let name = conv.header.text("kind").unwrap_or_default();
+        if library.profile(name).is_some() {
+            conv.profile = Some(name.to_string());
+        } else {
+            let ids: Vec<&str> = library.profiles().map(|p| p.id.as_str()).collect();
+            let mut d = Diagnostic::new(
+                Code::UnknownProfile,
+                kind.span.clone(),
+                tr!(
+                    lang,
+                    "« {name} » n'est pas un type de convention connu",
+                    "`{name}` is not a known kind of agreement"
+                ),
+            );
+            if let Some(s) = did_you_mean(name, ids.iter().copied()) {
+                d = d.label(tr!(
+                    lang,
+                    "vouliez-vous dire « {s} » ?",
+                    "did you mean `{s}`?"
+                ));
+            }
+            diagnostics.push(d.help(tr!(
+                lang,
+                "types connus : {}",
+                "known kinds: {}",
+                ids.join(", ")
+            )));
+        }
+    }
+    (Some(conv), diagnostics)
+}
+
+fn load_clauses(
+    table: &DeTable<'_>,
+    library: &ClauseLibrary,
+    conv: &mut Convention,
+    t: &mut Typer<'_>,
+) {
+    let lang = t.lang;
+    for (key, value) in table.iter() {
+        let id = key.get_ref().as_ref();
+        let path = format!("clauses.{id}");
+        let Some(clause) = library.clause(id) else {
+            let ids: Vec<&str> = library.clause_ids().collect();
+            let mut d = Diagnostic::new(
+                Code::UnknownClause,
+                key.span(),
+                tr!(
+                    lang,
+                    "« {id} » n'est pas une clause connue",
+                    "`{id}` is not a known clause"
+                ),
+            );
+            d = match did_you_mean(id, ids.iter().copied()) {
+                Some(s) => d
+                    .label(tr!(
+                        lang,
+                        "vouliez-vous dire « {s} » ?",
+                        "did you mean `{s}`?"
+                    ))
+                    .help(tr!(
+                        lang,
+                        "renommez la table en [clauses.{s}]",
+                        "rename the table to [clauses.{s}]"
+                    )),
+                None => d.help(tr!(
+                    lang,
+                    "`pacte clauses list` donne les clauses connues",
+                    "`pacte clauses list` gives the known clauses"
+                )),
+            };
+            t.diagnostics.push(d);
+            continue;
+        };
+        match value.get_ref() {
+            DeValue::Table(answers) => {
+                let answers = type_table(&clause.fields, answers, value.span(), &path, t);
+                conv.clauses.push(ClauseAnswers {
+                    id: id.to_string(),
+                    answers,
+                });
+            }
+            other => t.diagnostics.push(not_a(
+                other,
+                value.span(),
+                &path,
+                &format!("[{path}]"),
+                lang,
+            )),
+        }
+    }
+}
+
+fn not_a(found: &DeValue<'_>, span: Span, path: &str, expected: &str, lang: Lang) -> Diagnostic {
+    let found = found.type_str();
+    Diagnostic::new(
+        Code::WrongType,
+        span,
+        tr!(
+            lang,
+            "`{path}` doit être une table {expected}, mais c'est un(e) {found}",
+            "`{path}` must be a {expected} table, but it is a {found}"
+        ),
+    )
+    .help(tr!(
+        lang,
+        "voir l'exemple de fichier dans le README",
+        "see the example file in the README"
+    ))
+}
+
+fn syntax_error(e: &toml::de::Error, lang: Lang) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    let help = if message.contains("date") || message.contains("day") || message.contains("month") {
+        tr!(
+            lang,
+            "une date s'écrit AAAA-MM-JJ et doit exister dans le calendrier",
+            "a date is written YYYY-MM-DD and must exist in the calendar"
+        )
+    } else {
+        tr!(
+            lang,
+            "corrigez la syntaxe TOML à l'endroit indiqué ; les textes vont entre guillemets",
+            "fix the TOML syntax where shown; texts go in quotes"
+        )
+    };
+    Diagnostic::new(Code::TomlSyntax, e.span(), message).help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duration_ends_the_day_before_the_anniversary() {
+        let start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        assert_eq!(
+            end_from_duration(start, 60),
+            NaiveDate::from_ymd_opt(2031, 12, 31)
+        );
+        assert_eq!(end_from_duration(start, -1), None);
+    }
+
+    #[test]
+    fn bom_is_dropped_and_bad_bytes_refused() {
+        assert_eq!(
+            decode(b"\xef\xbb\xbfa = 1".to_vec(), Lang::En).unwrap(),
+            "a = 1"
+        );
+        let err = decode(vec![b'a', 0xff], Lang::En).unwrap_err();
+        assert_eq!(err.code, Code::NotUtf8);
+        let err = decode(vec![b' '; MAX_FILE_BYTES + 1], Lang::En).unwrap_err();
+        assert_eq!(err.code, Code::FileTooLarge);
+    }
+}

@@ -1,0 +1,721 @@
+//! Typed answers, and the one function that types a TOML value against a
+//! [`Field`]. The checker, the library's own example check and the wizard all
+//! go through [`type_table`] / [`type_value`], so a value accepted in one place
+//! is accepted everywhere.
+
+use crate::diag::{Code, Diagnostic};
+use crate::lang::Lang;
+use crate::library::{Field, FieldKind};
+use crate::source::Span;
+use crate::suggest::did_you_mean;
+use crate::tr;
+use chrono::NaiveDate;
+use toml::de::{DeTable, DeValue};
+
+/// A value with the span it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// An amount in hundredths of the currency unit (cents), exact.
+pub type Cents = i64;
+/// A percentage in hundredths of a percent (100 % = 10 000), exact.
+pub type Hundredths = i64;
+
+/// A typed answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Text(String),
+    TextList(Vec<Spanned<String>>),
+    Bool(bool),
+    Date(NaiveDate),
+    Integer(i64),
+    Percentage(Hundredths),
+    Money(Cents),
+    Party(String),
+    Parties(Vec<Spanned<String>>),
+    Choice(String),
+    Record(Record),
+    Records(Vec<Record>),
+}
+
+/// A table of typed answers, in file order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Record {
+    /// The table's header (or inline table) in the source.
+    pub span: Span,
+    pub fields: Vec<(String, Spanned<Value>)>,
+}
+
+impl Record {
+    pub fn get(&self, name: &str) -> Option<&Spanned<Value>> {
+        self.fields.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    pub fn text(&self, name: &str) -> Option<&str> {
+        match &self.get(name)?.value {
+            Value::Text(s) | Value::Choice(s) | Value::Party(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn date(&self, name: &str) -> Option<Spanned<NaiveDate>> {
+        let v = self.get(name)?;
+        match v.value {
+            Value::Date(d) => Some(Spanned {
+                value: d,
+                span: v.span.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    pub fn integer(&self, name: &str) -> Option<Spanned<i64>> {
+        let v = self.get(name)?;
+        match v.value {
+            Value::Integer(n) => Some(Spanned {
+                value: n,
+                span: v.span.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Money in cents.
+    pub fn money(&self, name: &str) -> Option<Spanned<Cents>> {
+        let v = self.get(name)?;
+        match v.value {
+            Value::Money(n) => Some(Spanned {
+                value: n,
+                span: v.span.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// A percentage in hundredths of a percent.
+    pub fn percentage(&self, name: &str) -> Option<Spanned<Hundredths>> {
+        let v = self.get(name)?;
+        match v.value {
+            Value::Percentage(n) => Some(Spanned {
+                value: n,
+                span: v.span.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    pub fn boolean(&self, name: &str) -> Option<bool> {
+        match self.get(name)?.value {
+            Value::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn record(&self, name: &str) -> Option<&Record> {
+        match &self.get(name)?.value {
+            Value::Record(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The records of a list field; empty when absent.
+    pub fn records(&self, name: &str) -> &[Record] {
+        match self.get(name).map(|v| &v.value) {
+            Some(Value::Records(r)) => r,
+            _ => &[],
+        }
+    }
+
+    /// The span of a field's value, or of the table when the field is absent.
+    pub fn span_of(&self, name: &str) -> Span {
+        self.get(name).map_or(self.span.clone(), |v| v.span.clone())
+    }
+}
+
+/// Where diagnostics go while typing, and in which language.
+pub struct Typer<'a> {
+    pub lang: Lang,
+    pub diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Typer<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+}
+
+/// Types every key of `table` against `fields`: unknown keys, wrong types and
+/// missing required fields become diagnostics; valid values are kept.
+/// `path` names the table in messages (`clauses.audit`).
+pub fn type_table(
+    fields: &[Field],
+    table: &DeTable<'_>,
+    span: Span,
+    path: &str,
+    t: &mut Typer<'_>,
+) -> Record {
+    let lang = t.lang;
+    let mut record = Record {
+        span: span.clone(),
+        fields: Vec::new(),
+    };
+    for (key, value) in table.iter() {
+        let name = key.get_ref().as_ref();
+        let Some(field) = fields.iter().find(|f| f.name() == name) else {
+            let known: Vec<&str> = fields.iter().map(Field::name).collect();
+            t.push(unknown_key(name, key.span(), path, &known, lang));
+            continue;
+        };
+        let here = format!("{path}.{name}");
+        if let Some(v) = type_value(field, value.get_ref(), value.span(), &here, t) {
+            record.fields.push((name.to_string(), v));
+        }
+    }
+    for field in fields.iter().filter(|f| f.required) {
+        if table.get(field.name()).is_none() {
+            t.push(missing_field(field, &span, path, None, lang));
+        }
+    }
+    record
+}
+
+/// The diagnostic for a key no field declares.
+pub fn unknown_key(name: &str, span: Span, path: &str, known: &[&str], lang: Lang) -> Diagnostic {
+    let d = Diagnostic::new(
+        Code::UnknownKey,
+        span,
+        tr!(
+            lang,
+            "clé inconnue « {name} » dans `{path}`",
+            "unknown key `{name}` in `{path}`"
+        ),
+    );
+    match did_you_mean(name, known.iter().copied()) {
+        Some(s) => d
+            .label(tr!(
+                lang,
+                "vouliez-vous dire « {s} » ?",
+                "did you mean `{s}`?"
+            ))
+            .help(tr!(
+                lang,
+                "remplacez « {name} » par « {s} »",
+                "replace `{name}` with `{s}`"
+            )),
+        None => d.help(tr!(
+            lang,
+            "clés permises ici : {}",
+            "keys allowed here: {}",
+            known.join(", ")
+        )),
+    }
+}
+
+/// The diagnostic for a required field that is absent. `why` adds the reason
+/// when the requirement is conditional or comes from the profile.
+pub fn missing_field(
+    field: &Field,
+    span: &Span,
+    path: &str,
+    why: Option<&str>,
+    lang: Lang,
+) -> Diagnostic {
+    let name = field.name();
+    let prompt = field.prompt(lang);
+    let because = why.map(|w| format!(" ({w})")).unwrap_or_default();
+    let example = field
+        .example
+        .as_ref()
+        .map(|e| format!("{name} = {}", inline(e.get_ref())));
+    let help = match example {
+        Some(ex) => tr!(
+            lang,
+            "{prompt} — par exemple : {ex}",
+            "{prompt} — for example: {ex}"
+        ),
+        None => prompt.to_string(),
+    };
+    Diagnostic::new(
+        Code::MissingField,
+        span.clone(),
+        tr!(
+            lang,
+            "champ obligatoire « {name} » absent de `{path}`{because}",
+            "required field `{name}` is missing from `{path}`{because}"
+        ),
+    )
+    .help(help)
+}
+
+/// A TOML value on one line, for help texts.
+fn inline(v: &toml::Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 70 {
+        let cut: String = s.chars().take(67).collect();
+        format!("{cut}…")
+    } else {
+        s
+    }
+}
+
+/// Types one value. Returns `None` (after a diagnostic) when it is not valid.
+pub fn type_value(
+    field: &Field,
+    value: &DeValue<'_>,
+    span: Span,
+    path: &str,
+    t: &mut Typer<'_>,
+) -> Option<Spanned<Value>> {
+    let lang = t.lang;
+    let typed = match (field.kind, value) {
+        (FieldKind::Text | FieldKind::LongText, DeValue::String(s)) => {
+            if s.trim().is_empty() {
+                return empty(field, span, path, t);
+            }
+            Value::Text(s.to_string())
+        }
+        (FieldKind::TextList, DeValue::Array(items)) => {
+            let mut out = Vec::new();
+            for item in items.iter() {
+                match item.get_ref() {
+                    DeValue::String(s) if !s.trim().is_empty() => out.push(Spanned {
+                        value: s.to_string(),
+                        span: item.span(),
+                    }),
+                    DeValue::String(_) => {
+                        empty(field, item.span(), path, t);
+                    }
+                    other => t.push(wrong_type(field, other, item.span(), path, lang)),
+                }
+            }
+            if out.is_empty() && field.required {
+                return empty(field, span, path, t);
+            }
+            Value::TextList(out)
+        }
+        (FieldKind::Boolean, DeValue::Boolean(b)) => Value::Bool(*b),
+        (FieldKind::Date, DeValue::Datetime(dt)) => Value::Date(date(dt, span.clone(), path, t)?),
+        (FieldKind::Integer, DeValue::Integer(i)) => {
+            let Ok(n) = i64::from_str_radix(i.as_str(), i.radix()) else {
+                return range(
+                    span,
+                    tr!(
+                        lang,
+                        "le nombre `{path}` est trop grand",
+                        "the number `{path}` is too large"
+                    ),
+                    field,
+                    t,
+                );
+            };
+            if let Some(min) = field.min.filter(|&m| n < m) {
+                return range(
+                    span,
+                    tr!(
+                        lang,
+                        "`{path}` vaut {n}, sous le minimum de {min}",
+                        "`{path}` is {n}, below the minimum of {min}"
+                    ),
+                    field,
+                    t,
+                );
+            }
+            if let Some(max) = field.max.filter(|&m| n > m) {
+                return range(
+                    span,
+                    tr!(
+                        lang,
+                        "`{path}` vaut {n}, au-dessus du maximum de {max}",
+                        "`{path}` is {n}, above the maximum of {max}"
+                    ),
+                    field,
+                    t,
+                );
+            }
+            Value::Integer(n)
+        }
+        (FieldKind::Money | FieldKind::Percentage, DeValue::Integer(_) | DeValue::Float(_)) => {
+            let text = match value {
+                DeValue::Integer(i) if i.radix() == 10 => i.as_str().to_string(),
+                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+                DeValue::Float(f) => f.as_str().to_string(),
+                _ => String::new(),
+            };
+            let scaled = match parse_hundredths(&text) {
+                Ok(n) => n,
+                Err(DecimalError::TooPrecise) => {
+                    return range(
+                        span,
+                        tr!(
+                            lang,
+                            "`{path}` a plus de deux décimales",
+                            "`{path}` has more than two decimals"
+                        ),
+                        field,
+                        t,
+                    );
+                }
+                Err(DecimalError::Invalid) => {
+                    return range(
+                        span,
+                        tr!(
+                            lang,
+                            "`{path}` n'est pas un nombre fini",
+                            "`{path}` is not a finite number"
+                        ),
+                        field,
+                        t,
+                    );
+                }
+            };
+            if scaled < 0 {
+                return range(
+                    span,
+                    tr!(
+                        lang,
+                        "`{path}` est négatif ({text})",
+                        "`{path}` is negative ({text})"
+                    ),
+                    field,
+                    t,
+                );
+            }
+            if field.kind == FieldKind::Percentage {
+                if scaled > 100_00 {
+                    return range(
+                        span,
+                        tr!(
+                            lang,
+                            "`{path}` vaut {text} %, au-delà de 100 %",
+                            "`{path}` is {text} %, above 100 %"
+                        ),
+                        field,
+                        t,
+                    );
+                }
+                Value::Percentage(scaled)
+            } else {
+                Value::Money(scaled)
+            }
+        }
+        (FieldKind::Party, DeValue::String(s)) => {
+            if s.trim().is_empty() {
+                return empty(field, span, path, t);
+            }
+            Value::Party(s.to_string())
+        }
+        (FieldKind::Parties, DeValue::Array(items)) => {
+            let mut out = Vec::new();
+            for item in items.iter() {
+                match item.get_ref() {
+                    DeValue::String(s) => out.push(Spanned {
+                        value: s.to_string(),
+                        span: item.span(),
+                    }),
+                    other => t.push(wrong_type(field, other, item.span(), path, lang)),
+                }
+            }
+            Value::Parties(out)
+        }
+        (FieldKind::Choice, DeValue::String(s)) => {
+            if field.choice(s).is_none() {
+                t.push(unknown_choice(field, s, span, path, lang));
+                return None;
+            }
+            Value::Choice(s.to_string())
+        }
+        (FieldKind::Record, DeValue::Table(table)) => {
+            Value::Record(type_table(&field.fields, table, span.clone(), path, t))
+        }
+        (FieldKind::Records, DeValue::Array(items)) => {
+            let mut out = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let here = format!("{path}[{}]", i + 1);
+                match item.get_ref() {
+                    DeValue::Table(table) => {
+                        out.push(type_table(&field.fields, table, item.span(), &here, t))
+                    }
+                    other => t.push(wrong_type(field, other, item.span(), &here, lang)),
+                }
+            }
+            if out.is_empty() && field.required {
+                return empty(field, span, path, t);
+            }
+            Value::Records(out)
+        }
+        (_, other) => {
+            t.push(wrong_type(field, other, span, path, lang));
+            return None;
+        }
+    };
+    Some(Spanned { value: typed, span })
+}
+
+fn empty(field: &Field, span: Span, path: &str, t: &mut Typer<'_>) -> Option<Spanned<Value>> {
+    let lang = t.lang;
+    if field.required {
+        let prompt = field.prompt(lang);
+        t.push(
+            Diagnostic::new(
+                Code::MissingField,
+                span,
+                tr!(
+                    lang,
+                    "le champ obligatoire `{path}` est vide",
+                    "required field `{path}` is empty"
+                ),
+            )
+            .help(prompt.to_string()),
+        );
+    }
+    None
+}
+
+fn range(span: Span, message: String, field: &Field, t: &mut Typer<'_>) -> Option<Spanned<Value>> {
+    let lang = t.lang;
+    let help = match field.kind {
+        FieldKind::Money => tr!(
+            lang,
+            "un montant est positif ou nul, avec au plus deux décimales : 450000 ou 450000.50",
+            "an amount is zero or more, with at most two decimals: 450000 or 450000.50"
+        ),
+        FieldKind::Percentage => tr!(
+            lang,
+            "un pourcentage va de 0 à 100, avec au plus deux décimales",
+            "a percentage goes from 0 to 100, with at most two decimals"
+        ),
+        _ => match (field.min, field.max) {
+            (Some(min), Some(max)) => tr!(
+                lang,
+                "donnez un nombre entre {min} et {max}",
+                "give a number between {min} and {max}"
+            ),
+            _ => field.help(lang).to_string(),
+        },
+    };
+    t.push(Diagnostic::new(Code::OutOfRange, span, message).help(help));
+    None
+}
+
+fn date(
+    dt: &toml::value::Datetime,
+    span: Span,
+    path: &str,
+    t: &mut Typer<'_>,
+) -> Option<NaiveDate> {
+    let lang = t.lang;
+    let day = dt.date.filter(|_| dt.time.is_none() && dt.offset.is_none());
+    let parsed = day.and_then(|d| {
+        NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+    });
+    if parsed.is_none() {
+        let only = dt
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "2027-01-01".into());
+        t.push(
+            Diagnostic::new(
+                Code::InvalidDate,
+                span,
+                tr!(
+                    lang,
+                    "`{path}` doit être une date sans heure, mais vaut {dt}",
+                    "`{path}` must be a date without a time, but is {dt}"
+                ),
+            )
+            .help(tr!(
+                lang,
+                "écrivez seulement la date : {only}",
+                "write the date alone: {only}"
+            )),
+        );
+    }
+    parsed
+}
+
+/// The diagnostic for a value of the wrong TOML type, with a help line that
+/// fixes the usual mistakes (quoted dates and amounts, a lone text for a list).
+pub fn wrong_type(
+    field: &Field,
+    found: &DeValue<'_>,
+    span: Span,
+    path: &str,
+    lang: Lang,
+) -> Diagnostic {
+    let expected = field.kind.describe(lang);
+    let found_name = found.type_str();
+    let message = tr!(
+        lang,
+        "`{path}` doit être {expected}, mais c'est un(e) {found_name}",
+        "`{path}` must be {expected}, but it is a {found_name}"
+    );
+    let help = match (field.kind, found) {
+        (FieldKind::Date, DeValue::String(s)) => match looks_like_date(s) {
+            Some(iso) => tr!(
+                lang,
+                "écrivez la date au format TOML, sans guillemets : {iso}",
+                "write the date in TOML form, without quotes: {iso}"
+            ),
+            None => tr!(
+                lang,
+                "écrivez la date au format AAAA-MM-JJ, sans guillemets : 2027-01-01",
+                "write the date as YYYY-MM-DD, without quotes: 2027-01-01"
+            ),
+        },
+        (FieldKind::Money | FieldKind::Percentage | FieldKind::Integer, DeValue::String(s)) => {
+            let digits: String = s
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                .collect::<String>()
+                .replace(',', ".");
+            let digits = if digits.is_empty() {
+                "450000".to_string()
+            } else {
+                digits
+            };
+            tr!(
+                lang,
+                "écrivez le nombre sans guillemets, espaces ni symbole : {digits}",
+                "write the number without quotes, spaces or symbols: {digits}"
+            )
+        }
+        (FieldKind::TextList | FieldKind::Parties, DeValue::String(s)) => {
+            tr!(
+                lang,
+                "mettez la valeur entre crochets : [\"{s}\"]",
+                "put the value in brackets: [\"{s}\"]"
+            )
+        }
+        (FieldKind::Text | FieldKind::LongText | FieldKind::Party | FieldKind::Choice, _) => {
+            tr!(
+                lang,
+                "mettez la valeur entre guillemets",
+                "put the value in quotes"
+            )
+        }
+        _ => field.help(lang).to_string(),
+    };
+    Diagnostic::new(Code::WrongType, span, message).help(help)
+}
+
+fn unknown_choice(field: &Field, value: &str, span: Span, path: &str, lang: Lang) -> Diagnostic {
+    let values: Vec<&str> = field.choices.iter().map(|c| c.value.as_str()).collect();
+    let list = values
+        .iter()
+        .map(|v| format!("\"{v}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let d = Diagnostic::new(
+        Code::UnknownChoice,
+        span,
+        tr!(
+            lang,
+            "« {value} » n'est pas un choix permis pour `{path}`",
+            "`{value}` is not an allowed choice for `{path}`"
+        ),
+    );
+    let d = match did_you_mean(value, values.iter().copied()) {
+        Some(s) => d.label(tr!(
+            lang,
+            "vouliez-vous dire « {s} » ?",
+            "did you mean `{s}`?"
+        )),
+        None => d,
+    };
+    d.help(tr!(
+        lang,
+        "choix permis : {list}",
+        "allowed choices: {list}"
+    ))
+}
+
+/// Recognises `1/1/2027`, `01-01-2027` or `2027/01/01` and returns the ISO form.
+/// Day-first is assumed for slashes, as in French usage.
+fn looks_like_date(s: &str) -> Option<String> {
+    let parts: Vec<&str> = s.trim().split(['/', '-', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let (a, b, c): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
+    let date = if a > 31 {
+        NaiveDate::from_ymd_opt(a as i32, b, c as u32)
+    } else {
+        NaiveDate::from_ymd_opt(c, b, a)
+    }?;
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
+enum DecimalError {
+    TooPrecise,
+    Invalid,
+}
+
+/// Parses a TOML number's text into hundredths, exactly (no float rounding).
+fn parse_hundredths(text: &str) -> Result<i64, DecimalError> {
+    let text = text.trim();
+    if text.contains(['e', 'E']) || text.contains("inf") || text.contains("nan") {
+        let x: f64 = text.parse().map_err(|_| DecimalError::Invalid)?;
+        let scaled = x * 100.0;
+        if !scaled.is_finite() || scaled.abs() > 9.0e15 {
+            return Err(DecimalError::Invalid);
+        }
+        if (scaled - scaled.round()).abs() > 1e-6 {
+            return Err(DecimalError::TooPrecise);
+        }
+        return Ok(scaled.round() as i64);
+    }
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let frac = frac.trim_end_matches('0');
+    if frac.len() > 2 {
+        return Err(DecimalError::TooPrecise);
+    }
+    let whole: i64 = whole.parse().map_err(|_| DecimalError::Invalid)?;
+    let frac: i64 = format!("{frac:0<2}")
+        .parse()
+        .map_err(|_| DecimalError::Invalid)?;
+    let n = whole
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(frac))
+        .ok_or(DecimalError::Invalid)?;
+    Ok(if negative { -n } else { n })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hundredths(s: &str) -> Option<i64> {
+        parse_hundredths(s).ok()
+    }
+
+    #[test]
+    fn decimals_are_parsed_exactly() {
+        assert_eq!(hundredths("450000"), Some(45_000_000));
+        assert_eq!(hundredths("0.1"), Some(10));
+        assert_eq!(hundredths("33.33"), Some(3333));
+        assert_eq!(hundredths("12.50"), Some(1250));
+        assert_eq!(hundredths("-3"), Some(-300));
+        assert_eq!(hundredths("1e3"), Some(100_000));
+        assert!(hundredths("1.005").is_none());
+        assert!(hundredths("inf").is_none());
+        assert!(hundredths("99999999999999999999").is_none());
+    }
+
+    #[test]
+    fn common_date_spellings_are_recognised() {
+        assert_eq!(looks_like_date("1/1/2027").as_deref(), Some("2027-01-01"));
+        assert_eq!(looks_like_date("31/12/2027").as_deref(), Some("2027-12-31"));
+        assert_eq!(looks_like_date("2027/03/04").as_deref(), Some("2027-03-04"));
+        assert_eq!(looks_like_date("30/2/2027"), None);
+        assert_eq!(looks_like_date("janvier"), None);
+    }
+}

@@ -1,0 +1,79 @@
+//! Human output, drawn like rustc's (annotate-snippets is rustc's own renderer).
+
+use super::{Diagnostic, FileReport, Severity, Summary};
+use crate::lang::Lang;
+use crate::tr;
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use std::io::{self, Write};
+
+/// Writes every diagnostic of a report.
+pub fn write_report(
+    out: &mut dyn Write,
+    report: &FileReport,
+    lang: Lang,
+    color: bool,
+) -> io::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for diagnostic in &report.diagnostics {
+        writeln!(out, "{}", render(&renderer, report, diagnostic, lang))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn render(renderer: &Renderer, report: &FileReport, d: &Diagnostic, lang: Lang) -> String {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
+    }
+    .with_name(d.severity.name(lang));
+    let path = report.path.display().to_string();
+    let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
+    let mut group = match (&report.source, &d.span) {
+        (Some(source), Some(span)) => {
+            let mut annotation = AnnotationKind::Primary.span(span.clone());
+            if let Some(label) = &d.label {
+                annotation = annotation.label(label.as_str());
+            }
+            title.element(
+                Snippet::source(source.text())
+                    .path(path)
+                    .fold(true)
+                    .annotation(annotation),
+            )
+        }
+        _ => title.element(Origin::path(path)),
+    };
+    if !d.help.is_empty() {
+        let help = Level::HELP.with_name(match lang {
+            Lang::Fr => "aide",
+            Lang::En => "help",
+        });
+        group = group.element(help.message(d.help.as_str()));
+    }
+    let report: &[Group<'_>] = &[group];
+    renderer.render(report)
+}
+
+/// The closing line: how many files, errors, warnings.
+pub fn summary_line(summary: &Summary, lang: Lang) -> String {
+    let Summary {
+        files,
+        errors,
+        warnings,
+        notes,
+        ..
+    } = *summary;
+    let s = |n: usize| if n > 1 { "s" } else { "" };
+    let (sf, se, sw, sn) = (s(files), s(errors), s(warnings), s(notes));
+    tr!(
+        lang,
+        "{files} fichier{sf} vérifié{sf} : {errors} erreur{se}, {warnings} avertissement{sw}, {notes} note{sn}",
+        "{files} file{sf} checked: {errors} error{se}, {warnings} warning{sw}, {notes} note{sn}",
+    )
+}

@@ -1,0 +1,135 @@
+//! Diagnostics: findings about a user's files, as data.
+//!
+//! A [`Diagnostic`] has a stable [`Code`], a [`Severity`], a message, a span in
+//! its file and a help line. The printers ([`human`], [`json`]) turn the same
+//! values into text for people or for CI; nothing here touches a terminal.
+
+mod code;
+pub mod human;
+pub mod json;
+
+pub use code::{Code, Explanation};
+
+use crate::lang::Lang;
+use crate::source::{SourceFile, Span};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Information a reviewer wants to see; never fails a check.
+    Note,
+    /// Advice: fails a check only with `--strict`.
+    Warning,
+    /// The convention is incomplete or inconsistent: blocks a final render.
+    Error,
+}
+
+impl Severity {
+    /// The severity's name in the interface language.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Fr) => "erreur",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::Fr) => "avertissement",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Note, _) => "note",
+        }
+    }
+}
+
+/// One finding about a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// What is wrong, in the interface language.
+    pub message: String,
+    /// The offending bytes; `None` when the finding concerns the whole file.
+    pub span: Option<Span>,
+    /// A short note shown under the caret.
+    pub label: Option<String>,
+    /// How to fix it.
+    pub help: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the code's default severity.
+    pub fn new(code: Code, span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.default_severity(),
+            message: message.into(),
+            span: span.into(),
+            label: None,
+            help: String::new(),
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = help.into();
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+}
+
+/// The diagnostics of one checked file, with its text for printing.
+#[derive(Debug)]
+pub struct FileReport {
+    pub path: PathBuf,
+    /// `None` when the file could not be read as text at all.
+    pub source: Option<SourceFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    /// Whether the file could not be read or parsed as a convention (exit 2).
+    pub fn is_fatal(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.code.is_fatal())
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// Sorts diagnostics by position, then code, so output is stable.
+    pub fn sort(&mut self) {
+        self.diagnostics.sort_by(|a, b| {
+            let key = |d: &Diagnostic| (d.span.as_ref().map_or(0, |s| s.start), d.code);
+            key(a).cmp(&key(b))
+        });
+    }
+}
+
+/// Totals over many files.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    /// Files that could not be read or parsed.
+    pub unreadable: usize,
+}
+
+impl Summary {
+    pub fn of(reports: &[FileReport]) -> Summary {
+        reports.iter().fold(Summary::default(), |mut s, r| {
+            s.files += 1;
+            s.errors += r.count(Severity::Error);
+            s.warnings += r.count(Severity::Warning);
+            s.notes += r.count(Severity::Note);
+            s.unreadable += usize::from(r.is_fatal());
+            s
+        })
+    }
+}

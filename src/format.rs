@@ -1,0 +1,155 @@
+//! Dates, amounts and percentages written the way each language writes them.
+//!
+//! French: « 1er janvier 2027 », « 120 000,00 $ » (narrow no-break spaces as
+//! digit separators, no-break space before the symbol). English: "January 1,
+//! 2027", "$120,000.00". Month names come from a fixed table, not the locale,
+//! so output is the same on every machine.
+
+use crate::lang::Lang;
+use chrono::{Datelike, NaiveDate};
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Narrow no-break space: the French thousands separator.
+pub const NNBSP: char = '\u{202f}';
+/// No-break space: before a currency symbol or a percent sign in French.
+pub const NBSP: char = '\u{a0}';
+
+/// A date in words.
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    let month = d.month0() as usize;
+    match lang {
+        Lang::Fr => {
+            let day = if d.day() == 1 {
+                "1er".to_string()
+            } else {
+                d.day().to_string()
+            };
+            format!("{day} {} {}", MONTHS_FR[month], d.year())
+        }
+        Lang::En => format!("{} {}, {}", MONTHS_EN[month], d.day(), d.year()),
+    }
+}
+
+/// An amount in cents, with its currency, in the convention's language.
+pub fn money(cents: i64, currency: &str, lang: Lang) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let (units, hundredths) = (abs / 100, abs % 100);
+    match lang {
+        Lang::Fr => {
+            let n = group(units, NNBSP);
+            let symbol = match currency {
+                "CAD" | "USD" => "$",
+                "EUR" => "€",
+                "MAD" => "DH",
+                "XOF" => "F CFA",
+                other => other,
+            };
+            let suffix = if currency == "USD" { " US" } else { "" };
+            format!("{sign}{n},{hundredths:02}{NBSP}{symbol}{suffix}")
+        }
+        Lang::En => {
+            let n = group(units, ',');
+            match currency {
+                "CAD" | "USD" => format!("{sign}${n}.{hundredths:02}"),
+                "EUR" => format!("{sign}€{n}.{hundredths:02}"),
+                other => format!("{sign}{other}{NBSP}{n}.{hundredths:02}"),
+            }
+        }
+    }
+}
+
+/// A percentage given in hundredths of a percent.
+pub fn percent(hundredths: i64, lang: Lang) -> String {
+    let (whole, frac) = (hundredths / 100, (hundredths % 100).abs());
+    let number = match (frac, lang) {
+        (0, _) => whole.to_string(),
+        (f, Lang::Fr) => format!("{whole},{}", format!("{f:02}").trim_end_matches('0')),
+        (f, Lang::En) => format!("{whole}.{}", format!("{f:02}").trim_end_matches('0')),
+    };
+    match lang {
+        Lang::Fr => format!("{number}{NBSP}%"),
+        Lang::En => format!("{number}%"),
+    }
+}
+
+fn group(mut n: u64, separator: char) -> String {
+    let mut groups = Vec::new();
+    loop {
+        if n < 1000 {
+            groups.push(n.to_string());
+            break;
+        }
+        groups.push(format!("{:03}", n % 1000));
+        n /= 1000;
+    }
+    groups.reverse();
+    groups.join(&separator.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_in_words() {
+        assert_eq!(date(d(2027, 1, 1), Lang::Fr), "1er janvier 2027");
+        assert_eq!(date(d(2027, 8, 15), Lang::Fr), "15 août 2027");
+        assert_eq!(date(d(2027, 1, 1), Lang::En), "January 1, 2027");
+    }
+
+    #[test]
+    fn money_in_each_language() {
+        assert_eq!(
+            money(12_000_000, "CAD", Lang::Fr),
+            "120\u{202f}000,00\u{a0}$"
+        );
+        assert_eq!(money(12_000_000, "CAD", Lang::En), "$120,000.00");
+        assert_eq!(money(150, "EUR", Lang::Fr), "1,50\u{a0}€");
+        assert_eq!(
+            money(123_456_789, "MAD", Lang::Fr),
+            "1\u{202f}234\u{202f}567,89\u{a0}DH"
+        );
+        assert_eq!(money(123_456_789, "MAD", Lang::En), "MAD\u{a0}1,234,567.89");
+        assert_eq!(money(-500, "EUR", Lang::En), "-€5.00");
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(percent(10_000, Lang::En), "100%");
+        assert_eq!(percent(3_333, Lang::Fr), "33,33\u{a0}%");
+        assert_eq!(percent(1_250, Lang::En), "12.5%");
+    }
+}

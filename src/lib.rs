@@ -1,0 +1,30 @@
+//! pacte builds, checks and renders partnership conventions between public
+//! bodies and third-sector organisations.
+//!
+//! The pipeline, one way:
+//! 1. [`library`] — the clause library (clauses and profiles), loaded from data
+//!    and validated;
+//! 2. [`convention`] — a convention file read and typed against the library,
+//!    keeping the source span of every value;
+//! 3. [`validate`] — completeness and consistency rules over the typed model;
+//! 4. [`diag`] — the findings as data, printed for people or CI.
+//!
+//! [`check`] strings these together for one file or many.
+#![warn(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
+
+pub mod check;
+pub mod config;
+pub mod convention;
+pub mod diag;
+pub mod format;
+pub mod lang;
+pub mod library;
+pub mod source;
+mod suggest;
+pub mod validate;
+
+pub use check::{CheckOptions, check_file, check_files, check_text};
+pub use convention::Convention;
+pub use diag::{Code, Diagnostic, FileReport, Severity};
+pub use lang::{Lang, Text};
+pub use library::ClauseLibrary;

@@ -1,0 +1,147 @@
+//! Field specifications: what a clause (or the convention header, or a party)
+//! asks for, and of what type.
+
+use crate::lang::{Lang, Text};
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The type of a field's answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    /// A short text on one line.
+    Text,
+    /// A paragraph or more.
+    LongText,
+    /// A list of short texts.
+    TextList,
+    Boolean,
+    /// A calendar date, written as a TOML date (`2027-01-01`).
+    Date,
+    Integer,
+    /// A percentage from 0 to 100, up to two decimals.
+    Percentage,
+    /// An amount in the convention's currency, up to two decimals, never negative.
+    Money,
+    /// The id of a declared party.
+    Party,
+    /// A list of party ids.
+    Parties,
+    /// One value among `choices`.
+    Choice,
+    /// One table with typed sub-fields (`fields`).
+    Record,
+    /// A list of tables with typed sub-fields (`fields`), such as board seats.
+    Records,
+}
+
+impl FieldKind {
+    /// How the type is described to a user, e.g. in a wrong-type message.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        use FieldKind::*;
+        match (self, lang) {
+            (Text | LongText, Lang::Fr) => "un texte entre guillemets",
+            (Text | LongText, Lang::En) => "a text in quotes",
+            (TextList, Lang::Fr) => "une liste de textes, [\"…\", \"…\"]",
+            (TextList, Lang::En) => "a list of texts, [\"…\", \"…\"]",
+            (Boolean, Lang::Fr) => "true ou false",
+            (Boolean, Lang::En) => "true or false",
+            (Date, Lang::Fr) => "une date AAAA-MM-JJ sans guillemets",
+            (Date, Lang::En) => "a date YYYY-MM-DD without quotes",
+            (Integer, Lang::Fr) => "un nombre entier",
+            (Integer, Lang::En) => "a whole number",
+            (Percentage, Lang::Fr) => "un pourcentage (nombre de 0 à 100)",
+            (Percentage, Lang::En) => "a percentage (number from 0 to 100)",
+            (Money, Lang::Fr) => "un montant (nombre sans guillemets ni symbole)",
+            (Money, Lang::En) => "an amount (number without quotes or symbol)",
+            (Party, Lang::Fr) => "l'identifiant d'une partie, entre guillemets",
+            (Party, Lang::En) => "a party id, in quotes",
+            (Parties, Lang::Fr) => "une liste d'identifiants de parties",
+            (Parties, Lang::En) => "a list of party ids",
+            (Choice, Lang::Fr) => "l'un des choix permis, entre guillemets",
+            (Choice, Lang::En) => "one of the allowed choices, in quotes",
+            (Record, Lang::Fr) => "une table { clé = valeur, … }",
+            (Record, Lang::En) => "a table { key = value, … }",
+            (Records, Lang::Fr) => "une liste de tables [[…]]",
+            (Records, Lang::En) => "a list of tables [[…]]",
+        }
+    }
+
+    /// Whether this type holds sub-fields.
+    pub fn has_subfields(self) -> bool {
+        matches!(self, FieldKind::Record | FieldKind::Records)
+    }
+}
+
+/// One allowed value of a choice field, with its wording in each language.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub value: String,
+    pub fr: String,
+    pub en: String,
+}
+
+impl Choice {
+    pub fn label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A field a clause asks for.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub name: Spanned<String>,
+    #[serde(rename = "type")]
+    pub kind: FieldKind,
+    #[serde(default)]
+    pub required: bool,
+    /// The wizard's question.
+    pub prompt: Option<Text>,
+    /// What a good answer looks like, shown on demand.
+    pub help: Option<Text>,
+    /// A model answer, checked against the field's own type when loaded.
+    pub example: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+    /// Bounds for integers.
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    /// For dates: must fall within the convention's term (default true).
+    #[serde(default = "yes")]
+    pub in_term: bool,
+    /// Sub-fields of a record or of each record of a list.
+    #[serde(default)]
+    pub fields: Vec<Field>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Field {
+    pub fn name(&self) -> &str {
+        self.name.get_ref()
+    }
+
+    pub fn subfield(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name() == name)
+    }
+
+    pub fn choice(&self, value: &str) -> Option<&Choice> {
+        self.choices.iter().find(|c| c.value == value)
+    }
+
+    /// The prompt in a language, or the field's name when it has none.
+    pub fn prompt(&self, lang: Lang) -> &str {
+        self.prompt.as_ref().map_or(self.name(), |t| t.get(lang))
+    }
+
+    pub fn help(&self, lang: Lang) -> &str {
+        self.help.as_ref().map_or("", |t| t.get(lang))
+    }
+}

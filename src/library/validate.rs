@@ -1,0 +1,351 @@
+//! Checks a clause library before use: every field documented in both
+//! languages, examples that pass their own field's checks, rules and profiles
+//! that refer to things that exist, and no inheritance loop.
+
+use super::{Clause, Field, FieldKind, Loaded, Profile, ProfileFile, report};
+use crate::convention::value::{Typer, type_value};
+use crate::diag::{Code, Diagnostic, FileReport};
+use crate::lang::{Lang, Text};
+use crate::tr;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Diagnostics for every clause file, grouped by file.
+pub(super) fn clauses(clauses: &BTreeMap<String, Loaded<Clause>>, lang: Lang) -> Vec<FileReport> {
+    let mut reports = Vec::new();
+    for loaded in clauses.values() {
+        let mut diags = Vec::new();
+        let clause = &loaded.value;
+        check_fields(&clause.fields, true, lang, &mut diags);
+        for rule in &clause.coverage {
+            let field = clause.field(rule.field.get_ref());
+            let key = field.and_then(|f| f.subfield(&rule.key));
+            match (field, key) {
+                (Some(f), Some(k))
+                    if f.kind == FieldKind::Records && k.kind == FieldKind::Choice =>
+                {
+                    for v in &rule.values {
+                        if k.choice(v).is_none() {
+                            diags.push(unknown_ref(
+                                rule.field.span(),
+                                &format!("{}.{} = {v}", rule.field.get_ref(), rule.key),
+                                lang,
+                            ));
+                        }
+                    }
+                }
+                _ => diags.push(unknown_ref(
+                    rule.field.span(),
+                    &format!("{}.{}", rule.field.get_ref(), rule.key),
+                    lang,
+                )),
+            }
+        }
+        for rule in &clause.when {
+            if clause.field(rule.field.get_ref()).is_none() {
+                diags.push(unknown_ref(rule.field.span(), rule.field.get_ref(), lang));
+            }
+            for name in &rule.require {
+                if clause.field(name.get_ref()).is_none() {
+                    diags.push(unknown_ref(name.span(), name.get_ref(), lang));
+                }
+            }
+        }
+        if !diags.is_empty() {
+            reports.push(report(loaded.source.clone(), diags));
+        }
+    }
+    reports
+}
+
+fn unknown_ref(span: std::ops::Range<usize>, what: &str, lang: Lang) -> Diagnostic {
+    Diagnostic::new(
+        Code::LibraryUnknownReference,
+        span,
+        tr!(
+            lang,
+            "référence à « {what} », qui n'existe pas",
+            "reference to `{what}`, which does not exist"
+        ),
+    )
+    .help(tr!(
+        lang,
+        "corrigez le nom, ou déclarez ce qui manque",
+        "fix the name, or declare what is missing"
+    ))
+}
+
+fn check_fields(fields: &[Field], top_level: bool, lang: Lang, diags: &mut Vec<Diagnostic>) {
+    let mut names = BTreeSet::new();
+    for field in fields {
+        let name = field.name();
+        let span = field.name.span();
+        if !names.insert(name) {
+            diags.push(
+                Diagnostic::new(
+                    Code::LibraryDuplicate,
+                    span.clone(),
+                    tr!(
+                        lang,
+                        "le champ « {name} » est déclaré deux fois",
+                        "field `{name}` is declared twice"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "renommez ou retirez l'une des deux déclarations",
+                    "rename or remove one of the two declarations"
+                )),
+            );
+        }
+        let mut lacks = Vec::new();
+        if !complete(&field.prompt) {
+            lacks.push("prompt");
+        }
+        if !complete(&field.help) {
+            lacks.push("help");
+        }
+        if top_level && field.example.is_none() {
+            lacks.push("example");
+        }
+        if !lacks.is_empty() {
+            let list = lacks.join(", ");
+            diags.push(
+                Diagnostic::new(Code::FieldIncomplete, span.clone(), tr!(lang, "le champ « {name} » n'a pas : {list}", "field `{name}` has no {list}"))
+                    .help(tr!(lang, "chaque champ a une question (prompt) et une aide (help) en français et en anglais, et un exemple s'il est de premier niveau", "every field has a prompt and a help text in French and English, and an example if it is top-level")),
+            );
+        }
+        let schema_error = match field.kind {
+            FieldKind::Choice if field.choices.is_empty() => Some(tr!(
+                lang,
+                "le champ à choix « {name} » n'a pas de `choices`",
+                "choice field `{name}` has no `choices`"
+            )),
+            k if k != FieldKind::Choice && !field.choices.is_empty() => Some(tr!(
+                lang,
+                "seul un champ `choice` peut avoir des `choices` (« {name} »)",
+                "only a `choice` field may have `choices` (`{name}`)"
+            )),
+            k if k.has_subfields() && field.fields.is_empty() => Some(tr!(
+                lang,
+                "le champ « {name} » doit déclarer ses sous-champs (`fields`)",
+                "field `{name}` must declare its sub-fields (`fields`)"
+            )),
+            k if !k.has_subfields() && !field.fields.is_empty() => Some(tr!(
+                lang,
+                "seuls `record` et `records` ont des sous-champs (« {name} »)",
+                "only `record` and `records` have sub-fields (`{name}`)"
+            )),
+            _ => None,
+        };
+        if let Some(message) = schema_error {
+            diags.push(
+                Diagnostic::new(Code::LibrarySchema, span.clone(), message).help(tr!(
+                    lang,
+                    "voir la section « Bibliothèque de clauses » du README",
+                    "see the README's “Clause library” section"
+                )),
+            );
+        }
+        check_fields(&field.fields, false, lang, diags);
+        if let Some(example) = &field.example {
+            if let Some(problem) = example_problem(field, example.get_ref(), lang) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidExample,
+                        example.span(),
+                        tr!(
+                            lang,
+                            "l'exemple du champ « {name} » n'est pas valide : {problem}",
+                            "the example of field `{name}` is not valid: {problem}"
+                        ),
+                    )
+                    .help(tr!(
+                        lang,
+                        "corrigez l'exemple pour qu'il respecte le type du champ",
+                        "fix the example so it matches the field's type"
+                    )),
+                );
+            }
+        }
+    }
+}
+
+fn complete(text: &Option<Text>) -> bool {
+    text.as_ref()
+        .is_some_and(|t| !t.fr.trim().is_empty() && !t.en.trim().is_empty())
+}
+
+/// Runs an example through the same typing as a user's answer.
+fn example_problem(field: &Field, example: &toml::Value, lang: Lang) -> Option<String> {
+    let mut doc = toml::Table::new();
+    doc.insert("x".into(), example.clone());
+    let text = toml::to_string(&doc).ok()?;
+    let parsed = toml::de::DeTable::parse(&text).ok()?;
+    let value = parsed.get_ref().get("x")?;
+    let mut diags = Vec::new();
+    let mut typer = Typer {
+        lang,
+        diagnostics: &mut diags,
+    };
+    type_value(
+        field,
+        value.get_ref(),
+        value.span(),
+        field.name(),
+        &mut typer,
+    );
+    diags.into_iter().next().map(|d| d.message)
+}
+
+/// Resolves `extends` and checks every reference of every profile.
+pub(super) fn profiles(
+    profiles: &BTreeMap<String, Loaded<ProfileFile>>,
+    clauses: &BTreeMap<String, Loaded<Clause>>,
+    lang: Lang,
+) -> Result<BTreeMap<String, Profile>, Vec<FileReport>> {
+    let mut reports = Vec::new();
+    for loaded in profiles.values() {
+        let p = &loaded.value;
+        let mut diags = Vec::new();
+        for id in p.clauses.iter().chain(&p.advised) {
+            if !clauses.contains_key(id.get_ref()) {
+                diags.push(unknown_ref(id.span(), id.get_ref(), lang));
+            }
+        }
+        for (clause, fields) in p.require_fields.iter().chain(&p.advise_fields) {
+            for field in fields {
+                let exists = clauses
+                    .get(clause)
+                    .is_some_and(|c| c.value.field(field).is_some());
+                if !exists {
+                    diags.push(unknown_ref(p.id.span(), &format!("{clause}.{field}"), lang));
+                }
+            }
+        }
+        if let Some(d) = cycle(p, profiles, lang) {
+            diags.push(d);
+        }
+        if !diags.is_empty() {
+            reports.push(report(loaded.source.clone(), diags));
+        }
+    }
+    if !reports.is_empty() {
+        return Err(reports);
+    }
+    let order = |id: &String| clauses.get(id).map_or(u32::MAX, |c| c.value.order);
+    Ok(profiles
+        .keys()
+        .map(|id| (id.clone(), resolve(id, profiles, &order)))
+        .collect())
+}
+
+/// The error for a profile whose `extends` chain is unknown or loops.
+fn cycle(
+    p: &ProfileFile,
+    profiles: &BTreeMap<String, Loaded<ProfileFile>>,
+    lang: Lang,
+) -> Option<Diagnostic> {
+    let mut chain = vec![p.id.get_ref().clone()];
+    let mut current = p;
+    while let Some(parent) = &current.extends {
+        let name = parent.get_ref();
+        let Some(next) = profiles.get(name) else {
+            return Some(
+                Diagnostic::new(
+                    Code::ProfileCycle,
+                    parent.span(),
+                    tr!(
+                        lang,
+                        "le profil étend « {name} », qui n'existe pas",
+                        "the profile extends `{name}`, which does not exist"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "nommez un profil existant dans `extends`",
+                    "name an existing profile in `extends`"
+                )),
+            );
+        };
+        if chain.contains(name) {
+            chain.push(name.clone());
+            let path = chain.join(" → ");
+            return Some(
+                Diagnostic::new(
+                    Code::ProfileCycle,
+                    parent.span(),
+                    tr!(
+                        lang,
+                        "les profils s'étendent en boucle : {path}",
+                        "profiles extend one another in a loop: {path}"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "retirez `extends` de l'un des profils de la boucle",
+                    "remove `extends` from one of the profiles in the loop"
+                )),
+            );
+        }
+        chain.push(name.clone());
+        current = &next.value;
+    }
+    None
+}
+
+/// Merges a profile with its ancestors: lists are united, the child's scalars win.
+fn resolve(
+    id: &str,
+    profiles: &BTreeMap<String, Loaded<ProfileFile>>,
+    order: &dyn Fn(&String) -> u32,
+) -> Profile {
+    let p = &profiles[id].value;
+    let mut base = match &p.extends {
+        Some(parent) => resolve(parent.get_ref(), profiles, order),
+        None => Profile {
+            id: String::new(),
+            title: Text::default(),
+            description: Text::default(),
+            clauses: Vec::new(),
+            advised: Vec::new(),
+            public_and_nonpublic: false,
+            min_duration_months: None,
+            max_duration_months: None,
+            require_fields: BTreeMap::new(),
+            advise_fields: BTreeMap::new(),
+        },
+    };
+    base.id = id.to_string();
+    base.title = p.title.clone();
+    base.description = p.description.clone();
+    let unite = |into: &mut Vec<String>, from: &[toml::Spanned<String>]| {
+        for c in from {
+            if !into.contains(c.get_ref()) {
+                into.push(c.get_ref().clone());
+            }
+        }
+        into.sort_by_key(|c| (order(c), c.clone()));
+    };
+    unite(&mut base.clauses, &p.clauses);
+    unite(&mut base.advised, &p.advised);
+    base.advised.retain(|c| !base.clauses.contains(c));
+    if let Some(b) = p.public_and_nonpublic {
+        base.public_and_nonpublic = b;
+    }
+    base.min_duration_months = p.min_duration_months.or(base.min_duration_months);
+    base.max_duration_months = p.max_duration_months.or(base.max_duration_months);
+    for (map, from) in [
+        (&mut base.require_fields, &p.require_fields),
+        (&mut base.advise_fields, &p.advise_fields),
+    ] {
+        for (clause, fields) in from {
+            let entry = map.entry(clause.clone()).or_default();
+            for f in fields {
+                if !entry.contains(f) {
+                    entry.push(f.clone());
+                }
+            }
+        }
+    }
+    base
+}

@@ -1,0 +1,9 @@
+//! The `pacte` command: parse arguments, run, map the outcome to an exit code.
+
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::run()
+}

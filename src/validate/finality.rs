@@ -1,0 +1,128 @@
+//! Signature readiness (`check --final`): every representative authorised,
+//! no placeholder text left.
+
+use super::{Ctx, walk};
+use crate::convention::value::Value;
+use crate::diag::{Code, Diagnostic};
+use crate::tr;
+
+/// Marks of unfinished text. Upper-case markers match whole words; phrases
+/// match in any case.
+const MARKERS: [&str; 3] = ["TODO", "XXX", "TBD"];
+const PHRASES: [&str; 5] = [
+    "à compléter",
+    "a compléter",
+    "à completer",
+    "to be completed",
+    "à préciser",
+];
+
+pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    for party in &ctx.conv.parties {
+        let Some(rep) = party.get("representative") else {
+            continue;
+        };
+        let Value::Record(r) = &rep.value else {
+            continue;
+        };
+        if r.get("mandate").is_none() {
+            let who = party.text("short_name").or(party.text("id")).unwrap_or("?");
+            out.push(
+                Diagnostic::new(Code::MissingMandate, rep.span.clone(), tr!(lang, "le représentant de « {who} » n'a pas de résolution ou de mandat qui l'autorise à signer", "the representative of “{who}” has no resolution or mandate authorising them to sign"))
+                    .help(tr!(lang, "ajoutez mandate = \"résolution n° … adoptée le …\" dans representative", "add mandate = \"resolution no. … adopted on …\" to representative")),
+            );
+        }
+    }
+
+    let mut visit = |_: &_, value: &crate::convention::value::Spanned<Value>, path: &str| {
+        let texts: Vec<(&str, std::ops::Range<usize>)> = match &value.value {
+            Value::Text(s) => vec![(s.as_str(), value.span.clone())],
+            Value::TextList(items) => items
+                .iter()
+                .map(|i| (i.value.as_str(), i.span.clone()))
+                .collect(),
+            _ => return,
+        };
+        for (text, span) in texts {
+            if let Some(mark) = placeholder(text) {
+                out.push(
+                    Diagnostic::new(
+                        Code::PlaceholderText,
+                        span,
+                        tr!(
+                            lang,
+                            "`{path}` contient un texte provisoire (« {mark} »)",
+                            "`{path}` holds placeholder text (“{mark}”)"
+                        ),
+                    )
+                    .help(tr!(
+                        lang,
+                        "remplacez-le par la rédaction définitive avant la signature",
+                        "replace it with the final wording before signature"
+                    )),
+                );
+            }
+        }
+    };
+    walk(
+        ctx.library.header_fields(),
+        &ctx.conv.header,
+        "convention",
+        &mut visit,
+    );
+    for (i, party) in ctx.conv.parties.iter().enumerate() {
+        walk(
+            ctx.library.party_fields(),
+            party,
+            &format!("parties[{}]", i + 1),
+            &mut visit,
+        );
+    }
+    for clause in &ctx.conv.clauses {
+        if let Some(spec) = ctx.library.clause(&clause.id) {
+            walk(
+                &spec.fields,
+                &clause.answers,
+                &format!("clauses.{}", clause.id),
+                &mut visit,
+            );
+        }
+    }
+}
+
+/// The placeholder a text contains, if any.
+fn placeholder(text: &str) -> Option<String> {
+    if text.contains("___") {
+        return Some("___".into());
+    }
+    let words = text.split(|c: char| !c.is_alphanumeric());
+    for word in words {
+        if MARKERS.contains(&word) {
+            return Some(word.to_string());
+        }
+    }
+    let lower = text.to_lowercase();
+    PHRASES
+        .iter()
+        .find(|p| lower.contains(*p))
+        .map(|p| p.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholder;
+
+    #[test]
+    fn finds_placeholders_but_not_ordinary_words() {
+        assert_eq!(placeholder("Montant : TODO").as_deref(), Some("TODO"));
+        assert_eq!(placeholder("signé le ____").as_deref(), Some("___"));
+        assert_eq!(
+            placeholder("Adresse À COMPLÉTER").as_deref(),
+            Some("à compléter")
+        );
+        assert_eq!(placeholder("XXXL"), None);
+        assert_eq!(placeholder("todos les jours"), None);
+        assert_eq!(placeholder("Une convention complète."), None);
+    }
+}

@@ -1,0 +1,121 @@
+//! Consistency and completeness checks over a typed convention.
+//!
+//! [`validate`] is a pure function: a convention and a library in, diagnostics
+//! out. Each family of rules lives in its own file and is a plain function of
+//! the shared [`Ctx`]. Field-level checks (types, ranges, choices) happened
+//! while loading ([`crate::convention::value`]); the rules here look across
+//! fields, clauses and parties.
+
+mod completeness;
+mod dates;
+mod finality;
+mod governance;
+mod money;
+mod parties;
+
+use crate::convention::Convention;
+use crate::convention::value::{Record, Spanned, Value};
+use crate::diag::Diagnostic;
+use crate::lang::Lang;
+use crate::library::{ClauseLibrary, Field, Profile};
+
+/// What to check beyond completeness and consistency.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Signature readiness: mandates, placeholders, advised clauses.
+    pub final_check: bool,
+}
+
+/// What every rule sees.
+pub(crate) struct Ctx<'a> {
+    pub conv: &'a Convention,
+    pub library: &'a ClauseLibrary,
+    pub profile: Option<&'a Profile>,
+    pub lang: Lang,
+}
+
+impl Ctx<'_> {
+    /// How a party is named in messages: its short name, else its id.
+    pub fn party_name(&self, id: &str) -> String {
+        self.conv
+            .party(id)
+            .and_then(|p| p.text("short_name"))
+            .map_or_else(|| id.to_string(), |s| format!("« {s} »"))
+    }
+
+    /// A clause's title in the interface language, for messages.
+    pub fn clause_title(&self, id: &str) -> String {
+        self.library
+            .clause(id)
+            .map_or_else(|| id.to_string(), |c| c.title.get(self.lang).to_string())
+    }
+}
+
+/// Runs every rule.
+pub fn validate(
+    conv: &Convention,
+    library: &ClauseLibrary,
+    options: Options,
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    let ctx = Ctx {
+        conv,
+        library,
+        profile: conv.profile.as_deref().and_then(|p| library.profile(p)),
+        lang,
+    };
+    let mut out = Vec::new();
+    completeness::check(&ctx, &mut out);
+    parties::check(&ctx, &mut out);
+    dates::check(&ctx, &mut out);
+    governance::check(&ctx, &mut out);
+    money::check(&ctx, &mut out);
+    if options.final_check {
+        completeness::check_advised(&ctx, &mut out);
+        finality::check(&ctx, &mut out);
+    }
+    out
+}
+
+/// Calls `visit` for every typed value in a record, depth first, with its
+/// field specification and its path.
+pub(crate) fn walk<'a>(
+    fields: &'a [Field],
+    record: &'a Record,
+    path: &str,
+    visit: &mut dyn FnMut(&'a Field, &'a Spanned<Value>, &str),
+) {
+    for (name, value) in &record.fields {
+        let Some(field) = fields.iter().find(|f| f.name() == name) else {
+            continue;
+        };
+        let here = format!("{path}.{name}");
+        visit(field, value, &here);
+        match &value.value {
+            Value::Record(r) => walk(&field.fields, r, &here, visit),
+            Value::Records(rs) => {
+                for (i, r) in rs.iter().enumerate() {
+                    walk(&field.fields, r, &format!("{here}[{}]", i + 1), visit);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Calls `visit` for every typed value of every clause.
+pub(crate) fn walk_clauses<'a>(
+    ctx: &Ctx<'a>,
+    visit: &mut dyn FnMut(&'a Field, &'a Spanned<Value>, &str),
+) {
+    for clause in &ctx.conv.clauses {
+        if let Some(spec) = ctx.library.clause(&clause.id) {
+            walk(
+                &spec.fields,
+                &clause.answers,
+                &format!("clauses.{}", clause.id),
+                visit,
+            );
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The parties: enough of them, distinct, referenced correctly, each with
+//! obligations and a contact, and a public/third-sector mix.
+
+use super::{Ctx, walk_clauses};
+use crate::convention::value::{Spanned, Value};
+use crate::diag::{Code, Diagnostic};
+use crate::suggest::did_you_mean;
+use crate::tr;
+use std::collections::BTreeMap;
+
+/// Sectors that count as public for the public/non-public balance.
+const PUBLIC_SECTORS: [&str; 2] = ["public", "parapublic"];
+
+pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let conv = ctx.conv;
+    if conv.parties.len() < 2 {
+        let span = conv
+            .parties
+            .first()
+            .map_or(conv.header.span.clone(), |p| p.span.clone());
+        let n = conv.parties.len();
+        out.push(
+            Diagnostic::new(
+                Code::TooFewParties,
+                span,
+                tr!(
+                    lang,
+                    "la convention déclare {n} partie(s) ; il en faut au moins deux",
+                    "the agreement declares {n} part(ies); it needs at least two"
+                ),
+            )
+            .help(tr!(
+                lang,
+                "ajoutez une table [[parties]] pour chaque partie",
+                "add a [[parties]] table for each party"
+            )),
+        );
+    }
+
+    let mut first_seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for id in conv.party_ids() {
+        if first_seen.insert(id.value, id.span.start).is_some() {
+            let name = id.value;
+            out.push(
+                Diagnostic::new(
+                    Code::DuplicateParty,
+                    id.span.clone(),
+                    tr!(
+                        lang,
+                        "l'identifiant de partie « {name} » est déjà utilisé",
+                        "party id `{name}` is already used"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "donnez à chaque partie un identifiant unique",
+                    "give each party a unique id"
+                )),
+            );
+        }
+    }
+    let mut short_names: BTreeMap<String, ()> = BTreeMap::new();
+    for party in &conv.parties {
+        let Some(short) = party.get("short_name") else {
+            continue;
+        };
+        let Value::Text(s) = &short.value else {
+            continue;
+        };
+        if short_names.insert(s.to_lowercase(), ()).is_some() {
+            out.push(
+                Diagnostic::new(Code::DuplicateShortName, short.span.clone(), tr!(lang, "la désignation « {s} » désigne déjà une autre partie", "short name “{s}” already stands for another party"))
+                    .help(tr!(lang, "donnez à chaque partie une désignation distincte (« la Ville », « le Centre »…)", "give each party a distinct short name (“the City”, “the Centre”…)")),
+            );
+        }
+    }
+
+    let known: Vec<&str> = first_seen.keys().copied().collect();
+    let mut check_ref = |id: &Spanned<String>| {
+        if first_seen.contains_key(id.value.as_str()) {
+            return;
+        }
+        let name = &id.value;
+        let mut d = Diagnostic::new(
+            Code::UnknownParty,
+            id.span.clone(),
+            tr!(
+                lang,
+                "« {name} » ne désigne aucune partie déclarée",
+                "`{name}` does not name any declared party"
+            ),
+        );
+        d = match did_you_mean(name, known.iter().copied()) {
+            Some(s) => d.label(tr!(
+                lang,
+                "vouliez-vous dire « {s} » ?",
+                "did you mean `{s}`?"
+            )),
+            None => d,
+        };
+        out.push(d.help(tr!(
+            lang,
+            "parties déclarées : {}",
+            "declared parties: {}",
+            known.join(", ")
+        )));
+    };
+    walk_clauses(ctx, &mut |_, value, _| match &value.value {
+        Value::Party(id) => check_ref(&Spanned {
+            value: id.clone(),
+            span: value.span.clone(),
+        }),
+        Value::Parties(ids) => ids.iter().for_each(&mut check_ref),
+        _ => {}
+    });
+
+    if ctx.profile.is_some_and(|p| p.public_and_nonpublic) && conv.parties.len() >= 2 {
+        let sectors: Vec<&str> = conv
+            .parties
+            .iter()
+            .filter_map(|p| p.text("sector"))
+            .collect();
+        if sectors.len() == conv.parties.len() {
+            let span = conv.parties[0].span.clone();
+            if !sectors.iter().any(|s| PUBLIC_SECTORS.contains(s)) {
+                out.push(
+                    Diagnostic::new(
+                        Code::NoPublicParty,
+                        span.clone(),
+                        tr!(
+                            lang,
+                            "aucune partie n'appartient au secteur public",
+                            "no party belongs to the public sector"
+                        ),
+                    )
+                    .help(tr!(
+                        lang,
+                        "vérifiez `sector` : public ou parapublic pour un organisme public",
+                        "check `sector`: public or parapublic for a public body"
+                    )),
+                );
+            } else if sectors.iter().all(|s| PUBLIC_SECTORS.contains(s)) {
+                out.push(
+                    Diagnostic::new(Code::NoNonPublicParty, span, tr!(lang, "toutes les parties appartiennent au secteur public", "every party belongs to the public sector"))
+                        .help(tr!(lang, "un partenariat avec le tiers secteur compte au moins une partie associative, coopérative ou privée", "a partnership with the third sector has at least one voluntary, cooperative or private party")),
+                );
+            }
+        }
+    }
+
+    per_party_entry(
+        ctx,
+        "engagements",
+        "obligations",
+        Code::PartyWithoutObligations,
+        out,
+    );
+    per_party_entry(ctx, "comite", "contacts", Code::PartyWithoutContact, out);
+}
+
+/// Each declared party must appear in the `party` sub-field of some record of
+/// `clause.field`.
+fn per_party_entry(
+    ctx: &Ctx<'_>,
+    clause: &str,
+    field: &str,
+    code: Code,
+    out: &mut Vec<Diagnostic>,
+) {
+    let lang = ctx.lang;
+    let Some(answers) = ctx.conv.clause(clause) else {
+        return;
+    };
+    let Some(list) = answers.get(field) else {
+        return;
+    };
+    let records = answers.records(field);
+    for id in ctx.conv.party_ids() {
+        if records.iter().any(|r| r.text("party") == Some(id.value)) {
+            continue;
+        }
+        let who = ctx.party_name(id.value);
+        let pid = id.value;
+        let message = match code {
+            Code::PartyWithoutObligations => tr!(
+                lang,
+                "{who} n'a aucun engagement",
+                "{who} has no obligations"
+            ),
+            _ => tr!(
+                lang,
+                "{who} n'a pas de répondant",
+                "{who} has no contact person"
+            ),
+        };
+        out.push(Diagnostic::new(code, list.span.clone(), message).help(tr!(
+            lang,
+            "ajoutez une entrée [[clauses.{clause}.{field}]] avec party = \"{pid}\"",
+            "add a [[clauses.{clause}.{field}]] entry with party = \"{pid}\""
+        )));
+    }
+}
