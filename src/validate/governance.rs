@@ -188,8 +188,8 @@ fn gender_share(ctx: &Ctx<'_>, seats: &[Record], out: &mut Vec<Diagnostic>) {
             )
             .help(tr!(
                 lang,
-                "visez une représentation équilibrée, par exemple entre 40 % et 60 %",
-                "aim for balanced representation, for example between 40 % and 60 %"
+                "visez une représentation équilibrée, par exemple entre 40\u{a0}% et 60\u{a0}%",
+                "aim for balanced representation, for example between 40% and 60%"
             )),
         );
     }

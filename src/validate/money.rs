@@ -61,15 +61,15 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .map(|s| s.value)
                 .sum();
             if sum != 100_00 {
-                let shown = format::percent(sum, lang);
+                let (shown, hundred) = (format::percent(sum, lang), format::percent(100_00, lang));
                 out.push(
                     Diagnostic::new(
                         Code::SharesNotHundred,
                         end.span_of(field),
                         tr!(
                             lang,
-                            "les parts de `{field}` totalisent {shown} au lieu de 100 %",
-                            "the shares in `{field}` total {shown} instead of 100 %"
+                            "les parts de `{field}` totalisent {shown} au lieu de {hundred}",
+                            "the shares in `{field}` total {shown} instead of {hundred}"
                         ),
                     )
                     .help(tr!(
