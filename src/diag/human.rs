@@ -69,7 +69,12 @@ pub fn summary_line(summary: &Summary, lang: Lang) -> String {
         notes,
         ..
     } = *summary;
-    let s = |n: usize| if n > 1 { "s" } else { "" };
+    // French uses the singular for 0 and 1; English only for 1.
+    let s = |n: usize| match lang {
+        Lang::Fr if n > 1 => "s",
+        Lang::En if n != 1 => "s",
+        _ => "",
+    };
     let (sf, se, sw, sn) = (s(files), s(errors), s(warnings), s(notes));
     tr!(
         lang,

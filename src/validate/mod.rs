@@ -40,10 +40,13 @@ impl Ctx<'_> {
         self.conv
             .party(id)
             .and_then(|p| p.text("short_name"))
-            .map_or_else(|| id.to_string(), |s| match self.lang {
-                Lang::Fr => format!("« {s} »"),
-                Lang::En => format!("“{s}”"),
-            })
+            .map_or_else(
+                || id.to_string(),
+                |s| match self.lang {
+                    Lang::Fr => format!("« {s} »"),
+                    Lang::En => format!("“{s}”"),
+                },
+            )
     }
 
     /// A clause's title in the interface language, for messages.

@@ -24,11 +24,18 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Code::TooFewParties,
                 span,
-                tr!(
-                    lang,
-                    "la convention déclare {n} partie(s) ; il en faut au moins deux",
-                    "the agreement declares {n} part(ies); it needs at least two"
-                ),
+                match n {
+                    0 => tr!(
+                        lang,
+                        "la convention ne déclare aucune partie ; il en faut au moins deux",
+                        "the agreement declares no party; it needs at least two"
+                    ),
+                    _ => tr!(
+                        lang,
+                        "la convention ne déclare qu'une partie ; il en faut au moins deux",
+                        "the agreement declares only one party; it needs at least two"
+                    ),
+                },
             )
             .help(tr!(
                 lang,
