@@ -61,43 +61,38 @@ pub fn check_text(
 /// with a fatal diagnostic.
 pub fn check_file(path: &Path, library: &ClauseLibrary, options: &CheckOptions) -> Checked {
     let lang = options.lang;
-    let fatal = |d: Diagnostic| Checked {
+    let fatal = |d: Diagnostic, text: Option<String>| Checked {
         report: FileReport {
             path: path.to_path_buf(),
-            source: None,
+            source: text.map(|t| SourceFile::new(path, t)),
             diagnostics: vec![d],
         },
         convention: None,
     };
+    // Refuse before reading: never load a huge file into memory.
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > convention::MAX_FILE_BYTES as u64 {
-        // Refuse before reading: never load a huge file into memory.
-        let d = convention::decode(vec![0; convention::MAX_FILE_BYTES + 1], lang);
-        return fatal(
-            d.err()
-                .unwrap_or_else(|| Diagnostic::new(Code::FileTooLarge, None, "")),
-        );
+        return fatal(convention::too_large(size, lang), None);
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            return fatal(
-                Diagnostic::new(
-                    Code::UnreadableFile,
-                    None,
-                    tr!(lang, "lecture impossible : {e}", "cannot read: {e}"),
-                )
-                .help(tr!(
-                    lang,
-                    "vérifiez le chemin et les droits de lecture",
-                    "check the path and read permissions"
-                )),
-            );
+            let d = Diagnostic::new(
+                Code::UnreadableFile,
+                None,
+                tr!(lang, "lecture impossible : {e}", "cannot read: {e}"),
+            )
+            .help(tr!(
+                lang,
+                "vérifiez le chemin et les droits de lecture",
+                "check the path and read permissions"
+            ));
+            return fatal(d, None);
         }
     };
     match convention::decode(bytes, lang) {
         Ok(text) => check_text(path, text, library, options),
-        Err(d) => fatal(d),
+        Err(u) => fatal(u.diagnostic, u.lossy_text),
     }
 }
 

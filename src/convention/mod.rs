@@ -95,46 +95,70 @@ pub fn end_from_duration(start: NaiveDate, months: i64) -> Option<NaiveDate> {
 
 /// Decodes a file's bytes: size limit, UTF-8, and a leading byte-order mark
 /// (accepted and dropped). The error is the diagnostic to report.
-pub fn decode(bytes: Vec<u8>, lang: Lang) -> Result<String, Diagnostic> {
+pub fn decode(bytes: Vec<u8>, lang: Lang) -> Result<String, Undecodable> {
     if bytes.len() > MAX_FILE_BYTES {
-        let mib = bytes.len() as f64 / (1024.0 * 1024.0);
-        let max = MAX_FILE_BYTES / (1024 * 1024);
-        return Err(Diagnostic::new(
-            Code::FileTooLarge,
-            None,
-            tr!(
-                lang,
-                "le fichier fait {mib:.1} Mio ; une convention est limitée à {max} Mio",
-                "the file is {mib:.1} MiB; an agreement is limited to {max} MiB"
-            ),
-        )
-        .help(tr!(
-            lang,
-            "vérifiez que c'est bien le fichier de la convention",
-            "check that this is the agreement's file"
-        )));
+        return Err(Undecodable::whole(too_large(bytes.len() as u64, lang)));
     }
-    let mut text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Diagnostic::new(
-            Code::NotUtf8,
-            None,
-            tr!(
-                lang,
-                "le fichier n'est pas en UTF-8 (octet invalide à la position {at})",
-                "the file is not UTF-8 (invalid byte at offset {at})"
-            ),
-        )
-        .help(tr!(
-            lang,
-            "réenregistrez le fichier en UTF-8 depuis votre éditeur",
-            "save the file again as UTF-8 from your editor"
-        ))
-    })?;
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            // Show the bad byte in context: everything before it decodes exactly.
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let d = Diagnostic::new(
+                Code::NotUtf8,
+                at..at + '\u{fffd}'.len_utf8(),
+                tr!(lang, "le fichier n'est pas en UTF-8 (octet invalide à la position {at})", "the file is not UTF-8 (invalid byte at offset {at})"),
+            )
+            .label(tr!(lang, "ce caractère n'est pas de l'UTF-8", "this character is not UTF-8"))
+            .help(tr!(lang, "réenregistrez le fichier en UTF-8 depuis votre éditeur (il est peut-être en Latin-1 ou Windows-1252)", "save the file again as UTF-8 from your editor (it may be Latin-1 or Windows-1252)"));
+            return Err(Undecodable {
+                diagnostic: d,
+                lossy_text: Some(lossy),
+            });
+        }
+    };
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
     Ok(text)
+}
+
+/// The diagnostic for a file over [`MAX_FILE_BYTES`].
+pub fn too_large(len: u64, lang: Lang) -> Diagnostic {
+    let mib = len as f64 / (1024.0 * 1024.0);
+    let max = MAX_FILE_BYTES / (1024 * 1024);
+    Diagnostic::new(
+        Code::FileTooLarge,
+        None,
+        tr!(
+            lang,
+            "le fichier fait {mib:.1} Mio ; une convention est limitée à {max} Mio",
+            "the file is {mib:.1} MiB; an agreement is limited to {max} MiB"
+        ),
+    )
+    .help(tr!(
+        lang,
+        "vérifiez que c'est bien le fichier de la convention",
+        "check that this is the agreement's file"
+    ))
+}
+
+/// Bytes that are not a convention's text, with what can be shown of them.
+#[derive(Debug)]
+pub struct Undecodable {
+    pub diagnostic: Diagnostic,
+    /// The text with invalid bytes replaced, for showing the line at fault.
+    pub lossy_text: Option<String>,
+}
+
+impl Undecodable {
+    fn whole(diagnostic: Diagnostic) -> Undecodable {
+        Undecodable {
+            diagnostic,
+            lossy_text: None,
+        }
+    }
 }
 
 /// Parses and types a convention. Returns `None` only when the text is not
@@ -388,8 +412,9 @@ mod tests {
             "a = 1"
         );
         let err = decode(vec![b'a', 0xff], Lang::En).unwrap_err();
-        assert_eq!(err.code, Code::NotUtf8);
+        assert_eq!(err.diagnostic.code, Code::NotUtf8);
+        assert_eq!(err.diagnostic.span, Some(1..4));
         let err = decode(vec![b' '; MAX_FILE_BYTES + 1], Lang::En).unwrap_err();
-        assert_eq!(err.code, Code::FileTooLarge);
+        assert_eq!(err.diagnostic.code, Code::FileTooLarge);
     }
 }
