@@ -92,10 +92,10 @@ pub fn run(env: &Env, args: CheckArgs) -> ExitCode {
             .and_then(|()| writeln!(out, "{}", human::summary_line(&summary, lang))),
         Format::Json => json::write(&mut out, &reports),
     };
-    if let Err(e) = written.and_then(|()| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return fail(&e.to_string());
-        }
+    if let Err(e) = written.and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return fail(&e.to_string());
     }
 
     let code = if summary.unreadable > 0 {

@@ -95,9 +95,12 @@ pub fn end_from_duration(start: NaiveDate, months: i64) -> Option<NaiveDate> {
 
 /// Decodes a file's bytes: size limit, UTF-8, and a leading byte-order mark
 /// (accepted and dropped). The error is the diagnostic to report.
-pub fn decode(bytes: Vec<u8>, lang: Lang) -> Result<String, Undecodable> {
+pub fn decode(bytes: Vec<u8>, lang: Lang) -> Result<String, Box<Undecodable>> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Undecodable::whole(too_large(bytes.len() as u64, lang)));
+        return Err(Box::new(Undecodable::whole(too_large(
+            bytes.len() as u64,
+            lang,
+        ))));
     }
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -112,10 +115,10 @@ pub fn decode(bytes: Vec<u8>, lang: Lang) -> Result<String, Undecodable> {
             )
             .label(tr!(lang, "ce caractère n'est pas de l'UTF-8", "this character is not UTF-8"))
             .help(tr!(lang, "réenregistrez le fichier en UTF-8 depuis votre éditeur (il est peut-être en Latin-1 ou Windows-1252)", "save the file again as UTF-8 from your editor (it may be Latin-1 or Windows-1252)"));
-            return Err(Undecodable {
+            return Err(Box::new(Undecodable {
                 diagnostic: d,
                 lossy_text: Some(lossy),
-            });
+            }));
         }
     };
     if text.starts_with('\u{feff}') {

@@ -386,7 +386,7 @@ pub fn type_value(
                 );
             }
             if field.kind == FieldKind::Percentage {
-                if scaled > 100_00 {
+                if scaled > 10_000 {
                     return range(
                         span,
                         tr!(
@@ -704,7 +704,7 @@ mod tests {
         assert_eq!(hundredths("33.33"), Some(3333));
         assert_eq!(hundredths("12.50"), Some(1250));
         assert_eq!(hundredths("-3"), Some(-300));
-        assert_eq!(hundredths("1e3"), Some(100_000));
+        assert_eq!(hundredths("1e3"), Some(10_0000));
         assert!(hundredths("1.005").is_none());
         assert!(hundredths("inf").is_none());
         assert!(hundredths("99999999999999999999").is_none());

@@ -157,6 +157,10 @@ impl Explanation {
     }
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "compiled-in data, parsed by the every_code_is_documented test"
+)]
 fn explanations() -> &'static BTreeMap<String, Explanation> {
     static TABLE: OnceLock<BTreeMap<String, Explanation>> = OnceLock::new();
     TABLE.get_or_init(|| {

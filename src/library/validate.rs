@@ -147,25 +147,25 @@ fn check_fields(fields: &[Field], top_level: bool, lang: Lang, diags: &mut Vec<D
             );
         }
         check_fields(&field.fields, false, lang, diags);
-        if let Some(example) = &field.example {
-            if let Some(problem) = example_problem(field, example.get_ref(), lang) {
-                diags.push(
-                    Diagnostic::new(
-                        Code::InvalidExample,
-                        example.span(),
-                        tr!(
-                            lang,
-                            "l'exemple du champ « {name} » n'est pas valide : {problem}",
-                            "the example of field `{name}` is not valid: {problem}"
-                        ),
-                    )
-                    .help(tr!(
+        if let Some(example) = &field.example
+            && let Some(problem) = example_problem(field, example.get_ref(), lang)
+        {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidExample,
+                    example.span(),
+                    tr!(
                         lang,
-                        "corrigez l'exemple pour qu'il respecte le type du champ",
-                        "fix the example so it matches the field's type"
-                    )),
-                );
-            }
+                        "l'exemple du champ « {name} » n'est pas valide : {problem}",
+                        "the example of field `{name}` is not valid: {problem}"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "corrigez l'exemple pour qu'il respecte le type du champ",
+                    "fix the example so it matches the field's type"
+                )),
+            );
         }
     }
 }

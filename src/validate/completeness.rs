@@ -40,21 +40,21 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             for name in fields {
-                if answers.get(name).is_none() {
-                    if let Some(field) = spec.field(name) {
-                        let why = tr!(
-                            lang,
-                            "exigé par le profil « {profile_title} »",
-                            "required by the “{profile_title}” profile"
-                        );
-                        out.push(missing_field(
-                            field,
-                            &answers.span,
-                            &format!("clauses.{id}"),
-                            Some(&why),
-                            lang,
-                        ));
-                    }
+                if answers.get(name).is_none()
+                    && let Some(field) = spec.field(name)
+                {
+                    let why = tr!(
+                        lang,
+                        "exigé par le profil « {profile_title} »",
+                        "required by the “{profile_title}” profile"
+                    );
+                    out.push(missing_field(
+                        field,
+                        &answers.span,
+                        &format!("clauses.{id}"),
+                        Some(&why),
+                        lang,
+                    ));
                 }
             }
         }
@@ -95,21 +95,21 @@ fn conditional_fields(
             continue;
         }
         for name in &rule.require {
-            if answers.get(name.get_ref()).is_none() {
-                if let Some(field) = spec.field(name.get_ref()) {
-                    let why = tr!(
-                        lang,
-                        "parce que {trigger} = {shown}",
-                        "because {trigger} = {shown}"
-                    );
-                    out.push(missing_field(
-                        field,
-                        &answers.span,
-                        &format!("clauses.{}", spec.id()),
-                        Some(&why),
-                        lang,
-                    ));
-                }
+            if answers.get(name.get_ref()).is_none()
+                && let Some(field) = spec.field(name.get_ref())
+            {
+                let why = tr!(
+                    lang,
+                    "parce que {trigger} = {shown}",
+                    "because {trigger} = {shown}"
+                );
+                out.push(missing_field(
+                    field,
+                    &answers.span,
+                    &format!("clauses.{}", spec.id()),
+                    Some(&why),
+                    lang,
+                ));
             }
         }
     }

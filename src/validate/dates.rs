@@ -39,30 +39,30 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             )
         }
         (Some(end), Some(months)) => {
-            if let Some(implied) = end_from_duration(start.value, months.value) {
-                if implied != end.value {
-                    let (m, e, i) = (
-                        months.value,
-                        format::date(end.value, lang),
-                        format::date(implied, lang),
-                    );
-                    out.push(
-                        Diagnostic::new(
-                            Code::TermConflict,
-                            months.span.clone(),
-                            tr!(
-                                lang,
-                                "une durée de {m} mois finit le {i}, mais end_date est le {e}",
-                                "a duration of {m} months ends on {i}, but end_date is {e}"
-                            ),
-                        )
-                        .help(tr!(
+            if let Some(implied) = end_from_duration(start.value, months.value)
+                && implied != end.value
+            {
+                let (m, e, i) = (
+                    months.value,
+                    format::date(end.value, lang),
+                    format::date(implied, lang),
+                );
+                out.push(
+                    Diagnostic::new(
+                        Code::TermConflict,
+                        months.span.clone(),
+                        tr!(
                             lang,
-                            "gardez une seule des deux clés, ou accordez-les",
-                            "keep only one of the two keys, or make them agree"
-                        )),
-                    );
-                }
+                            "une durée de {m} mois finit le {i}, mais end_date est le {e}",
+                            "a duration of {m} months ends on {i}, but end_date is {e}"
+                        ),
+                    )
+                    .help(tr!(
+                        lang,
+                        "gardez une seule des deux clés, ou accordez-les",
+                        "keep only one of the two keys, or make them agree"
+                    )),
+                );
             }
         }
         _ => {}
@@ -131,37 +131,35 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let term_span = end.span.clone();
     let day_after_end = end.value.succ_opt().unwrap_or(end.value);
     if let Some(profile) = ctx.profile {
-        if let Some(min) = profile.min_duration_months {
-            if start
+        if let Some(min) = profile.min_duration_months
+            && start
                 .value
                 .checked_add_months(Months::new(min))
                 .is_some_and(|m| day_after_end < m)
-            {
-                let (months, title) = (
-                    months_between(start.value, day_after_end),
-                    profile.title.get(lang),
-                );
-                out.push(
+        {
+            let (months, title) = (
+                months_between(start.value, day_after_end),
+                profile.title.get(lang),
+            );
+            out.push(
                     Diagnostic::new(Code::TermTooShort, term_span.clone(), tr!(lang, "la convention dure {months} mois ; un « {title} » vise au moins {min} mois", "the agreement lasts {months} months; a “{title}” is meant to last at least {min} months"))
                         .help(tr!(lang, "allongez la durée, ou choisissez un partenariat de réalisation pour un projet ponctuel", "lengthen the term, or choose a project partnership for a one-off project")),
                 );
-            }
         }
-        if let Some(max) = profile.max_duration_months {
-            if start
+        if let Some(max) = profile.max_duration_months
+            && start
                 .value
                 .checked_add_months(Months::new(max))
                 .is_some_and(|m| day_after_end > m)
-            {
-                let (months, title) = (
-                    months_between(start.value, day_after_end),
-                    profile.title.get(lang),
-                );
-                out.push(
+        {
+            let (months, title) = (
+                months_between(start.value, day_after_end),
+                profile.title.get(lang),
+            );
+            out.push(
                     Diagnostic::new(Code::TermTooLong, term_span.clone(), tr!(lang, "la convention dure {months} mois ; le profil « {title} » la limite à {max} mois", "the agreement lasts {months} months; the “{title}” profile caps it at {max} months"))
                         .help(tr!(lang, "raccourcissez la durée et prévoyez un renouvellement", "shorten the term and provide for a renewal")),
                 );
-            }
         }
     }
 

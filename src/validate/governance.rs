@@ -122,28 +122,28 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    if let Some(rule) = deliberations.get("decision_rule") {
-        if matches!(
+    if let Some(rule) = deliberations.get("decision_rule")
+        && matches!(
             deliberations.text("decision_rule"),
             Some("majority" | "two_thirds")
-        ) {
-            out.push(
-                Diagnostic::new(
-                    Code::VoteWithoutConsensus,
-                    rule.span.clone(),
-                    tr!(
-                        lang,
-                        "le conseil décide par vote sans chercher d'abord le consensus",
-                        "the board decides by vote without first seeking consensus"
-                    ),
-                )
-                .help(tr!(
+        )
+    {
+        out.push(
+            Diagnostic::new(
+                Code::VoteWithoutConsensus,
+                rule.span.clone(),
+                tr!(
                     lang,
-                    "choisissez decision_rule = \"consensus_majority\" ou \"consensus_two_thirds\"",
-                    "choose decision_rule = \"consensus_majority\" or \"consensus_two_thirds\""
-                )),
-            );
-        }
+                    "le conseil décide par vote sans chercher d'abord le consensus",
+                    "the board decides by vote without first seeking consensus"
+                ),
+            )
+            .help(tr!(
+                lang,
+                "choisissez decision_rule = \"consensus_majority\" ou \"consensus_two_thirds\"",
+                "choose decision_rule = \"consensus_majority\" or \"consensus_two_thirds\""
+            )),
+        );
     }
 }
 
