@@ -250,7 +250,10 @@ pub fn load(
                 let d = value::unknown_key(
                     name,
                     key.span(),
-                    "(racine)",
+                    match lang {
+                        Lang::Fr => "(racine)",
+                        Lang::En => "(root)",
+                    },
                     &["convention", "parties", "clauses"],
                     lang,
                 );
@@ -359,14 +362,14 @@ fn load_clauses(
 }
 
 fn not_a(found: &DeValue<'_>, span: Span, path: &str, expected: &str, lang: Lang) -> Diagnostic {
-    let found = found.type_str();
+    let found = value::toml_type_name(found, lang);
     Diagnostic::new(
         Code::WrongType,
         span,
         tr!(
             lang,
-            "`{path}` doit être une table {expected}, mais c'est un(e) {found}",
-            "`{path}` must be a {expected} table, but it is a {found}"
+            "`{path}` doit être une table {expected}, mais c'est {found}",
+            "`{path}` must be a {expected} table, but it is {found}"
         ),
     )
     .help(tr!(

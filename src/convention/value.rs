@@ -548,11 +548,11 @@ pub fn wrong_type(
     lang: Lang,
 ) -> Diagnostic {
     let expected = field.kind.describe(lang);
-    let found_name = found.type_str();
+    let found_name = toml_type_name(found, lang);
     let message = tr!(
         lang,
-        "`{path}` doit être {expected}, mais c'est un(e) {found_name}",
-        "`{path}` must be {expected}, but it is a {found_name}"
+        "`{path}` doit être {expected}, mais c'est {found_name}",
+        "`{path}` must be {expected}, but it is {found_name}"
     );
     let help = match (field.kind, found) {
         (FieldKind::Date, DeValue::String(s)) => match looks_like_date(s) {
@@ -601,6 +601,26 @@ pub fn wrong_type(
         _ => field.help(lang).to_string(),
     };
     Diagnostic::new(Code::WrongType, span, message).help(help)
+}
+
+/// A TOML value's type, with its article, in the interface language.
+pub fn toml_type_name(value: &DeValue<'_>, lang: Lang) -> &'static str {
+    match (value, lang) {
+        (DeValue::String(_), Lang::Fr) => "un texte",
+        (DeValue::String(_), Lang::En) => "a text",
+        (DeValue::Integer(_), Lang::Fr) => "un nombre entier",
+        (DeValue::Integer(_), Lang::En) => "a whole number",
+        (DeValue::Float(_), Lang::Fr) => "un nombre décimal",
+        (DeValue::Float(_), Lang::En) => "a decimal number",
+        (DeValue::Boolean(_), Lang::Fr) => "un booléen",
+        (DeValue::Boolean(_), Lang::En) => "a boolean",
+        (DeValue::Datetime(_), Lang::Fr) => "une date",
+        (DeValue::Datetime(_), Lang::En) => "a date",
+        (DeValue::Array(_), Lang::Fr) => "une liste",
+        (DeValue::Array(_), Lang::En) => "a list",
+        (DeValue::Table(_), Lang::Fr) => "une table",
+        (DeValue::Table(_), Lang::En) => "a table",
+    }
 }
 
 fn unknown_choice(field: &Field, value: &str, span: Span, path: &str, lang: Lang) -> Diagnostic {
