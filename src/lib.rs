@@ -21,6 +21,8 @@ pub mod diag;
 pub mod format;
 pub mod lang;
 pub mod library;
+pub mod output;
+pub mod render;
 pub mod source;
 mod suggest;
 pub mod validate;

@@ -4,6 +4,7 @@
 mod clauses;
 mod explain;
 mod lint;
+mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use pacte::config::Config;
@@ -50,6 +51,8 @@ enum Command {
         /// A code (P051) or its name (quorum-single-party).
         code: String,
     },
+    /// Render a checked convention as Markdown a lawyer can review.
+    Render(render::RenderArgs),
     /// Show the clause library.
     #[command(subcommand)]
     Clauses(clauses::ClausesCommand),
@@ -124,6 +127,7 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => lint::run(&env, args),
+        Command::Render(args) => render::run(&env, args, cli.lang),
         Command::Explain { code } => explain::run(&env, &code),
         Command::Clauses(cmd) => clauses::run(&env, cmd),
     }

@@ -35,6 +35,8 @@ pub struct Clause {
     #[serde(default)]
     pub implicit: bool,
     pub title: Text,
+    /// The article heading when it differs from the clause title.
+    pub article_title: Option<Text>,
     /// Why the clause exists: shown by the wizard and `pacte clauses show`.
     pub purpose: Text,
     #[serde(default)]

@@ -1,0 +1,787 @@
+//! Rendering: a checked convention becomes a [`Document`], which becomes
+//! Markdown through minijinja templates.
+//!
+//! Templates live in `templates/<lang>/` (compiled in); `--templates DIR`
+//! overrides any of them by the same relative path. Undefined values are
+//! errors naming the template and line, never silent blanks. User text is
+//! escaped before it reaches a template and is never evaluated as one.
+
+pub mod model;
+mod text;
+mod values;
+
+pub use model::Document;
+pub use text::{escape_markdown, french_typography};
+
+use crate::convention::Convention;
+use crate::diag::{Diagnostic, FileReport, Severity};
+use crate::lang::Lang;
+use crate::library::ClauseLibrary;
+use crate::source::SourceFile;
+use crate::tr;
+use include_dir::{Dir, include_dir};
+use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value as JinjaValue};
+use model::{Annex, Article, Draft, PartyBlock, Review, Signature};
+use serde_json::{Map, Value as Json, json};
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use values::Formatter;
+
+static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+
+/// Instructions a template may run before it is stopped (runaway loops in an
+/// organisation's override).
+const TEMPLATE_FUEL: u64 = 5_000_000;
+
+/// How to render.
+#[derive(Clone, Debug, Default)]
+pub struct RenderOptions {
+    /// The document's language; the convention's `language` when `None`.
+    pub lang: Option<Lang>,
+    /// Render despite errors, with a banner and an annex of open findings.
+    pub draft: bool,
+    /// Add the review notes (clause purpose, empty fields, findings).
+    pub annotate: bool,
+    /// A folder whose templates override the bundled ones by relative path.
+    pub templates: Option<PathBuf>,
+}
+
+/// A template failed: which one, where, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{template}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct RenderError {
+    pub template: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl RenderError {
+    fn from_jinja(e: &minijinja::Error, origin: &Origins) -> RenderError {
+        let name = e.name().unwrap_or("?").to_string();
+        let message = match e.detail() {
+            Some(detail) => format!("{}: {detail}", e.kind()),
+            None => e.kind().to_string(),
+        };
+        RenderError {
+            template: origin.display(&name),
+            line: e.line(),
+            message,
+        }
+    }
+}
+
+/// Where each template came from, for error messages.
+#[derive(Clone, Default)]
+struct Origins {
+    override_dir: Option<PathBuf>,
+}
+
+impl Origins {
+    fn display(&self, name: &str) -> String {
+        match &self.override_dir {
+            Some(dir) if dir.join(name).is_file() => dir.join(name).display().to_string(),
+            _ => format!("templates/{name}"),
+        }
+    }
+}
+
+/// A template name is a relative path with no `..`: an override can never
+/// read outside its folder.
+fn safe_relative(name: &str) -> Option<&Path> {
+    let path = Path::new(name);
+    path.components()
+        .all(|c| matches!(c, Component::Normal(_)))
+        .then_some(path)
+}
+
+fn environment(options: &RenderOptions) -> (Environment<'static>, Origins) {
+    let mut env = Environment::new();
+    let override_dir = options.templates.clone();
+    let loader_dir = override_dir.clone();
+    env.set_loader(move |name| {
+        let Some(relative) = safe_relative(name) else {
+            return Err(minijinja::Error::new(
+                ErrorKind::InvalidOperation,
+                format!("template path `{name}` leaves the templates folder"),
+            ));
+        };
+        if let Some(dir) = &loader_dir {
+            let path = dir.join(relative);
+            if path.is_file() {
+                return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+                    minijinja::Error::new(
+                        ErrorKind::InvalidOperation,
+                        format!("{}: {e}", path.display()),
+                    )
+                });
+            }
+        }
+        Ok(BUNDLED
+            .get_file(relative)
+            .and_then(|f| f.contents_utf8())
+            .map(str::to_string))
+    });
+    env.add_filter("ucfirst", |s: String| text::capitalize(&s));
+    env.add_filter("in_sentence", |s: String| text::in_sentence(&s));
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    env.set_debug(true);
+    env.set_fuel(Some(TEMPLATE_FUEL));
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
+    (env, Origins { override_dir })
+}
+
+/// Builds the document model of a convention.
+///
+/// `report` holds the convention's diagnostics (for drafts and review notes).
+/// Refuses a convention with errors unless `options.draft`.
+pub fn build_document(
+    conv: &Convention,
+    library: &ClauseLibrary,
+    report: &FileReport,
+    options: &RenderOptions,
+) -> Result<Document, RenderError> {
+    let (env, origins) = environment(options);
+    build_with(&env, &origins, conv, library, report, options)
+}
+
+/// Renders a convention to Markdown.
+pub fn markdown(
+    conv: &Convention,
+    library: &ClauseLibrary,
+    report: &FileReport,
+    options: &RenderOptions,
+) -> Result<String, RenderError> {
+    let (env, origins) = environment(options);
+    let doc = build_with(&env, &origins, conv, library, report, options)?;
+    let lang = doc.lang;
+    let name = format!("{}/convention.md.j2", lang.code());
+    let template = env
+        .get_template(&name)
+        .map_err(|e| RenderError::from_jinja(&e, &origins))?;
+    let out = template
+        .render(minijinja::context! { doc => JinjaValue::from(minijinja::value::Serde(&doc)) })
+        .map_err(|e| RenderError::from_jinja(&e, &origins))?;
+    Ok(finish(&out, lang))
+}
+
+/// Typography and whitespace: at most one blank line, one final newline.
+fn finish(text: &str, lang: Lang) -> String {
+    let typeset = match lang {
+        Lang::Fr => french_typography(text),
+        Lang::En => text::english_typography(text),
+    };
+    let mut out = String::with_capacity(typeset.len());
+    let mut blank = 0;
+    for line in typeset.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            if blank > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn build_with(
+    env: &Environment<'static>,
+    origins: &Origins,
+    conv: &Convention,
+    library: &ClauseLibrary,
+    report: &FileReport,
+    options: &RenderOptions,
+) -> Result<Document, RenderError> {
+    let lang = options.lang.unwrap_or_else(|| conv.language());
+    let currency = conv.header.text("currency").unwrap_or("CAD");
+    let fmt = Formatter {
+        conv,
+        lang,
+        currency,
+    };
+    let header_text = |k: &str| conv.header.text(k).map(escape_markdown);
+
+    // Article numbers first: cross-references need them while rendering.
+    let mut present: Vec<&crate::library::Clause> = conv
+        .clauses
+        .iter()
+        .filter_map(|c| library.clause(&c.id))
+        .collect();
+    present.sort_by_key(|c| (c.order, c.id().to_string()));
+    let numbers: BTreeMap<String, usize> = present
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id().to_string(), i + 1))
+        .collect();
+
+    let annexes = annexes(conv, library, &fmt, lang);
+    let annex_letters: BTreeMap<String, char> =
+        annexes.iter().map(|a| (a.key.clone(), a.letter)).collect();
+
+    let mut clauses_ctx = Map::new();
+    for clause in &present {
+        if let Some(answers) = conv.clause(clause.id()) {
+            clauses_ctx.insert(clause.id().to_string(), fmt.record(&clause.fields, answers));
+        }
+    }
+    let parties_ctx: Vec<Json> = conv.party_ids().map(|id| fmt.party(id.value)).collect();
+    let end = conv
+        .end_date()
+        .map(|d| crate::format::date(d.value, lang))
+        .unwrap_or_default();
+    let conv_ctx = json!({
+        "title": header_text("title").unwrap_or_default(),
+        "place": header_text("place").unwrap_or_default(),
+        "reference": header_text("reference"),
+        "effective_date": conv.effective_date().map(|d| crate::format::date(d.value, lang)).unwrap_or_default(),
+        "end_date": end,
+        "currency": currency,
+    });
+
+    let mut env = env.clone();
+    let numbers_fn = Arc::new(numbers.clone());
+    env.add_function(
+        "article",
+        move |id: String| -> Result<String, minijinja::Error> {
+            numbers_fn.get(&id).map(|n| n.to_string()).ok_or_else(|| {
+                minijinja::Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("clause `{id}` is not in this convention; test it with has(\"{id}\")"),
+                )
+            })
+        },
+    );
+    let has_ids = Arc::new(numbers.clone());
+    env.add_function("has", move |id: String| has_ids.contains_key(&id));
+    let letters = Arc::new(annex_letters);
+    env.add_function(
+        "annex",
+        move |key: String| -> Result<String, minijinja::Error> {
+            letters.get(&key).map(|c| c.to_string()).ok_or_else(|| {
+                minijinja::Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("no annex `{key}` in this convention"),
+                )
+            })
+        },
+    );
+
+    let base_ctx = |f: Json, clause_id: &str| {
+        minijinja::context! {
+            f => JinjaValue::from(minijinja::value::Serde(&f)),
+            clause_id => clause_id,
+            conv => JinjaValue::from(minijinja::value::Serde(&conv_ctx)),
+            parties => JinjaValue::from(minijinja::value::Serde(&parties_ctx)),
+            clauses => JinjaValue::from(minijinja::value::Serde(&clauses_ctx)),
+        }
+    };
+    let render = |name: &str, ctx: JinjaValue| -> Result<String, RenderError> {
+        let template = env
+            .get_template(name)
+            .map_err(|e| RenderError::from_jinja(&e, origins))?;
+        template
+            .render(ctx)
+            .map_err(|e| RenderError::from_jinja(&e, origins))
+    };
+
+    let preamble = render(
+        &format!("{}/preamble.md.j2", lang.code()),
+        base_ctx(Json::Null, "preambule"),
+    )?;
+    let regions = clause_regions(conv, report.source.as_ref());
+    let mut articles = Vec::new();
+    for clause in &present {
+        let id = clause.id();
+        let number = numbers[id];
+        let specific = format!("{}/clauses/{id}.md.j2", lang.code());
+        let name = if env.get_template(&specific).is_ok() {
+            specific
+        } else {
+            format!("{}/clauses/_generic.md.j2", lang.code())
+        };
+        let f = clauses_ctx.get(id).cloned().unwrap_or(Json::Null);
+        let mut ctx_fields = f.clone();
+        if name.ends_with("_generic.md.j2") {
+            ctx_fields = generic_fields(clause, conv.clause(id), &fmt);
+        }
+        let body = render(&name, base_ctx(ctx_fields, id))?;
+        let review = options
+            .annotate
+            .then(|| review(clause, conv.clause(id), report, regions.get(id), lang));
+        let title = clause
+            .article_title
+            .as_ref()
+            .unwrap_or(&clause.title)
+            .get(lang)
+            .to_string();
+        articles.push(Article {
+            number,
+            label: article_label(number, lang),
+            title,
+            clause_id: id.to_string(),
+            body: number_paragraphs(body.trim(), number),
+            review,
+        });
+    }
+
+    let parties = conv
+        .parties
+        .iter()
+        .map(|p| {
+            let t = |k: &str| p.text(k).map(escape_markdown);
+            let rep = p.record("representative");
+            let r = |k: &str| rep.and_then(|r| r.text(k)).map(escape_markdown);
+            PartyBlock {
+                id: p.text("id").unwrap_or_default().to_string(),
+                name: t("name").unwrap_or_default(),
+                short_name: t("short_name").unwrap_or_default(),
+                address: t("address").unwrap_or_default(),
+                constituted_under: t("constituted_under"),
+                registration: t("registration"),
+                representative: r("name").unwrap_or_default(),
+                representative_title: r("title").unwrap_or_default(),
+                mandate: r("mandate"),
+            }
+        })
+        .collect::<Vec<_>>();
+    let signatures = parties
+        .iter()
+        .map(|p| Signature {
+            party_name: p.name.clone(),
+            short_name: p.short_name.clone(),
+            representative: p.representative.clone(),
+            title: p.representative_title.clone(),
+            mandate: p.mandate.clone(),
+        })
+        .collect();
+
+    let draft = options.draft.then(|| Draft {
+        banner: tr!(lang, "PROJET — NON VALIDÉ", "DRAFT — NOT VALIDATED"),
+        findings: report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity >= Severity::Warning)
+            .map(|d| finding_line(d, report.source.as_ref(), lang))
+            .collect(),
+    });
+
+    let kind = conv
+        .profile
+        .as_deref()
+        .and_then(|p| library.profile(p))
+        .map(|p| p.title.get(lang).to_string())
+        .unwrap_or_default();
+    let title = header_text("title").unwrap_or_default();
+    Ok(Document {
+        lang,
+        short_title: header_text("short_title").unwrap_or_else(|| title.clone()),
+        title,
+        kind,
+        reference: header_text("reference"),
+        place: header_text("place").unwrap_or_default(),
+        effective_date: conv_ctx["effective_date"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
+        end_date: conv_ctx["end_date"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
+        parties,
+        preamble: preamble.trim().to_string(),
+        articles,
+        annexes,
+        signatures,
+        draft,
+    })
+}
+
+/// « Article 1er » in French, "Article 1" in English.
+pub fn article_label(number: usize, lang: Lang) -> String {
+    match (lang, number) {
+        (Lang::Fr, 1) => "Article 1er".to_string(),
+        (Lang::Fr, n) => format!("Article {n}"),
+        (Lang::En, n) => format!("Article {n}"),
+    }
+}
+
+/// Numbers the paragraphs of an article body N.1, N.2 … when there are
+/// several. Lists and tables belong to the paragraph before them.
+fn number_paragraphs(body: &str, article: usize) -> String {
+    let blocks: Vec<&str> = body
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .collect();
+    let is_paragraph = |b: &str| {
+        !(b.starts_with("- ") || b.starts_with('|') || b.starts_with('>') || b.starts_with("**"))
+    };
+    let count = blocks.iter().filter(|b| is_paragraph(b)).count();
+    if count < 2 {
+        return blocks.join("\n\n");
+    }
+    let mut n = 0;
+    blocks
+        .iter()
+        .map(|b| {
+            if is_paragraph(b) {
+                n += 1;
+                format!("**{article}.{n}** {b}")
+            } else {
+                b.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// For a clause with no template of its own: each field with its prompt.
+fn generic_fields(
+    clause: &crate::library::Clause,
+    answers: Option<&crate::convention::value::Record>,
+    fmt: &Formatter<'_>,
+) -> Json {
+    let items: Vec<Json> = clause
+        .fields
+        .iter()
+        .filter_map(|field| {
+            let value = answers?.get(field.name())?;
+            let shown = match fmt.value(field, &value.value) {
+                Json::String(s) => s,
+                Json::Bool(b) => match (b, fmt.lang) {
+                    (true, Lang::Fr) => "oui".into(),
+                    (false, Lang::Fr) => "non".into(),
+                    (true, Lang::En) => "yes".into(),
+                    (false, Lang::En) => "no".into(),
+                },
+                Json::Object(o) if o.contains_key("label") => {
+                    o["label"].as_str().unwrap_or_default().to_string()
+                }
+                other if values::is_scalar(field.kind) => other.to_string(),
+                Json::Array(items) => items
+                    .iter()
+                    .map(|i| match i {
+                        Json::String(s) => s.clone(),
+                        Json::Object(o) => o
+                            .values()
+                            .filter_map(|v| v.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        other => other.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ; "),
+                other => other.to_string(),
+            };
+            Some(json!({ "prompt": escape_markdown(field.prompt(fmt.lang)), "value": shown }))
+        })
+        .collect();
+    json!({ "items": items })
+}
+
+/// The annexes: board composition, budget, budget lines, schedule.
+fn annexes(
+    conv: &Convention,
+    library: &ClauseLibrary,
+    fmt: &Formatter<'_>,
+    lang: Lang,
+) -> Vec<Annex> {
+    let mut out: Vec<Annex> = Vec::new();
+    let party = |id: Option<&str>| {
+        id.map(|i| fmt.party(i)["short_name"].as_str().unwrap_or(i).to_string())
+            .unwrap_or_default()
+    };
+    let money = |cents: i64| crate::format::money(cents, fmt.currency, lang);
+    let yes_no = |b: bool| match (b, lang) {
+        (true, Lang::Fr) => "oui",
+        (false, Lang::Fr) => "non",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+    };
+    let mut push = |key: &str,
+                    title: String,
+                    headers: Vec<String>,
+                    rows: Vec<Vec<String>>,
+                    total: Option<Vec<String>>| {
+        if !rows.is_empty() {
+            let letter = (b'A' + out.len() as u8) as char;
+            out.push(Annex {
+                letter,
+                key: key.to_string(),
+                title,
+                headers,
+                rows,
+                total,
+            });
+        }
+    };
+    let h = |fr: &[&str], en: &[&str]| match lang {
+        Lang::Fr => fr.iter().map(|s| s.to_string()).collect(),
+        Lang::En => en.iter().map(|s| s.to_string()).collect(),
+    };
+
+    if let Some(board) = conv.clause("conseil") {
+        let rows: Vec<Vec<String>> = board
+            .records("seats")
+            .iter()
+            .map(|s| {
+                vec![
+                    party(s.text("party")),
+                    s.integer("seats")
+                        .map(|n| n.value.to_string())
+                        .unwrap_or_default(),
+                    yes_no(s.boolean("voting").unwrap_or(true)).to_string(),
+                    s.integer("women")
+                        .map(|n| n.value.to_string())
+                        .unwrap_or_else(|| "—".into()),
+                ]
+            })
+            .collect();
+        let seats: i64 = board
+            .records("seats")
+            .iter()
+            .filter_map(|s| s.integer("seats"))
+            .map(|n| n.value)
+            .sum();
+        let total = vec![
+            tr!(lang, "Total", "Total"),
+            seats.to_string(),
+            String::new(),
+            String::new(),
+        ];
+        push(
+            "board",
+            tr!(
+                lang,
+                "Composition du conseil d'administration",
+                "Composition of the board of directors"
+            ),
+            h(
+                &["Partie", "Sièges", "Droit de vote", "Dont femmes"],
+                &["Party", "Seats", "Voting", "Held by women"],
+            ),
+            rows,
+            Some(total),
+        );
+    }
+    if let Some(resources) = conv.clause("ressources") {
+        let contributions = resources.records("contributions");
+        let amount =
+            |r: &crate::convention::value::Record, k: &str| r.money(k).map_or(0, |m| m.value);
+        let rows = contributions
+            .iter()
+            .map(|c| {
+                vec![
+                    party(c.text("party")),
+                    money(amount(c, "cash")),
+                    money(amount(c, "in_kind")),
+                    money(amount(c, "cash") + amount(c, "in_kind")),
+                ]
+            })
+            .collect();
+        let (cash, kind): (i64, i64) = contributions.iter().fold((0, 0), |(a, b), c| {
+            (a + amount(c, "cash"), b + amount(c, "in_kind"))
+        });
+        let total = vec![
+            tr!(lang, "Total", "Total"),
+            money(cash),
+            money(kind),
+            money(cash + kind),
+        ];
+        push(
+            "budget",
+            tr!(
+                lang,
+                "Contributions des parties",
+                "Contributions of the parties"
+            ),
+            h(
+                &["Partie", "En argent", "En nature", "Total"],
+                &["Party", "Cash", "In kind", "Total"],
+            ),
+            rows,
+            Some(total),
+        );
+        let lines = resources.records("budget_lines");
+        let rows = lines
+            .iter()
+            .map(|l| {
+                vec![
+                    l.text("item").map(escape_markdown).unwrap_or_default(),
+                    money(amount(l, "amount")),
+                ]
+            })
+            .collect();
+        let sum = lines.iter().map(|l| amount(l, "amount")).sum();
+        push(
+            "budget_lines",
+            tr!(lang, "Ventilation du budget", "Budget breakdown"),
+            h(&["Poste", "Montant"], &["Item", "Amount"]),
+            rows,
+            Some(vec![tr!(lang, "Total", "Total"), money(sum)]),
+        );
+    }
+    let mut schedule: Vec<(chrono::NaiveDate, Vec<String>)> = Vec::new();
+    if let Some(audit) = conv.clause("audit") {
+        let element = library
+            .clause("audit")
+            .and_then(|c| c.field("schedule"))
+            .and_then(|f| f.subfield("element"));
+        for r in audit.records("schedule") {
+            if let Some(d) = r.date("first_due") {
+                let value = r.text("element").unwrap_or_default();
+                let what = escape_markdown(
+                    element
+                        .and_then(|e| e.choice(value))
+                        .map_or(value, |c| c.label(lang)),
+                );
+                let what = text::capitalize(&what);
+                schedule.push((
+                    d.value,
+                    vec![
+                        crate::format::date(d.value, lang),
+                        what,
+                        r.text("responsible")
+                            .map(escape_markdown)
+                            .unwrap_or_default(),
+                    ],
+                ));
+            }
+        }
+    }
+    if let Some(evaluation) = conv.clause("evaluation") {
+        for r in evaluation.records("schedule") {
+            if let Some(d) = r.date("due") {
+                schedule.push((
+                    d.value,
+                    vec![
+                        crate::format::date(d.value, lang),
+                        r.text("deliverable")
+                            .map(escape_markdown)
+                            .unwrap_or_default(),
+                        party(r.text("responsible")),
+                    ],
+                ));
+            }
+        }
+    }
+    if let Some(plan) = conv.clause("plan_action").and_then(|p| p.date("deadline")) {
+        schedule.push((
+            plan.value,
+            vec![
+                crate::format::date(plan.value, lang),
+                tr!(
+                    lang,
+                    "Adoption du premier plan d'action",
+                    "Adoption of the first action plan"
+                ),
+                tr!(lang, "le conseil", "the board"),
+            ],
+        ));
+    }
+    schedule.sort_by(|a, b| a.0.cmp(&b.0));
+    push(
+        "schedule",
+        tr!(lang, "Calendrier des échéances", "Schedule of deadlines"),
+        h(
+            &["Échéance", "Objet", "Responsable"],
+            &["Due", "Subject", "Responsible"],
+        ),
+        schedule.into_iter().map(|(_, r)| r).collect(),
+        None,
+    );
+    out
+}
+
+/// The byte range of each clause table in the source: from its header to the
+/// next clause's header.
+fn clause_regions(
+    conv: &Convention,
+    source: Option<&SourceFile>,
+) -> BTreeMap<String, std::ops::Range<usize>> {
+    let end = source.map_or(usize::MAX, |s| s.text().len());
+    let mut starts: Vec<(usize, &str)> = conv
+        .clauses
+        .iter()
+        .map(|c| (c.answers.span.start, c.id.as_str()))
+        .collect();
+    starts.sort();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, (start, id))| {
+            (
+                id.to_string(),
+                *start..starts.get(i + 1).map_or(end, |n| n.0),
+            )
+        })
+        .collect()
+}
+
+fn review(
+    clause: &crate::library::Clause,
+    answers: Option<&crate::convention::value::Record>,
+    report: &FileReport,
+    region: Option<&std::ops::Range<usize>>,
+    lang: Lang,
+) -> Review {
+    let empty_optional_fields = clause
+        .fields
+        .iter()
+        .filter(|f| !f.required && answers.is_none_or(|a| a.get(f.name()).is_none()))
+        .map(|f| format!("`{}` ({})", f.name(), escape_markdown(f.prompt(lang))))
+        .collect();
+    let findings = report
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.span
+                .as_ref()
+                .zip(region)
+                .is_some_and(|(s, r)| r.contains(&s.start))
+        })
+        .map(|d| finding_line(d, report.source.as_ref(), lang))
+        .collect();
+    Review {
+        purpose: escape_markdown(clause.purpose.get(lang).trim()),
+        empty_optional_fields,
+        findings,
+    }
+}
+
+fn finding_line(d: &Diagnostic, source: Option<&SourceFile>, lang: Lang) -> String {
+    let at = source.zip(d.span.as_ref()).map(|(s, span)| {
+        let p = s.position(span.start);
+        tr!(
+            lang,
+            " (ligne {}, colonne {})",
+            " (line {}, column {})",
+            p.line,
+            p.column
+        )
+    });
+    let at = at.unwrap_or_default();
+    let message = escape_markdown(&d.message);
+    let severity = d.severity.name(lang);
+    tr!(
+        lang,
+        "{} {severity}{at} : {message}",
+        "{} {severity}{at}: {message}",
+        d.code
+    )
+}

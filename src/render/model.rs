@@ -1,0 +1,93 @@
+//! The document model: a checked convention resolved into what every output
+//! prints — title block, parties, recitals, numbered articles, annexes,
+//! signature blocks, and for drafts the open diagnostics. The Markdown renderer
+//! and the PDF renderer both consume this one model.
+
+use serde::Serialize;
+
+/// A convention ready to print.
+#[derive(Clone, Debug, Serialize)]
+pub struct Document {
+    pub lang: crate::Lang,
+    pub title: String,
+    pub short_title: String,
+    /// The profile's title (« Partenariat de gestion »).
+    pub kind: String,
+    pub reference: Option<String>,
+    pub place: String,
+    pub effective_date: String,
+    pub end_date: String,
+    pub parties: Vec<PartyBlock>,
+    /// The recitals (« ATTENDU QUE … »), as Markdown.
+    pub preamble: String,
+    pub articles: Vec<Article>,
+    pub annexes: Vec<Annex>,
+    pub signatures: Vec<Signature>,
+    /// Present when rendering a draft: the banner text and the open findings.
+    pub draft: Option<Draft>,
+}
+
+/// A party as introduced at the top of the convention.
+#[derive(Clone, Debug, Serialize)]
+pub struct PartyBlock {
+    pub id: String,
+    pub name: String,
+    pub short_name: String,
+    pub address: String,
+    pub constituted_under: Option<String>,
+    pub registration: Option<String>,
+    pub representative: String,
+    pub representative_title: String,
+    pub mandate: Option<String>,
+}
+
+/// A numbered article.
+#[derive(Clone, Debug, Serialize)]
+pub struct Article {
+    pub number: usize,
+    /// « Article 1er », « Article 2 », "Article 1".
+    pub label: String,
+    pub title: String,
+    pub clause_id: String,
+    /// Markdown body, paragraphs numbered N.1, N.2 … when there are several.
+    pub body: String,
+    /// The lawyer's review notes (`--annotate`).
+    pub review: Option<Review>,
+}
+
+/// Reasoning shown beside an article in the review rendering.
+#[derive(Clone, Debug, Serialize)]
+pub struct Review {
+    pub purpose: String,
+    pub empty_optional_fields: Vec<String>,
+    pub findings: Vec<String>,
+}
+
+/// A lettered annex holding a table.
+#[derive(Clone, Debug, Serialize)]
+pub struct Annex {
+    pub letter: char,
+    pub key: String,
+    pub title: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// A closing row (totals), printed in bold.
+    pub total: Option<Vec<String>>,
+}
+
+/// One signature block.
+#[derive(Clone, Debug, Serialize)]
+pub struct Signature {
+    pub party_name: String,
+    pub short_name: String,
+    pub representative: String,
+    pub title: String,
+    pub mandate: Option<String>,
+}
+
+/// What a draft carries.
+#[derive(Clone, Debug, Serialize)]
+pub struct Draft {
+    pub banner: String,
+    pub findings: Vec<String>,
+}

@@ -1,0 +1,188 @@
+//! Text transforms for Markdown output: escaping what users typed, and French
+//! typography.
+
+use crate::format::{NBSP, NNBSP};
+
+/// Escapes user text so it reads literally in Markdown: no heading, list,
+/// table, emphasis, link or HTML can come out of it. Paragraphs (blank-line
+/// separated) are kept; single line breaks become spaces.
+pub fn escape_markdown(text: &str) -> String {
+    let paragraphs: Vec<String> = text
+        .replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .map(|p| escape_paragraph(&p))
+        .collect();
+    paragraphs.join("\n\n")
+}
+
+fn escape_paragraph(p: &str) -> String {
+    let mut out = String::with_capacity(p.len() + 8);
+    for c in p.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '{' | '}' | '!'
+        ) {
+            out.push('\\');
+        }
+        // Control characters have no place in a legal text.
+        if c.is_control() {
+            out.push(' ');
+            continue;
+        }
+        out.push(c);
+    }
+    // A paragraph must not start a list or a numbered item.
+    let starts_block = out.starts_with(['-', '+'])
+        || out
+            .find(['.', ')'])
+            .is_some_and(|i| i > 0 && out[..i].chars().all(|c| c.is_ascii_digit()));
+    if starts_block {
+        let split = out.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+        if split == 0 {
+            out.insert(0, '\\');
+        } else {
+            out.insert(split, '\\');
+        }
+    }
+    out
+}
+
+/// French typography: typographic apostrophes, a narrow no-break space before
+/// `; ! ?`, a no-break space before `:` and inside « ». Only spaces that are
+/// already there are replaced, so URLs and times are left alone.
+pub fn french_typography(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        match c {
+            '\'' => out.push('’'),
+            ' ' if matches!(next, Some(';' | '!' | '?')) => out.push(NNBSP),
+            ' ' if next == Some(':') && chars.get(i + 2).is_none_or(|c| c.is_whitespace()) => {
+                out.push(NBSP)
+            }
+            ' ' if next == Some('»') || prev == Some('«') => out.push(NBSP),
+            '«' if next.is_some_and(|n| !n.is_whitespace()) => {
+                out.push('«');
+                out.push(NBSP);
+            }
+            '»' if prev.is_some_and(|p| !p.is_whitespace() && p != NBSP) => {
+                out.push(NBSP);
+                out.push('»');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// English typography: typographic apostrophes.
+pub fn english_typography(text: &str) -> String {
+    text.replace('\'', "’")
+}
+
+/// Upper-cases the first letter (« la Ville » → « La Ville » at a sentence start).
+pub fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Words that may start a sentence and stay lower-case inside one. A first
+/// word not in this list (a proper noun, an acronym) keeps its capital.
+const SENTENCE_OPENERS: [&str; 30] = [
+    "le",
+    "la",
+    "les",
+    "l’",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "de",
+    "du",
+    "d’",
+    "d'",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "plusieurs",
+    "aucun",
+    "aucune",
+    "chaque",
+    "nos",
+    "leur",
+    "leurs",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "many",
+    "several",
+];
+
+/// A sentence made ready to follow « ATTENDU QUE » / "WHEREAS": its first
+/// word in lower case when it is a common opener, no final full stop.
+pub fn in_sentence(s: &str) -> String {
+    let s = s.trim().trim_end_matches('.').trim_end();
+    let first: String = s
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '\'' || *c == '’')
+        .collect();
+    if SENTENCE_OPENERS.contains(&first.to_lowercase().as_str()) {
+        let mut chars = s.chars();
+        match chars.next() {
+            Some(c) => c.to_lowercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_text_is_rendered_literally() {
+        assert_eq!(escape_markdown("# | *"), "\\# \\| \\*");
+        assert_eq!(escape_markdown("- item"), "\\- item");
+        assert_eq!(escape_markdown("1. point"), "1\\. point");
+        assert_eq!(escape_markdown("{{ 7*7 }}"), "\\{\\{ 7\\*7 \\}\\}");
+        assert_eq!(escape_markdown("<script>"), "\\<script\\>");
+        assert_eq!(escape_markdown("a\nb\n\nc"), "a b\n\nc");
+        assert_eq!(escape_markdown("tab\there"), "tab here");
+    }
+
+    #[test]
+    fn french_spaces_and_apostrophes() {
+        assert_eq!(
+            french_typography("l'article : oui ; non ! « la Ville »"),
+            "l’article\u{a0}: oui\u{202f}; non\u{202f}! «\u{a0}la Ville\u{a0}»"
+        );
+        assert_eq!(french_typography("«Ville»"), "«\u{a0}Ville\u{a0}»");
+        assert_eq!(
+            french_typography("https://exemple.org 10:30"),
+            "https://exemple.org 10:30"
+        );
+        assert_eq!(capitalize("la Ville"), "La Ville");
+        assert_eq!(capitalize("été"), "Été");
+        assert_eq!(
+            in_sentence("La Ville possède le site."),
+            "la Ville possède le site"
+        );
+        assert_eq!(
+            in_sentence("L'Association mobilise."),
+            "l'Association mobilise"
+        );
+        assert_eq!(in_sentence("Montréal compte…"), "Montréal compte…");
+    }
+}
