@@ -694,7 +694,7 @@ fn annexes(
             ],
         ));
     }
-    schedule.sort_by(|a, b| a.0.cmp(&b.0));
+    schedule.sort_by_key(|(date, _)| *date);
     push(
         "schedule",
         tr!(lang, "Calendrier des échéances", "Schedule of deadlines"),

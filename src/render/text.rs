@@ -61,7 +61,12 @@ pub fn french_typography(text: &str) -> String {
         match c {
             '\'' => out.push('’'),
             ' ' if matches!(next, Some(';' | '!' | '?')) => out.push(NNBSP),
-            ' ' if next == Some(':') && chars.get(i + 2).is_none_or(|c| c.is_whitespace()) => {
+            // Not before a colon inside a URL or a time (`https://`, `10:30`).
+            ' ' if next == Some(':')
+                && chars
+                    .get(i + 2)
+                    .is_none_or(|c| !c.is_alphanumeric() && *c != '/') =>
+            {
                 out.push(NBSP)
             }
             ' ' if next == Some('»') || prev == Some('«') => out.push(NBSP),
@@ -132,10 +137,12 @@ const SENTENCE_OPENERS: [&str; 30] = [
 /// word in lower case when it is a common opener, no final full stop.
 pub fn in_sentence(s: &str) -> String {
     let s = s.trim().trim_end_matches('.').trim_end();
-    let first: String = s
-        .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '\'' || *c == '’')
-        .collect();
+    // The first word, with its apostrophe when elided (« L'Association » → « l' »).
+    let letters: String = s.chars().take_while(|c| c.is_alphabetic()).collect();
+    let first = match s[letters.len()..].chars().next() {
+        Some(a @ ('\'' | '’')) => format!("{letters}{a}"),
+        _ => letters,
+    };
     if SENTENCE_OPENERS.contains(&first.to_lowercase().as_str()) {
         let mut chars = s.chars();
         match chars.next() {
@@ -169,6 +176,7 @@ mod tests {
             "l’article\u{a0}: oui\u{202f}; non\u{202f}! «\u{a0}la Ville\u{a0}»"
         );
         assert_eq!(french_typography("«Ville»"), "«\u{a0}Ville\u{a0}»");
+        assert_eq!(french_typography("*Objet :* texte"), "*Objet\u{a0}:* texte");
         assert_eq!(
             french_typography("https://exemple.org 10:30"),
             "https://exemple.org 10:30"

@@ -9,40 +9,6 @@ use crate::lang::Lang;
 use crate::library::{Field, FieldKind};
 use serde_json::{Map, Value as Json, json};
 
-#[cfg(test)]
-mod tests {
-    use super::prepositions;
-    use crate::Lang;
-
-    #[test]
-    fn french_contractions() {
-        assert_eq!(
-            prepositions("le Club", Lang::Fr),
-            ("au Club".into(), "du Club".into())
-        );
-        assert_eq!(
-            prepositions("la Ville", Lang::Fr),
-            ("à la Ville".into(), "de la Ville".into())
-        );
-        assert_eq!(
-            prepositions("les Amis du parc", Lang::Fr),
-            ("aux Amis du parc".into(), "des Amis du parc".into())
-        );
-        assert_eq!(
-            prepositions("l’Association", Lang::Fr),
-            ("à l’Association".into(), "de l’Association".into())
-        );
-        assert_eq!(
-            prepositions("Accès-Loisirs", Lang::Fr),
-            ("à Accès-Loisirs".into(), "d’Accès-Loisirs".into())
-        );
-        assert_eq!(
-            prepositions("the City", Lang::En),
-            ("to the City".into(), "of the City".into())
-        );
-    }
-}
-
 /// Everything a template may need to format a value.
 pub struct Formatter<'a> {
     pub conv: &'a Convention,
@@ -135,4 +101,38 @@ pub fn is_scalar(kind: FieldKind) -> bool {
         kind,
         FieldKind::Record | FieldKind::Records | FieldKind::TextList | FieldKind::Parties
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prepositions;
+    use crate::Lang;
+
+    #[test]
+    fn french_contractions() {
+        assert_eq!(
+            prepositions("le Club", Lang::Fr),
+            ("au Club".into(), "du Club".into())
+        );
+        assert_eq!(
+            prepositions("la Ville", Lang::Fr),
+            ("à la Ville".into(), "de la Ville".into())
+        );
+        assert_eq!(
+            prepositions("les Amis du parc", Lang::Fr),
+            ("aux Amis du parc".into(), "des Amis du parc".into())
+        );
+        assert_eq!(
+            prepositions("l’Association", Lang::Fr),
+            ("à l’Association".into(), "de l’Association".into())
+        );
+        assert_eq!(
+            prepositions("Accès-Loisirs", Lang::Fr),
+            ("à Accès-Loisirs".into(), "d’Accès-Loisirs".into())
+        );
+        assert_eq!(
+            prepositions("the City", Lang::En),
+            ("to the City".into(), "of the City".into())
+        );
+    }
 }

@@ -1,0 +1,230 @@
+//! `pacte render --to md`: every example in both languages (snapshots a
+//! reviewer can read in tests/snapshots/), and the rendering rules.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn pacte() -> Command {
+    let mut cmd = Command::cargo_bin("pacte").unwrap();
+    cmd.env_remove("LANG").env("NO_COLOR", "1");
+    cmd
+}
+
+fn render(args: &[&str]) -> (i32, String, String) {
+    let out = pacte().arg("render").args(args).output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+const GESTION: &str = "examples/gestion-base-plein-air.toml";
+
+#[test]
+fn every_example_renders_in_french_and_english() {
+    let mut paths: Vec<_> = std::fs::read_dir("examples")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        for lang in ["fr", "en"] {
+            let (code, out, err) = render(&["--lang", lang, path.to_str().unwrap()]);
+            assert_eq!(code, 0, "{name} {lang}: {err}");
+            insta::assert_snapshot!(format!("render-{name}-{lang}"), out);
+        }
+    }
+}
+
+#[test]
+fn articles_are_numbered_and_cross_references_resolve() {
+    let (_, out, _) = render(&[GESTION]);
+    assert!(out.contains("## Article 1er — Définitions"));
+    assert!(out.contains("## Article 2 — Objet et mission"));
+    assert!(out.contains("## Article 19 — Signatures"));
+    assert!(out.contains("**8.2** Le quorum est de 5 membres ayant droit de vote."));
+    // References to annexes resolve to their letters, in order of appearance.
+    assert!(out.contains("dont la composition figure à l’annexe A"));
+    assert!(out.contains("figurent à l’annexe B"));
+    assert!(out.contains("## Annexe D — Calendrier des échéances"));
+    let (_, en, _) = render(&["--lang", "en", GESTION]);
+    assert!(en.contains("## Article 1 — Definitions"));
+    assert!(en.contains("set out in Annex B"));
+}
+
+#[test]
+fn dates_money_and_french_typography() {
+    let (_, fr, _) = render(&[GESTION]);
+    assert!(fr.contains("entre en vigueur le 1er janvier 2027 et prend fin le 31 décembre 2031"));
+    assert!(fr.contains("s’élève à 480\u{202f}000,00\u{a0}$ pour une année"));
+    assert!(fr.contains("ci-après «\u{a0}la Ville\u{a0}»"));
+    assert!(fr.contains("Référence\u{a0}: CONV-2027-014"));
+    assert!(!fr.contains(" :"), "every colon has its no-break space");
+    assert!(!fr.contains('\''), "apostrophes are typographic");
+    assert!(fr.contains("au Club"), "« à le Club » is contracted");
+    let (_, en, _) = render(&["--lang", "en", GESTION]);
+    assert!(en.contains("comes into force on January 1, 2027 and ends on December 31, 2031"));
+    assert!(en.contains("is $480,000.00 for one year"));
+}
+
+#[test]
+fn a_convention_with_errors_is_refused_unless_draft() {
+    let fixture = "tests/fixtures/invalid/P051-quorum-single-party.toml";
+    let (code, out, err) = render(&[fixture]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("erreur[P051]") && err.contains("--draft"),
+        "{err}"
+    );
+    let (code, out, _) = render(&["--draft", fixture]);
+    assert_eq!(code, 0);
+    assert!(out.contains("> **PROJET — NON VALIDÉ**"));
+    assert!(out.contains("## Constats ouverts"));
+    assert!(out.contains("P051 erreur (ligne 195, colonne 10)"), "{out}");
+    let (_, en, _) = render(&["--draft", "--lang", "en", fixture]);
+    assert!(en.contains("> **DRAFT — NOT VALIDATED**"));
+}
+
+#[test]
+fn hostile_user_text_renders_literally() {
+    let text = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    let hostile = text
+        .replace(
+            "name = \"Coopérative de solidarité Les Jardins partagés\"",
+            "name = \"# | * {{ 7*7 }} {% include 'x' %}\"",
+        )
+        .replace(
+            "mechanisms = \"",
+            "mechanisms = \"## Titre\\n\\n| a | b |\\n- puce ",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.toml");
+    std::fs::write(&path, hostile).unwrap();
+    let (code, out, err) = render(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("**\\# \\| \\* \\{\\{ 7\\*7 \\}\\} \\{% include ’x’ %\\}**"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("49"),
+        "user text is never evaluated as a template"
+    );
+    assert!(out.contains("\\#\\# Titre"), "{out}");
+    assert!(out.contains("\\| a \\| b \\|"));
+    assert!(
+        !out.lines()
+            .any(|l| l == "## Titre" || l.starts_with("- puce"))
+    );
+}
+
+#[test]
+fn output_is_deterministic() {
+    let (_, first, _) = render(&["--annotate", GESTION]);
+    let (_, second, _) = render(&["--annotate", GESTION]);
+    assert_eq!(first, second);
+}
+
+#[test]
+fn annotate_adds_review_notes_beside_each_article() {
+    let fixture = "tests/fixtures/invalid/P050-board-majority.toml";
+    let (code, out, _) = render(&["--annotate", fixture]);
+    assert_eq!(code, 0);
+    assert!(out.contains("> **Note de révision — clause `conseil`**"));
+    assert!(out.contains("> *Raison d’être de la clause\u{a0}:* Le conseil d’administration est le lieu où se partage le pouvoir."));
+    assert!(
+        out.contains("P050 avertissement (ligne 158, colonne 9)"),
+        "warnings appear beside the clause they concern: {out}"
+    );
+    let (_, realisation, _) = render(&["--annotate", "examples/realisation-jardins.toml"]);
+    assert!(
+        realisation.contains("*Champs facultatifs non remplis\u{a0}:* `mediator`"),
+        "{realisation}"
+    );
+}
+
+#[test]
+fn templates_can_be_overridden_by_relative_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("fr/clauses")).unwrap();
+    std::fs::write(dir.path().join("fr/clauses/audit.md.j2"), "Gabarit maison : {{ f.schedule | length }} vérifications, article {{ article('audit') }}.\n").unwrap();
+    let (code, out, err) = render(&["--templates", dir.path().to_str().unwrap(), GESTION]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Gabarit maison\u{a0}: 3 vérifications, article 15."),
+        "{out}"
+    );
+    assert!(
+        out.contains("## Article 16 — Confidentialité"),
+        "other templates stay bundled"
+    );
+}
+
+#[test]
+fn a_template_using_a_missing_value_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("fr/clauses")).unwrap();
+    std::fs::write(
+        dir.path().join("fr/clauses/audit.md.j2"),
+        "Ligne un\n{{ f.inexistant }}\n",
+    )
+    .unwrap();
+    let (code, out, err) = render(&["--templates", dir.path().to_str().unwrap(), GESTION]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    let expected = format!(
+        "{}:2: undefined value",
+        dir.path().join("fr/clauses/audit.md.j2").display()
+    );
+    assert!(err.contains(&expected), "{err}");
+}
+
+#[test]
+fn a_template_cannot_include_outside_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("fr/clauses")).unwrap();
+    std::fs::write(
+        dir.path().join("fr/clauses/audit.md.j2"),
+        "{% include '../../../../etc/passwd' %}\n",
+    )
+    .unwrap();
+    let (code, out, err) = render(&["--templates", dir.path().to_str().unwrap(), GESTION]);
+    assert_eq!(code, 2);
+    assert!(!out.contains("root:"));
+    assert!(err.contains("leaves the templates folder"), "{err}");
+}
+
+#[test]
+fn output_files_are_written_whole_and_user_files_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("convention.md");
+    let (code, _, err) = render(&[GESTION, "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let first = std::fs::read_to_string(&out).unwrap();
+    assert!(first.starts_with("<!-- Généré par pacte"));
+    // pacte's own output may be replaced; a user's file needs --force.
+    assert_eq!(render(&[GESTION, "-o", out.to_str().unwrap()]).0, 0);
+    let notes = dir.path().join("notes.md");
+    std::fs::write(&notes, "mes notes").unwrap();
+    let (code, _, err) = render(&[GESTION, "-o", notes.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "mes notes");
+    assert_eq!(
+        render(&[GESTION, "-o", notes.to_str().unwrap(), "--force"]).0,
+        0
+    );
+    // A directory as output: a clear error, nothing changed.
+    let (code, _, err) = render(&[GESTION, "-o", dir.path().to_str().unwrap(), "--force"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("cannot write")
+            || err.contains("impossible d’écrire")
+            || err.contains("impossible d'écrire"),
+        "{err}"
+    );
+    assert!(Path::new(&out).is_file());
+}
