@@ -102,10 +102,9 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
             if let Err(e) = stdout
                 .write_all(out.as_bytes())
                 .and_then(|()| stdout.flush())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
             {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return fail(&e.to_string());
-                }
+                return fail(&e.to_string());
             }
         }
         Some(path) => {
