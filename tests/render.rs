@@ -49,9 +49,26 @@ fn articles_are_numbered_and_cross_references_resolve() {
     assert!(out.contains("dont la composition figure à l’annexe A"));
     assert!(out.contains("figurent à l’annexe B"));
     assert!(out.contains("## Annexe D — Calendrier des échéances"));
+    // Cross-references between clauses resolve to the actual numbers.
+    assert!(out.contains("sous réserve d’une résiliation anticipée conforme à l’article 17."));
+    assert!(out.contains("au regard du plan d’action adopté conformément à l’article 10."));
+    assert!(out.contains("réglées conformément à l’article 18."));
+    assert!(out.contains("prévues à l’article 15."));
+    // Without the referenced clause, the sentence is left out rather than dangling.
+    let (_, small, _) = render(&["examples/realisation-jardins.toml"]);
+    assert!(
+        !small.contains("sont réglées conformément"),
+        "no terminaison clause, no reference to it"
+    );
+    assert!(small.contains("résiliation anticipée conforme à l’article 10."));
+    assert!(
+        small.contains("soumettent le différend à la médiation. Si la médiation échoue"),
+        "no mediator: no dangling words"
+    );
     let (_, en, _) = render(&["--lang", "en", GESTION]);
     assert!(en.contains("## Article 1 — Definitions"));
     assert!(en.contains("set out in Annex B"));
+    assert!(en.contains("subject to early termination under Article 17."));
 }
 
 #[test]
