@@ -35,14 +35,25 @@ pub struct RenderArgs {
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
 
+    /// Paper size for PDF (default: A4 in French, Letter in English).
+    #[arg(long, value_enum)]
+    paper: Option<PaperArg>,
+
     /// Overwrite OUT even if it was not written by pacte.
     #[arg(long)]
     force: bool,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, ValueEnum)]
 enum To {
     Md,
+    Pdf,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
 }
 
 pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode {
@@ -87,21 +98,47 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         annotate: args.annotate,
         templates: args.templates.clone(),
     };
-    let markdown = match args.to {
-        To::Md => render::markdown(conv, &library, &checked.report, &render_options),
+    let rendered = match args.to {
+        To::Md => render::markdown(conv, &library, &checked.report, &render_options).map(|body| {
+            let doc_lang = document_lang.unwrap_or_else(|| conv.language());
+            format!("{}\n\n{body}", pacte::output::generated_marker(doc_lang)).into_bytes()
+        }),
+        To::Pdf => {
+            let timestamp = match source_date_epoch() {
+                Ok(t) => t,
+                Err(message) => return fail(&message),
+            };
+            let paper = args.paper.map(|p| match p {
+                PaperArg::A4 => render::pdf::Paper::A4,
+                PaperArg::Letter => render::pdf::Paper::Letter,
+            });
+            render::pdf(
+                conv,
+                &library,
+                &checked.report,
+                &render_options,
+                render::PdfOptions { paper, timestamp },
+            )
+        }
     };
-    let body = match markdown {
-        Ok(text) => text,
-        Err(e) => return fail(&tr!(lang, "gabarit {e}", "template {e}")),
+    let out = match rendered {
+        Ok(bytes) => bytes,
+        Err(e) => return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}")),
     };
-    let doc_lang = document_lang.unwrap_or_else(|| conv.language());
-    let out = format!("{}\n\n{body}", pacte::output::generated_marker(doc_lang));
+    if args.to == To::Pdf
+        && args.output.is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return fail(&tr!(
+            lang,
+            "un PDF ne s'affiche pas dans un terminal : ajoutez -o FICHIER.pdf",
+            "a PDF cannot be shown in a terminal: add -o FILE.pdf"
+        ));
+    }
     match &args.output {
         None => {
             let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout
-                .write_all(out.as_bytes())
-                .and_then(|()| stdout.flush())
+            if let Err(e) = stdout.write_all(&out).and_then(|()| stdout.flush())
                 && e.kind() != std::io::ErrorKind::BrokenPipe
             {
                 return fail(&e.to_string());
@@ -116,7 +153,7 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
                     "{shown} exists and was not written by pacte; use --force to replace it"
                 ));
             }
-            if let Err(e) = pacte::output::write_atomic(path, out.as_bytes()) {
+            if let Err(e) = pacte::output::write_atomic(path, &out) {
                 let shown = path.display();
                 return fail(&tr!(
                     lang,
@@ -127,4 +164,17 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The document date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
+fn source_date_epoch() -> Result<i64, String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v
+            .trim()
+            .parse()
+            .map_err(|_| format!("SOURCE_DATE_EPOCH must be a number of seconds, not `{v}`")),
+        Err(_) => Ok(std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))),
+    }
 }

@@ -132,6 +132,8 @@ pub struct ClauseLibrary {
     /// Fields of `[convention]` and of each `[[parties]]` entry.
     header: Vec<Field>,
     party: Vec<Field>,
+    /// SHA-256 of every library file in force, for the PDF's fingerprint.
+    digest: [u8; 32],
 }
 
 /// A library that could not be loaded: the files at fault and their diagnostics.
@@ -176,6 +178,14 @@ impl ClauseLibrary {
             }
         }
 
+        let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
+        for layer in &layers {
+            for (path, text) in &layer.files {
+                sha2::Digest::update(&mut hasher, path.to_string_lossy().as_bytes());
+                sha2::Digest::update(&mut hasher, text.as_bytes());
+            }
+        }
+        let digest: [u8; 32] = sha2::Digest::finalize(hasher).into();
         let mut clauses: BTreeMap<String, Loaded<Clause>> = BTreeMap::new();
         let mut profiles: BTreeMap<String, Loaded<ProfileFile>> = BTreeMap::new();
         for layer in layers {
@@ -261,6 +271,7 @@ impl ClauseLibrary {
             profiles,
             header,
             party,
+            digest,
         })
     }
 
@@ -290,6 +301,11 @@ impl ClauseLibrary {
     /// The fields of the `[convention]` table.
     pub fn header_fields(&self) -> &[Field] {
         &self.header
+    }
+
+    /// A digest of every library file in force.
+    pub fn digest(&self) -> &[u8; 32] {
+        &self.digest
     }
 
     /// The fields of each `[[parties]]` entry.

@@ -7,6 +7,7 @@
 //! escaped before it reaches a template and is never evaluated as one.
 
 pub mod model;
+pub mod pdf;
 mod text;
 mod values;
 
@@ -161,15 +162,141 @@ pub fn markdown(
 ) -> Result<String, RenderError> {
     let (env, origins) = environment(options);
     let doc = build_with(&env, &origins, conv, library, report, options)?;
-    let lang = doc.lang;
-    let name = format!("{}/convention.md.j2", lang.code());
+    skeleton(&env, &origins, &doc, false)
+}
+
+/// Renders the skeleton template over a document; `pdf` swaps the Markdown
+/// table of contents and anchors for the typesetter's markers.
+fn skeleton(
+    env: &Environment<'static>,
+    origins: &Origins,
+    doc: &Document,
+    pdf: bool,
+) -> Result<String, RenderError> {
+    let name = format!("{}/convention.md.j2", doc.lang.code());
     let template = env
         .get_template(&name)
-        .map_err(|e| RenderError::from_jinja(&e, &origins))?;
+        .map_err(|e| RenderError::from_jinja(&e, origins))?;
     let out = template
-        .render(minijinja::context! { doc => JinjaValue::from(minijinja::value::Serde(&doc)) })
-        .map_err(|e| RenderError::from_jinja(&e, &origins))?;
-    Ok(finish(&out, lang))
+        .render(minijinja::context! { doc => JinjaValue::from(minijinja::value::Serde(doc)), pdf => pdf })
+        .map_err(|e| RenderError::from_jinja(&e, origins))?;
+    Ok(finish(&out, doc.lang))
+}
+
+/// How to typeset a PDF.
+#[derive(Clone, Copy, Debug)]
+pub struct PdfOptions {
+    pub paper: Option<pdf::Paper>,
+    /// Seconds since the epoch for the document dates: `SOURCE_DATE_EPOCH`
+    /// when reproducible output is wanted.
+    pub timestamp: i64,
+}
+
+/// Renders a convention to PDF bytes.
+pub fn pdf(
+    conv: &Convention,
+    library: &ClauseLibrary,
+    report: &FileReport,
+    options: &RenderOptions,
+    pdf_options: PdfOptions,
+) -> Result<Vec<u8>, RenderError> {
+    let (env, origins) = environment(options);
+    let doc = build_with(&env, &origins, conv, library, report, options)?;
+    let markdown = skeleton(&env, &origins, &doc, true)?;
+    let paper = pdf_options.paper.unwrap_or(match doc.lang {
+        Lang::Fr => pdf::Paper::A4,
+        Lang::En => pdf::Paper::Letter,
+    });
+    // Model strings are Markdown-escaped; metadata wants them plain.
+    let plain = |s: &str| {
+        pdf::blocks::parse(s)
+            .into_iter()
+            .find_map(|b| match b {
+                pdf::blocks::Block::Paragraph { runs, .. } => {
+                    Some(runs.into_iter().map(|r| r.text).collect::<String>())
+                }
+                _ => None,
+            })
+            .unwrap_or_default()
+    };
+    let info = pdf::PdfInfo {
+        lang: doc.lang,
+        paper,
+        title: plain(&doc.title),
+        short_title: plain(&doc.short_title),
+        kind: doc.kind.clone(),
+        reference: doc.reference.as_deref().map(plain).unwrap_or_default(),
+        parties: doc.parties.iter().map(|p| plain(&p.name)).collect(),
+        fingerprint: fingerprint(report.source.as_ref(), library, options),
+        draft: options.draft,
+        timestamp: pdf_options.timestamp,
+    };
+    pdf::typeset(&markdown, &info).map_err(|message| RenderError {
+        template: "pdf".into(),
+        line: None,
+        message,
+    })
+}
+
+/// A short hash of what a document is made from: the convention file, the
+/// clause library in force and the templates (bundled, then overrides), so a
+/// printed page can be traced to its sources.
+pub fn fingerprint(
+    source: Option<&SourceFile>,
+    library: &ClauseLibrary,
+    options: &RenderOptions,
+) -> String {
+    use sha2::Digest;
+    let mut hasher = sha2::Sha256::new();
+    hasher.update(source.map_or("", |s| s.text()).as_bytes());
+    hasher.update(library.digest());
+    let mut templates: Vec<(String, Vec<u8>)> = Vec::new();
+    collect_templates(&BUNDLED, &mut templates);
+    if let Some(dir) = &options.templates {
+        collect_override_templates(dir, dir, &mut templates);
+    }
+    templates.sort();
+    for (name, bytes) in templates {
+        hasher.update(name.as_bytes());
+        hasher.update(&bytes);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn collect_templates(dir: &Dir<'static>, out: &mut Vec<(String, Vec<u8>)>) {
+    for f in dir.files() {
+        out.push((
+            format!("bundled/{}", f.path().display()),
+            f.contents().to_vec(),
+        ));
+    }
+    for d in dir.dirs() {
+        collect_templates(d, out);
+    }
+}
+
+fn collect_override_templates(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_override_templates(root, &path, out);
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            let name = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            out.push((format!("override/{name}"), bytes));
+        }
+    }
 }
 
 /// Typography and whitespace: at most one blank line, one final newline.

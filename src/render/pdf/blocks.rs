@@ -1,0 +1,191 @@
+//! The Markdown of a rendered convention turned into typesetting blocks.
+//!
+//! The PDF is typeset from the same Markdown the templates produce (rendered
+//! with `pdf = true`, which swaps the Markdown table of contents and anchors
+//! for markers), so the two outputs can never disagree on wording. Markers are
+//! HTML comments: `<!-- titlepage -->`, `<!-- /titlepage -->`, `<!-- toc -->`,
+//! `<!-- pagebreak -->`, `<!-- keep -->`, `<!-- /keep -->`.
+
+use super::fonts::Style;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// A piece of text in one style.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub style: Style,
+}
+
+/// A unit of typesetting.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// The document title (`#`).
+    Title(Vec<Run>),
+    /// A section or article heading (`##`): a table-of-contents entry.
+    Heading(Vec<Run>),
+    Paragraph {
+        runs: Vec<Run>,
+        quote: bool,
+    },
+    /// A list item, with its bullet.
+    Item(Vec<Run>),
+    Table {
+        header: Vec<Vec<Run>>,
+        rows: Vec<Vec<Vec<Run>>>,
+    },
+    Rule,
+    Toc,
+    PageBreak,
+    KeepStart,
+    KeepEnd,
+    TitlePageStart,
+    TitlePageEnd,
+}
+
+/// Parses rendered Markdown into blocks.
+pub fn parse(markdown: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let (mut bold, mut italic, mut quote) = (0u32, 0u32, 0u32);
+    let mut runs: Vec<Run> = Vec::new();
+    let mut table: Option<(Vec<Vec<Run>>, Vec<Vec<Vec<Run>>>, Vec<Vec<Run>>)> = None;
+    let mut in_head = false;
+
+    let push_text = |runs: &mut Vec<Run>, text: &str, bold: u32, italic: u32| {
+        let style = Style::Regular.with(bold > 0, italic > 0);
+        match runs.last_mut() {
+            Some(last) if last.style == style => last.text.push_str(text),
+            _ => runs.push(Run {
+                text: text.to_string(),
+                style,
+            }),
+        }
+    };
+
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Strong) => bold += 1,
+            Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => italic += 1,
+            Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
+            Event::Start(Tag::BlockQuote(_)) => quote += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote = quote.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) => push_text(&mut runs, &t, bold, italic),
+            Event::SoftBreak | Event::HardBreak => push_text(&mut runs, " ", bold, italic),
+            Event::End(TagEnd::Heading(level)) => {
+                let taken = std::mem::take(&mut runs);
+                out.push(if level == pulldown_cmark::HeadingLevel::H1 {
+                    Block::Title(taken)
+                } else {
+                    Block::Heading(taken)
+                });
+            }
+            Event::End(TagEnd::Paragraph) => {
+                let taken = std::mem::take(&mut runs);
+                if !taken.is_empty() {
+                    out.push(Block::Paragraph {
+                        runs: taken,
+                        quote: quote > 0,
+                    });
+                }
+            }
+            // A tight list item has no paragraph of its own.
+            Event::End(TagEnd::Item) => {
+                let taken = std::mem::take(&mut runs);
+                if !taken.is_empty() {
+                    out.push(Block::Item(taken));
+                } else if let Some(Block::Paragraph { runs, .. }) = out.last().cloned() {
+                    out.pop();
+                    out.push(Block::Item(runs));
+                }
+            }
+            Event::Start(Tag::Table(_)) => table = Some((Vec::new(), Vec::new(), Vec::new())),
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                if let Some((header, _, row)) = table.as_mut() {
+                    *header = std::mem::take(row);
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some((_, _, row)) = table.as_mut() {
+                    row.push(std::mem::take(&mut runs));
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some((_, rows, row)) = table.as_mut() {
+                    if !in_head {
+                        rows.push(std::mem::take(row));
+                    }
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some((header, rows, _)) = table.take() {
+                    out.push(Block::Table { header, rows });
+                }
+            }
+            Event::Rule => out.push(Block::Rule),
+            Event::Html(html) | Event::InlineHtml(html) => match html.trim() {
+                "<!-- toc -->" => out.push(Block::Toc),
+                "<!-- pagebreak -->" => out.push(Block::PageBreak),
+                "<!-- keep -->" => out.push(Block::KeepStart),
+                "<!-- /keep -->" => out.push(Block::KeepEnd),
+                "<!-- titlepage -->" => out.push(Block::TitlePageStart),
+                "<!-- /titlepage -->" => out.push(Block::TitlePageEnd),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(runs: &[Run]) -> String {
+        runs.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    #[test]
+    fn parses_headings_paragraphs_lists_tables_and_markers() {
+        let md = "<!-- toc -->\n\n## Article 1er — Objet\n\n**1.1** Texte *souligné*.\n\n- **La Ville** : fait.\n- autre\n\n| A | B |\n|---|---|\n| x | **y** |\n\n<!-- keep -->\n\nSignature\n\n<!-- /keep -->\n";
+        let blocks = parse(md);
+        assert_eq!(blocks[0], Block::Toc);
+        assert!(matches!(&blocks[1], Block::Heading(r) if text(r) == "Article 1er — Objet"));
+        let Block::Paragraph { runs, .. } = &blocks[2] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(
+            runs[0],
+            Run {
+                text: "1.1".into(),
+                style: Style::Bold
+            }
+        );
+        assert_eq!(
+            runs[2],
+            Run {
+                text: "souligné".into(),
+                style: Style::Italic
+            }
+        );
+        assert!(matches!(&blocks[3], Block::Item(r) if text(r) == "La Ville : fait."));
+        assert!(matches!(&blocks[4], Block::Item(r) if text(r) == "autre"));
+        let Block::Table { header, rows } = &blocks[5] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(header.len(), 2);
+        assert_eq!(rows[0][1][0].style, Style::Bold);
+        assert_eq!(blocks[6], Block::KeepStart);
+        assert_eq!(blocks[8], Block::KeepEnd);
+    }
+
+    #[test]
+    fn escapes_come_out_literal() {
+        let blocks = parse("\\# \\| \\* \\{\\{ 7\\*7 \\}\\}\n");
+        assert!(
+            matches!(&blocks[0], Block::Paragraph { runs, .. } if text(runs) == "# | * {{ 7*7 }}")
+        );
+    }
+}

@@ -1,0 +1,218 @@
+//! Export: laid-out pages to PDF bytes with printpdf. The only file that
+//! imports printpdf, so its API changes stay here.
+
+use super::fonts::{BYTES, Style};
+use super::layout::{Geometry, Item, Layout};
+use printpdf::{
+    Color, Greyscale, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+};
+
+/// What surrounds the body of every page.
+pub struct Furniture {
+    /// The running header (the convention's short title).
+    pub header: String,
+    /// Left of the footer: the reference.
+    pub reference: String,
+    /// Right of the footer: a short fingerprint of the sources.
+    pub fingerprint: String,
+    /// "Page {n} de {total}" with `{n}` and `{total}` to fill in.
+    pub page_label: String,
+    /// The diagonal watermark of a draft.
+    pub watermark: Option<String>,
+}
+
+/// Document metadata.
+pub struct Metadata {
+    pub title: String,
+    pub subject: String,
+    pub author: String,
+    pub keywords: Vec<String>,
+    /// Seconds since the epoch, for the creation and modification dates.
+    pub timestamp: i64,
+    pub identifier: String,
+}
+
+pub fn export(
+    layout: &Layout,
+    geo: Geometry,
+    furniture: &Furniture,
+    meta: &Metadata,
+    measure: &dyn Fn(&str, Style, f32) -> f32,
+) -> Result<Vec<u8>, String> {
+    let mut doc = PdfDocument::new(&meta.title);
+    let mut font_ids = Vec::new();
+    for bytes in BYTES {
+        let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+            .ok_or("embedded font could not be parsed")?;
+        font_ids.push(doc.add_font(&font));
+    }
+    let font = |style: Style| PdfFontHandle::External(font_ids[style.index()].clone());
+    let total = layout.pages.len();
+    let gray = |percent: f32| {
+        Color::Greyscale(Greyscale {
+            percent,
+            icc_profile: None,
+        })
+    };
+
+    let mut pages = Vec::with_capacity(total);
+    for (n, page) in layout.pages.iter().enumerate() {
+        let mut ops = Vec::new();
+        let text = |ops: &mut Vec<Op>, x: f32, y: f32, s: &str, style: Style, size: f32| {
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFont {
+                font: font(style),
+                size: Pt(size),
+            });
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(x), Pt(y)),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(s.to_string())],
+            });
+            ops.push(Op::EndTextSection);
+        };
+        if let Some(mark) = &furniture.watermark {
+            // Behind everything, light, across the page.
+            let size = 96.0;
+            let width = measure(mark, Style::Bold, size);
+            let angle: f32 = 45.0;
+            let (cx, cy) = (geo.width / 2.0, geo.height / 2.0);
+            let (dx, dy) = (
+                width / 2.0 * angle.to_radians().cos(),
+                width / 2.0 * angle.to_radians().sin(),
+            );
+            ops.push(Op::SetFillColor { col: gray(0.88) });
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFont {
+                font: font(Style::Bold),
+                size: Pt(size),
+            });
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::TranslateRotate(Pt(cx - dx + 20.0), Pt(cy - dy - 20.0), angle),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(mark.clone())],
+            });
+            ops.push(Op::EndTextSection);
+        }
+        ops.push(Op::SetFillColor { col: gray(0.0) });
+        ops.push(Op::SetOutlineColor { col: gray(0.0) });
+        for item in &page.items {
+            match item {
+                Item::Text {
+                    x,
+                    y,
+                    text: s,
+                    style,
+                    size,
+                } => text(&mut ops, *x, *y, s, *style, *size),
+                Item::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                } => {
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    ops.push(Op::DrawLine {
+                        line: Line {
+                            points: vec![
+                                LinePoint {
+                                    p: Point {
+                                        x: Pt(*x1),
+                                        y: Pt(*y1),
+                                    },
+                                    bezier: false,
+                                },
+                                LinePoint {
+                                    p: Point {
+                                        x: Pt(*x2),
+                                        y: Pt(*y2),
+                                    },
+                                    bezier: false,
+                                },
+                            ],
+                            is_closed: false,
+                        },
+                    });
+                }
+            }
+        }
+        // Running header and footer.
+        ops.push(Op::SetFillColor { col: gray(0.35) });
+        let small = 8.5;
+        let (left, right) = (geo.margin_x, geo.width - geo.margin_x);
+        if !page.title_page {
+            let w = measure(&furniture.header, Style::Italic, small);
+            text(
+                &mut ops,
+                (geo.width - w) / 2.0,
+                geo.height - geo.margin_top / 2.0,
+                &furniture.header,
+                Style::Italic,
+                small,
+            );
+        }
+        let footer_y = geo.margin_bottom / 2.0;
+        let label = furniture
+            .page_label
+            .replace("{n}", &(n + 1).to_string())
+            .replace("{total}", &total.to_string());
+        let w = measure(&label, Style::Regular, small);
+        text(
+            &mut ops,
+            (geo.width - w) / 2.0,
+            footer_y,
+            &label,
+            Style::Regular,
+            small,
+        );
+        text(
+            &mut ops,
+            left,
+            footer_y,
+            &furniture.reference,
+            Style::Regular,
+            small,
+        );
+        let w = measure(&furniture.fingerprint, Style::Regular, small);
+        text(
+            &mut ops,
+            right - w,
+            footer_y,
+            &furniture.fingerprint,
+            Style::Regular,
+            small,
+        );
+        pages.push(PdfPage::new(
+            Mm(geo.width * 25.4 / 72.0),
+            Mm(geo.height * 25.4 / 72.0),
+            ops,
+        ));
+    }
+
+    // Bookmarks sort by (page, title): zero-pad so "Article 10" follows "Article 9".
+    for (title, page) in &layout.headings {
+        doc.add_bookmark(title, *page);
+    }
+    let date =
+        printpdf::OffsetDateTime::from_unix_timestamp(meta.timestamp).map_err(|e| e.to_string())?;
+    let info = &mut doc.metadata.info;
+    info.document_title = meta.title.clone();
+    info.subject = meta.subject.clone();
+    info.author = meta.author.clone();
+    info.keywords = meta.keywords.clone();
+    info.creator = format!("pacte {}", env!("CARGO_PKG_VERSION"));
+    info.producer = format!("pacte {} (printpdf)", env!("CARGO_PKG_VERSION"));
+    info.identifier = meta.identifier.clone();
+    info.creation_date = date.clone();
+    info.modification_date = date.clone();
+    info.metadata_date = date;
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..PdfSaveOptions::default()
+    };
+    Ok(doc.with_pages(pages).save(&options, &mut Vec::new()))
+}

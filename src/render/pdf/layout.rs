@@ -1,0 +1,774 @@
+//! Layout: blocks to pages of positioned text and lines. Pure data, no
+//! printpdf: line breaking with the fonts' real advances (optimal fit), justified
+//! paragraphs with a ragged last line, headings kept with what follows, tables
+//! whose header row repeats after a page break, groups never split (signature
+//! blocks), and a table of contents whose page numbers come from a first pass.
+
+use super::blocks::{Block, Run};
+use super::fonts::{Fonts, Style};
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+
+/// Page size and margins, in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Geometry {
+    pub width: f32,
+    pub height: f32,
+    pub margin_x: f32,
+    pub margin_top: f32,
+    pub margin_bottom: f32,
+}
+
+impl Geometry {
+    pub fn a4() -> Geometry {
+        Geometry {
+            width: 595.28,
+            height: 841.89,
+            margin_x: 70.0,
+            margin_top: 72.0,
+            margin_bottom: 72.0,
+        }
+    }
+
+    pub fn letter() -> Geometry {
+        Geometry {
+            width: 612.0,
+            height: 792.0,
+            margin_x: 72.0,
+            margin_top: 72.0,
+            margin_bottom: 68.0,
+        }
+    }
+
+    fn text_width(&self) -> f32 {
+        self.width - 2.0 * self.margin_x
+    }
+}
+
+/// Something drawn on a page. `y` is the baseline, from the bottom of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Text {
+        x: f32,
+        y: f32,
+        text: String,
+        style: Style,
+        size: f32,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    pub items: Vec<Item>,
+    /// The title page carries no running header.
+    pub title_page: bool,
+}
+
+/// The laid-out document.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    pub pages: Vec<Page>,
+    /// Each `##` heading with its 1-based page number, in order.
+    pub headings: Vec<(String, usize)>,
+}
+
+/// Typographic sizes, in points.
+const BODY: f32 = 10.5;
+const BODY_LEADING: f32 = 14.0;
+const HEADING: f32 = 12.5;
+const TITLE: f32 = 22.0;
+const SMALL: f32 = 9.0;
+const SMALL_LEADING: f32 = 11.5;
+const INDENT: f32 = 16.0;
+
+/// A word: pieces in possibly different styles, not to be broken.
+#[derive(Debug, Clone)]
+struct Word {
+    pieces: Vec<(String, Style)>,
+    width: f64,
+    space: f64,
+}
+
+impl Fragment for Word {
+    fn width(&self) -> f64 {
+        self.width
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.space
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+struct Writer<'a> {
+    fonts: &'a Fonts,
+    geo: Geometry,
+    pages: Vec<Page>,
+    /// The top of the next line, from the bottom of the page.
+    y: f32,
+    headings: Vec<(String, usize)>,
+    title_page: bool,
+}
+
+/// Lays out `blocks`. `toc` gives the page number of each heading, from a first
+/// pass (`None` on that first pass: the numbers print as placeholders of the
+/// same width class, so both passes break pages identically).
+pub fn layout(
+    blocks: &[Block],
+    fonts: &Fonts,
+    geo: Geometry,
+    toc_title: &str,
+    toc: Option<&[(String, usize)]>,
+) -> Layout {
+    let mut w = Writer {
+        fonts,
+        geo,
+        pages: Vec::new(),
+        y: 0.0,
+        headings: Vec::new(),
+        title_page: false,
+    };
+    w.new_page();
+    let mut i = 0;
+    while i < blocks.len() {
+        match &blocks[i] {
+            Block::TitlePageStart => {
+                w.title_page = true;
+                if let Some(p) = w.pages.last_mut() {
+                    p.title_page = true;
+                }
+                w.y = geo.height * 0.70;
+            }
+            Block::TitlePageEnd => {
+                w.title_page = false;
+                w.new_page();
+            }
+            Block::KeepStart => {
+                let end = blocks[i..]
+                    .iter()
+                    .position(|b| *b == Block::KeepEnd)
+                    .map_or(blocks.len(), |p| i + p);
+                let group = &blocks[i + 1..end];
+                let height = w.measure(group);
+                w.ensure(height);
+                for b in group {
+                    w.block(b, toc_title, toc);
+                }
+                i = end;
+            }
+            b => w.block(b, toc_title, toc),
+        }
+        i += 1;
+    }
+    // Drop a trailing empty page.
+    if w.pages.len() > 1 && w.pages.last().is_some_and(|p| p.items.is_empty()) {
+        w.pages.pop();
+    }
+    Layout {
+        pages: w.pages,
+        headings: w.headings,
+    }
+}
+
+impl Writer<'_> {
+    fn top(&self) -> f32 {
+        self.geo.height - self.geo.margin_top
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = self.top();
+    }
+
+    fn page_is_empty(&self) -> bool {
+        self.pages.last().is_none_or(|p| p.items.is_empty())
+    }
+
+    /// Starts a new page unless `height` fits below the cursor.
+    fn ensure(&mut self, height: f32) {
+        if self.y - height < self.geo.margin_bottom && !self.page_is_empty() {
+            self.new_page();
+        }
+    }
+
+    /// Vertical space, dropped at the top of a page.
+    fn space(&mut self, h: f32) {
+        if self.y < self.top() {
+            self.y -= h;
+        }
+    }
+
+    fn push(&mut self, item: Item) {
+        if let Some(p) = self.pages.last_mut() {
+            p.items.push(item);
+        }
+    }
+
+    /// The height `blocks` take, laid out on an endless page.
+    fn measure(&self, blocks: &[Block]) -> f32 {
+        let mut scratch = Writer {
+            fonts: self.fonts,
+            geo: Geometry {
+                height: 1.0e6,
+                ..self.geo
+            },
+            pages: Vec::new(),
+            y: 0.0,
+            headings: Vec::new(),
+            title_page: false,
+        };
+        scratch.new_page();
+        // Not at the top, so leading space counts as it will in place.
+        scratch.y -= 0.001;
+        let start = scratch.y;
+        for b in blocks {
+            scratch.block(b, "", None);
+        }
+        start - scratch.y
+    }
+
+    fn block(&mut self, block: &Block, toc_title: &str, toc: Option<&[(String, usize)]>) {
+        let width = self.geo.text_width();
+        let x0 = self.geo.margin_x;
+        match block {
+            Block::Title(runs) => {
+                let runs = restyle(runs, Style::Bold);
+                self.paragraph(&runs, TITLE, TITLE * 1.25, x0, width, Align::Center);
+                self.space(18.0);
+            }
+            Block::Heading(runs) => {
+                let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+                // A heading is never left alone at the bottom of a page.
+                self.ensure(HEADING * 1.3 + 14.0 + 3.0 * BODY_LEADING);
+                self.space(14.0);
+                let page = self.pages.len();
+                self.headings.push((text, page));
+                let runs = restyle(runs, Style::Bold);
+                self.paragraph(&runs, HEADING, HEADING * 1.3, x0, width, Align::Left);
+                self.space(4.0);
+            }
+            Block::Paragraph { runs, quote: false } => {
+                let align = if self.title_page {
+                    Align::Center
+                } else {
+                    Align::Justify
+                };
+                let size = if self.title_page { 13.0 } else { BODY };
+                self.paragraph(runs, size, size * 1.35, x0, width, align);
+                self.space(if self.title_page { 10.0 } else { 6.0 });
+            }
+            Block::Paragraph { runs, quote: true } => {
+                let top = self.y;
+                let page = self.pages.len();
+                self.paragraph(
+                    runs,
+                    SMALL,
+                    SMALL_LEADING,
+                    x0 + INDENT,
+                    width - INDENT,
+                    Align::Left,
+                );
+                if self.pages.len() == page {
+                    let bottom = self.y;
+                    self.push(Item::Line {
+                        x1: x0 + 4.0,
+                        y1: top - 1.0,
+                        x2: x0 + 4.0,
+                        y2: bottom + 2.0,
+                        width: 1.5,
+                    });
+                }
+                self.space(5.0);
+            }
+            Block::Item(runs) => {
+                // The bullet sits on the item's first line, so that line must fit here.
+                self.ensure(BODY_LEADING);
+                let bullet = Item::Text {
+                    x: x0 + 4.0,
+                    y: self.y - BODY * 0.85,
+                    text: "–".into(),
+                    style: Style::Regular,
+                    size: BODY,
+                };
+                self.push(bullet);
+                self.paragraph(
+                    runs,
+                    BODY,
+                    BODY_LEADING,
+                    x0 + INDENT,
+                    width - INDENT,
+                    Align::Justify,
+                );
+                self.space(3.0);
+            }
+            Block::Table { header, rows } => self.table(header, rows),
+            Block::Rule => {
+                self.space(8.0);
+                self.ensure(12.0);
+                let y = self.y;
+                self.push(Item::Line {
+                    x1: x0,
+                    y1: y,
+                    x2: x0 + width,
+                    y2: y,
+                    width: 0.5,
+                });
+                self.y -= 12.0;
+            }
+            Block::Toc => self.toc(toc_title, toc),
+            Block::PageBreak => {
+                if !self.page_is_empty() {
+                    self.new_page();
+                }
+            }
+            Block::KeepStart | Block::KeepEnd | Block::TitlePageStart | Block::TitlePageEnd => {}
+        }
+    }
+
+    fn toc(&mut self, title: &str, toc: Option<&[(String, usize)]>) {
+        let x0 = self.geo.margin_x;
+        let width = self.geo.text_width();
+        let runs = vec![Run {
+            text: title.to_string(),
+            style: Style::Bold,
+        }];
+        self.paragraph(&runs, HEADING, HEADING * 1.3, x0, width, Align::Left);
+        self.space(8.0);
+        let entries: Vec<String> = match toc {
+            Some(t) => t.iter().map(|(s, _)| s.clone()).collect(),
+            // First pass: the entries are not known yet; reserve no space.
+            None => Vec::new(),
+        };
+        for (n, entry) in entries.iter().enumerate() {
+            let page = toc.and_then(|t| t.get(n)).map_or(0, |(_, p)| *p);
+            let number = page.to_string();
+            let number_width = self.fonts.width(&number, Style::Regular, BODY);
+            let title_width = width - 40.0;
+            let runs = vec![Run {
+                text: entry.clone(),
+                style: Style::Regular,
+            }];
+            self.paragraph(&runs, BODY, BODY_LEADING, x0, title_width, Align::Left);
+            let y = self.y + BODY_LEADING - BODY * 0.85;
+            self.push(Item::Text {
+                x: x0 + width - number_width,
+                y,
+                text: number,
+                style: Style::Regular,
+                size: BODY,
+            });
+            self.space(2.0);
+        }
+    }
+
+    fn paragraph(
+        &mut self,
+        runs: &[Run],
+        size: f32,
+        leading: f32,
+        x0: f32,
+        width: f32,
+        align: Align,
+    ) {
+        let lines = self.wrap(runs, size, width);
+        let count = lines.len();
+        for (n, line) in lines.into_iter().enumerate() {
+            self.ensure(leading);
+            let baseline = self.y - size * 0.85;
+            let natural: f64 = line.iter().map(|w| w.width).sum::<f64>()
+                + line.iter().rev().skip(1).map(|w| w.space).sum::<f64>();
+            let gaps = line.len().saturating_sub(1);
+            let last = n + 1 == count;
+            let (mut x, extra) = match align {
+                Align::Justify if !last && gaps > 0 => {
+                    (f64::from(x0), (f64::from(width) - natural) / gaps as f64)
+                }
+                Align::Center => (f64::from(x0) + (f64::from(width) - natural) / 2.0, 0.0),
+                _ => (f64::from(x0), 0.0),
+            };
+            for word in &line {
+                for (text, style) in &word.pieces {
+                    self.push(Item::Text {
+                        x: x as f32,
+                        y: baseline,
+                        text: text.clone(),
+                        style: *style,
+                        size,
+                    });
+                    x += f64::from(self.fonts.width(text, *style, size));
+                }
+                x += word.space + extra.max(0.0);
+            }
+            self.y -= leading;
+        }
+    }
+
+    /// Breaks runs into lines of words no wider than `width`.
+    fn wrap(&self, runs: &[Run], size: f32, width: f32) -> Vec<Vec<Word>> {
+        let mut words: Vec<Word> = Vec::new();
+        let mut current: Vec<(String, Style)> = Vec::new();
+        let finish =
+            |current: &mut Vec<(String, Style)>, words: &mut Vec<Word>, space_style: Style| {
+                if current.is_empty() {
+                    return;
+                }
+                let pieces = std::mem::take(current);
+                let w: f32 = pieces
+                    .iter()
+                    .map(|(t, s)| self.fonts.width(t, *s, size))
+                    .sum();
+                let space = self.fonts.width(" ", space_style, size);
+                words.push(Word {
+                    pieces,
+                    width: f64::from(w),
+                    space: f64::from(space),
+                });
+            };
+        for run in runs {
+            for c in run.text.chars() {
+                if c == ' ' || c == '\n' || c == '\t' {
+                    finish(&mut current, &mut words, run.style);
+                    continue;
+                }
+                match current.last_mut() {
+                    Some((text, style)) if *style == run.style => text.push(c),
+                    _ => current.push((c.to_string(), run.style)),
+                }
+            }
+        }
+        finish(&mut current, &mut words, Style::Regular);
+        let words = self.split_overlong(words, size, width);
+        let widths = [f64::from(width)];
+        let lines = wrap_optimal_fit(&words, &widths, &Penalties::new())
+            .unwrap_or_else(|_| wrap_first_fit(&words, &widths));
+        lines.into_iter().map(<[Word]>::to_vec).collect()
+    }
+
+    /// Cuts words wider than the line (a long address, a URL) into pieces that fit.
+    fn split_overlong(&self, words: Vec<Word>, size: f32, width: f32) -> Vec<Word> {
+        let mut out = Vec::with_capacity(words.len());
+        for word in words {
+            if word.width <= f64::from(width) {
+                out.push(word);
+                continue;
+            }
+            let mut piece = Vec::new();
+            let mut piece_width = 0.0f32;
+            for (text, style) in word.pieces {
+                for c in text.chars() {
+                    let cw = self.fonts.width(&c.to_string(), style, size);
+                    if piece_width + cw > width && piece_width > 0.0 {
+                        out.push(Word {
+                            pieces: std::mem::take(&mut piece),
+                            width: f64::from(piece_width),
+                            space: 0.0,
+                        });
+                        piece_width = 0.0;
+                    }
+                    match piece.last_mut() {
+                        Some((t, s)) if *s == style => t.push(c),
+                        _ => piece.push((c.to_string(), style)),
+                    }
+                    piece_width += cw;
+                }
+            }
+            if !piece.is_empty() {
+                out.push(Word {
+                    pieces: piece,
+                    width: f64::from(piece_width),
+                    space: word.space,
+                });
+            }
+        }
+        out
+    }
+
+    fn table(&mut self, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>]) {
+        let x0 = self.geo.margin_x;
+        let width = self.geo.text_width();
+        let columns = header
+            .len()
+            .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        if columns == 0 {
+            return;
+        }
+        let pad = 4.0;
+        // Column widths in proportion to their widest single-line content,
+        // with a floor so no column collapses.
+        let natural: Vec<f32> = (0..columns)
+            .map(|c| {
+                std::iter::once(header.get(c))
+                    .chain(rows.iter().map(|r| r.get(c)))
+                    .flatten()
+                    .map(|cell| {
+                        cell.iter()
+                            .map(|r| self.fonts.width(&r.text, r.style, SMALL))
+                            .sum::<f32>()
+                    })
+                    .fold(0.0, f32::max)
+                    + 2.0 * pad
+            })
+            .collect();
+        let total: f32 = natural.iter().sum();
+        let floor = width / columns as f32 * 0.45;
+        let mut widths: Vec<f32> = natural
+            .iter()
+            .map(|n| {
+                if total <= width {
+                    n * width / total
+                } else {
+                    (n * width / total).max(floor)
+                }
+            })
+            .collect();
+        let sum: f32 = widths.iter().sum();
+        widths.iter_mut().for_each(|w| *w *= width / sum);
+
+        let header_bold: Vec<Vec<Run>> = header.iter().map(|c| restyle(c, Style::Bold)).collect();
+        self.space(4.0);
+        self.ensure(2.0 * self.row_height(&header_bold, &widths, pad));
+        self.table_row(&header_bold, &widths, x0, pad, true);
+        for row in rows {
+            let h = self.row_height(row, &widths, pad);
+            if self.y - h < self.geo.margin_bottom {
+                // The header row repeats at the top of the next page.
+                self.new_page();
+                self.table_row(&header_bold, &widths, x0, pad, true);
+            }
+            self.table_row(row, &widths, x0, pad, false);
+        }
+        self.space(8.0);
+    }
+
+    fn row_height(&self, cells: &[Vec<Run>], widths: &[f32], pad: f32) -> f32 {
+        cells
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| {
+                self.wrap(cell, SMALL, w - 2.0 * pad).len().max(1) as f32 * SMALL_LEADING
+            })
+            .fold(SMALL_LEADING, f32::max)
+            + 2.0 * pad
+    }
+
+    fn table_row(&mut self, cells: &[Vec<Run>], widths: &[f32], x0: f32, pad: f32, header: bool) {
+        let h = self.row_height(cells, widths, pad);
+        let top = self.y;
+        let mut x = x0;
+        for (cell, w) in cells.iter().zip(widths) {
+            self.y = top - pad;
+            self.paragraph(
+                cell,
+                SMALL,
+                SMALL_LEADING,
+                x + pad,
+                w - 2.0 * pad,
+                Align::Left,
+            );
+            x += w;
+        }
+        let bottom = top - h;
+        let right = x0 + widths.iter().sum::<f32>();
+        let line = |x1, y1, x2, y2, width| Item::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+        };
+        self.push(line(x0, top, right, top, if header { 0.8 } else { 0.3 }));
+        self.push(line(
+            x0,
+            bottom,
+            right,
+            bottom,
+            if header { 0.8 } else { 0.3 },
+        ));
+        let mut x = x0;
+        self.push(line(x, top, x, bottom, 0.3));
+        for w in widths {
+            x += w;
+            self.push(line(x, top, x, bottom, 0.3));
+        }
+        self.y = bottom;
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Align {
+    Left,
+    Center,
+    Justify,
+}
+
+fn restyle(runs: &[Run], style: Style) -> Vec<Run> {
+    runs.iter()
+        .map(|r| Run {
+            text: r.text.clone(),
+            style: if r.style == Style::Italic || r.style == Style::BoldItalic {
+                Style::BoldItalic
+            } else {
+                style
+            },
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str) -> Block {
+        Block::Paragraph {
+            runs: vec![Run {
+                text: text.into(),
+                style: Style::Regular,
+            }],
+            quote: false,
+        }
+    }
+
+    fn lines_of(page: &Page) -> Vec<f32> {
+        let mut ys: Vec<f32> = page
+            .items
+            .iter()
+            .filter_map(|i| {
+                if let Item::Text { y, .. } = i {
+                    Some(*y)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        ys.dedup();
+        ys
+    }
+
+    #[test]
+    fn justified_lines_fill_the_measure_and_the_last_is_ragged() {
+        let fonts = Fonts::load().unwrap();
+        let geo = Geometry::a4();
+        let text = "Les parties conviennent de collaborer de bonne foi à la réalisation de leur mission commune. ".repeat(6);
+        let l = layout(&[para(&text)], &fonts, geo, "", None);
+        let right = geo.width - geo.margin_x;
+        let page = &l.pages[0];
+        let ys = lines_of(page);
+        assert!(ys.len() > 3);
+        let line_end = |y: f32| {
+            page.items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text {
+                        x,
+                        y: iy,
+                        text,
+                        style,
+                        size,
+                    } if (*iy - y).abs() < 0.01 => Some(x + fonts.width(text, *style, *size)),
+                    _ => None,
+                })
+                .fold(0.0, f32::max)
+        };
+        for y in &ys[..ys.len() - 1] {
+            assert!(
+                (line_end(*y) - right).abs() < 0.5,
+                "justified line ends at {} not {right}",
+                line_end(*y)
+            );
+        }
+        assert!(
+            line_end(*ys.last().unwrap()) < right - 5.0,
+            "last line is ragged"
+        );
+    }
+
+    #[test]
+    fn a_heading_is_never_last_on_a_page_and_tables_repeat_their_header() {
+        let fonts = Fonts::load().unwrap();
+        let mut blocks: Vec<Block> = (0..44).map(|_| para("Ligne de texte courte.")).collect();
+        blocks.push(Block::Heading(vec![Run {
+            text: "Article 9 — Audit".into(),
+            style: Style::Regular,
+        }]));
+        blocks.push(para("Premier paragraphe de l'article."));
+        let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
+        let (_, page) = l.headings[0].clone();
+        let last_on_previous = l.pages[page - 2].items.iter().rev().find_map(|i| {
+            if let Item::Text { text, .. } = i {
+                Some(text.clone())
+            } else {
+                None
+            }
+        });
+        assert_ne!(last_on_previous.as_deref(), Some("Audit"));
+
+        let cell = |s: &str| {
+            vec![Run {
+                text: s.into(),
+                style: Style::Regular,
+            }]
+        };
+        let rows: Vec<Vec<Vec<Run>>> = (0..120)
+            .map(|i| vec![cell(&format!("Poste {i}")), cell("1 000,00 $")])
+            .collect();
+        let l = layout(
+            &[Block::Table {
+                header: vec![cell("Poste"), cell("Montant")],
+                rows,
+            }],
+            &fonts,
+            Geometry::a4(),
+            "",
+            None,
+        );
+        assert!(l.pages.len() >= 2);
+        for page in &l.pages {
+            let first = page.items.iter().find_map(|i| {
+                if let Item::Text { text, style, .. } = i {
+                    Some((text.clone(), *style))
+                } else {
+                    None
+                }
+            });
+            assert_eq!(
+                first,
+                Some(("Poste".to_string(), Style::Bold)),
+                "each page starts with the header row"
+            );
+        }
+    }
+
+    #[test]
+    fn keep_groups_are_not_split() {
+        let fonts = Fonts::load().unwrap();
+        let mut blocks: Vec<Block> = (0..46).map(|_| para("Ligne.")).collect();
+        blocks.push(Block::KeepStart);
+        for s in [
+            "Ville de Saint-Aurèle",
+            "Signature : ____",
+            "Nadine Lavoie, mairesse",
+            "Date : ____",
+        ] {
+            blocks.push(para(s));
+        }
+        blocks.push(Block::KeepEnd);
+        let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
+        let page_of = |needle: &str| {
+            l.pages.iter().position(|p| {
+                p.items
+                    .iter()
+                    .any(|i| matches!(i, Item::Text { text, .. } if text.contains(needle)))
+            })
+        };
+        assert_eq!(page_of("Saint-Aurèle"), page_of("mairesse"));
+        assert_eq!(page_of("Saint-Aurèle"), page_of("Date"));
+    }
+}

@@ -1,0 +1,137 @@
+//! The PDF renderer: the same Markdown as `render --to md`, typeset.
+//!
+//! Markdown (rendered with `pdf = true`) → [`blocks`] → [`layout`] (pure data,
+//! two passes so the table of contents knows its page numbers) → [`export`]
+//! (printpdf). Every character is checked against the embedded fonts first: a
+//! character they cannot draw is an error naming it and where it is, never a
+//! blank box.
+
+pub mod blocks;
+pub mod export;
+pub mod fonts;
+pub mod layout;
+
+use crate::lang::Lang;
+use blocks::{Block, Run};
+use fonts::{Fonts, Style};
+use layout::Geometry;
+
+/// Paper sizes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+/// What the PDF needs beyond the Markdown.
+pub struct PdfInfo {
+    pub lang: Lang,
+    pub paper: Paper,
+    pub title: String,
+    pub short_title: String,
+    pub kind: String,
+    pub reference: String,
+    pub parties: Vec<String>,
+    /// A short hash of the convention, the clause library and the templates.
+    pub fingerprint: String,
+    pub draft: bool,
+    /// Creation date, seconds since the epoch (`SOURCE_DATE_EPOCH` or now).
+    pub timestamp: i64,
+}
+
+/// Typesets rendered Markdown.
+pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
+    let fonts = Fonts::load()?;
+    let blocks = blocks::parse(markdown);
+    check_coverage(&blocks, &fonts, info.lang)?;
+    let geo = match info.paper {
+        Paper::A4 => Geometry::a4(),
+        Paper::Letter => Geometry::letter(),
+    };
+    let toc_title = crate::tr!(info.lang, "Table des matières", "Contents");
+    // Pass 1 finds the headings and their pages; pass 2 prints them in the
+    // table of contents, which pass 1 left empty, then the pages settle.
+    let first = layout::layout(&blocks, &fonts, geo, &toc_title, None);
+    let mut toc = first.headings.clone();
+    let mut laid = layout::layout(&blocks, &fonts, geo, &toc_title, Some(&toc));
+    for _ in 0..3 {
+        if laid.headings == toc {
+            break;
+        }
+        toc = laid.headings.clone();
+        laid = layout::layout(&blocks, &fonts, geo, &toc_title, Some(&toc));
+    }
+    let furniture = export::Furniture {
+        header: info.short_title.clone(),
+        reference: info.reference.clone(),
+        fingerprint: info.fingerprint.clone(),
+        page_label: crate::tr!(
+            info.lang,
+            "Page {{n}} de {{total}}",
+            "Page {{n}} of {{total}}"
+        ),
+        watermark: info.draft.then(|| crate::tr!(info.lang, "PROJET", "DRAFT")),
+    };
+    let meta = export::Metadata {
+        title: info.title.clone(),
+        subject: info.kind.clone(),
+        author: info.parties.join(", "),
+        keywords: [
+            "convention".to_string(),
+            info.kind.clone(),
+            info.reference.clone(),
+        ]
+        .into_iter()
+        .filter(|k| !k.is_empty())
+        .collect(),
+        timestamp: info.timestamp,
+        identifier: info.fingerprint.clone(),
+    };
+    export::export(&laid, geo, &furniture, &meta, &|t, s, z| {
+        fonts.width(t, s, z)
+    })
+}
+
+/// Refuses a character the fonts cannot draw, naming it and the section it is in.
+fn check_coverage(blocks: &[Block], fonts: &Fonts, lang: Lang) -> Result<(), String> {
+    let mut section = String::new();
+    let check = |runs: &[Run], section: &str| -> Result<(), String> {
+        for run in runs {
+            if let Some(c) = fonts
+                .missing(&run.text, run.style)
+                .or_else(|| fonts.missing(&run.text, Style::Bold))
+            {
+                let code = format!("U+{:04X}", c as u32);
+                let place = if section.is_empty() {
+                    crate::tr!(lang, "en tête du document", "at the top of the document")
+                } else {
+                    format!("« {section} »")
+                };
+                return Err(crate::tr!(
+                    lang,
+                    "le caractère « {c} » ({code}), dans {place}, ne peut pas être imprimé par la police du PDF ; remplacez-le dans le fichier TOML",
+                    "character “{c}” ({code}), in {place}, cannot be drawn by the PDF font; replace it in the TOML file"
+                ));
+            }
+        }
+        Ok(())
+    };
+    for block in blocks {
+        match block {
+            Block::Heading(runs) => {
+                section = runs.iter().map(|r| r.text.as_str()).collect();
+                check(runs, &section)?;
+            }
+            Block::Title(runs) | Block::Item(runs) | Block::Paragraph { runs, .. } => {
+                check(runs, &section)?
+            }
+            Block::Table { header, rows } => {
+                for cell in header.iter().chain(rows.iter().flatten()) {
+                    check(cell, &section)?;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
