@@ -42,12 +42,16 @@ pub enum Block {
     TitlePageEnd,
 }
 
+/// A table being read: its header, its finished rows, the row in progress.
+type Cells = Vec<Vec<Run>>;
+type TableBuilder = (Cells, Vec<Cells>, Cells);
+
 /// Parses rendered Markdown into blocks.
 pub fn parse(markdown: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let (mut bold, mut italic, mut quote) = (0u32, 0u32, 0u32);
     let mut runs: Vec<Run> = Vec::new();
-    let mut table: Option<(Vec<Vec<Run>>, Vec<Vec<Vec<Run>>>, Vec<Vec<Run>>)> = None;
+    let mut table: Option<TableBuilder> = None;
     let mut in_head = false;
 
     let push_text = |runs: &mut Vec<Run>, text: &str, bold: u32, italic: u32| {
@@ -112,10 +116,10 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 }
             }
             Event::End(TagEnd::TableRow) => {
-                if let Some((_, rows, row)) = table.as_mut() {
-                    if !in_head {
-                        rows.push(std::mem::take(row));
-                    }
+                if let Some((_, rows, row)) = table.as_mut()
+                    && !in_head
+                {
+                    rows.push(std::mem::take(row));
                 }
             }
             Event::End(TagEnd::Table) => {

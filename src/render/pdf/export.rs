@@ -83,14 +83,15 @@ pub fn export(
                 width / 2.0 * angle.to_radians().cos(),
                 width / 2.0 * angle.to_radians().sin(),
             );
-            ops.push(Op::SetFillColor { col: gray(0.88) });
+            ops.push(Op::SetFillColor { col: gray(0.82) });
             ops.push(Op::StartTextSection);
             ops.push(Op::SetFont {
                 font: font(Style::Bold),
                 size: Pt(size),
             });
+            // A positive angle turns counter-clockwise: the mark rises to the right.
             ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::TranslateRotate(Pt(cx - dx + 20.0), Pt(cy - dy - 20.0), angle),
+                matrix: TextMatrix::TranslateRotate(Pt(cx - dx), Pt(cy - dy), angle),
             });
             ops.push(Op::ShowText {
                 items: vec![TextItem::Text(mark.clone())],
@@ -207,8 +208,8 @@ pub fn export(
     info.creator = format!("pacte {}", env!("CARGO_PKG_VERSION"));
     info.producer = format!("pacte {} (printpdf)", env!("CARGO_PKG_VERSION"));
     info.identifier = meta.identifier.clone();
-    info.creation_date = date.clone();
-    info.modification_date = date.clone();
+    info.creation_date = date;
+    info.modification_date = date;
     info.metadata_date = date;
     let options = PdfSaveOptions {
         subset_fonts: true,

@@ -1,0 +1,308 @@
+//! `pacte render --to pdf`, read back with poppler (`pdftotext`, `pdfinfo`;
+//! `.ci/run` installs poppler-utils).
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+const GESTION: &str = "examples/gestion-base-plein-air.toml";
+
+fn pacte() -> Command {
+    let mut cmd = Command::cargo_bin("pacte").unwrap();
+    cmd.env_remove("LANG")
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", "1790000000");
+    cmd
+}
+
+/// Renders to a PDF in `dir`, returning its path.
+fn render(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
+    let out = dir.join(name);
+    let result = pacte()
+        .args(["render", "--to", "pdf", "-o", out.to_str().unwrap()])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    out
+}
+
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{tool} is needed for these tests (Debian: poppler-utils): {e}")
+        });
+    assert!(out.status.success(), "{tool} failed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn pages(pdf: &Path) -> usize {
+    let info = poppler("pdfinfo", &[], pdf);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+fn page_text(pdf: &Path, n: usize) -> String {
+    let n = n.to_string();
+    poppler("pdftotext", &["-f", &n, "-l", &n], pdf).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+fn markdown_headings(file: &str, lang: &str) -> Vec<String> {
+    let out = pacte()
+        .args(["render", "--lang", lang, file])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .filter(|h| !h.starts_with("Table des") && !h.starts_with("Contents"))
+        .map(|h| h.replace(['\u{a0}', '\u{202f}'], " "))
+        .collect()
+}
+
+#[test]
+fn headings_and_party_names_are_in_the_pdf_with_their_accents() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = render(dir.path(), "g.pdf", &[GESTION]);
+    let text = poppler("pdftotext", &[], &pdf).replace(['\u{a0}', '\u{202f}'], " ");
+    let headings = markdown_headings(GESTION, "fr");
+    assert!(headings.len() > 20);
+    for h in &headings {
+        assert!(
+            text.contains(h.as_str()),
+            "heading “{h}” is missing from the PDF text"
+        );
+    }
+    for name in [
+        "Ville de Saint-Aurèle-du-Lac",
+        "Municipalité régionale de comté des Hautes-Rivières",
+        "Club de plein air Les Sentiers",
+        "Association des familles du Haut-Lac",
+    ] {
+        assert!(text.contains(name), "{name}");
+    }
+    for typographic in [
+        "« la Ville »",
+        "l’Association",
+        "480 000,00 $",
+        "1er janvier 2027",
+        "œuvre",
+    ] {
+        assert!(text.contains(typographic), "{typographic}");
+    }
+}
+
+#[test]
+fn page_count_is_stable_and_every_page_is_numbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = render(dir.path(), "g.pdf", &[GESTION]);
+    let total = pages(&pdf);
+    assert_eq!(total, 14, "the management example typesets on 14 A4 pages");
+    for n in 1..=total {
+        let text = page_text(&pdf, n);
+        assert!(
+            text.contains(&format!("Page {n} de {total}")),
+            "page {n}: {text}"
+        );
+        assert!(
+            text.contains("CONV-2027-014"),
+            "reference in the footer of page {n}"
+        );
+    }
+    // The table of contents gives the page each article actually starts on.
+    let toc = poppler("pdftotext", &["-layout", "-f", "2", "-l", "2"], &pdf);
+    let line = toc
+        .lines()
+        .find(|l| l.trim_start().starts_with("Article 15 — Audit"))
+        .unwrap();
+    let listed: usize = line.split_whitespace().last().unwrap().parse().unwrap();
+    assert!(page_text(&pdf, listed).contains("Article 15 — Audit"));
+    let en = render(dir.path(), "en.pdf", &["--lang", "en", GESTION]);
+    assert!(page_text(&en, 1).contains(&format!("Page 1 of {}", pages(&en))));
+}
+
+#[test]
+fn each_signature_block_stays_on_one_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = render(dir.path(), "g.pdf", &[GESTION]);
+    let total = pages(&pdf);
+    let texts: Vec<String> = (1..=total).map(|n| page_text(&pdf, n)).collect();
+    for (name, signatory) in [
+        ("Ville de Saint-Aurèle-du-Lac", "Nadine Lavoie, mairesse"),
+        (
+            "Municipalité régionale de comté des Hautes-Rivières",
+            "Marc-André Gélinas, préfet",
+        ),
+        (
+            "Club de plein air Les Sentiers",
+            "Sophie Bergeron, présidente",
+        ),
+        (
+            "Association des familles du Haut-Lac",
+            "Karim Benali, directeur général",
+        ),
+    ] {
+        let page = texts
+            .iter()
+            .position(|t| t.lines().any(|l| l.trim() == signatory))
+            .unwrap_or_else(|| panic!("no signature line for {signatory}"));
+        let t = &texts[page];
+        let lines: Vec<&str> = t.lines().map(str::trim).collect();
+        let at = lines.iter().position(|l| *l == signatory).unwrap();
+        assert!(
+            lines[..at].iter().rev().take(4).any(|l| *l == name),
+            "{name} heads its block on page {}",
+            page + 1
+        );
+        assert!(
+            lines[at..].iter().take(6).any(|l| l.starts_with("Date :")),
+            "the date line of {name} is on page {}",
+            page + 1
+        );
+    }
+}
+
+/// How many content streams draw the diagonal watermark. Poppler's text
+/// extraction drops diagonal text, so the streams themselves are read.
+fn watermarked_streams(pdf: &Path) -> usize {
+    use std::io::Read;
+    let data = std::fs::read(pdf).unwrap();
+    let mut count = 0;
+    let mut rest = &data[..];
+    while let Some(start) = find(rest, b"stream\n") {
+        let body = &rest[start + 7..];
+        let Some(end) = find(body, b"endstream") else {
+            break;
+        };
+        let mut inflated = Vec::new();
+        if flate2::read::ZlibDecoder::new(&body[..end])
+            .read_to_end(&mut inflated)
+            .is_ok()
+        {
+            let text = String::from_utf8_lossy(&inflated);
+            // 96 pt, turned 45° counter-clockwise: a text matrix [c s -s c x y].
+            let diagonal = text.lines().filter_map(|l| l.strip_suffix(" Tm")).any(|m| {
+                let v: Vec<f32> = m
+                    .split_whitespace()
+                    .filter_map(|n| n.parse().ok())
+                    .collect();
+                let h = std::f32::consts::FRAC_1_SQRT_2;
+                v.len() == 6
+                    && (v[0] - h).abs() < 1e-3
+                    && (v[1] - h).abs() < 1e-3
+                    && (v[2] + h).abs() < 1e-3
+            });
+            if text.contains(" 96 Tf") && diagonal {
+                count += 1;
+            }
+        }
+        rest = &body[end + b"endstream".len()..];
+    }
+    count
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[test]
+fn a_draft_carries_its_watermark_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = render(
+        dir.path(),
+        "draft.pdf",
+        &[
+            "--draft",
+            "tests/fixtures/invalid/P051-quorum-single-party.toml",
+        ],
+    );
+    assert_eq!(
+        watermarked_streams(&pdf),
+        pages(&pdf),
+        "one watermark per page"
+    );
+    let text = poppler("pdftotext", &[], &pdf);
+    assert!(text.contains("PROJET — NON VALIDÉ"));
+    assert!(text.contains("Constats ouverts"));
+    let clean = render(dir.path(), "clean.pdf", &[GESTION]);
+    assert_eq!(watermarked_streams(&clean), 0);
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes_under_source_date_epoch() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = std::fs::read(render(dir.path(), "a.pdf", &[GESTION])).unwrap();
+    let b = std::fs::read(render(dir.path(), "b.pdf", &[GESTION])).unwrap();
+    assert!(a == b, "two renders differ");
+    let info = poppler("pdfinfo", &[], &dir.path().join("a.pdf"));
+    assert!(info.contains("Title:           Convention de partenariat de gestion de la base de plein air du lac des Hérons"), "{info}");
+    assert!(info.contains("Subject:         Partenariat de gestion"));
+    assert!(info.contains("Keywords:        convention,Partenariat de gestion,CONV-2027-014"));
+    assert!(
+        info.contains("CreationDate:    Mon Sep 21 14:13:20 2026"),
+        "{info}"
+    );
+}
+
+#[test]
+fn paper_size_and_small_subset_fonts() {
+    let dir = tempfile::tempdir().unwrap();
+    let a4 = render(dir.path(), "a4.pdf", &[GESTION]);
+    assert!(poppler("pdfinfo", &[], &a4).contains("595.28 x 841.89 pts (A4)"));
+    let letter = render(dir.path(), "letter.pdf", &["--paper", "letter", GESTION]);
+    assert!(poppler("pdfinfo", &[], &letter).contains("612 x 792 pts (letter)"));
+    let fonts = poppler("pdffonts", &[], &a4);
+    assert!(
+        fonts
+            .lines()
+            .filter(|l| l.contains("LiberationSerif"))
+            .all(|l| l.contains(" yes yes yes ")),
+        "embedded, subset, unicode: {fonts}"
+    );
+    let size = std::fs::metadata(&a4).unwrap().len();
+    assert!(size < 300_000, "{size} bytes");
+}
+
+#[test]
+fn a_character_the_font_cannot_draw_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("examples/realisation-jardins.toml")
+        .unwrap()
+        .replace("font le point chaque mois", "font le point ☃ chaque mois");
+    let path = dir.path().join("snow.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = pacte()
+        .args([
+            "render",
+            "--to",
+            "pdf",
+            "-o",
+            dir.path().join("x.pdf").to_str().unwrap(),
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("« ☃ » (U+2603)") && err.contains("Article 5 — Accès et coordination"),
+        "{err}"
+    );
+    assert!(!dir.path().join("x.pdf").exists(), "no partial file");
+}
