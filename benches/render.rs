@@ -11,10 +11,17 @@ use std::path::Path;
 
 fn bench(c: &mut Criterion) {
     let library = ClauseLibrary::bundled(Lang::Fr).unwrap();
-    let checked = check_file(Path::new("examples/gestion-base-plein-air.toml"), &library, &CheckOptions::default());
+    let checked = check_file(
+        Path::new("examples/gestion-base-plein-air.toml"),
+        &library,
+        &CheckOptions::default(),
+    );
     let conv = checked.convention.as_ref().unwrap();
     let options = RenderOptions::default();
-    let pdf_options = PdfOptions { paper: None, timestamp: 1_790_000_000 };
+    let pdf_options = PdfOptions {
+        paper: None,
+        timestamp: 1_790_000_000,
+    };
 
     let bytes = render::pdf(conv, &library, &checked.report, &options, pdf_options).unwrap();
     eprintln!("management example: {} bytes of PDF", bytes.len());

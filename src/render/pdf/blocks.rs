@@ -4,7 +4,7 @@
 //! with `pdf = true`, which swaps the Markdown table of contents and anchors
 //! for markers), so the two outputs can never disagree on wording. Markers are
 //! HTML comments: `<!-- titlepage -->`, `<!-- /titlepage -->`, `<!-- toc -->`,
-//! `<!-- pagebreak -->`, `<!-- keep -->`, `<!-- /keep -->`.
+//! `<!-- pagebreak -->`, `<!-- keep -->`, `<!-- /keep -->`, `<!-- space -->`.
 
 use super::fonts::Style;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -34,6 +34,8 @@ pub enum Block {
         rows: Vec<Vec<Vec<Run>>>,
     },
     Rule,
+    /// Vertical space, in points (`<!-- space -->`: room to sign).
+    Space(f32),
     Toc,
     PageBreak,
     KeepStart,
@@ -131,6 +133,7 @@ pub fn parse(markdown: &str) -> Vec<Block> {
             Event::Html(html) | Event::InlineHtml(html) => match html.trim() {
                 "<!-- toc -->" => out.push(Block::Toc),
                 "<!-- pagebreak -->" => out.push(Block::PageBreak),
+                "<!-- space -->" => out.push(Block::Space(28.0)),
                 "<!-- keep -->" => out.push(Block::KeepStart),
                 "<!-- /keep -->" => out.push(Block::KeepEnd),
                 "<!-- titlepage -->" => out.push(Block::TitlePageStart),

@@ -157,6 +157,7 @@ pub fn layout(
                     .position(|b| *b == Block::KeepEnd)
                     .map_or(blocks.len(), |p| i + p);
                 let group = &blocks[i + 1..end];
+                w.space(12.0);
                 let height = w.measure(group);
                 w.ensure(height);
                 for b in group {
@@ -323,6 +324,7 @@ impl Writer<'_> {
                 });
                 self.y -= 12.0;
             }
+            Block::Space(h) => self.space(*h),
             Block::Toc => self.toc(toc_title, toc),
             Block::PageBreak => {
                 if !self.page_is_empty() {
