@@ -16,7 +16,9 @@ fn generate(dir: &Path, n: usize) -> Vec<PathBuf> {
     let mut bases = Vec::new();
     for entry in std::fs::read_dir("examples").unwrap() {
         let path = entry.unwrap().path();
-        bases.push(std::fs::read_to_string(path).unwrap());
+        if path.extension().is_some_and(|e| e == "toml") {
+            bases.push(std::fs::read_to_string(path).unwrap());
+        }
     }
     bases.sort();
     (0..n)

@@ -29,6 +29,17 @@ pub fn holds_user_content(path: &Path) -> bool {
         || head.starts_with("%PDF"))
 }
 
+/// Permissions for a new document: 0644 on Unix; elsewhere the defaults stand.
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    Some(std::os::unix::fs::PermissionsExt::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
+}
+
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
@@ -41,6 +52,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
+    // Temporary files are private (0600); a document is not. Keep the
+    // permissions of the file being replaced, else the usual ones.
+    let permissions = match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => Some(m.permissions()),
+        _ => default_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        tmp.as_file().set_permissions(permissions)?;
+    }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
@@ -56,6 +76,22 @@ mod tests {
         write_atomic(&path, b"first").unwrap();
         write_atomic(&path, b"second").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o644,
+                "readable like any document"
+            );
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+            write_atomic(&path, b"third").unwrap();
+            assert_eq!(
+                std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o640,
+                "a replaced file keeps its permissions"
+            );
+        }
         // A target that is a directory cannot be replaced: the error says so
         // and nothing else changes.
         let sub = dir.path().join("sub");

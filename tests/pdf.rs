@@ -306,3 +306,41 @@ fn a_character_the_font_cannot_draw_is_an_error_naming_it() {
     );
     assert!(!dir.path().join("x.pdf").exists(), "no partial file");
 }
+
+/// The PDFs in examples/pdf/ are samples a reader can open; they must be
+/// exactly what the current code produces from the examples.
+#[test]
+fn bundled_example_pdfs_are_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sources: Vec<_> = std::fs::read_dir("examples")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    sources.sort();
+    for source in sources {
+        let name = format!("{}.pdf", source.file_stem().unwrap().to_string_lossy());
+        let out = dir.path().join(&name);
+        let status = pacte()
+            .env("SOURCE_DATE_EPOCH", "1798761600")
+            .args([
+                "render",
+                "--to",
+                "pdf",
+                "-o",
+                out.to_str().unwrap(),
+                source.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap()
+            .status;
+        assert!(status.success());
+        let fresh = std::fs::read(&out).unwrap();
+        let bundled = std::fs::read(Path::new("examples/pdf").join(&name)).unwrap_or_default();
+        assert!(
+            fresh == bundled,
+            "examples/pdf/{name} is stale: regenerate it with\n  SOURCE_DATE_EPOCH=1798761600 cargo run -- render --to pdf {} -o examples/pdf/{name} --force",
+            source.display()
+        );
+    }
+}

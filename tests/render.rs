@@ -26,6 +26,7 @@ fn every_example_renders_in_french_and_english() {
     let mut paths: Vec<_> = std::fs::read_dir("examples")
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     paths.sort();
     for path in paths {

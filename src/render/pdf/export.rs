@@ -194,9 +194,10 @@ pub fn export(
         ));
     }
 
-    // Bookmarks sort by (page, title): zero-pad so "Article 10" follows "Article 9".
+    // printpdf sorts bookmarks by (page, title): zero-pad article numbers so
+    // "Article 10" follows "Article 9" when both start on the same page.
     for (title, page) in &layout.headings {
-        doc.add_bookmark(title, *page);
+        doc.add_bookmark(&bookmark_title(title), *page);
     }
     let date =
         printpdf::OffsetDateTime::from_unix_timestamp(meta.timestamp).map_err(|e| e.to_string())?;
@@ -216,4 +217,45 @@ pub fn export(
         ..PdfSaveOptions::default()
     };
     Ok(doc.with_pages(pages).save(&options, &mut Vec::new()))
+}
+
+/// "Article 9 — Audit" → "Article 09 — Audit"; "Article 1er" → "Article 01er".
+pub fn bookmark_title(title: &str) -> String {
+    let Some(rest) = title.strip_prefix("Article ") else {
+        return title.to_string();
+    };
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() == 1 {
+        format!("Article 0{rest}")
+    } else {
+        title.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bookmark_title;
+
+    #[test]
+    fn bookmark_titles_sort_in_article_order() {
+        let mut titles: Vec<String> = [
+            "Article 10 — Plan",
+            "Article 9 — Structure",
+            "Article 1er — Définitions",
+            "Annexe A — Conseil",
+        ]
+        .iter()
+        .map(|t| bookmark_title(t))
+        .collect();
+        titles.sort();
+        assert_eq!(
+            titles,
+            [
+                "Annexe A — Conseil",
+                "Article 01er — Définitions",
+                "Article 09 — Structure",
+                "Article 10 — Plan"
+            ]
+        );
+    }
 }
