@@ -26,6 +26,7 @@ pub mod render;
 pub mod source;
 mod suggest;
 pub mod validate;
+pub mod wizard;
 
 pub use check::{CheckOptions, check_file, check_files, check_text};
 pub use convention::Convention;

@@ -5,6 +5,7 @@ mod clauses;
 mod explain;
 mod lint;
 mod render;
+mod wizard;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use pacte::config::Config;
@@ -51,6 +52,10 @@ enum Command {
         /// A code (P051) or its name (quorum-single-party).
         code: String,
     },
+    /// Start a convention with the interactive wizard.
+    New(wizard::NewArgs),
+    /// Resume or revise a convention with the wizard.
+    Edit(wizard::EditArgs),
     /// Render a checked convention as Markdown a lawyer can review.
     Render(render::RenderArgs),
     /// Show the clause library.
@@ -128,6 +133,8 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => lint::run(&env, args),
         Command::Render(args) => render::run(&env, args, cli.lang),
+        Command::New(args) => wizard::new(&env, args, cli.lang),
+        Command::Edit(args) => wizard::edit(&env, args),
         Command::Explain { code } => explain::run(&env, &code),
         Command::Clauses(cmd) => clauses::run(&env, cmd),
     }

@@ -1,0 +1,235 @@
+//! `pacte new` and `pacte edit`: the wizard at a terminal, through dialoguer.
+
+use super::{Env, fail};
+use clap::Args;
+use dialoguer::{Confirm, Input, MultiSelect, Select, theme::ColorfulTheme};
+use pacte::wizard::{Interrupted, Prompter, TextQuestion, Wizard, WizardError};
+use pacte::{Lang, tr};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// Where to save the convention.
+    #[arg(default_value = "convention.toml")]
+    file: PathBuf,
+    /// The kind of convention (a profile: gestion, realisation …).
+    #[arg(long)]
+    kind: Option<String>,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct EditArgs {
+    /// The convention to resume or revise.
+    file: PathBuf,
+}
+
+/// Prompts on the terminal (drawn on standard error; standard output stays clean).
+struct TerminalPrompter {
+    theme: ColorfulTheme,
+    lang: Lang,
+}
+
+fn interrupted<T>(_: dialoguer::Error) -> Result<T, Interrupted> {
+    Err(Interrupted)
+}
+
+impl Prompter for TerminalPrompter {
+    fn show(&mut self, text: &str) {
+        eprintln!("{text}");
+    }
+
+    fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Interrupted> {
+        let lang = self.lang;
+        let hint = if q.optional {
+            tr!(
+                lang,
+                " (? aide, vide pour passer)",
+                " (? help, empty to skip)"
+            )
+        } else {
+            tr!(lang, " (? aide)", " (? help)")
+        };
+        loop {
+            let mut input = Input::<String>::with_theme(&self.theme)
+                .with_prompt(format!("{}{hint}", q.prompt))
+                .allow_empty(true);
+            if let Some(d) = q.default {
+                input = input.default(d.to_string());
+            }
+            let mut answer = input.interact_text().or_else(interrupted)?;
+            if answer.trim() == "?" {
+                eprintln!("  {}", q.help);
+                continue;
+            }
+            if q.long && !answer.trim().is_empty() {
+                // A paragraph: further lines until an empty one.
+                eprintln!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "  (suite du texte ; ligne vide pour terminer)",
+                        "  (more text; empty line to finish)"
+                    )
+                );
+                loop {
+                    let more = Input::<String>::with_theme(&self.theme)
+                        .with_prompt("…")
+                        .allow_empty(true)
+                        .interact_text()
+                        .or_else(interrupted)?;
+                    if more.trim().is_empty() {
+                        break;
+                    }
+                    answer.push('\n');
+                    answer.push_str(&more);
+                }
+            }
+            if answer.trim().is_empty() {
+                if q.optional {
+                    return Ok(None);
+                }
+                eprintln!(
+                    "  {}",
+                    tr!(
+                        lang,
+                        "✗ ce champ est obligatoire (tapez ? pour l'aide)",
+                        "✗ this field is required (type ? for help)"
+                    )
+                );
+                continue;
+            }
+            match (q.validate)(&answer) {
+                Ok(()) => return Ok(Some(answer)),
+                Err(reason) => eprintln!("  ✗ {reason}"),
+            }
+        }
+    }
+
+    fn select(
+        &mut self,
+        prompt: &str,
+        help: &str,
+        items: &[String],
+        default: Option<usize>,
+    ) -> Result<usize, Interrupted> {
+        let mut shown = items.to_vec();
+        shown.push(tr!(self.lang, "? Aide", "? Help"));
+        loop {
+            let i = Select::with_theme(&self.theme)
+                .with_prompt(prompt)
+                .items(&shown)
+                .default(default.unwrap_or(0))
+                .interact()
+                .or_else(interrupted)?;
+            if i < items.len() {
+                return Ok(i);
+            }
+            eprintln!("  {help}");
+        }
+    }
+
+    fn multi_select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        defaults: &[bool],
+    ) -> Result<Vec<usize>, Interrupted> {
+        let hint = tr!(
+            self.lang,
+            " (espace pour cocher, Entrée pour valider)",
+            " (space to tick, Enter to confirm)"
+        );
+        MultiSelect::with_theme(&self.theme)
+            .with_prompt(format!("{prompt}{hint}"))
+            .items(items)
+            .defaults(defaults)
+            .interact()
+            .or_else(interrupted)
+    }
+
+    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Interrupted> {
+        Confirm::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .default(default)
+            .interact()
+            .or_else(interrupted)
+    }
+}
+
+/// The wizard needs a person at a terminal; without one it must not wait.
+fn require_terminal(lang: Lang) -> Result<(), ExitCode> {
+    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+        return Ok(());
+    }
+    Err(fail(&tr!(
+        lang,
+        "l'assistant a besoin d'un terminal. Sans terminal (CI, tube), écrivez la convention en TOML (voir le README et examples/) et vérifiez-la avec `pacte check FICHIER`.",
+        "the wizard needs a terminal. Without one (CI, a pipe), write the agreement in TOML (see the README and examples/) and check it with `pacte check FILE`."
+    )))
+}
+
+fn outcome(result: Result<(), WizardError>, file: &std::path::Path, lang: Lang) -> ExitCode {
+    let shown = file.display();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(WizardError::Interrupted) => {
+            eprintln!(
+                "{}",
+                tr!(
+                    lang,
+                    "\nInterrompu. Vos réponses sont enregistrées dans {shown} ; reprenez avec `pacte edit {shown}`.",
+                    "\nInterrupted. Your answers are saved in {shown}; resume with `pacte edit {shown}`."
+                )
+            );
+            ExitCode::from(130)
+        }
+        Err(WizardError::Io(message)) => fail(&message),
+    }
+}
+
+pub fn new(env: &Env, args: NewArgs, document_lang: Option<Lang>) -> ExitCode {
+    let lang = env.lang;
+    if let Err(code) = require_terminal(lang) {
+        return code;
+    }
+    let library = match env.library() {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let mut wizard = match Wizard::create(&library, lang, &args.file, args.force) {
+        Ok(w) => w,
+        Err(message) => return fail(&message),
+    };
+    let mut prompter = TerminalPrompter {
+        theme: ColorfulTheme::default(),
+        lang,
+    };
+    let result = wizard.run_new(&mut prompter, args.kind.as_deref(), document_lang);
+    outcome(result, &args.file, lang)
+}
+
+pub fn edit(env: &Env, args: EditArgs) -> ExitCode {
+    let lang = env.lang;
+    if let Err(code) = require_terminal(lang) {
+        return code;
+    }
+    let library = match env.library() {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let mut wizard = match Wizard::open(&library, lang, &args.file) {
+        Ok(w) => w,
+        Err(message) => return fail(&message),
+    };
+    let mut prompter = TerminalPrompter {
+        theme: ColorfulTheme::default(),
+        lang,
+    };
+    let result = wizard.run_edit(&mut prompter);
+    outcome(result, &args.file, lang)
+}

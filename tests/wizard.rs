@@ -1,0 +1,437 @@
+//! The wizard's logic, driven by a scripted prompter: no terminal needed.
+
+use pacte::check::{CheckOptions, check_text};
+use pacte::wizard::{ScriptedPrompter, Wizard, WizardError};
+use pacte::{ClauseLibrary, Lang, Severity};
+
+const DONE: &str = "Terminé";
+const ADD: &str = "Ajouter une entrée";
+const SKIP: &str = "";
+const PASS: &str = "(passer)";
+
+/// Answers, in the order the wizard asks, for a complete management
+/// partnership between a town and an association.
+fn management_script() -> Vec<String> {
+    let mut a: Vec<&str> = Vec::new();
+    // Header: title, short title, reference, place, effective date, end date, currency.
+    a.extend([
+        "Convention de gestion du parc des Saules",
+        "Parc des Saules",
+        SKIP,
+        "Lévis",
+        "2027-01-01",
+        "31/12/2031",
+        "dollar canadien",
+    ]);
+    // Two parties: id, name, short name, sector, address, statute, registration, representative (name, title, mandate, date).
+    a.extend([
+        "ville",
+        "Ville de Lévis",
+        "la Ville",
+        "secteur public",
+        "2175, chemin du Fleuve, Lévis",
+        "la Loi sur les cités et villes",
+        SKIP,
+        "Gilles Lehouillier",
+        "maire",
+        "résolution CV-2026-10-12",
+        SKIP,
+    ]);
+    a.extend([
+        "amis",
+        "Les Amis du parc des Saules",
+        "l'Association",
+        "secteur associatif",
+        "12, rue des Saules, Lévis",
+        SKIP,
+        SKIP,
+        "Anne Côté",
+        "présidente",
+        "résolution du 3 novembre 2026",
+        "2026-11-03",
+    ]);
+    a.push("non"); // no third party
+    // Definitions: none.
+    a.push(DONE);
+    // Preamble: problem, mission, why together, object, recitals (none).
+    a.extend([
+        "Le parc des Saules est laissé à l'abandon depuis trois ans.",
+        "Rendre le parc accessible et vivant toute l'année.",
+        "La Ville possède le parc ; l'Association réunit les bénévoles du quartier.",
+        "La présente convention organise la gestion conjointe du parc.",
+        SKIP,
+    ]);
+    // Legal frame: one statute, governing law, form.
+    a.extend([
+        "Loi sur les compétences municipales (RLRQ, c. C-47.1)",
+        SKIP,
+        "les lois en vigueur au Québec",
+        "convention entre les parties",
+    ]);
+    // Term: renewal in writing, 12 months, no notice.
+    a.extend(["renouvellement par écrit", "12", SKIP]);
+    // Obligations: one entry per party.
+    a.extend([
+        ADD,
+        "la Ville",
+        "Assure l'entretien majeur du parc.",
+        SKIP,
+        ADD,
+        "l'Association",
+        "Anime le parc et coordonne les bénévoles.",
+        SKIP,
+        DONE,
+    ]);
+    // Resources: budget, period, contributions, fund manager, terms, lines.
+    a.extend([
+        "100 000",
+        "une année",
+        ADD,
+        "la Ville",
+        "80000",
+        "10000",
+        SKIP,
+        SKIP,
+        ADD,
+        "l'Association",
+        SKIP,
+        "10 000,00 $",
+        "animation bénévole",
+        SKIP,
+        DONE,
+        "la Ville",
+        SKIP,
+        DONE,
+    ]);
+    // Board: seats, nomination, officers, experts, admission criteria.
+    a.extend([
+        ADD,
+        "la Ville",
+        "2",
+        PASS,
+        "1",
+        ADD,
+        "l'Association",
+        "2",
+        PASS,
+        "1",
+        DONE,
+    ]);
+    a.push("Chaque partie nomme ses membres par résolution, pour deux ans.");
+    a.extend([
+        ADD,
+        "présidence",
+        "élue par le conseil",
+        ADD,
+        "secrétariat",
+        "élu par le conseil",
+        ADD,
+        "trésorerie",
+        "élu par le conseil",
+        DONE,
+    ]);
+    a.extend([DONE, "Être actif dans le quartier depuis deux ans."]);
+    // Deliberations: frequency, notice, quorum, rule, minutes, code, conflicts.
+    a.extend([
+        "chaque trimestre",
+        "10",
+        "3",
+        "consensus, à défaut la majorité",
+        "le secrétaire du conseil",
+        SKIP,
+        SKIP,
+    ]);
+    // Management structure: delegation to the association.
+    a.extend([
+        "une délégation",
+        DONE,
+        ADD,
+        "l'Association",
+        "Animation du parc.",
+        DONE,
+        SKIP,
+    ]);
+    // Action plan: deadline, who, frequency, content.
+    a.extend(["2027-04-30", "l'Association", "chaque année", SKIP]);
+    // Coordination.
+    a.extend(["Rencontre mensuelle des répondants.", SKIP]);
+    // Contacts and committee.
+    a.extend([
+        ADD,
+        "la Ville",
+        "Julie Roy",
+        SKIP,
+        SKIP,
+        SKIP,
+        ADD,
+        "l'Association",
+        "Anne Côté",
+        SKIP,
+        SKIP,
+        SKIP,
+        DONE,
+        "Les deux répondants.",
+        "chaque trimestre",
+    ]);
+    // Communication.
+    a.extend([
+        "L'Association informe la Ville de tout incident.",
+        "chaque mois",
+        SKIP,
+        SKIP,
+    ]);
+    // Evaluation: indicators, monitoring, funds, schedule.
+    a.extend([
+        "fréquentation du parc",
+        SKIP,
+        "Registre des activités.",
+        "État des dépenses trimestriel.",
+        ADD,
+        "2028-06-30",
+        "Bilan de mi-parcours",
+        "la Ville",
+        DONE,
+    ]);
+    // Audit: the three reviews.
+    a.extend([
+        ADD,
+        "évaluation de la performance",
+        "chaque année",
+        "2028-03-31",
+        "le conseil",
+    ]);
+    a.extend([
+        ADD,
+        "contrôle des dépenses",
+        "chaque trimestre",
+        "2027-06-30",
+        "le trésorier",
+    ]);
+    a.extend([
+        ADD,
+        "vérification financière",
+        "chaque année",
+        "2028-04-30",
+        "un vérificateur externe",
+        DONE,
+    ]);
+    // Confidentiality is advised: skip it.
+    a.push("non");
+    // Disputes.
+    a.extend(["30", SKIP, "aux tribunaux compétents", "90", SKIP]);
+    // End of partnership: three provisions, no shares.
+    a.extend([
+        ADD,
+        "le personnel",
+        "Chaque partie garde son personnel.",
+        ADD,
+        "les équipements",
+        "Les équipements restent à la Ville.",
+        ADD,
+        "le surplus",
+        "Le surplus revient au parc.",
+        DONE,
+        DONE,
+        DONE,
+    ]);
+    // Signatures: copies, counterparts, annexes.
+    a.extend(["2", PASS, SKIP]);
+    a.into_iter().map(String::from).collect()
+}
+
+fn library() -> ClauseLibrary {
+    ClauseLibrary::bundled(Lang::Fr).unwrap()
+}
+
+#[test]
+fn a_management_convention_from_nothing_passes_check() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("parc.toml");
+    let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
+    let mut p = ScriptedPrompter::new(management_script());
+    wizard
+        .run_new(&mut p, Some("gestion"), Some(Lang::Fr))
+        .unwrap();
+    assert_eq!(p.remaining(), 0, "every scripted answer was used");
+    assert!(p.refusals.is_empty(), "{:?}", p.refusals);
+    assert!(
+        p.shown
+            .iter()
+            .any(|s| s.contains("Clause 9 sur 19 — Structure de gestion")),
+        "progress lines: {:?}",
+        p.shown
+    );
+    assert!(
+        p.shown
+            .iter()
+            .any(|s| s
+                .starts_with("Le conseil d'administration est le lieu où se partage le pouvoir")),
+        "each clause's purpose is shown"
+    );
+
+    let text = std::fs::read_to_string(&path).unwrap();
+    let checked = check_text(&path, text.clone(), &library, &CheckOptions::default());
+    let problems: Vec<_> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .map(|d| (d.code, d.message.clone()))
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}\n{text}");
+    assert!(
+        text.contains("end_date = 2031-12-31"),
+        "1/1-style dates are stored as TOML dates"
+    );
+    assert!(
+        text.contains("in_kind = 10000.0") || text.contains("in_kind = 10000"),
+        "money typed as « 10 000,00 $ » is stored as a number:\n{text}"
+    );
+    assert!(!text.contains("[clauses]\n"), "no bare [clauses] header");
+}
+
+#[test]
+fn a_wrong_answer_is_refused_with_the_reason_and_asked_again() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
+    let mut script = management_script();
+    // A date that does not exist, then one in the wrong order of magnitude, then a good one.
+    script[4] = "30/02/2027".into();
+    script.insert(5, "2027-13-01".into());
+    script.insert(6, "2027-01-01".into());
+    // A quorum of zero before 3.
+    let quorum = script.iter().position(|a| a == "chaque trimestre").unwrap() + 2;
+    assert_eq!(script[quorum], "3");
+    script.insert(quorum, "0".into());
+    let mut p = ScriptedPrompter::new(script);
+    wizard
+        .run_new(&mut p, Some("gestion"), Some(Lang::Fr))
+        .unwrap();
+    let reasons: Vec<&str> = p.refusals.iter().map(|(_, r)| r.as_str()).collect();
+    assert_eq!(p.refusals.len(), 3, "{:?}", p.refusals);
+    assert!(
+        reasons[0].contains("date invalide") && reasons[1].contains("date invalide"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[2].contains("sous le minimum de 1"),
+        "the same message as pacte check: {reasons:?}"
+    );
+}
+
+#[test]
+fn an_interrupted_wizard_keeps_every_answer_and_edit_resumes() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let script = management_script();
+    // Stop in the middle of the board clause.
+    let cut = script
+        .iter()
+        .position(|a| a == "Chaque partie nomme ses membres par résolution, pour deux ans.")
+        .unwrap();
+    let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
+    let mut p = ScriptedPrompter::new(script[..cut].to_vec());
+    assert!(matches!(
+        wizard.run_new(&mut p, Some("gestion"), Some(Lang::Fr)),
+        Err(WizardError::Interrupted)
+    ));
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.parse::<toml::Table>().is_ok(),
+        "valid TOML after an interruption"
+    );
+    assert!(
+        saved.contains("[[clauses.conseil.seats]]"),
+        "the seats answered before the interruption are saved:\n{saved}"
+    );
+    assert!(!saved.contains("nomination"));
+
+    // Resume: the status shows complete and incomplete clauses, then the
+    // wizard asks the board clause again with the saved seats as defaults.
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    let mut rest: Vec<String> = vec![DONE.into()];
+    rest.extend(script[cut..script.len() - 3].iter().cloned());
+    rest.extend(script[script.len() - 3..].iter().cloned());
+    rest.push("Vérifier et terminer".into());
+    let mut p = ScriptedPrompter::new(rest);
+    wizard.run_edit(&mut p).unwrap();
+    let status = p
+        .shown
+        .iter()
+        .find(|s| s.starts_with("État de la convention"))
+        .unwrap();
+    assert!(
+        status.contains("✓ Préambule") && status.contains("✗ Conseil d'administration"),
+        "{status}"
+    );
+    assert_eq!(
+        p.asked[0], "Sièges au conseil, par partie [la Ville, 2, 1 ; l'Association, 2, 1]",
+        "saved answers are shown"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let checked = check_text(&path, text, &library, &CheckOptions::default());
+    assert!(!checked.has_errors(), "{:#?}", checked.report.diagnostics);
+}
+
+#[test]
+fn editing_a_hand_written_file_keeps_its_comments_and_order() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let original = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    let edited = original.replace("[clauses.signatures]\ncopies = 2", "# Deux exemplaires : un par partie.\n[clauses.signatures]\ncopies = 2  # à confirmer avec le greffe");
+    std::fs::write(&path, &edited).unwrap();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    // Everything is complete: revisit the term clause and change the renewal.
+    let mut p = ScriptedPrompter::new([
+        "✓ Durée",
+        "renouvellement par écrit",
+        "24",
+        SKIP,
+        "Vérifier et terminer",
+    ]);
+    wizard.run_edit(&mut p).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("renewal = \"written\"") && text.contains("renewal_months = 24"),
+        "{text}"
+    );
+    assert!(
+        text.contains("# Deux exemplaires : un par partie."),
+        "comments survive"
+    );
+    assert!(
+        text.contains("copies = 2  # à confirmer avec le greffe"),
+        "trailing comments survive"
+    );
+    assert!(
+        text.starts_with("# Convention de partenariat de réalisation"),
+        "the header comment survives"
+    );
+    let order = |s: &str| text.find(s).unwrap();
+    assert!(
+        order("[convention]") < order("[[parties]]")
+            && order("[clauses.duree]") < order("[clauses.engagements]"),
+        "key order kept"
+    );
+}
+
+#[test]
+fn new_refuses_to_replace_an_existing_file() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    std::fs::write(&path, "# mine\n").unwrap();
+    let Err(message) = Wizard::create(&library, Lang::En, &path, false) else {
+        panic!("must refuse")
+    };
+    assert!(
+        message.contains("pacte edit") && message.contains("--force"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# mine\n");
+}
