@@ -54,10 +54,27 @@ impl Prompter for TerminalPrompter {
         } else {
             tr!(lang, " (? aide)", " (? help)")
         };
+        let required = tr!(
+            lang,
+            "ce champ est obligatoire (tapez ? pour l'aide)",
+            "this field is required (type ? for help)"
+        );
         loop {
+            // A refused answer is refused inside the prompt, with its reason;
+            // `?` and an empty answer are handled after it.
+            let validate = |input: &String| -> Result<(), String> {
+                match input.trim() {
+                    "?" => Ok(()),
+                    "" if q.optional => Ok(()),
+                    "" => Err(required.clone()),
+                    _ if q.long => Ok(()),
+                    _ => (q.validate)(input),
+                }
+            };
             let mut input = Input::<String>::with_theme(&self.theme)
                 .with_prompt(format!("{}{hint}", q.prompt))
-                .allow_empty(true);
+                .allow_empty(true)
+                .validate_with(validate);
             if let Some(d) = q.default {
                 input = input.default(d.to_string());
             }
@@ -66,7 +83,10 @@ impl Prompter for TerminalPrompter {
                 eprintln!("  {}", q.help);
                 continue;
             }
-            if q.long && !answer.trim().is_empty() {
+            if answer.trim().is_empty() {
+                return Ok(None);
+            }
+            if q.long {
                 // A paragraph: further lines until an empty one.
                 eprintln!(
                     "{}",
@@ -88,25 +108,12 @@ impl Prompter for TerminalPrompter {
                     answer.push('\n');
                     answer.push_str(&more);
                 }
-            }
-            if answer.trim().is_empty() {
-                if q.optional {
-                    return Ok(None);
+                if let Err(reason) = (q.validate)(&answer) {
+                    eprintln!("  ✗ {reason}");
+                    continue;
                 }
-                eprintln!(
-                    "  {}",
-                    tr!(
-                        lang,
-                        "✗ ce champ est obligatoire (tapez ? pour l'aide)",
-                        "✗ this field is required (type ? for help)"
-                    )
-                );
-                continue;
             }
-            match (q.validate)(&answer) {
-                Ok(()) => return Ok(Some(answer)),
-                Err(reason) => eprintln!("  ✗ {reason}"),
-            }
+            return Ok(Some(answer));
         }
     }
 

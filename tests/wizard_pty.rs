@@ -1,0 +1,144 @@
+//! The real binary in a pseudo-terminal: `pacte new` from the first question
+//! to a saved, valid file, as a person types it (expectrl).
+
+use expectrl::{Eof, Expect, Session};
+use std::process::Command;
+use std::time::Duration;
+
+const DOWN: &str = "\x1b[B";
+
+/// Waits for `prompt` on the screen, then types `answer`.
+fn ask<S: Expect>(s: &mut S, prompt: &str, answer: &str) {
+    s.expect(prompt)
+        .unwrap_or_else(|e| panic!("waiting for “{prompt}”: {e}"));
+    s.send(answer).unwrap();
+}
+
+#[test]
+fn pacte_new_in_a_terminal_writes_a_valid_convention() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("essai.toml");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pacte"));
+    cmd.args([
+        "new",
+        file.to_str().unwrap(),
+        "--kind",
+        "essai",
+        "--lang",
+        "fr",
+        "--clauses",
+        "tests/fixtures/library/essai",
+    ])
+    .env("TERM", "xterm")
+    .env("NO_COLOR", "1")
+    .env_remove("LANG");
+    let mut s = Session::spawn(cmd).unwrap();
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+
+    ask(
+        &mut s,
+        "Titre de la convention",
+        "Convention d'essai du quartier\r",
+    );
+    ask(&mut s, "Titre abrégé", "\r");
+    ask(&mut s, "Numéro de référence", "\r");
+    ask(&mut s, "Lieu de signature", "Québec\r");
+    // A refused answer first: the date does not exist.
+    ask(&mut s, "Date d'entrée en vigueur", "30/02/2027\r");
+    ask(&mut s, "date invalide", "\x15"); // Ctrl-U clears the line
+    s.send("1/3/2027\r").unwrap();
+    ask(&mut s, "Date de fin", "2028-02-29\r");
+    ask(&mut s, "Devise", "\r");
+    for (id, name, short, sector_downs, rep, title) in [
+        (
+            "ville",
+            "Ville de Québec",
+            "la Ville",
+            0,
+            "Marie Tremblay",
+            "mairesse",
+        ),
+        (
+            "coop",
+            "Coopérative du quartier",
+            "la Coopérative",
+            3,
+            "Luc Roy",
+            "président",
+        ),
+    ] {
+        ask(&mut s, "Identifiant de la partie", &format!("{id}\r"));
+        ask(&mut s, "Dénomination légale", &format!("{name}\r"));
+        ask(&mut s, "Désignation abrégée", &format!("{short}\r"));
+        s.expect("Secteur").unwrap();
+        for _ in 0..sector_downs {
+            s.send(DOWN).unwrap();
+        }
+        s.send("\r").unwrap();
+        ask(&mut s, "Adresse", "1, rue des Jardins, Québec\r");
+        ask(&mut s, "Loi constitutive", "\r");
+        ask(&mut s, "Numéro d'immatriculation", "\r");
+        ask(&mut s, "Nom du représentant", &format!("{rep}\r"));
+        ask(&mut s, "Fonction", &format!("{title}\r"));
+        ask(&mut s, "Résolution ou mandat", "résolution n° 1\r");
+        ask(&mut s, "Date d'adoption de la résolution", "\r");
+    }
+    ask(&mut s, "Ajouter une autre partie", "n");
+    // Clause 1: definitions, none.
+    ask(&mut s, "Clause 1 sur 3", "");
+    ask(&mut s, "Termes à définir", &format!("{DOWN}\r"));
+    ask(&mut s, "Clause 2 sur 3", "");
+    for (prompt, text) in [
+        ("Quel problème", "Le quartier manque de jardins."),
+        ("Quelle mission", "Offrir des jardins à tous."),
+        (
+            "Pourquoi aucune partie",
+            "La Ville a le terrain, la Coopérative les jardiniers.",
+        ),
+        ("Quel est l'objet", "La création de jardins partagés."),
+    ] {
+        ask(&mut s, prompt, &format!("{text}\r"));
+        ask(&mut s, "suite du texte", "\r");
+    }
+    ask(&mut s, "élément 1", "\r");
+    ask(&mut s, "Clause 3 sur 3", "");
+    ask(&mut s, "En combien d'exemplaires", "2\r");
+    ask(&mut s, "signer séparément", "\r");
+    ask(&mut s, "Annexes jointes", "\r");
+    s.expect("Convention complète").unwrap();
+    s.expect(Eof).unwrap();
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("effective_date = 2027-03-01"), "{text}");
+    assert!(text.contains("sector = \"cooperatif\""), "{text}");
+    let check = Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args([
+            "check",
+            "--clauses",
+            "tests/fixtures/library/essai",
+            file.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}\n{text}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn without_a_terminal_the_wizard_explains_and_exits() {
+    let out = Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args(["new", "x.toml", "--lang", "en"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the wizard needs a terminal") && err.contains("pacte check"),
+        "{err}"
+    );
+    assert!(!std::path::Path::new("x.toml").exists());
+}
