@@ -246,3 +246,20 @@ fn output_files_are_written_whole_and_user_files_kept() {
     );
     assert!(Path::new(&out).is_file());
 }
+
+#[test]
+fn an_empty_definitions_table_makes_no_empty_article() {
+    let text = std::fs::read_to_string("examples/realisation-jardins.toml")
+        .unwrap()
+        .replace(
+            "[clauses.preambule]",
+            "[clauses.parties]\n\n[clauses.preambule]",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    std::fs::write(&path, text).unwrap();
+    let (code, out, _) = render(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(!out.contains("Définitions"));
+    assert!(out.contains("## Article 1er — Objet et mission"));
+}

@@ -249,11 +249,24 @@ fn a_management_convention_from_nothing_passes_check() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("parc.toml");
     let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
-    let mut p = ScriptedPrompter::new(management_script());
+    let mut script = management_script();
+    script.extend(["oui".to_string(), "oui".to_string()]); // render Markdown and PDF
+    let mut p = ScriptedPrompter::new(script);
     wizard
         .run_new(&mut p, Some("gestion"), Some(Lang::Fr))
         .unwrap();
     assert_eq!(p.remaining(), 0, "every scripted answer was used");
+    // At the end, a clean convention is offered for rendering, and the paths are printed.
+    let md = dir.path().join("parc.md");
+    let pdf = dir.path().join("parc.pdf");
+    assert!(
+        std::fs::read_to_string(&md)
+            .unwrap()
+            .contains("## Article 1er — Objet et mission")
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let shown = |f: &std::path::Path| p.shown.iter().any(|s| s.contains(&f.display().to_string()));
+    assert!(shown(&md) && shown(&pdf), "the paths are printed");
     assert!(p.refusals.is_empty(), "{:?}", p.refusals);
     assert!(
         p.shown
@@ -298,6 +311,7 @@ fn a_wrong_answer_is_refused_with_the_reason_and_asked_again() {
     let path = dir.path().join("c.toml");
     let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
     let mut script = management_script();
+    script.extend(["non".to_string(), "non".to_string()]);
     // A date that does not exist, then one in the wrong order of magnitude, then a good one.
     script[4] = "30/02/2027".into();
     script.insert(5, "2027-13-01".into());
@@ -356,7 +370,7 @@ fn an_interrupted_wizard_keeps_every_answer_and_edit_resumes() {
     let mut rest: Vec<String> = vec![DONE.into()];
     rest.extend(script[cut..script.len() - 3].iter().cloned());
     rest.extend(script[script.len() - 3..].iter().cloned());
-    rest.push("Vérifier et terminer".into());
+    rest.extend(["Vérifier et terminer".into(), "non".into(), "non".into()]);
     let mut p = ScriptedPrompter::new(rest);
     wizard.run_edit(&mut p).unwrap();
     let status = p
@@ -393,6 +407,8 @@ fn editing_a_hand_written_file_keeps_its_comments_and_order() {
         "24",
         SKIP,
         "Vérifier et terminer",
+        "non",
+        "non",
     ]);
     wizard.run_edit(&mut p).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();

@@ -106,7 +106,15 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
     ask(&mut s, "signer séparément", "\r");
     ask(&mut s, "Annexes jointes", "\r");
     s.expect("Convention complète").unwrap();
+    ask(&mut s, "Produire la version Markdown", "y");
+    ask(&mut s, "Produire le PDF", "n");
     s.expect(Eof).unwrap();
+    assert!(
+        std::fs::read_to_string(dir.path().join("essai.md"))
+            .unwrap()
+            .contains("Convention d’essai du quartier")
+    );
+    assert!(!dir.path().join("essai.pdf").exists());
 
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("effective_date = 2027-03-01"), "{text}");

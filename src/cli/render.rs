@@ -104,7 +104,7 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
             format!("{}\n\n{body}", pacte::output::generated_marker(doc_lang)).into_bytes()
         }),
         To::Pdf => {
-            let timestamp = match source_date_epoch() {
+            let timestamp = match render::document_timestamp() {
                 Ok(t) => t,
                 Err(message) => return fail(&message),
             };
@@ -164,17 +164,4 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         }
     }
     ExitCode::SUCCESS
-}
-
-/// The document date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
-fn source_date_epoch() -> Result<i64, String> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => v
-            .trim()
-            .parse()
-            .map_err(|_| format!("SOURCE_DATE_EPOCH must be a number of seconds, not `{v}`")),
-        Err(_) => Ok(std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))),
-    }
 }

@@ -192,6 +192,20 @@ pub struct PdfOptions {
     pub timestamp: i64,
 }
 
+/// The document date: `SOURCE_DATE_EPOCH` when set (reproducible builds),
+/// else now.
+pub fn document_timestamp() -> Result<i64, String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v
+            .trim()
+            .parse()
+            .map_err(|_| format!("SOURCE_DATE_EPOCH must be a number of seconds, not `{v}`")),
+        Err(_) => Ok(std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))),
+    }
+}
+
 /// Renders a convention to PDF bytes.
 pub fn pdf(
     conv: &Convention,
@@ -344,10 +358,15 @@ fn build_with(
     let header_text = |k: &str| conv.header.text(k).map(escape_markdown);
 
     // Article numbers first: cross-references need them while rendering.
+    // An implicit clause (the parties) is an article only when it has answers.
     let mut present: Vec<&crate::library::Clause> = conv
         .clauses
         .iter()
-        .filter_map(|c| library.clause(&c.id))
+        .filter_map(|c| {
+            library
+                .clause(&c.id)
+                .filter(|spec| !spec.implicit || !c.answers.fields.is_empty())
+        })
         .collect();
     present.sort_by_key(|c| (c.order, c.id().to_string()));
     let numbers: BTreeMap<String, usize> = present

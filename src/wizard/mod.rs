@@ -471,6 +471,7 @@ impl<'a> Wizard<'a> {
                 }
                 self.save()?;
             }
+            self.drop_if_empty(clause.id())?;
             let findings = self.findings_for(clause.id());
             if findings.is_empty() {
                 return Ok(());
@@ -552,6 +553,84 @@ impl<'a> Wizard<'a> {
             "✓ Convention complète, enregistrée dans {shown}.",
             "✓ Agreement complete, saved to {shown}."
         ));
+        let Some(conv) = checked.convention.as_ref() else {
+            return Ok(());
+        };
+        for (ext, question) in [
+            (
+                "md",
+                tr!(
+                    lang,
+                    "Produire la version Markdown pour révision ?",
+                    "Produce the Markdown version for review?"
+                ),
+            ),
+            (
+                "pdf",
+                tr!(
+                    lang,
+                    "Produire le PDF à signer ?",
+                    "Produce the PDF to sign?"
+                ),
+            ),
+        ] {
+            if !p.confirm(&question, true)? {
+                continue;
+            }
+            let out = self.path.with_extension(ext);
+            let out_shown = out.display().to_string();
+            if crate::output::holds_user_content(&out) {
+                p.show(&tr!(lang, "{out_shown} existe et n'a pas été produit par pacte : rien n'est écrit (utilisez `pacte render --force`).", "{out_shown} exists and was not written by pacte: nothing written (use `pacte render --force`)."));
+                continue;
+            }
+            let options = crate::render::RenderOptions::default();
+            let bytes = if ext == "md" {
+                crate::render::markdown(conv, self.library, &checked.report, &options).map(|body| {
+                    format!(
+                        "{}\n\n{body}",
+                        crate::output::generated_marker(conv.language())
+                    )
+                    .into_bytes()
+                })
+            } else {
+                let timestamp = crate::render::document_timestamp().map_err(WizardError::Io)?;
+                crate::render::pdf(
+                    conv,
+                    self.library,
+                    &checked.report,
+                    &options,
+                    crate::render::PdfOptions {
+                        paper: None,
+                        timestamp,
+                    },
+                )
+            };
+            match bytes {
+                Ok(bytes) => {
+                    crate::output::write_atomic(&out, &bytes)
+                        .map_err(|e| WizardError::Io(format!("{out_shown}: {e}")))?;
+                    p.show(&format!("  → {out_shown}"));
+                }
+                Err(e) => p.show(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}")),
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes a clause table left empty (an optional clause with no answers).
+    fn drop_if_empty(&mut self, id: &str) -> Result<(), WizardError> {
+        let empty = self
+            .doc
+            .get("clauses")
+            .and_then(|c| c.get(id))
+            .and_then(Item::as_table)
+            .is_some_and(Table::is_empty);
+        if empty {
+            if let Some(clauses) = self.doc.get_mut("clauses").and_then(Item::as_table_mut) {
+                clauses.remove(id);
+            }
+            self.save()?;
+        }
         Ok(())
     }
 
