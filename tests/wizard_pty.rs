@@ -150,3 +150,43 @@ fn without_a_terminal_the_wizard_explains_and_exits() {
     );
     assert!(!std::path::Path::new("x.toml").exists());
 }
+
+#[test]
+fn ctrl_c_keeps_every_answer_given_and_says_how_to_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pacte"));
+    cmd.args([
+        "new",
+        file.to_str().unwrap(),
+        "--kind",
+        "realisation",
+        "--lang",
+        "fr",
+    ])
+    .env("TERM", "xterm")
+    .env("NO_COLOR", "1")
+    .env_remove("LANG");
+    let mut s = Session::spawn(cmd).unwrap();
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    ask(&mut s, "Titre de la convention", "Convention interrompue\r");
+    ask(&mut s, "Titre abrégé", "\r");
+    ask(&mut s, "Numéro de référence", "\r");
+    ask(&mut s, "Lieu de signature", "Gaspé\r");
+    // Half an answer, then Ctrl-C.
+    ask(&mut s, "Date d'entrée en vigueur", "2027-0");
+    s.send("\x03").unwrap();
+    s.expect("reprenez avec `pacte edit").unwrap();
+    s.expect(Eof).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let table: toml::Table = text.parse().expect("valid TOML after Ctrl-C");
+    assert_eq!(
+        table["convention"]["title"].as_str(),
+        Some("Convention interrompue")
+    );
+    assert_eq!(table["convention"]["place"].as_str(), Some("Gaspé"));
+    assert!(
+        table["convention"].get("effective_date").is_none(),
+        "only the answer being typed is lost"
+    );
+}

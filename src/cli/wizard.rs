@@ -180,6 +180,23 @@ fn require_terminal(lang: Lang) -> Result<(), ExitCode> {
     )))
 }
 
+/// Ctrl-C ends the wizard at once: every answer already given is on disk
+/// (each was saved atomically), so there is nothing to flush. Restore the
+/// cursor a list may have hidden, and say how to resume.
+fn on_interrupt(file: &std::path::Path, lang: Lang) {
+    let shown = file.display().to_string();
+    let message = tr!(
+        lang,
+        "\nInterrompu. Vos réponses sont enregistrées dans {shown} ; reprenez avec `pacte edit {shown}`.",
+        "\nInterrupted. Your answers are saved in {shown}; resume with `pacte edit {shown}`."
+    );
+    let _ = ctrlc::set_handler(move || {
+        let _ = dialoguer::console::Term::stderr().show_cursor();
+        eprintln!("{message}");
+        std::process::exit(130);
+    });
+}
+
 fn outcome(result: Result<(), WizardError>, file: &std::path::Path, lang: Lang) -> ExitCode {
     let shown = file.display();
     match result {
@@ -208,6 +225,7 @@ pub fn new(env: &Env, args: NewArgs, document_lang: Option<Lang>) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
+    on_interrupt(&args.file, lang);
     let mut wizard = match Wizard::create(&library, lang, &args.file, args.force) {
         Ok(w) => w,
         Err(message) => return fail(&message),
@@ -229,6 +247,7 @@ pub fn edit(env: &Env, args: EditArgs) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
+    on_interrupt(&args.file, lang);
     let mut wizard = match Wizard::open(&library, lang, &args.file) {
         Ok(w) => w,
         Err(message) => return fail(&message),
