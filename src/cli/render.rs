@@ -99,10 +99,8 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         templates: args.templates.clone(),
     };
     let rendered = match args.to {
-        To::Md => render::markdown(conv, &library, &checked.report, &render_options).map(|body| {
-            let doc_lang = document_lang.unwrap_or_else(|| conv.language());
-            format!("{}\n\n{body}", pacte::output::generated_marker(doc_lang)).into_bytes()
-        }),
+        To::Md => render::markdown_file(conv, &library, &checked.report, &render_options)
+            .map(String::into_bytes),
         To::Pdf => {
             let timestamp = match render::document_timestamp() {
                 Ok(t) => t,

@@ -180,36 +180,51 @@ fn require_terminal(lang: Lang) -> Result<(), ExitCode> {
     )))
 }
 
-/// Ctrl-C ends the wizard at once: every answer already given is on disk
-/// (each was saved atomically), so there is nothing to flush. Restore the
-/// cursor a list may have hidden, and say how to resume.
-fn on_interrupt(file: &std::path::Path, lang: Lang) {
-    let shown = file.display().to_string();
-    let message = tr!(
+fn interrupted_message(file: &std::path::Path, lang: Lang) -> String {
+    let shown = file.display();
+    tr!(
         lang,
         "\nInterrompu. Vos réponses sont enregistrées dans {shown} ; reprenez avec `pacte edit {shown}`.",
         "\nInterrupted. Your answers are saved in {shown}; resume with `pacte edit {shown}`."
-    );
+    )
+}
+
+/// Runs the wizard on `file` at the terminal. Ctrl-C ends it at once: every
+/// answer already given is on disk (each was saved atomically), so there is
+/// nothing to flush; the handler restores the cursor a list may have hidden
+/// and says how to resume.
+fn run(
+    env: &Env,
+    file: &std::path::Path,
+    open: impl FnOnce(&pacte::ClauseLibrary) -> Result<Wizard<'_>, String>,
+    go: impl FnOnce(&mut Wizard<'_>, &mut TerminalPrompter) -> Result<(), WizardError>,
+) -> ExitCode {
+    let lang = env.lang;
+    if let Err(code) = require_terminal(lang) {
+        return code;
+    }
+    let library = match env.library() {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let message = interrupted_message(file, lang);
     let _ = ctrlc::set_handler(move || {
         let _ = dialoguer::console::Term::stderr().show_cursor();
         eprintln!("{message}");
         std::process::exit(130);
     });
-}
-
-fn outcome(result: Result<(), WizardError>, file: &std::path::Path, lang: Lang) -> ExitCode {
-    let shown = file.display();
-    match result {
+    let mut wizard = match open(&library) {
+        Ok(w) => w,
+        Err(message) => return fail(&message),
+    };
+    let mut prompter = TerminalPrompter {
+        theme: ColorfulTheme::default(),
+        lang,
+    };
+    match go(&mut wizard, &mut prompter) {
         Ok(()) => ExitCode::SUCCESS,
         Err(WizardError::Interrupted) => {
-            eprintln!(
-                "{}",
-                tr!(
-                    lang,
-                    "\nInterrompu. Vos réponses sont enregistrées dans {shown} ; reprenez avec `pacte edit {shown}`.",
-                    "\nInterrupted. Your answers are saved in {shown}; resume with `pacte edit {shown}`."
-                )
-            );
+            eprintln!("{}", interrupted_message(file, lang));
             ExitCode::from(130)
         }
         Err(WizardError::Io(message)) => fail(&message),
@@ -217,45 +232,20 @@ fn outcome(result: Result<(), WizardError>, file: &std::path::Path, lang: Lang) 
 }
 
 pub fn new(env: &Env, args: NewArgs, document_lang: Option<Lang>) -> ExitCode {
-    let lang = env.lang;
-    if let Err(code) = require_terminal(lang) {
-        return code;
-    }
-    let library = match env.library() {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    on_interrupt(&args.file, lang);
-    let mut wizard = match Wizard::create(&library, lang, &args.file, args.force) {
-        Ok(w) => w,
-        Err(message) => return fail(&message),
-    };
-    let mut prompter = TerminalPrompter {
-        theme: ColorfulTheme::default(),
-        lang,
-    };
-    let result = wizard.run_new(&mut prompter, args.kind.as_deref(), document_lang);
-    outcome(result, &args.file, lang)
+    let kind = args.kind.clone();
+    run(
+        env,
+        &args.file,
+        |library| Wizard::create(library, env.lang, &args.file, args.force),
+        |wizard, prompter| wizard.run_new(prompter, kind.as_deref(), document_lang),
+    )
 }
 
 pub fn edit(env: &Env, args: EditArgs) -> ExitCode {
-    let lang = env.lang;
-    if let Err(code) = require_terminal(lang) {
-        return code;
-    }
-    let library = match env.library() {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    on_interrupt(&args.file, lang);
-    let mut wizard = match Wizard::open(&library, lang, &args.file) {
-        Ok(w) => w,
-        Err(message) => return fail(&message),
-    };
-    let mut prompter = TerminalPrompter {
-        theme: ColorfulTheme::default(),
-        lang,
-    };
-    let result = wizard.run_edit(&mut prompter);
-    outcome(result, &args.file, lang)
+    run(
+        env,
+        &args.file,
+        |library| Wizard::open(library, env.lang, &args.file),
+        |wizard, prompter| wizard.run_edit(prompter),
+    )
 }

@@ -165,6 +165,22 @@ pub fn markdown(
     skeleton(&env, &origins, &doc, false)
 }
 
+/// Renders a convention to the text of a Markdown file: the document, headed
+/// by the marker that lets pacte replace it later without `--force`.
+pub fn markdown_file(
+    conv: &Convention,
+    library: &ClauseLibrary,
+    report: &FileReport,
+    options: &RenderOptions,
+) -> Result<String, RenderError> {
+    let body = markdown(conv, library, report, options)?;
+    let lang = options.lang.unwrap_or_else(|| conv.language());
+    Ok(format!(
+        "{}\n\n{body}",
+        crate::output::generated_marker(lang)
+    ))
+}
+
 /// Renders the skeleton template over a document; `pdf` swaps the Markdown
 /// table of contents and anchors for the typesetter's markers.
 fn skeleton(

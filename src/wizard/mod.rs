@@ -585,13 +585,8 @@ impl<'a> Wizard<'a> {
             }
             let options = crate::render::RenderOptions::default();
             let bytes = if ext == "md" {
-                crate::render::markdown(conv, self.library, &checked.report, &options).map(|body| {
-                    format!(
-                        "{}\n\n{body}",
-                        crate::output::generated_marker(conv.language())
-                    )
-                    .into_bytes()
-                })
+                crate::render::markdown_file(conv, self.library, &checked.report, &options)
+                    .map(String::into_bytes)
             } else {
                 let timestamp = crate::render::document_timestamp().map_err(WizardError::Io)?;
                 crate::render::pdf(
