@@ -29,6 +29,16 @@ impl Lang {
         }
     }
 
+    /// « oui » / « non », "yes" / "no".
+    pub fn yes_no(self, b: bool) -> &'static str {
+        match (self, b) {
+            (Lang::Fr, true) => "oui",
+            (Lang::Fr, false) => "non",
+            (Lang::En, true) => "yes",
+            (Lang::En, false) => "no",
+        }
+    }
+
     /// Parses `fr` or `en` (case-insensitive).
     pub fn parse(s: &str) -> Option<Lang> {
         match s.to_ascii_lowercase().as_str() {

@@ -261,6 +261,31 @@ fn inline(v: &toml::Value) -> String {
     }
 }
 
+/// Checks a value written as a TOML literal (`2027-01-01`, `"texte"`,
+/// `[{ a = 1 }]`) against a field: how the library checks its examples and
+/// the wizard checks answers, with the same code as `pacte check`.
+pub fn check_literal(field: &Field, literal: &str, lang: Lang) -> Result<(), Diagnostic> {
+    let text = format!("x = {}", literal.trim());
+    let parsed = DeTable::parse(&text)
+        .map_err(|e| Diagnostic::new(Code::TomlSyntax, e.span(), e.message().trim().to_string()))?;
+    let Some(value) = parsed.get_ref().get("x") else {
+        return Ok(());
+    };
+    let mut diagnostics = Vec::new();
+    let mut typer = Typer {
+        lang,
+        diagnostics: &mut diagnostics,
+    };
+    type_value(
+        field,
+        value.get_ref(),
+        value.span(),
+        field.name(),
+        &mut typer,
+    );
+    diagnostics.into_iter().next().map_or(Ok(()), Err)
+}
+
 /// Types one value. Returns `None` (after a diagnostic) when it is not valid.
 pub fn type_value(
     field: &Field,

@@ -3,7 +3,7 @@
 //! that refer to things that exist, and no inheritance loop.
 
 use super::{Clause, Field, FieldKind, Loaded, Profile, ProfileFile, report};
-use crate::convention::value::{Typer, type_value};
+use crate::convention::value::check_literal;
 use crate::diag::{Code, Diagnostic, FileReport};
 use crate::lang::{Lang, Text};
 use crate::tr;
@@ -177,24 +177,9 @@ fn complete(text: &Option<Text>) -> bool {
 
 /// Runs an example through the same typing as a user's answer.
 fn example_problem(field: &Field, example: &toml::Value, lang: Lang) -> Option<String> {
-    let mut doc = toml::Table::new();
-    doc.insert("x".into(), example.clone());
-    let text = toml::to_string(&doc).ok()?;
-    let parsed = toml::de::DeTable::parse(&text).ok()?;
-    let value = parsed.get_ref().get("x")?;
-    let mut diags = Vec::new();
-    let mut typer = Typer {
-        lang,
-        diagnostics: &mut diags,
-    };
-    type_value(
-        field,
-        value.get_ref(),
-        value.span(),
-        field.name(),
-        &mut typer,
-    );
-    diags.into_iter().next().map(|d| d.message)
+    check_literal(field, &example.to_string(), lang)
+        .err()
+        .map(|d| d.message)
 }
 
 /// Resolves `extends` and checks every reference of every profile.

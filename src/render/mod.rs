@@ -625,12 +625,7 @@ fn generic_fields(
             let value = answers?.get(field.name())?;
             let shown = match fmt.value(field, &value.value) {
                 Json::String(s) => s,
-                Json::Bool(b) => match (b, fmt.lang) {
-                    (true, Lang::Fr) => "oui".into(),
-                    (false, Lang::Fr) => "non".into(),
-                    (true, Lang::En) => "yes".into(),
-                    (false, Lang::En) => "no".into(),
-                },
+                Json::Bool(b) => fmt.lang.yes_no(b).to_string(),
                 Json::Object(o) if o.contains_key("label") => {
                     o["label"].as_str().unwrap_or_default().to_string()
                 }
@@ -669,12 +664,6 @@ fn annexes(
             .unwrap_or_default()
     };
     let money = |cents: i64| crate::format::money(cents, fmt.currency, lang);
-    let yes_no = |b: bool| match (b, lang) {
-        (true, Lang::Fr) => "oui",
-        (false, Lang::Fr) => "non",
-        (true, Lang::En) => "yes",
-        (false, Lang::En) => "no",
-    };
     let mut push = |key: &str,
                     title: String,
                     headers: Vec<String>,
@@ -707,7 +696,7 @@ fn annexes(
                     s.integer("seats")
                         .map(|n| n.value.to_string())
                         .unwrap_or_default(),
-                    yes_no(s.boolean("voting").unwrap_or(true)).to_string(),
+                    lang.yes_no(s.boolean("voting").unwrap_or(true)).to_string(),
                     s.integer("women")
                         .map(|n| n.value.to_string())
                         .unwrap_or_else(|| "—".into()),

@@ -10,7 +10,7 @@ pub mod prompter;
 pub use prompter::{Interrupted, Prompter, ScriptedPrompter, TextQuestion};
 
 use crate::check::{CheckOptions, check_text};
-use crate::convention::value::{Typer, type_value};
+use crate::convention::value::check_literal;
 use crate::diag::{Severity, human};
 use crate::lang::Lang;
 use crate::library::{Clause, ClauseLibrary, Field, FieldKind};
@@ -681,13 +681,10 @@ impl<'a> Wizard<'a> {
                     .map(|c| toml_edit::value(c.value.clone()))
             }
             FieldKind::Boolean => {
-                let yes_no = |b: bool| match (b, lang) {
-                    (true, Lang::Fr) => "oui",
-                    (false, Lang::Fr) => "non",
-                    (true, Lang::En) => "yes",
-                    (false, Lang::En) => "no",
-                };
-                let mut items = vec![yes_no(true).to_string(), yes_no(false).to_string()];
+                let mut items = vec![
+                    lang.yes_no(true).to_string(),
+                    lang.yes_no(false).to_string(),
+                ];
                 if optional {
                     items.push(tr!(lang, "(passer)", "(skip)"));
                 }
@@ -1020,21 +1017,8 @@ pub fn parse_answer(kind: FieldKind, input: &str, lang: Lang) -> Result<Value, S
 
 /// Runs a candidate value through the same typing as `pacte check`.
 pub fn check_value(field: &Field, value: &Value, lang: Lang) -> Result<(), String> {
-    let text = format!("x = {}", value.to_string().trim());
-    let parsed = toml::de::DeTable::parse(&text).map_err(|e| e.message().to_string())?;
-    let Some(v) = parsed.get_ref().get("x") else {
-        return Ok(());
-    };
-    let mut diagnostics = Vec::new();
-    let mut typer = Typer {
-        lang,
-        diagnostics: &mut diagnostics,
-    };
-    type_value(field, v.get_ref(), v.span(), field.name(), &mut typer);
-    match diagnostics.into_iter().next() {
-        Some(d) => Err(format!("{} — {}", d.message, d.help)),
-        None => Ok(()),
-    }
+    check_literal(field, &value.to_string(), lang)
+        .map_err(|d| format!("{} — {}", d.message, d.help))
 }
 
 /// `2027-01-01`, or day first with slashes, dashes or dots: `1/1/2027`.
