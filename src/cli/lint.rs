@@ -3,7 +3,7 @@
 use super::{EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Env, fail};
 use clap::{Args, ValueEnum};
 use pacte::config::Level;
-use pacte::diag::{Summary, human, json};
+use pacte::diag::{Summary, github, human, json, sarif};
 use pacte::validate::Options;
 use pacte::{CheckOptions, tr};
 use std::io::Write;
@@ -43,8 +43,14 @@ pub struct CheckArgs {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
+    /// Readable, with the offending line and a caret, like rustc.
     Human,
+    /// One JSON document (version 1, described in the README).
     Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions annotations, shown inline on pull requests.
+    Github,
 }
 
 pub fn run(env: &Env, args: CheckArgs) -> ExitCode {
@@ -91,6 +97,8 @@ pub fn run(env: &Env, args: CheckArgs) -> ExitCode {
             .try_for_each(|r| human::write_report(&mut out, r, lang, env.color))
             .and_then(|()| writeln!(out, "{}", human::summary_line(&summary, lang))),
         Format::Json => json::write(&mut out, &reports),
+        Format::Sarif => sarif::write(&mut out, &reports, lang),
+        Format::Github => github::write(&mut out, &reports),
     };
     if let Err(e) = written.and_then(|()| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe

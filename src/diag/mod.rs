@@ -1,12 +1,14 @@
 //! Diagnostics: findings about a user's files, as data.
 //!
 //! A [`Diagnostic`] has a stable [`Code`], a [`Severity`], a message, a span in
-//! its file and a help line. The printers ([`human`], [`json`]) turn the same
+//! its file and a help line. The printers ([`human`], [`json`], [`sarif`], [`github`]) turn the same
 //! values into text for people or for CI; nothing here touches a terminal.
 
 mod code;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 pub use code::{Code, Explanation};
 

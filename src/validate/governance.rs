@@ -171,7 +171,8 @@ fn gender_share(ctx: &Ctx<'_>, seats: &[Record], out: &mut Vec<Diagnostic>) {
         }
     }
     if all_given && total > 0 {
-        let share = format::percent(women * 10_000 / total, lang);
+        // Hundredths of a percent, rounded half up (6 of 11 is 54.55 %).
+        let share = format::percent((women * 20_000 + total) / (2 * total), lang);
         let span = ctx
             .conv
             .clause("conseil")

@@ -1,0 +1,63 @@
+//! GitHub Actions workflow commands: each finding becomes an annotation shown
+//! inline on the pull request (`::error file=…,line=…,col=…::message`).
+
+use super::{FileReport, Severity};
+use std::io::{self, Write};
+
+/// Escapes the message part of a workflow command.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value (`file=`, `title=`), where `:` and `,` separate.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Writes one workflow command per diagnostic.
+pub fn write(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+    for report in reports {
+        let file = escape_property(&report.path.to_string_lossy().replace('\\', "/"));
+        for d in &report.diagnostics {
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "notice",
+            };
+            let mut properties = format!("file={file}");
+            if let (Some(source), Some(span)) = (&report.source, &d.span) {
+                let start = source.position(span.start);
+                let end = source.position(span.end.max(span.start));
+                properties.push_str(&format!(
+                    ",line={},col={},endLine={},endColumn={}",
+                    start.line, start.column, end.line, end.column
+                ));
+            }
+            let title = escape_property(&format!("{} {}", d.code, d.code.slug()));
+            let mut message = d.message.clone();
+            if !d.help.is_empty() {
+                message.push('\n');
+                message.push_str(&d.help);
+            }
+            writeln!(
+                out,
+                "::{command} {properties},title={title}::{}",
+                escape_data(&message)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_and_newlines_are_escaped() {
+        assert_eq!(escape_data("50% fait\nensuite"), "50%25 fait%0Aensuite");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

@@ -1,0 +1,119 @@
+//! SARIF 2.1.0 output, for code-scanning services (GitHub, GitLab, Azure).
+//!
+//! One run; its rules are every diagnostic code with its explanation, so a
+//! viewer can show why a finding matters without pacte installed. Columns
+//! count Unicode characters, as everywhere in pacte (`columnKind`).
+
+use super::{Code, FileReport, Severity};
+use crate::lang::Lang;
+use serde_json::{Value, json};
+use std::io::{self, Write};
+use std::path::Path;
+
+const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+fn rule(code: Code, lang: Lang) -> Value {
+    let e = code.explanation();
+    json!({
+        "id": code.as_str(),
+        "name": code.slug(),
+        "shortDescription": { "text": e.summary.get(lang).trim() },
+        "fullDescription": { "text": e.why.get(lang).trim() },
+        "help": { "text": e.fix.get(lang).trim() },
+        "defaultConfiguration": { "level": level(code.default_severity()) },
+    })
+}
+
+/// A relative path as a URI reference: forward slashes, and every byte outside
+/// the unreserved set percent-encoded (spaces, accents).
+pub(crate) fn uri(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(char::from(byte));
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+fn results(reports: &[FileReport]) -> Vec<Value> {
+    let mut out = Vec::new();
+    for report in reports {
+        for d in &report.diagnostics {
+            let mut physical = json!({ "artifactLocation": { "uri": uri(&report.path) } });
+            if let (Some(source), Some(span)) = (&report.source, &d.span) {
+                let start = source.position(span.start);
+                let end = source.position(span.end.max(span.start));
+                physical["region"] = json!({
+                    "startLine": start.line,
+                    "startColumn": start.column,
+                    "endLine": end.line,
+                    "endColumn": end.column,
+                });
+            }
+            let text = if d.help.is_empty() {
+                d.message.clone()
+            } else {
+                format!("{}\n{}", d.message, d.help)
+            };
+            let rule_index = Code::ALL.iter().position(|&c| c == d.code).unwrap_or(0);
+            out.push(json!({
+                "ruleId": d.code.as_str(),
+                "ruleIndex": rule_index,
+                "level": level(d.severity),
+                "message": { "text": text },
+                "locations": [{ "physicalLocation": physical }],
+            }));
+        }
+    }
+    out
+}
+
+/// The SARIF log of all reports, as a JSON value.
+pub fn log(reports: &[FileReport], lang: Lang) -> Value {
+    json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "pacte",
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "language": lang.code(),
+                "rules": Code::ALL.iter().map(|&c| rule(c, lang)).collect::<Vec<_>>(),
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results(reports),
+        }],
+    })
+}
+
+/// Writes the SARIF log of all reports.
+pub fn write(out: &mut dyn Write, reports: &[FileReport], lang: Lang) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &log(reports, lang))?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri(Path::new("examples/a b.toml")), "examples/a%20b.toml");
+        assert_eq!(uri(Path::new("é.toml")), "%C3%A9.toml");
+        assert_eq!(uri(Path::new("dir\\x.toml")), "dir/x.toml");
+    }
+}
