@@ -325,3 +325,44 @@ fn human_output_snapshots() {
     }
     assert!(Path::new(QUORUM).exists());
 }
+
+#[test]
+fn completions_for_every_shell_name_the_commands() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let (code, out) = stdout(pacte().args(["completions", shell]));
+        assert_eq!(code, 0, "{shell}");
+        for word in ["check", "render", "diff", "schema", "--format"] {
+            assert!(out.contains(word), "{shell} completions lack {word}");
+        }
+    }
+    // The bash script is valid bash.
+    let (_, script) = stdout(pacte().args(["completions", "bash"]));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pacte.bash");
+    std::fs::write(&path, script).unwrap();
+    let status = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn man_pages_are_generated_for_every_command() {
+    let (code, page) = stdout(pacte().arg("man"));
+    assert_eq!(code, 0);
+    assert!(page.contains(".TH pacte 1"), "{page}");
+    assert!(page.contains("Build, check and render"), "{page}");
+    let dir = tempfile::tempdir().unwrap();
+    let (code, listing) = stdout(pacte().args(["man", "--dir"]).arg(dir.path()));
+    assert_eq!(code, 0);
+    for name in ["pacte.1", "pacte-check.1", "pacte-render.1", "pacte-diff.1"] {
+        assert!(listing.contains(name), "{listing}");
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        assert!(text.starts_with(".ie"), "{name}: {text}");
+    }
+    let check = std::fs::read_to_string(dir.path().join("pacte-check.1")).unwrap();
+    assert!(check.contains(r"\-\-final"), "{check}");
+    assert!(check.contains("sarif"), "{check}");
+}

@@ -2,6 +2,7 @@
 //! standard output and error.
 
 mod clauses;
+mod completions;
 mod explain;
 mod lint;
 mod render;
@@ -61,6 +62,17 @@ enum Command {
     /// Show the clause library.
     #[command(subcommand)]
     Clauses(clauses::ClausesCommand),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page, or write every command's page into a folder.
+    Man {
+        /// Write pacte.1, pacte-check.1, … into this folder.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -109,6 +121,12 @@ impl Env {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    // Generated from the argument definitions alone: no settings, no library.
+    match &cli.command {
+        Command::Completions { shell } => return completions::completions(*shell),
+        Command::Man { dir } => return completions::man(dir.as_deref()),
+        _ => {}
+    }
     let lang = cli
         .lang
         .unwrap_or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()));
@@ -137,6 +155,7 @@ pub fn run() -> ExitCode {
         Command::Edit(args) => wizard::edit(&env, args),
         Command::Explain { code } => explain::run(&env, &code),
         Command::Clauses(cmd) => clauses::run(&env, cmd),
+        Command::Completions { .. } | Command::Man { .. } => ExitCode::SUCCESS,
     }
 }
 
