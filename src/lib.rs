@@ -23,6 +23,7 @@ pub mod lang;
 pub mod library;
 pub mod output;
 pub mod render;
+pub mod schema;
 pub mod source;
 mod suggest;
 pub mod validate;

@@ -6,6 +6,7 @@ mod completions;
 mod explain;
 mod lint;
 mod render;
+mod schema;
 mod wizard;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -62,6 +63,8 @@ enum Command {
     /// Show the clause library.
     #[command(subcommand)]
     Clauses(clauses::ClausesCommand),
+    /// Print the JSON Schema of a convention file, for editors (Taplo, Even Better TOML).
+    Schema(schema::SchemaArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {
         #[arg(value_enum)]
@@ -155,6 +158,7 @@ pub fn run() -> ExitCode {
         Command::Edit(args) => wizard::edit(&env, args),
         Command::Explain { code } => explain::run(&env, &code),
         Command::Clauses(cmd) => clauses::run(&env, cmd),
+        Command::Schema(args) => schema::run(&env, args),
         Command::Completions { .. } | Command::Man { .. } => ExitCode::SUCCESS,
     }
 }
