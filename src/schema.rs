@@ -168,9 +168,25 @@ fn field(f: &Field, lang: Lang) -> Value {
         schema["description"] = description.into();
     }
     if let Some(example) = &f.example {
-        if let Ok(value) = serde_json::to_value(example.get_ref()) {
-            schema["examples"] = json!([value]);
-        }
+        schema["examples"] = json!([toml_to_json(example.get_ref())]);
     }
     schema
+}
+
+/// A TOML value as JSON, dates as RFC 3339 strings (as editors see them).
+fn toml_to_json(value: &toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => s.as_str().into(),
+        toml::Value::Integer(i) => (*i).into(),
+        toml::Value::Float(f) => (*f).into(),
+        toml::Value::Boolean(b) => (*b).into(),
+        toml::Value::Datetime(d) => d.to_string().into(),
+        toml::Value::Array(items) => items.iter().map(toml_to_json).collect(),
+        toml::Value::Table(table) => Value::Object(
+            table
+                .iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect(),
+        ),
+    }
 }
