@@ -71,7 +71,8 @@ fn the_schema_is_valid_draft_07_and_accepts_every_example() {
 fn the_schema_rejects_wrong_types_unknown_keys_and_choices() {
     let validator = jsonschema::validator_for(&schema(&["--lang", "en"])).unwrap();
     let base = load("examples/gestion-base-plein-air.toml");
-    let cases: [(&str, fn(&mut Value)); 6] = [
+    type Mutation = fn(&mut Value);
+    let cases: [(&str, Mutation); 6] = [
         ("a quorum written as text", |c| {
             c["clauses"]["deliberations"]["quorum"] = "cinq".into();
         }),
