@@ -18,6 +18,7 @@ pub mod check;
 pub mod config;
 pub mod convention;
 pub mod diag;
+pub mod diff;
 pub mod format;
 pub mod lang;
 pub mod library;

@@ -331,7 +331,7 @@ fn completions_for_every_shell_name_the_commands() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
         let (code, out) = stdout(pacte().args(["completions", shell]));
         assert_eq!(code, 0, "{shell}");
-        for word in ["check", "render", "diff", "schema", "--format"] {
+        for word in ["check", "render", "diff", "schema", "format", "strict"] {
             assert!(out.contains(word), "{shell} completions lack {word}");
         }
     }

@@ -3,6 +3,7 @@
 
 mod clauses;
 mod completions;
+mod diff;
 mod explain;
 mod lint;
 mod render;
@@ -60,6 +61,8 @@ enum Command {
     Edit(wizard::EditArgs),
     /// Render a checked convention as Markdown a lawyer can review.
     Render(render::RenderArgs),
+    /// Compare two versions of a convention: summary, then a redline of each changed article.
+    Diff(diff::DiffArgs),
     /// Show the clause library.
     #[command(subcommand)]
     Clauses(clauses::ClausesCommand),
@@ -159,6 +162,7 @@ pub fn run() -> ExitCode {
         Command::Explain { code } => explain::run(&env, &code),
         Command::Clauses(cmd) => clauses::run(&env, cmd),
         Command::Schema(args) => schema::run(&env, args),
+        Command::Diff(args) => diff::run(&env, args, cli.lang),
         Command::Completions { .. } | Command::Man { .. } => ExitCode::SUCCESS,
     }
 }
@@ -167,4 +171,46 @@ pub fn run() -> ExitCode {
 pub fn fail(message: &str) -> ExitCode {
     eprintln!("pacte: {message}");
     ExitCode::from(EXIT_FAILURE)
+}
+
+/// Writes a command's output: to standard output, or atomically to `path`.
+/// A file pacte did not write is only replaced with `force`; a PDF is never
+/// sent to a terminal.
+pub fn write_output(
+    lang: Lang,
+    path: Option<&std::path::Path>,
+    bytes: &[u8],
+    force: bool,
+    binary: bool,
+) -> Result<(), ExitCode> {
+    use pacte::tr;
+    let Some(path) = path else {
+        if binary && std::io::stdout().is_terminal() {
+            return Err(fail(&tr!(
+                lang,
+                "un PDF ne s'affiche pas dans un terminal : ajoutez -o FICHIER.pdf",
+                "a PDF cannot be shown in a terminal: add -o FILE.pdf"
+            )));
+        }
+        let mut stdout = std::io::stdout().lock();
+        return match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(fail(&e.to_string())),
+            _ => Ok(()),
+        };
+    };
+    let shown = path.display();
+    if !force && pacte::output::holds_user_content(path) {
+        return Err(fail(&tr!(
+            lang,
+            "{shown} existe et n'a pas été produit par pacte ; utilisez --force pour le remplacer",
+            "{shown} exists and was not written by pacte; use --force to replace it"
+        )));
+    }
+    pacte::output::write_atomic(path, bytes).map_err(|e| {
+        fail(&tr!(
+            lang,
+            "impossible d'écrire {shown} : {e} (le fichier précédent est intact)",
+            "cannot write {shown}: {e} (the previous file is intact)"
+        ))
+    })
 }

@@ -45,15 +45,24 @@ pub struct RenderArgs {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, ValueEnum)]
-enum To {
+pub enum To {
     Md,
     Pdf,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum PaperArg {
+pub enum PaperArg {
     A4,
     Letter,
+}
+
+impl PaperArg {
+    pub fn paper(self) -> render::pdf::Paper {
+        match self {
+            PaperArg::A4 => render::pdf::Paper::A4,
+            PaperArg::Letter => render::pdf::Paper::Letter,
+        }
+    }
 }
 
 pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode {
@@ -106,10 +115,7 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
                 Ok(t) => t,
                 Err(message) => return fail(&message),
             };
-            let paper = args.paper.map(|p| match p {
-                PaperArg::A4 => render::pdf::Paper::A4,
-                PaperArg::Letter => render::pdf::Paper::Letter,
-            });
+            let paper = args.paper.map(PaperArg::paper);
             render::pdf(
                 conv,
                 &library,
@@ -123,43 +129,14 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         Ok(bytes) => bytes,
         Err(e) => return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}")),
     };
-    if args.to == To::Pdf
-        && args.output.is_none()
-        && std::io::IsTerminal::is_terminal(&std::io::stdout())
-    {
-        return fail(&tr!(
-            lang,
-            "un PDF ne s'affiche pas dans un terminal : ajoutez -o FICHIER.pdf",
-            "a PDF cannot be shown in a terminal: add -o FILE.pdf"
-        ));
+    match super::write_output(
+        lang,
+        args.output.as_deref(),
+        &out,
+        args.force,
+        args.to == To::Pdf,
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
     }
-    match &args.output {
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout.write_all(&out).and_then(|()| stdout.flush())
-                && e.kind() != std::io::ErrorKind::BrokenPipe
-            {
-                return fail(&e.to_string());
-            }
-        }
-        Some(path) => {
-            if !args.force && pacte::output::holds_user_content(path) {
-                let shown = path.display();
-                return fail(&tr!(
-                    lang,
-                    "{shown} existe et n'a pas été produit par pacte ; utilisez --force pour le remplacer",
-                    "{shown} exists and was not written by pacte; use --force to replace it"
-                ));
-            }
-            if let Err(e) = pacte::output::write_atomic(path, &out) {
-                let shown = path.display();
-                return fail(&tr!(
-                    lang,
-                    "impossible d'écrire {shown} : {e} (le fichier précédent est intact)",
-                    "cannot write {shown}: {e} (the previous file is intact)"
-                ));
-            }
-        }
-    }
-    ExitCode::SUCCESS
 }

@@ -2,8 +2,6 @@
 
 use super::{Env, fail};
 use clap::Args;
-use pacte::tr;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,31 +28,14 @@ pub fn run(env: &Env, args: SchemaArgs) -> ExitCode {
         Err(e) => return fail(&e.to_string()),
     };
     text.push('\n');
-    let Some(path) = &args.output else {
-        let mut out = std::io::stdout().lock();
-        return match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => fail(&e.to_string()),
-            _ => ExitCode::SUCCESS,
-        };
-    };
-    let shown = path.display();
-    if !args.force && pacte::output::holds_user_content(path) {
-        return fail(&tr!(
-            lang,
-            "{shown} existe et n'a pas été produit par pacte ; utilisez --force pour le remplacer",
-            "{shown} exists and was not written by pacte; use --force to replace it"
-        ));
+    match super::write_output(
+        lang,
+        args.output.as_deref(),
+        text.as_bytes(),
+        args.force,
+        false,
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
     }
-    if let Err(e) = pacte::output::write_atomic(path, text.as_bytes()) {
-        return fail(&tr!(
-            lang,
-            "impossible d'écrire {shown} : {e} (le fichier précédent est intact)",
-            "cannot write {shown}: {e} (the previous file is intact)"
-        ));
-    }
-    eprintln!(
-        "{}",
-        tr!(lang, "schéma écrit : {shown}", "schema written: {shown}")
-    );
-    ExitCode::SUCCESS
 }

@@ -199,6 +199,78 @@ fn skeleton(
     Ok(finish(&out, doc.lang))
 }
 
+/// Renders a comparison of two versions to Markdown (`pdf` swaps in the
+/// typesetter's page breaks).
+pub fn diff_markdown(
+    cmp: &crate::diff::Comparison,
+    options: &RenderOptions,
+    pdf: bool,
+) -> Result<String, RenderError> {
+    let (env, origins) = environment(options);
+    let name = format!("{}/diff.md.j2", cmp.lang.code());
+    let template = env
+        .get_template(&name)
+        .map_err(|e| RenderError::from_jinja(&e, &origins))?;
+    let out = template
+        .render(minijinja::context! { cmp => JinjaValue::from(minijinja::value::Serde(cmp)), pdf => pdf })
+        .map_err(|e| RenderError::from_jinja(&e, &origins))?;
+    Ok(finish(&out, cmp.lang))
+}
+
+/// Typesets a comparison of two versions: deletions struck through,
+/// additions underlined.
+pub fn diff_pdf(
+    cmp: &crate::diff::Comparison,
+    options: &RenderOptions,
+    pdf_options: PdfOptions,
+    fingerprint: String,
+) -> Result<Vec<u8>, RenderError> {
+    let markdown = diff_markdown(cmp, options, true)?;
+    let paper = pdf_options.paper.unwrap_or(match cmp.lang {
+        Lang::Fr => pdf::Paper::A4,
+        Lang::En => pdf::Paper::Letter,
+    });
+    let title = plain_text(&cmp.title);
+    let info = pdf::PdfInfo {
+        lang: cmp.lang,
+        paper,
+        title: tr!(
+            cmp.lang,
+            "Comparaison des versions — {title}",
+            "Comparison of versions — {title}"
+        ),
+        short_title: tr!(
+            cmp.lang,
+            "Comparaison des versions",
+            "Comparison of versions"
+        ),
+        kind: String::new(),
+        reference: String::new(),
+        parties: Vec::new(),
+        fingerprint,
+        draft: false,
+        timestamp: pdf_options.timestamp,
+    };
+    pdf::typeset(&markdown, &info).map_err(|message| RenderError {
+        template: "pdf".into(),
+        line: None,
+        message,
+    })
+}
+
+/// The text of a Markdown line without its markup (for PDF metadata).
+fn plain_text(s: &str) -> String {
+    pdf::blocks::parse(s)
+        .into_iter()
+        .find_map(|b| match b {
+            pdf::blocks::Block::Paragraph { runs, .. } => {
+                Some(runs.into_iter().map(|r| r.text).collect::<String>())
+            }
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
 /// How to typeset a PDF.
 #[derive(Clone, Copy, Debug)]
 pub struct PdfOptions {
@@ -238,17 +310,7 @@ pub fn pdf(
         Lang::En => pdf::Paper::Letter,
     });
     // Model strings are Markdown-escaped; metadata wants them plain.
-    let plain = |s: &str| {
-        pdf::blocks::parse(s)
-            .into_iter()
-            .find_map(|b| match b {
-                pdf::blocks::Block::Paragraph { runs, .. } => {
-                    Some(runs.into_iter().map(|r| r.text).collect::<String>())
-                }
-                _ => None,
-            })
-            .unwrap_or_default()
-    };
+    let plain = plain_text;
     let info = pdf::PdfInfo {
         lang: doc.lang,
         paper,

@@ -28,7 +28,7 @@ pub struct Document {
 }
 
 /// A party as introduced at the top of the convention.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PartyBlock {
     pub id: String,
     pub name: String,

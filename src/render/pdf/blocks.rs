@@ -14,6 +14,17 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 pub struct Run {
     pub text: String,
     pub style: Style,
+    pub mark: Mark,
+}
+
+/// A revision mark from a comparison (`<ins>`, `<del>`): drawn underlined or
+/// struck through.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mark {
+    #[default]
+    None,
+    Inserted,
+    Deleted,
 }
 
 /// A unit of typesetting.
@@ -52,17 +63,19 @@ type TableBuilder = (Cells, Vec<Cells>, Cells);
 pub fn parse(markdown: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let (mut bold, mut italic, mut quote) = (0u32, 0u32, 0u32);
+    let mut mark = Mark::None;
     let mut runs: Vec<Run> = Vec::new();
     let mut table: Option<TableBuilder> = None;
     let mut in_head = false;
 
-    let push_text = |runs: &mut Vec<Run>, text: &str, bold: u32, italic: u32| {
+    let push_text = |runs: &mut Vec<Run>, text: &str, bold: u32, italic: u32, mark: Mark| {
         let style = Style::Regular.with(bold > 0, italic > 0);
         match runs.last_mut() {
-            Some(last) if last.style == style => last.text.push_str(text),
+            Some(last) if last.style == style && last.mark == mark => last.text.push_str(text),
             _ => runs.push(Run {
                 text: text.to_string(),
                 style,
+                mark,
             }),
         }
     };
@@ -75,8 +88,8 @@ pub fn parse(markdown: &str) -> Vec<Block> {
             Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
             Event::Start(Tag::BlockQuote(_)) => quote += 1,
             Event::End(TagEnd::BlockQuote(_)) => quote = quote.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) => push_text(&mut runs, &t, bold, italic),
-            Event::SoftBreak | Event::HardBreak => push_text(&mut runs, " ", bold, italic),
+            Event::Text(t) | Event::Code(t) => push_text(&mut runs, &t, bold, italic, mark),
+            Event::SoftBreak | Event::HardBreak => push_text(&mut runs, " ", bold, italic, mark),
             Event::End(TagEnd::Heading(level)) => {
                 let taken = std::mem::take(&mut runs);
                 out.push(if level == pulldown_cmark::HeadingLevel::H1 {
@@ -130,6 +143,15 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 }
             }
             Event::Rule => out.push(Block::Rule),
+            Event::InlineHtml(html)
+                if matches!(html.trim(), "<ins>" | "<del>" | "</ins>" | "</del>") =>
+            {
+                mark = match html.trim() {
+                    "<ins>" => Mark::Inserted,
+                    "<del>" => Mark::Deleted,
+                    _ => Mark::None,
+                };
+            }
             Event::Html(html) | Event::InlineHtml(html) => match html.trim() {
                 "<!-- toc -->" => out.push(Block::Toc),
                 "<!-- pagebreak -->" => out.push(Block::PageBreak),
@@ -167,14 +189,16 @@ mod tests {
             runs[0],
             Run {
                 text: "1.1".into(),
-                style: Style::Bold
+                style: Style::Bold,
+                mark: Mark::None,
             }
         );
         assert_eq!(
             runs[2],
             Run {
                 text: "souligné".into(),
-                style: Style::Italic
+                style: Style::Italic,
+                mark: Mark::None,
             }
         );
         assert!(matches!(&blocks[3], Block::Item(r) if text(r) == "La Ville : fait."));
@@ -186,6 +210,24 @@ mod tests {
         assert_eq!(rows[0][1][0].style, Style::Bold);
         assert_eq!(blocks[6], Block::KeepStart);
         assert_eq!(blocks[8], Block::KeepEnd);
+    }
+
+    #[test]
+    fn revision_marks_become_run_marks() {
+        let blocks = parse("Le quorum est de <del>5</del><ins>6</ins> membres.\n");
+        let Block::Paragraph { runs, .. } = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        let marks: Vec<(&str, Mark)> = runs.iter().map(|r| (r.text.as_str(), r.mark)).collect();
+        assert_eq!(
+            marks,
+            [
+                ("Le quorum est de ", Mark::None),
+                ("5", Mark::Deleted),
+                ("6", Mark::Inserted),
+                (" membres.", Mark::None)
+            ]
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! whose header row repeats after a page break, groups never split (signature
 //! blocks), and a table of contents whose page numbers come from a first pass.
 
-use super::blocks::{Block, Run};
+use super::blocks::{Block, Mark, Run};
 use super::fonts::{Fonts, Style};
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
@@ -91,7 +91,7 @@ const INDENT: f32 = 16.0;
 /// A word: pieces in possibly different styles, not to be broken.
 #[derive(Debug, Clone)]
 struct Word {
-    pieces: Vec<(String, Style)>,
+    pieces: Vec<(String, Style, Mark)>,
     width: f64,
     space: f64,
 }
@@ -341,6 +341,7 @@ impl Writer<'_> {
         let runs = vec![Run {
             text: title.to_string(),
             style: Style::Bold,
+            mark: Mark::None,
         }];
         self.paragraph(&runs, HEADING, HEADING * 1.3, x0, width, Align::Left);
         self.space(8.0);
@@ -357,6 +358,7 @@ impl Writer<'_> {
             let runs = vec![Run {
                 text: entry.clone(),
                 style: Style::Regular,
+                mark: Mark::None,
             }];
             self.paragraph(&runs, BODY, BODY_LEADING, x0, title_width, Align::Left);
             let y = self.y + BODY_LEADING - BODY * 0.85;
@@ -396,8 +398,8 @@ impl Writer<'_> {
                 Align::Center => (f64::from(x0) + (f64::from(width) - natural) / 2.0, 0.0),
                 _ => (f64::from(x0), 0.0),
             };
-            for word in &line {
-                for (text, style) in &word.pieces {
+            for (w, word) in line.iter().enumerate() {
+                for (p, (text, style, mark)) in word.pieces.iter().enumerate() {
                     self.push(Item::Text {
                         x: x as f32,
                         y: baseline,
@@ -405,6 +407,13 @@ impl Writer<'_> {
                         style: *style,
                         size,
                     });
+                    let mut end = x + f64::from(self.fonts.width(text, *style, size));
+                    // A mark runs on through the space to the next word it covers.
+                    let next = line.get(w + 1).and_then(|n| n.pieces.first());
+                    if p + 1 == word.pieces.len() && next.is_some_and(|(_, _, m)| m == mark) {
+                        end += word.space + extra.max(0.0);
+                    }
+                    self.revision_line(*mark, x as f32, end as f32, baseline, size);
                     x += f64::from(self.fonts.width(text, *style, size));
                 }
                 x += word.space + extra.max(0.0);
@@ -413,27 +422,44 @@ impl Writer<'_> {
         }
     }
 
+    /// Underlines an insertion, strikes a deletion.
+    fn revision_line(&mut self, mark: Mark, x1: f32, x2: f32, baseline: f32, size: f32) {
+        let y = match mark {
+            Mark::None => return,
+            Mark::Inserted => baseline - size * 0.12,
+            Mark::Deleted => baseline + size * 0.28,
+        };
+        self.push(Item::Line {
+            x1,
+            y1: y,
+            x2,
+            y2: y,
+            width: 0.6,
+        });
+    }
+
     /// Breaks runs into lines of words no wider than `width`.
     fn wrap(&self, runs: &[Run], size: f32, width: f32) -> Vec<Vec<Word>> {
         let mut words: Vec<Word> = Vec::new();
-        let mut current: Vec<(String, Style)> = Vec::new();
-        let finish =
-            |current: &mut Vec<(String, Style)>, words: &mut Vec<Word>, space_style: Style| {
-                if current.is_empty() {
-                    return;
-                }
-                let pieces = std::mem::take(current);
-                let w: f32 = pieces
-                    .iter()
-                    .map(|(t, s)| self.fonts.width(t, *s, size))
-                    .sum();
-                let space = self.fonts.width(" ", space_style, size);
-                words.push(Word {
-                    pieces,
-                    width: f64::from(w),
-                    space: f64::from(space),
-                });
-            };
+        let mut current: Vec<(String, Style, Mark)> = Vec::new();
+        let finish = |current: &mut Vec<(String, Style, Mark)>,
+                      words: &mut Vec<Word>,
+                      space_style: Style| {
+            if current.is_empty() {
+                return;
+            }
+            let pieces = std::mem::take(current);
+            let w: f32 = pieces
+                .iter()
+                .map(|(t, s, _)| self.fonts.width(t, *s, size))
+                .sum();
+            let space = self.fonts.width(" ", space_style, size);
+            words.push(Word {
+                pieces,
+                width: f64::from(w),
+                space: f64::from(space),
+            });
+        };
         for run in runs {
             for c in run.text.chars() {
                 if c == ' ' || c == '\n' || c == '\t' {
@@ -441,8 +467,10 @@ impl Writer<'_> {
                     continue;
                 }
                 match current.last_mut() {
-                    Some((text, style)) if *style == run.style => text.push(c),
-                    _ => current.push((c.to_string(), run.style)),
+                    Some((text, style, mark)) if *style == run.style && *mark == run.mark => {
+                        text.push(c);
+                    }
+                    _ => current.push((c.to_string(), run.style, run.mark)),
                 }
             }
         }
@@ -464,7 +492,7 @@ impl Writer<'_> {
             }
             let mut piece = Vec::new();
             let mut piece_width = 0.0f32;
-            for (text, style) in word.pieces {
+            for (text, style, mark) in word.pieces {
                 for c in text.chars() {
                     let cw = self.fonts.width(&c.to_string(), style, size);
                     if piece_width + cw > width && piece_width > 0.0 {
@@ -476,8 +504,8 @@ impl Writer<'_> {
                         piece_width = 0.0;
                     }
                     match piece.last_mut() {
-                        Some((t, s)) if *s == style => t.push(c),
-                        _ => piece.push((c.to_string(), style)),
+                        Some((t, s, m)) if *s == style && *m == mark => t.push(c),
+                        _ => piece.push((c.to_string(), style, mark)),
                     }
                     piece_width += cw;
                 }
@@ -620,6 +648,7 @@ fn restyle(runs: &[Run], style: Style) -> Vec<Run> {
             } else {
                 style
             },
+            mark: r.mark,
         })
         .collect()
 }
@@ -633,6 +662,7 @@ mod tests {
             runs: vec![Run {
                 text: text.into(),
                 style: Style::Regular,
+                mark: Mark::None,
             }],
             quote: false,
         }
@@ -652,6 +682,61 @@ mod tests {
             .collect();
         ys.dedup();
         ys
+    }
+
+    #[test]
+    fn insertions_are_underlined_and_deletions_struck_through() {
+        let fonts = Fonts::load().unwrap();
+        let geo = Geometry::a4();
+        let run = |text: &str, mark| Run {
+            text: text.into(),
+            style: Style::Regular,
+            mark,
+        };
+        let block = Block::Paragraph {
+            runs: vec![
+                run("Le quorum est de ", Mark::None),
+                run("cinq membres", Mark::Deleted),
+                run(" ", Mark::None),
+                run("six membres", Mark::Inserted),
+                run(".", Mark::None),
+            ],
+            quote: false,
+        };
+        let l = layout(&[block], &fonts, geo, "", None);
+        let items = &l.pages[0].items;
+        let text_at = |word: &str| {
+            items.iter().find_map(|i| match i {
+                Item::Text { x, y, text, .. } if text == word => Some((*x, *y)),
+                _ => None,
+            })
+        };
+        let lines: Vec<(f32, f32, f32)> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Line { x1, x2, y1, .. } => Some((*x1, *x2, *y1)),
+                _ => None,
+            })
+            .collect();
+        let (cinq_x, baseline) = text_at("cinq").unwrap();
+        let (six_x, _) = text_at("six").unwrap();
+        // The struck line crosses the deleted words above the baseline and
+        // runs on through the space between them.
+        let strike = lines
+            .iter()
+            .find(|(x1, ..)| (*x1 - cinq_x).abs() < 0.01)
+            .unwrap();
+        assert!(strike.2 > baseline, "{strike:?} {baseline}");
+        assert!(strike.1 > cinq_x + 10.0);
+        // The underline sits below the baseline of the inserted words.
+        let under = lines
+            .iter()
+            .find(|(x1, ..)| (*x1 - six_x).abs() < 0.01)
+            .unwrap();
+        assert!(under.2 < baseline, "{under:?} {baseline}");
+        // Unmarked words carry no line.
+        let (le_x, _) = text_at("Le").unwrap();
+        assert!(lines.iter().all(|(x1, ..)| (*x1 - le_x).abs() > 0.01));
     }
 
     #[test]
@@ -699,6 +784,7 @@ mod tests {
         blocks.push(Block::Heading(vec![Run {
             text: "Article 9 — Audit".into(),
             style: Style::Regular,
+            mark: Mark::None,
         }]));
         blocks.push(para("Premier paragraphe de l'article."));
         let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
@@ -716,6 +802,7 @@ mod tests {
             vec![Run {
                 text: s.into(),
                 style: Style::Regular,
+                mark: Mark::None,
             }]
         };
         let rows: Vec<Vec<Vec<Run>>> = (0..120)

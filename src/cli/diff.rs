@@ -1,0 +1,170 @@
+//! `pacte diff OLD NEW`: what changed between two versions, as a lawyer reads it.
+
+use super::render::{PaperArg, To};
+use super::{EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Env, fail};
+use clap::Args;
+use pacte::check::{CheckOptions, Checked, check_file};
+use pacte::diag::human;
+use pacte::diff::{self, Version};
+use pacte::render::{self, Document, RenderOptions};
+use pacte::{ClauseLibrary, Lang, Severity, tr};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The previous version.
+    old: PathBuf,
+
+    /// The new version.
+    new: PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = To::Md)]
+    to: To,
+
+    /// Write here instead of standard output (atomically).
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+
+    /// A folder of templates overriding the bundled ones by relative path.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+
+    /// Paper size for PDF (default: A4 in French, Letter in English).
+    #[arg(long, value_enum)]
+    paper: Option<PaperArg>,
+
+    /// Overwrite OUT even if it was not written by pacte.
+    #[arg(long)]
+    force: bool,
+}
+
+/// Exit codes follow diff(1): 0 identical, 1 different, 2 trouble.
+pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
+    let lang = env.lang;
+    let library = match env.library() {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let options = CheckOptions {
+        lints: env.config.lints.clone(),
+        lang,
+        ..Default::default()
+    };
+    let old = check_file(&args.old, &library, &options);
+    let new = check_file(&args.new, &library, &options);
+    for checked in [&old, &new] {
+        if checked.report.is_fatal() {
+            let mut err = std::io::stderr().lock();
+            let _ = human::write_report(&mut err, &checked.report, lang, env.color);
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    }
+    let (Some(old_conv), Some(new_conv)) = (&old.convention, &new.convention) else {
+        return fail(&tr!(lang, "convention illisible", "unreadable convention"));
+    };
+    // Both documents in one language: the new version's, unless asked.
+    let doc_lang = document_lang.unwrap_or_else(|| new_conv.language());
+    let render_options = RenderOptions {
+        lang: Some(doc_lang),
+        templates: args.templates.clone(),
+        ..Default::default()
+    };
+    let build = |checked: &Checked, path: &Path| -> Result<Document, ExitCode> {
+        let errors = checked.report.count(Severity::Error);
+        if errors > 0 {
+            let shown = path.display();
+            eprintln!(
+                "{}",
+                tr!(
+                    lang,
+                    "pacte : {shown} comporte {errors} erreur(s) ; comparé tel quel (pacte check {shown} pour le détail)",
+                    "pacte: {shown} has {errors} error(s); compared as it stands (pacte check {shown} for details)"
+                )
+            );
+        }
+        let options = RenderOptions {
+            draft: errors > 0,
+            ..render_options.clone()
+        };
+        let conv = checked
+            .convention
+            .as_ref()
+            .ok_or(ExitCode::from(EXIT_FAILURE))?;
+        render::build_document(conv, &library, &checked.report, &options)
+            .map_err(|e| fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}")))
+    };
+    let (old_doc, new_doc) = match (build(&old, &args.old), build(&new, &args.new)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let old_label = args.old.display().to_string();
+    let new_label = args.new.display().to_string();
+    let comparison = diff::compare(
+        Version {
+            label: &old_label,
+            convention: old_conv,
+            document: &old_doc,
+        },
+        Version {
+            label: &new_label,
+            convention: new_conv,
+            document: &new_doc,
+        },
+        &library,
+        doc_lang,
+    );
+
+    let rendered = match args.to {
+        To::Md => render::diff_markdown(&comparison, &render_options, false).map(|body| {
+            format!("{}\n\n{body}", pacte::output::generated_marker(doc_lang)).into_bytes()
+        }),
+        To::Pdf => {
+            let timestamp = match render::document_timestamp() {
+                Ok(t) => t,
+                Err(message) => return fail(&message),
+            };
+            let fingerprint = fingerprint(&old, &new, &library, &render_options);
+            render::diff_pdf(
+                &comparison,
+                &render_options,
+                render::PdfOptions {
+                    paper: args.paper.map(PaperArg::paper),
+                    timestamp,
+                },
+                fingerprint,
+            )
+        }
+    };
+    let bytes = match rendered {
+        Ok(b) => b,
+        Err(e) => return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}")),
+    };
+    if let Err(code) = super::write_output(
+        lang,
+        args.output.as_deref(),
+        &bytes,
+        args.force,
+        args.to == To::Pdf,
+    ) {
+        return code;
+    }
+    ExitCode::from(if comparison.is_identical() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    })
+}
+
+/// The two versions' fingerprints, side by side, so a printed comparison
+/// names exactly what it compares.
+fn fingerprint(
+    old: &Checked,
+    new: &Checked,
+    library: &ClauseLibrary,
+    options: &RenderOptions,
+) -> String {
+    let one = |c: &Checked| render::fingerprint(c.report.source.as_ref(), library, options);
+    format!("{} → {}", one(old), one(new))
+}
