@@ -1,0 +1,152 @@
+//! The GitHub Actions workflow and the pre-commit hook in `docs/ci/`, run as
+//! a repository of conventions would run them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// PATH with the freshly built `pacte` first.
+fn path_with_pacte() -> String {
+    let bin = Path::new(env!("CARGO_BIN_EXE_pacte")).parent().unwrap();
+    format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default())
+}
+
+fn sh(dir: &Path, command: &str) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .current_dir(dir)
+        .env("PATH", path_with_pacte())
+        .env_remove("LANG")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+/// The `run:` command of a named step of the workflow.
+fn workflow_step(name: &str) -> String {
+    let workflow = std::fs::read_to_string("docs/ci/conventions.yml").unwrap();
+    let mut lines = workflow.lines().skip_while(|l| l.trim() != format!("- name: {name}"));
+    lines.next().expect("step exists");
+    lines
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("run: "))
+        .expect("step has a run command")
+        .to_string()
+}
+
+fn copy(from: &str, to: PathBuf) {
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::copy(from, to).unwrap();
+}
+
+#[test]
+fn the_workflow_check_step_annotates_a_pull_request() {
+    let command = workflow_step("Check conventions");
+    assert_eq!(command, "pacte check --lang fr --format github conventions/");
+    let repo = tempfile::tempdir().unwrap();
+    copy(
+        "examples/gestion-base-plein-air.toml",
+        repo.path().join("conventions/gestion.toml"),
+    );
+    copy(
+        "examples/realisation-jardins.toml",
+        repo.path().join("conventions/jardins.toml"),
+    );
+    let clean = sh(repo.path(), &command);
+    assert_eq!(clean.status.code(), Some(0), "{clean:?}");
+
+    copy(
+        "tests/fixtures/invalid/P051-quorum-single-party.toml",
+        repo.path().join("conventions/quorum.toml"),
+    );
+    let out = sh(repo.path(), &command);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains(
+            "::error file=conventions/quorum.toml,line=195,col=10,endLine=195,endColumn=11,title=P051 quorum-single-party::"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_workflow_sarif_step_writes_a_report_even_with_findings() {
+    let command = workflow_step("SARIF report");
+    let repo = tempfile::tempdir().unwrap();
+    copy(
+        "tests/fixtures/invalid/P051-quorum-single-party.toml",
+        repo.path().join("conventions/quorum.toml"),
+    );
+    let out = sh(repo.path(), &command);
+    // Findings must not fail this step: the upload step reports them.
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let sarif: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(repo.path().join("pacte.sarif")).unwrap()).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(
+        sarif["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["ruleId"] == "P051")
+    );
+    // A broken file is still a failure (exit 2 is not swallowed).
+    std::fs::write(repo.path().join("conventions/broken.toml"), "[convention\n").unwrap();
+    assert_eq!(sh(repo.path(), &command).status.code(), Some(1));
+}
+
+fn git(repo: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .args(args)
+        .current_dir(repo)
+        .env("PATH", path_with_pacte())
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .env_remove("LANG")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_pre_commit_hook_refuses_staged_errors_only() {
+    let repo = tempfile::tempdir().unwrap();
+    let r = repo.path();
+    assert!(git(r, &["init", "-q"]).status.success());
+    copy("docs/ci/pre-commit", r.join(".git/hooks/pre-commit"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let hook = r.join(".git/hooks/pre-commit");
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    // A clean convention, and a TOML file that is not a convention.
+    copy("examples/gestion-base-plein-air.toml", r.join("conventions/gestion.toml"));
+    std::fs::write(r.join("Cargo.toml"), "[package]\nname = \"autre\"\n").unwrap();
+    git(r, &["add", "."]);
+    let ok = git(r, &["commit", "-q", "-m", "clean"]);
+    assert!(ok.status.success(), "{ok:?}");
+
+    // A staged error blocks the commit and is named.
+    copy(
+        "tests/fixtures/invalid/P051-quorum-single-party.toml",
+        r.join("conventions/quorum.toml"),
+    );
+    git(r, &["add", "conventions/quorum.toml"]);
+    let refused = git(r, &["commit", "-q", "-m", "quorum"]);
+    assert!(!refused.status.success());
+    // Git sends a hook's output to standard error.
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("P051") && said.contains("conventions/quorum.toml:195:10"), "{said}");
+
+    // Fixing only the working copy is not enough: the staged text is checked.
+    copy("examples/gestion-base-plein-air.toml", r.join("conventions/quorum.toml"));
+    assert!(!git(r, &["commit", "-q", "-m", "quorum"]).status.success());
+    git(r, &["add", "conventions/quorum.toml"]);
+    let fixed = git(r, &["commit", "-q", "-m", "quorum fixed"]);
+    assert!(fixed.status.success(), "{fixed:?}");
+}
