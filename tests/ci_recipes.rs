@@ -7,7 +7,11 @@ use std::process::{Command, Output};
 /// PATH with the freshly built `pacte` first.
 fn path_with_pacte() -> String {
     let bin = Path::new(env!("CARGO_BIN_EXE_pacte")).parent().unwrap();
-    format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default())
+    format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
 }
 
 fn sh(dir: &Path, command: &str) -> Output {
@@ -25,7 +29,9 @@ fn sh(dir: &Path, command: &str) -> Output {
 /// The `run:` command of a named step of the workflow.
 fn workflow_step(name: &str) -> String {
     let workflow = std::fs::read_to_string("docs/ci/conventions.yml").unwrap();
-    let mut lines = workflow.lines().skip_while(|l| l.trim() != format!("- name: {name}"));
+    let mut lines = workflow
+        .lines()
+        .skip_while(|l| l.trim() != format!("- name: {name}"));
     lines.next().expect("step exists");
     lines
         .map(str::trim)
@@ -42,7 +48,10 @@ fn copy(from: &str, to: PathBuf) {
 #[test]
 fn the_workflow_check_step_annotates_a_pull_request() {
     let command = workflow_step("Check conventions");
-    assert_eq!(command, "pacte check --lang fr --format github conventions/");
+    assert_eq!(
+        command,
+        "pacte check --lang fr --format github conventions/"
+    );
     let repo = tempfile::tempdir().unwrap();
     copy(
         "examples/gestion-base-plein-air.toml",
@@ -125,7 +134,10 @@ fn the_pre_commit_hook_refuses_staged_errors_only() {
     }
 
     // A clean convention, and a TOML file that is not a convention.
-    copy("examples/gestion-base-plein-air.toml", r.join("conventions/gestion.toml"));
+    copy(
+        "examples/gestion-base-plein-air.toml",
+        r.join("conventions/gestion.toml"),
+    );
     std::fs::write(r.join("Cargo.toml"), "[package]\nname = \"autre\"\n").unwrap();
     git(r, &["add", "."]);
     let ok = git(r, &["commit", "-q", "-m", "clean"]);
@@ -141,10 +153,16 @@ fn the_pre_commit_hook_refuses_staged_errors_only() {
     assert!(!refused.status.success());
     // Git sends a hook's output to standard error.
     let said = String::from_utf8_lossy(&refused.stderr);
-    assert!(said.contains("P051") && said.contains("conventions/quorum.toml:195:10"), "{said}");
+    assert!(
+        said.contains("P051") && said.contains("conventions/quorum.toml:195:10"),
+        "{said}"
+    );
 
     // Fixing only the working copy is not enough: the staged text is checked.
-    copy("examples/gestion-base-plein-air.toml", r.join("conventions/quorum.toml"));
+    copy(
+        "examples/gestion-base-plein-air.toml",
+        r.join("conventions/quorum.toml"),
+    );
     assert!(!git(r, &["commit", "-q", "-m", "quorum"]).status.success());
     git(r, &["add", "conventions/quorum.toml"]);
     let fixed = git(r, &["commit", "-q", "-m", "quorum fixed"]);

@@ -21,6 +21,12 @@ use value::{Record, Spanned, Typer, type_table};
 /// The largest convention file pacte reads (a real one is a few tens of KB).
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
+/// The most parties a convention may name (P005).
+pub const MAX_PARTIES: usize = 100;
+
+/// The most entries in any one list: board seats, budget lines, recitals (P005).
+pub const MAX_LIST_ITEMS: usize = 1_000;
+
 /// A convention, typed. Values that failed their checks are absent.
 #[derive(Clone, Debug, Default)]
 pub struct Convention {
@@ -164,6 +170,62 @@ impl Undecodable {
     }
 }
 
+/// The first list longer than the limits allow, as a P005 diagnostic on the
+/// first entry past the limit. The TOML parser bounds nesting depth itself.
+fn over_limit(table: &DeTable<'_>, path: &str, lang: Lang) -> Option<Diagnostic> {
+    for (key, value) in table.iter() {
+        let name = key.get_ref().as_ref();
+        let here = if path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{path}.{name}")
+        };
+        match value.get_ref() {
+            DeValue::Table(t) => {
+                if let Some(d) = over_limit(t, &here, lang) {
+                    return Some(d);
+                }
+            }
+            DeValue::Array(items) => {
+                let max = if here == "parties" {
+                    MAX_PARTIES
+                } else {
+                    MAX_LIST_ITEMS
+                };
+                if let Some(extra) = items.iter().nth(max) {
+                    let count = items.len();
+                    return Some(
+                        Diagnostic::new(
+                            Code::LimitExceeded,
+                            extra.span(),
+                            tr!(
+                                lang,
+                                "`{here}` compte {count} entrées ; pacte en accepte {max} au plus",
+                                "`{here}` has {count} entries; pacte accepts at most {max}"
+                            ),
+                        )
+                        .label(tr!(lang, "entrée n° {}", "entry no. {}", max + 1))
+                        .help(tr!(
+                            lang,
+                            "découpez la convention, ou joignez une liste aussi longue en annexe hors du fichier",
+                            "split the agreement, or attach so long a list as a separate annex"
+                        )),
+                    );
+                }
+                for item in items.iter() {
+                    if let DeValue::Table(t) = item.get_ref()
+                        && let Some(d) = over_limit(t, &here, lang)
+                    {
+                        return Some(d);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Parses and types a convention. Returns `None` only when the text is not
 /// TOML at all (the diagnostics then hold the syntax error).
 pub fn load(
@@ -179,6 +241,10 @@ pub fn load(
             return (None, diagnostics);
         }
     };
+    if let Some(d) = over_limit(doc.get_ref(), "", lang) {
+        diagnostics.push(d);
+        return (None, diagnostics);
+    }
     let mut typer = Typer {
         lang,
         diagnostics: &mut diagnostics,

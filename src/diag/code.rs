@@ -44,6 +44,7 @@ codes! {
     NotUtf8 = "P002", "not-utf8", Error;
     FileTooLarge = "P003", "file-too-large", Error;
     UnreadableFile = "P004", "unreadable-file", Error;
+    LimitExceeded = "P005", "limit-exceeded", Error;
     UnknownKey = "P010", "unknown-key", Error;
     WrongType = "P011", "wrong-type", Error;
     MissingField = "P012", "missing-field", Error;
@@ -108,7 +109,11 @@ impl Code {
     pub fn is_fatal(self) -> bool {
         matches!(
             self,
-            Code::TomlSyntax | Code::NotUtf8 | Code::FileTooLarge | Code::UnreadableFile
+            Code::TomlSyntax
+                | Code::NotUtf8
+                | Code::FileTooLarge
+                | Code::UnreadableFile
+                | Code::LimitExceeded
         ) || self.is_library()
     }
 
