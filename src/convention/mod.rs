@@ -192,7 +192,7 @@ fn over_limit(table: &DeTable<'_>, path: &str, lang: Lang) -> Option<Diagnostic>
                 } else {
                     MAX_LIST_ITEMS
                 };
-                if let Some(extra) = items.iter().nth(max) {
+                if let Some(extra) = items.get(max) {
                     let count = items.len();
                     return Some(
                         Diagnostic::new(
