@@ -416,8 +416,8 @@ pub fn type_value(
                         span,
                         tr!(
                             lang,
-                            "`{path}` vaut {text} %, au-delà de 100 %",
-                            "`{path}` is {text} %, above 100 %"
+                            "`{path}` vaut {text}\u{a0}%, au-delà de 100\u{a0}%",
+                            "`{path}` is {text}%, above 100%"
                         ),
                         field,
                         t,
