@@ -41,17 +41,46 @@ fn default_permissions() -> Option<std::fs::Permissions> {
     None
 }
 
-/// Writes `bytes` to `path` atomically.
+/// Writes `bytes` to `path` atomically: a temporary file beside the target,
+/// written, synced, then renamed over it. Whatever step fails (a full disk, a
+/// read-only folder, a killed process), the previous file is left as it was
+/// and the temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_steps(path, bytes, &mut |_| Ok(()))
+}
+
+/// The steps of an atomic write, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Create,
+    /// Half the bytes are written when this step is reached.
+    Write,
+    Sync,
+    Permissions,
+    Rename,
+}
+
+/// [`write_atomic`], with `fail` called at each step so tests can make any
+/// one of them fail.
+fn write_steps(
+    path: &Path,
+    bytes: &[u8],
+    fail: &mut dyn FnMut(Step) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    fail(Step::Create)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".pacte-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+    let (first, second) = bytes.split_at(bytes.len() / 2);
+    tmp.write_all(first)?;
+    fail(Step::Write)?;
+    tmp.write_all(second)?;
+    fail(Step::Sync)?;
     tmp.as_file().sync_all()?;
     // Temporary files are private (0600); a document is not. Keep the
     // permissions of the file being replaced, else the usual ones.
@@ -59,9 +88,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Ok(m) if m.is_file() => Some(m.permissions()),
         _ => default_permissions(),
     };
+    fail(Step::Permissions)?;
     if let Some(permissions) = permissions {
         tmp.as_file().set_permissions(permissions)?;
     }
+    fail(Step::Rename)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
@@ -69,6 +100,62 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failure_at_any_step_leaves_the_previous_file_and_no_temporary() {
+        let steps = [
+            Step::Create,
+            Step::Write,
+            Step::Sync,
+            Step::Permissions,
+            Step::Rename,
+        ];
+        for failing in steps {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("convention.toml");
+            std::fs::write(&path, "ORIGINAL = true\n").unwrap();
+            let mut seen = Vec::new();
+            let result = write_steps(&path, b"new = \"contents\"\n", &mut |step| {
+                seen.push(step);
+                if step == failing {
+                    Err(std::io::Error::new(
+                        std::io::ErrorKind::StorageFull,
+                        "disk full",
+                    ))
+                } else {
+                    Ok(())
+                }
+            });
+            let err = result.expect_err("the injected failure surfaces");
+            assert_eq!(err.kind(), std::io::ErrorKind::StorageFull, "{failing:?}");
+            assert_eq!(seen.last(), Some(&failing), "steps run in order");
+            assert_eq!(
+                std::fs::read_to_string(&path).unwrap(),
+                "ORIGINAL = true\n",
+                "failing at {failing:?} changed the original"
+            );
+            let names: Vec<_> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            assert_eq!(
+                names,
+                ["convention.toml"],
+                "failing at {failing:?} left a file"
+            );
+        }
+        // And with no failure, every step runs and the file is replaced.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("convention.toml");
+        let mut seen = Vec::new();
+        write_steps(&path, b"x", &mut |s| {
+            seen.push(s);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen, steps);
+        assert_eq!(std::fs::read(&path).unwrap(), b"x");
+    }
 
     #[test]
     fn writes_replace_whole_files_and_failures_leave_the_old_one() {

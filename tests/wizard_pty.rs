@@ -190,3 +190,128 @@ fn ctrl_c_keeps_every_answer_given_and_says_how_to_resume() {
         "only the answer being typed is lost"
     );
 }
+
+/// Starts the short `essai` wizard and answers up to the middle of a clause:
+/// the preamble's first answer is saved, the second is half typed.
+fn wizard_in_the_middle_of_a_clause(file: &std::path::Path) -> expectrl::session::OsSession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pacte"));
+    cmd.args([
+        "new",
+        file.to_str().unwrap(),
+        "--kind",
+        "essai",
+        "--lang",
+        "fr",
+        "--clauses",
+        "tests/fixtures/library/essai",
+    ])
+    .env("TERM", "xterm")
+    .env("NO_COLOR", "1")
+    .env_remove("LANG");
+    let mut s = Session::spawn(cmd).unwrap();
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    ask(&mut s, "Titre de la convention", "Convention tuée\r");
+    ask(&mut s, "Titre abrégé", "\r");
+    ask(&mut s, "Numéro de référence", "\r");
+    ask(&mut s, "Lieu de signature", "Rimouski\r");
+    ask(&mut s, "Date d'entrée en vigueur", "2027-03-01\r");
+    ask(&mut s, "Date de fin", "2028-02-29\r");
+    ask(&mut s, "Devise", "\r");
+    for (id, sector_downs) in [("ville", 0), ("coop", 3)] {
+        ask(&mut s, "Identifiant de la partie", &format!("{id}\r"));
+        ask(&mut s, "Dénomination légale", &format!("Partie {id}\r"));
+        ask(&mut s, "Désignation abrégée", &format!("la partie {id}\r"));
+        s.expect("Secteur").unwrap();
+        for _ in 0..sector_downs {
+            s.send(DOWN).unwrap();
+        }
+        s.send("\r").unwrap();
+        ask(&mut s, "Adresse", "1, rue du Port, Rimouski\r");
+        ask(&mut s, "Loi constitutive", "\r");
+        ask(&mut s, "Numéro d'immatriculation", "\r");
+        ask(&mut s, "Nom du représentant", "Anne Roy\r");
+        ask(&mut s, "Fonction", "présidente\r");
+        ask(&mut s, "Résolution ou mandat", "résolution n° 7\r");
+        ask(&mut s, "Date d'adoption de la résolution", "\r");
+    }
+    ask(&mut s, "Ajouter une autre partie", "n");
+    ask(&mut s, "Clause 1 sur 3", "");
+    ask(&mut s, "Termes à définir", &format!("{DOWN}\r"));
+    ask(&mut s, "Clause 2 sur 3", "");
+    ask(&mut s, "Quel problème", "Le port manque de jardins.\r");
+    ask(&mut s, "suite du texte", "\r");
+    // Half of the next answer, not yet confirmed.
+    ask(&mut s, "Quelle mission", "Offrir des jar");
+    // The previous answer is on disk before the next question is drawn.
+    s.expect("Offrir des jar").unwrap();
+    s
+}
+
+/// The file after a kill: valid TOML, every confirmed answer, nothing of the
+/// answer being typed, and still checkable by pacte.
+fn assert_last_saved_state(file: &std::path::Path) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let table: toml::Table = text
+        .parse()
+        .unwrap_or_else(|e| panic!("not valid TOML after the kill: {e}\n{text}"));
+    assert_eq!(
+        table["convention"]["title"].as_str(),
+        Some("Convention tuée")
+    );
+    assert_eq!(table["parties"].as_array().map(Vec::len), Some(2), "{text}");
+    let preamble = &table["clauses"]["preambule"];
+    assert_eq!(
+        preamble["problem"].as_str(),
+        Some("Le port manque de jardins.")
+    );
+    assert!(preamble.get("mission").is_none(), "{text}");
+    assert!(!text.contains("Offrir des jar"));
+    // No temporary file left beside it.
+    let dir = file.parent().unwrap();
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["tuee.toml"], "{names:?}");
+    let check = Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args(["check", "--clauses", "tests/fixtures/library/essai"])
+        .arg(file)
+        .output()
+        .unwrap();
+    // Incomplete (exit 1), never unreadable (exit 2).
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn sigint_in_the_middle_of_a_clause_leaves_the_last_saved_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tuee.toml");
+    let mut s = wizard_in_the_middle_of_a_clause(&file);
+    send_signal(&s, "INT");
+    s.expect(Eof).unwrap();
+    assert_last_saved_state(&file);
+}
+
+#[test]
+fn sigkill_in_the_middle_of_a_clause_leaves_the_last_saved_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tuee.toml");
+    let mut s = wizard_in_the_middle_of_a_clause(&file);
+    send_signal(&s, "KILL");
+    let _ = s.expect(Eof);
+    assert_last_saved_state(&file);
+}
+
+fn send_signal(s: &expectrl::session::OsSession, signal: &str) {
+    let pid = s.get_process().pid().to_string();
+    let status = Command::new("kill")
+        .args([&format!("-{signal}"), &pid])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
