@@ -524,3 +524,19 @@ impl Drop for ReadOnly {
         let _ = std::fs::set_permissions(&self.dir, std::fs::Permissions::from_mode(0o755));
     }
 }
+
+// --- Drafts (found by the fuzzer's first corpus) ----------------------------------
+
+#[test]
+fn a_draft_with_a_missing_required_answer_still_renders() {
+    // The negotiation period is misspelt, so it is missing: the draft says
+    // where an answer is needed instead of failing in a template.
+    let run = pacte(&[
+        "render",
+        "--draft",
+        "tests/fixtures/invalid/P010-unknown-key.toml",
+    ]);
+    expect(&run, 0, &["by negotiation, for [to be completed] days"]);
+    let run = pacte(&["render", "tests/fixtures/invalid/P010-unknown-key.toml"]);
+    expect(&run, 1, &["render refused"]);
+}

@@ -125,7 +125,14 @@ fn environment(options: &RenderOptions) -> (Environment<'static>, Origins) {
     });
     env.add_filter("ucfirst", |s: String| text::capitalize(&s));
     env.add_filter("in_sentence", |s: String| text::in_sentence(&s));
-    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    // A missing value is an error naming the template and line, so template
+    // authors see their mistakes; a draft renders what it can, since its
+    // missing answers are listed in its annex of open findings.
+    env.set_undefined_behavior(if options.draft {
+        UndefinedBehavior::Chainable
+    } else {
+        UndefinedBehavior::SemiStrict
+    });
     env.set_debug(true);
     env.set_fuel(Some(TEMPLATE_FUEL));
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
@@ -391,6 +398,29 @@ fn collect_override_templates(root: &Path, dir: &Path, out: &mut Vec<(String, Ve
     }
 }
 
+/// In a draft, a required answer still missing reads « [à compléter] »
+/// where the article needs it, rather than leaving a hole in the sentence.
+fn fill_placeholders(record: &mut Json, fields: &[crate::library::Field], lang: Lang) {
+    let Json::Object(map) = record else {
+        return;
+    };
+    for field in fields
+        .iter()
+        .filter(|f| f.required && values::is_scalar(f.kind))
+    {
+        map.entry(field.name().to_string()).or_insert_with(|| {
+            let text = tr!(lang, "[à compléter]", "[to be completed]");
+            match field.kind {
+                crate::library::FieldKind::Choice => json!({ "value": "", "label": text }),
+                crate::library::FieldKind::Party => json!({
+                    "id": "", "name": text, "short_name": text, "Short_name": text, "a": text, "de": text,
+                }),
+                _ => Json::String(text),
+            }
+        });
+    }
+}
+
 /// Typography and whitespace: at most one blank line, one final newline.
 fn finish(text: &str, lang: Lang) -> String {
     let typeset = match lang {
@@ -460,7 +490,11 @@ fn build_with(
     let mut clauses_ctx = Map::new();
     for clause in &present {
         if let Some(answers) = conv.clause(clause.id()) {
-            clauses_ctx.insert(clause.id().to_string(), fmt.record(&clause.fields, answers));
+            let mut record = fmt.record(&clause.fields, answers);
+            if options.draft {
+                fill_placeholders(&mut record, &clause.fields, lang);
+            }
+            clauses_ctx.insert(clause.id().to_string(), record);
         }
     }
     let parties_ctx: Vec<Json> = conv.party_ids().map(|id| fmt.party(id.value)).collect();
