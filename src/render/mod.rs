@@ -527,9 +527,15 @@ fn build_with(
     let has_ids = Arc::new(numbers.clone());
     env.add_function("has", move |id: String| has_ids.contains_key(&id));
     let letters = Arc::new(annex_letters);
+    // A draft may lack the data of an annex its text refers to.
+    let draft = options.draft;
+    let missing = tr!(lang, "[à compléter]", "[to be completed]");
     env.add_function(
         "annex",
         move |key: String| -> Result<String, minijinja::Error> {
+            if draft && !letters.contains_key(&key) {
+                return Ok(missing.clone());
+            }
             letters.get(&key).map(|c| c.to_string()).ok_or_else(|| {
                 minijinja::Error::new(
                     ErrorKind::InvalidOperation,
