@@ -20,7 +20,7 @@ use crate::render::model::{Article, Document, PartyBlock};
 use crate::render::{article_label, escape_markdown};
 use crate::tr;
 use serde::Serialize;
-use similar::{Algorithm, ChangeTag, TextDiff};
+use similar::{Algorithm, ChangeTag, DiffTag, TextDiff};
 
 /// One version of a convention: its typed model and its rendered document.
 #[derive(Clone, Copy)]
@@ -360,56 +360,32 @@ fn compare_annexes(old: &Document, new: &Document, sections: &mut Vec<Section>, 
 pub fn redline(old: &str, new: &str) -> String {
     let old_lines: Vec<&str> = old.split('\n').collect();
     let new_lines: Vec<&str> = new.split('\n').collect();
-    let mut out = String::with_capacity(new.len() + old.len() / 4);
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
         .diff_slices(&old_lines, &new_lines);
-    let mut first = true;
-    let mut line = |out: &mut String, text: &str| {
-        if !std::mem::take(&mut first) {
-            out.push('\n');
-        }
-        out.push_str(text);
-    };
+    let mut out: Vec<String> = Vec::with_capacity(new_lines.len());
     for op in diff.ops() {
-        let (_, old_range, new_range) = op.as_tag_tuple();
-        let before = &old_lines[old_range];
-        let after = &new_lines[new_range];
-        match op.tag() {
-            similar::DiffTag::Equal => before.iter().for_each(|l| line(&mut out, l)),
-            similar::DiffTag::Delete => {
-                for l in before.iter().filter(|l| !l.trim().is_empty()) {
-                    line(&mut out, &mark_line(l, "del"));
-                }
-            }
-            similar::DiffTag::Insert => {
-                for l in after {
-                    line(&mut out, &mark_line(l, "ins"));
-                }
-            }
-            similar::DiffTag::Replace => {
-                line(
-                    &mut out,
-                    &redline_words(&before.join("\n"), &after.join("\n")),
-                );
-            }
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let (before, after) = (&old_lines[old_range], &new_lines[new_range]);
+        match tag {
+            DiffTag::Equal => out.extend(before.iter().map(|l| l.to_string())),
+            DiffTag::Delete => out.extend(
+                before
+                    .iter()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| mark_line(l, ChangeTag::Delete)),
+            ),
+            DiffTag::Insert => out.extend(after.iter().map(|l| mark_line(l, ChangeTag::Insert))),
+            DiffTag::Replace => out.push(redline_words(&before.join("\n"), &after.join("\n"))),
         }
     }
-    out
+    out.join("\n")
 }
 
 /// A whole line marked, its list marker left outside.
-fn mark_line(line: &str, name: &str) -> String {
+fn mark_line(line: &str, tag: ChangeTag) -> String {
     let mut out = String::new();
-    flush(
-        &mut out,
-        if name == "del" {
-            ChangeTag::Delete
-        } else {
-            ChangeTag::Insert
-        },
-        line,
-    );
+    flush(&mut out, tag, line);
     out
 }
 

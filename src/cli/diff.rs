@@ -3,7 +3,7 @@
 use super::render::{PaperArg, To};
 use super::{EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Env, fail};
 use clap::Args;
-use pacte::check::{CheckOptions, Checked, check_file};
+use pacte::check::{Checked, check_file};
 use pacte::diag::human;
 use pacte::diff::{self, Version};
 use pacte::render::{self, Document, RenderOptions};
@@ -47,11 +47,7 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let options = CheckOptions {
-        lints: env.config.lints.clone(),
-        lang,
-        ..Default::default()
-    };
+    let options = env.check_options();
     let old = check_file(&args.old, &library, &options);
     let new = check_file(&args.new, &library, &options);
     for checked in [&old, &new] {

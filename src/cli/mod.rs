@@ -101,6 +101,16 @@ pub struct Env {
 }
 
 impl Env {
+    /// How `render` and `diff` check their input: the repository's lint
+    /// levels, in the interface language.
+    pub fn check_options(&self) -> pacte::CheckOptions {
+        pacte::CheckOptions {
+            lints: self.config.lints.clone(),
+            lang: self.lang,
+            ..Default::default()
+        }
+    }
+
     /// Loads the clause library, printing its defects when it is broken.
     pub fn library(&self) -> Result<ClauseLibrary, ExitCode> {
         let mut dirs = self.config.clauses.clone();

@@ -2,7 +2,7 @@
 
 use super::{EXIT_FAILURE, EXIT_FINDINGS, Env, fail};
 use clap::{Args, ValueEnum};
-use pacte::check::{CheckOptions, check_file};
+use pacte::check::check_file;
 use pacte::diag::human;
 use pacte::render::{self, RenderOptions};
 use pacte::{Lang, Severity, tr};
@@ -71,11 +71,7 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         Ok(l) => l,
         Err(code) => return code,
     };
-    let options = CheckOptions {
-        lints: env.config.lints.clone(),
-        lang,
-        ..Default::default()
-    };
+    let options = env.check_options();
     let checked = check_file(&args.file, &library, &options);
     let errors = checked.report.count(Severity::Error);
     let refuse = checked.report.is_fatal() || (errors > 0 && !args.draft);

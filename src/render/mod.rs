@@ -233,10 +233,9 @@ pub fn diff_pdf(
     fingerprint: String,
 ) -> Result<Vec<u8>, RenderError> {
     let markdown = diff_markdown(cmp, options, true)?;
-    let paper = pdf_options.paper.unwrap_or(match cmp.lang {
-        Lang::Fr => pdf::Paper::A4,
-        Lang::En => pdf::Paper::Letter,
-    });
+    let paper = pdf_options
+        .paper
+        .unwrap_or_else(|| pdf::Paper::for_lang(cmp.lang));
     let title = plain_text(&cmp.title);
     let info = pdf::PdfInfo {
         lang: cmp.lang,
@@ -312,10 +311,9 @@ pub fn pdf(
     let (env, origins) = environment(options);
     let doc = build_with(&env, &origins, conv, library, report, options)?;
     let markdown = skeleton(&env, &origins, &doc, true)?;
-    let paper = pdf_options.paper.unwrap_or(match doc.lang {
-        Lang::Fr => pdf::Paper::A4,
-        Lang::En => pdf::Paper::Letter,
-    });
+    let paper = pdf_options
+        .paper
+        .unwrap_or_else(|| pdf::Paper::for_lang(doc.lang));
     // Model strings are Markdown-escaped; metadata wants them plain.
     let plain = plain_text;
     let info = pdf::PdfInfo {

@@ -23,6 +23,16 @@ pub enum Paper {
     Letter,
 }
 
+impl Paper {
+    /// The usual paper of a document's language: A4 in French, Letter in English.
+    pub fn for_lang(lang: Lang) -> Paper {
+        match lang {
+            Lang::Fr => Paper::A4,
+            Lang::En => Paper::Letter,
+        }
+    }
+}
+
 /// What the PDF needs beyond the Markdown.
 pub struct PdfInfo {
     pub lang: Lang,
