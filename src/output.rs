@@ -75,7 +75,8 @@ fn write_steps(
     let mut tmp = tempfile::Builder::new()
         .prefix(".pacte-")
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(dir)
+        .map_err(without_temporary_name)?;
     let (first, second) = bytes.split_at(bytes.len() / 2);
     tmp.write_all(first)?;
     fail(Step::Write)?;
@@ -95,6 +96,17 @@ fn write_steps(
     fail(Step::Rename)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// tempfile appends its temporary file's name to its errors (`… at path
+/// "/dir/.pacte-XXXX.tmp"`): a file that never existed, which would only
+/// confuse. The caller names the target; the reason is what matters.
+fn without_temporary_name(e: std::io::Error) -> std::io::Error {
+    let text = e.to_string();
+    match text.rsplit_once(" at path \"") {
+        Some((reason, _)) => std::io::Error::new(e.kind(), reason.to_string()),
+        None => e,
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,11 @@
 //! Exit codes: 0 clean, 1 findings, 2 the input could not be used at all.
 
 use assert_cmd::Command;
+
+#[path = "support/mod.rs"]
+mod support;
 use std::path::{Path, PathBuf};
+use support::ReadOnly;
 
 const GESTION: &str = "examples/gestion-base-plein-air.toml";
 
@@ -420,15 +424,17 @@ fn a_read_only_folder_leaves_the_previous_output_intact() {
     let run = pacte(&["render", GESTION, "-o", out.to_str().unwrap()]);
     drop(guard);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("cannot write"), "{}", run.stderr);
+    // Permissions stop a user; the immutable attribute stops root.
+    let said = |reason: &str| {
+        format!(
+            "pacte: cannot write {}: {reason} (the previous file is intact)\n",
+            out.display()
+        )
+    };
     assert!(
-        run.stderr.contains("(the previous file is intact)"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("Permission denied") || run.stderr.contains("Operation not permitted"),
-        "{}",
+        run.stderr == said("Permission denied (os error 13)")
+            || run.stderr == said("Operation not permitted (os error 1)"),
+        "the reason, and no temporary file name: {}",
         run.stderr
     );
     assert!(
@@ -441,6 +447,22 @@ fn a_read_only_folder_leaves_the_previous_output_intact() {
         1,
         "no temporary file left"
     );
+}
+
+#[test]
+fn a_new_output_in_a_read_only_folder_says_nothing_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("convention.md");
+    let guard = ReadOnly::new(dir.path());
+    let run = pacte(&["render", GESTION, "-o", out.to_str().unwrap()]);
+    drop(guard);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with(" (nothing was written)\n") && !run.stderr.contains(".pacte-"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
 #[test]
@@ -474,55 +496,6 @@ fn a_full_disk_leaves_the_previous_output_intact() {
         1,
         "no temporary file left"
     );
-}
-
-/// Makes a folder read-only for the duration of a test: by permissions, or,
-/// for root (whom permissions do not stop), with the immutable attribute.
-struct ReadOnly {
-    dir: PathBuf,
-    immutable: bool,
-}
-
-impl ReadOnly {
-    fn new(dir: &Path) -> ReadOnly {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
-        let probe = dir.join(".probe");
-        let immutable = std::fs::write(&probe, b"").is_ok();
-        if immutable {
-            std::fs::remove_file(&probe).unwrap();
-            let status = std::process::Command::new("chattr")
-                .arg("+i")
-                .arg(dir)
-                .status()
-                .expect("chattr (e2fsprogs) makes a folder read-only for root");
-            assert!(
-                status.success(),
-                "chattr +i failed: cannot make a read-only folder"
-            );
-            assert!(
-                std::fs::write(&probe, b"").is_err(),
-                "the folder is still writable"
-            );
-        }
-        ReadOnly {
-            dir: dir.to_path_buf(),
-            immutable,
-        }
-    }
-}
-
-impl Drop for ReadOnly {
-    fn drop(&mut self) {
-        use std::os::unix::fs::PermissionsExt;
-        if self.immutable {
-            let _ = std::process::Command::new("chattr")
-                .arg("-i")
-                .arg(&self.dir)
-                .status();
-        }
-        let _ = std::fs::set_permissions(&self.dir, std::fs::Permissions::from_mode(0o755));
-    }
 }
 
 // --- Drafts (found by the fuzzer's first corpus) ----------------------------------

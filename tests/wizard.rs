@@ -451,3 +451,199 @@ fn new_refuses_to_replace_an_existing_file() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "# mine\n");
 }
+
+// --- A save that fails ---------------------------------------------------------------
+
+#[path = "support/mod.rs"]
+mod support;
+use pacte::wizard::{Interrupted, Prompter, TextQuestion};
+use support::ReadOnly;
+
+/// A scripted prompter that runs `on_failure` when the wizard reports a
+/// failed save, as a person would fix the folder before choosing "retry".
+struct Fixing<F: FnMut()> {
+    script: ScriptedPrompter,
+    on_failure: F,
+}
+
+impl<F: FnMut()> Prompter for Fixing<F> {
+    fn show(&mut self, text: &str) {
+        if text.starts_with("✗ impossible d'enregistrer") {
+            (self.on_failure)();
+        }
+        self.script.show(text);
+    }
+    fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Interrupted> {
+        self.script.text(q)
+    }
+    fn select(
+        &mut self,
+        prompt: &str,
+        help: &str,
+        items: &[String],
+        default: Option<usize>,
+    ) -> Result<usize, Interrupted> {
+        self.script.select(prompt, help, items, default)
+    }
+    fn multi_select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        defaults: &[bool],
+    ) -> Result<Vec<usize>, Interrupted> {
+        self.script.multi_select(prompt, items, defaults)
+    }
+    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Interrupted> {
+        self.script.confirm(prompt, default)
+    }
+}
+
+/// The recovery file named in a message: a `NAME-unsaved-XXXX.toml` in the
+/// temporary folder.
+fn recovery_file(message: &str) -> std::path::PathBuf {
+    let tmp = std::env::temp_dir();
+    message
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([':', ',', ';', '.']))
+        .map(std::path::PathBuf::from)
+        .find(|p| {
+            p.parent() == Some(tmp.as_path())
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("jardins-unsaved-"))
+        })
+        .unwrap_or_else(|| panic!("no recovery file named in: {message}"))
+}
+
+#[test]
+fn a_failed_save_leaves_the_file_unchanged_and_keeps_the_answers_aside() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardins.toml");
+    let original = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    std::fs::write(&path, &original).unwrap();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    let guard = ReadOnly::new(dir.path());
+    // Change the renewal: the save fails; retry (still read-only), then stop.
+    let mut p = ScriptedPrompter::new([
+        "✓ Durée",
+        "renouvellement par écrit",
+        "Réessayer",
+        "Arrêter",
+    ]);
+    let result = wizard.run_edit(&mut p);
+    drop(guard);
+    let Err(WizardError::Io(message)) = result else {
+        panic!("the wizard must stop with an error: {result:?}")
+    };
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        original,
+        "the file on disk is unchanged"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left beside it"
+    );
+    assert!(
+        message.starts_with(&format!("impossible d'enregistrer {}", path.display())),
+        "{message}"
+    );
+    assert!(
+        message.contains("Permission denied") || message.contains("Operation not permitted"),
+        "the reason is given: {message}"
+    );
+    assert!(
+        !message.contains(".pacte-"),
+        "no temporary file name: {message}"
+    );
+    assert!(
+        message.contains("le fichier est inchangé")
+            && message.contains(&format!("pacte edit {}", path.display())),
+        "{message}"
+    );
+    let failures: Vec<_> = p
+        .shown
+        .iter()
+        .filter(|s| s.starts_with("✗ impossible d'enregistrer"))
+        .collect();
+    assert_eq!(failures.len(), 2, "one report per attempt: {failures:?}");
+    assert_eq!(p.remaining(), 0);
+
+    // The answer given is not lost: it is in the recovery file, whole.
+    let recovery = recovery_file(&message);
+    let kept = std::fs::read_to_string(&recovery).unwrap();
+    std::fs::remove_file(&recovery).unwrap();
+    assert!(kept.contains("renewal = \"written\""), "{kept}");
+    assert!(kept.parse::<toml::Table>().is_ok());
+    assert!(
+        kept.starts_with("# Convention de partenariat de réalisation"),
+        "the whole convention, comments included"
+    );
+}
+
+#[test]
+fn after_a_failed_save_retry_saves_and_the_wizard_goes_on() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardins.toml");
+    std::fs::copy("examples/realisation-jardins.toml", &path).unwrap();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    let mut guard = Some(ReadOnly::new(dir.path()));
+    let mut p = Fixing {
+        script: ScriptedPrompter::new([
+            "✓ Durée",
+            "renouvellement par écrit",
+            "Réessayer",
+            "24",
+            SKIP,
+            "Vérifier et terminer",
+            "non",
+            "non",
+        ]),
+        // The person makes the folder writable again, then retries.
+        on_failure: || drop(guard.take()),
+    };
+    wizard.run_edit(&mut p).unwrap();
+    let shown = &p.script.shown;
+    let failure = shown
+        .iter()
+        .find(|s| s.starts_with("✗ impossible d'enregistrer"))
+        .expect("the failure is reported");
+    assert!(
+        failure.contains("Le fichier sur le disque est inchangé"),
+        "{failure}"
+    );
+    let recovery = recovery_file(failure);
+    assert!(
+        !recovery.exists(),
+        "the recovery copy is removed once the file is saved"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|s| *s == format!("✓ enregistré dans {}", path.display())),
+        "{shown:?}"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("renewal = \"written\"") && text.contains("renewal_months = 24"),
+        "both answers, before and after the failure, are saved:\n{text}"
+    );
+}
+
+#[test]
+fn a_wizard_that_changes_nothing_does_not_rewrite_the_file() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardins.toml");
+    std::fs::copy("examples/realisation-jardins.toml", &path).unwrap();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    // Read-only: any write would fail, so finishing proves none was tried.
+    let guard = ReadOnly::new(dir.path());
+    let mut p = ScriptedPrompter::new(["Vérifier et terminer", "non", "non"]);
+    let result = wizard.run_edit(&mut p);
+    drop(guard);
+    result.unwrap();
+    assert!(!p.shown.iter().any(|s| s.starts_with("✗")), "{:?}", p.shown);
+}

@@ -315,3 +315,69 @@ fn send_signal(s: &expectrl::session::OsSession, signal: &str) {
         .unwrap();
     assert!(status.success());
 }
+
+#[path = "support/mod.rs"]
+mod support;
+
+#[test]
+fn a_save_that_fails_at_the_terminal_offers_retry_and_keeps_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("jardins.toml");
+    // The term clause is missing: `pacte edit` resumes there.
+    let original = std::fs::read_to_string("examples/realisation-jardins.toml")
+        .unwrap()
+        .replace("[clauses.duree]\nrenewal = \"none\"\n", "");
+    assert!(!original.contains("[clauses.duree]"));
+    std::fs::write(&file, &original).unwrap();
+    let guard = support::ReadOnly::new(dir.path());
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pacte"));
+    cmd.args(["edit", file.to_str().unwrap(), "--lang", "fr"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env_remove("LANG");
+    let mut s = Session::spawn(cmd).unwrap();
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    // "renouvellement par écrit" is the second choice.
+    ask(
+        &mut s,
+        "Comment la convention peut-elle être renouvelée",
+        &format!("{DOWN}\r"),
+    );
+    // The answer could not be saved: the reason, then a choice.
+    s.expect("impossible d'enregistrer").unwrap();
+    s.expect("Le fichier sur le disque est inchangé").unwrap();
+    ask(&mut s, "Que faire ?", "\r");
+    // Retry: still read-only, so the same report; then stop.
+    s.expect("Le fichier sur le disque est inchangé").unwrap();
+    ask(&mut s, "Que faire ?", &format!("{DOWN}\r"));
+    let end = s.expect(Eof).unwrap();
+    let said = String::from_utf8_lossy(end.as_bytes()).into_owned();
+    let status = s.get_process().wait().unwrap();
+    drop(guard);
+    assert_eq!(
+        status,
+        expectrl::process::unix::WaitStatus::Exited(s.get_process().pid(), 2),
+        "a failed save is an error: {said}"
+    );
+    assert!(
+        said.contains("pacte: impossible d'enregistrer")
+            && said.contains("le fichier est inchangé"),
+        "{said}"
+    );
+    let recovery = said
+        .split_whitespace()
+        .find(|w| w.contains("jardins-unsaved-"))
+        .map(|w| std::path::PathBuf::from(w.trim_end_matches([':', ';', '.'])))
+        .unwrap_or_else(|| panic!("no recovery file named: {said}"));
+    let kept = std::fs::read_to_string(&recovery).unwrap();
+    std::fs::remove_file(&recovery).unwrap();
+    assert!(
+        kept.contains("[clauses.duree]\nrenewal = \"written\""),
+        "{kept}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        original,
+        "the file is unchanged"
+    );
+}

@@ -216,11 +216,20 @@ pub fn write_output(
             "{shown} exists and was not written by pacte; use --force to replace it"
         )));
     }
+    let existed = path.is_file();
     pacte::output::write_atomic(path, bytes).map_err(|e| {
-        fail(&tr!(
-            lang,
-            "impossible d'écrire {shown} : {e} (le fichier précédent est intact)",
-            "cannot write {shown}: {e} (the previous file is intact)"
-        ))
+        if existed {
+            fail(&tr!(
+                lang,
+                "impossible d'écrire {shown} : {e} (le fichier précédent est intact)",
+                "cannot write {shown}: {e} (the previous file is intact)"
+            ))
+        } else {
+            fail(&tr!(
+                lang,
+                "impossible d'écrire {shown} : {e} (rien n'a été écrit)",
+                "cannot write {shown}: {e} (nothing was written)"
+            ))
+        }
     })
 }

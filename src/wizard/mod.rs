@@ -41,6 +41,9 @@ pub struct Wizard<'a> {
     lang: Lang,
     path: PathBuf,
     doc: DocumentMut,
+    /// The text on disk, as last read or written: a save that would write
+    /// the same text is skipped.
+    on_disk: Option<String>,
 }
 
 impl<'a> Wizard<'a> {
@@ -64,6 +67,7 @@ impl<'a> Wizard<'a> {
             lang,
             path: path.to_path_buf(),
             doc: DocumentMut::new(),
+            on_disk: None,
         })
     }
 
@@ -78,6 +82,7 @@ impl<'a> Wizard<'a> {
             )
         })?;
         let doc: DocumentMut = text
+            .as_str()
             .parse()
             .map_err(|e| tr!(lang, "{shown} n'est pas du TOML valide ; corrigez-le d'abord (pacte check {shown}) : {e}", "{shown} is not valid TOML; fix it first (pacte check {shown}): {e}"))?;
         Ok(Wizard {
@@ -85,6 +90,7 @@ impl<'a> Wizard<'a> {
             lang,
             path: path.to_path_buf(),
             doc,
+            on_disk: Some(text),
         })
     }
 
@@ -93,15 +99,95 @@ impl<'a> Wizard<'a> {
         self.doc.to_string()
     }
 
-    fn save(&self) -> Result<(), WizardError> {
-        crate::output::write_atomic(&self.path, self.doc.to_string().as_bytes()).map_err(|e| {
-            WizardError::Io(tr!(
-                self.lang,
-                "impossible d'enregistrer {} : {e}",
-                "cannot save {}: {e}",
-                self.path.display()
-            ))
-        })
+    /// Writes the file (atomically) if it changed. When the write fails
+    /// (read-only folder, full disk), the file on disk keeps its last saved
+    /// state; the unsaved answers are first copied to a recovery file, then
+    /// the person chooses to retry (after freeing space, say) or to stop.
+    fn save(&mut self, p: &mut dyn Prompter) -> Result<(), WizardError> {
+        let text = self.doc.to_string();
+        if self.on_disk.as_deref() == Some(text.as_str()) {
+            return Ok(());
+        }
+        let mut error = match crate::output::write_atomic(&self.path, text.as_bytes()) {
+            Ok(()) => {
+                self.on_disk = Some(text);
+                return Ok(());
+            }
+            Err(e) => e,
+        };
+        let lang = self.lang;
+        let shown = self.path.display().to_string();
+        let recovery = write_recovery(&self.path, &text);
+        let kept = match &recovery {
+            Ok(r) => tr!(
+                lang,
+                "vos réponses non enregistrées sont copiées dans {}",
+                "your unsaved answers are copied to {}",
+                r.display()
+            ),
+            Err(e) => tr!(
+                lang,
+                "la copie de secours a échoué aussi ({e})",
+                "the recovery copy failed too ({e})"
+            ),
+        };
+        let retry = tr!(lang, "Réessayer", "Retry");
+        let stop = tr!(lang, "Arrêter", "Stop");
+        let help = tr!(
+            lang,
+            "Libérez de l'espace ou rendez le dossier accessible en écriture, puis réessayez ; ou arrêtez : le fichier garde son dernier état enregistré.",
+            "Free some space or make the folder writable, then retry; or stop: the file keeps its last saved state."
+        );
+        loop {
+            p.show(&tr!(
+                lang,
+                "✗ impossible d'enregistrer {shown} : {error}. Le fichier sur le disque est inchangé (dernier état enregistré) ; {kept}.",
+                "✗ cannot save {shown}: {error}. The file on disk is unchanged (last saved state); {kept}."
+            ));
+            let choice = p.select(
+                &tr!(lang, "Que faire ?", "What now?"),
+                &help,
+                &[retry.clone(), stop.clone()],
+                Some(0),
+            );
+            if choice != Ok(0) {
+                let resume = match &recovery {
+                    Ok(r) => {
+                        let r = r.display();
+                        tr!(
+                            lang,
+                            " ; les réponses non enregistrées sont dans {r} : copiez ce fichier sur {shown} quand ce sera possible, puis reprenez avec `pacte edit {shown}`",
+                            "; the unsaved answers are in {r}: copy that file over {shown} when you can, then resume with `pacte edit {shown}`"
+                        )
+                    }
+                    Err(_) => tr!(
+                        lang,
+                        " ; les réponses non enregistrées sont perdues : voici le texte à recopier :\n{text}",
+                        "; the unsaved answers are lost: here is the text to copy:\n{text}"
+                    ),
+                };
+                return Err(WizardError::Io(tr!(
+                    lang,
+                    "impossible d'enregistrer {shown} : {error} ; le fichier est inchangé{resume}",
+                    "cannot save {shown}: {error}; the file is unchanged{resume}"
+                )));
+            }
+            match crate::output::write_atomic(&self.path, text.as_bytes()) {
+                Ok(()) => {
+                    if let Ok(r) = &recovery {
+                        let _ = std::fs::remove_file(r);
+                    }
+                    p.show(&tr!(
+                        lang,
+                        "✓ enregistré dans {shown}",
+                        "✓ saved in {shown}"
+                    ));
+                    self.on_disk = Some(text);
+                    return Ok(());
+                }
+                Err(e) => error = e,
+            }
+        }
     }
 
     /// `pacte new`: every question, from the kind of convention to the signatures.
@@ -166,7 +252,7 @@ impl<'a> Wizard<'a> {
         let header = self.table_mut(&["convention"])?;
         header.insert("kind", toml_edit::value(kind.clone()));
         header.insert("language", toml_edit::value(doc_lang.code()));
-        self.save()?;
+        self.save(p)?;
         self.ask_header(p)?;
         self.ask_parties(p)?;
         self.ask_clauses(p, &kind, false)?;
@@ -347,7 +433,7 @@ impl<'a> Wizard<'a> {
             if let Some(item) = self.ask_field(p, field, current.as_ref(), required)? {
                 self.table_mut(&["convention"])?.insert(field.name(), item);
             }
-            self.save()?;
+            self.save(p)?;
         }
         Ok(())
     }
@@ -384,7 +470,7 @@ impl<'a> Wizard<'a> {
             if let Some(array) = parties.as_array_of_tables_mut() {
                 array.push(table);
             }
-            self.save()?;
+            self.save(p)?;
         }
     }
 
@@ -469,9 +555,9 @@ impl<'a> Wizard<'a> {
                         table.remove(field.name());
                     }
                 }
-                self.save()?;
+                self.save(p)?;
             }
-            self.drop_if_empty(clause.id())?;
+            self.drop_if_empty(p, clause.id())?;
             let findings = self.findings_for(clause.id());
             if findings.is_empty() {
                 return Ok(());
@@ -534,7 +620,7 @@ impl<'a> Wizard<'a> {
     /// The whole check, then the offer to render.
     fn finish(&mut self, p: &mut dyn Prompter) -> Result<(), WizardError> {
         let lang = self.lang;
-        self.save()?;
+        self.save(p)?;
         let options = CheckOptions {
             lang,
             ..Default::default()
@@ -613,7 +699,7 @@ impl<'a> Wizard<'a> {
     }
 
     /// Removes a clause table left empty (an optional clause with no answers).
-    fn drop_if_empty(&mut self, id: &str) -> Result<(), WizardError> {
+    fn drop_if_empty(&mut self, p: &mut dyn Prompter, id: &str) -> Result<(), WizardError> {
         let empty = self
             .doc
             .get("clauses")
@@ -624,7 +710,7 @@ impl<'a> Wizard<'a> {
             if let Some(clauses) = self.doc.get_mut("clauses").and_then(Item::as_table_mut) {
                 clauses.remove(id);
             }
-            self.save()?;
+            self.save(p)?;
         }
         Ok(())
     }
@@ -946,6 +1032,23 @@ fn plain_text(v: &Value) -> String {
 /// Turns what a person typed into a TOML value of the field's type, with the
 /// usual spellings accepted: `1/1/2027` (day first) as well as `2027-01-01`;
 /// `450 000,50 $` as well as `450000.50`.
+/// Copies unsaved answers to a new private file in the temporary folder,
+/// named after the convention (`gestion.toml` → `gestion-unsaved-XXXX.toml`).
+fn write_recovery(path: &Path, text: &str) -> std::io::Result<PathBuf> {
+    use std::io::Write;
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "convention".into(), |s| s.to_string_lossy());
+    let mut file = tempfile::Builder::new()
+        .prefix(&format!("{stem}-unsaved-"))
+        .suffix(".toml")
+        .tempfile()?;
+    file.write_all(text.as_bytes())?;
+    file.as_file().sync_all()?;
+    let (_, kept) = file.keep().map_err(|e| e.error)?;
+    Ok(kept)
+}
+
 pub fn parse_answer(kind: FieldKind, input: &str, lang: Lang) -> Result<Value, String> {
     let input = input.trim();
     match kind {
