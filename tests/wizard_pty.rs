@@ -7,6 +7,18 @@ use std::time::Duration;
 
 const DOWN: &str = "\x1b[B";
 
+/// Starts pacte in a pseudo-terminal, French, without colours.
+fn spawn(args: &[&str]) -> expectrl::session::OsSession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pacte"));
+    cmd.args(args)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env_remove("LANG");
+    let mut s = Session::spawn(cmd).unwrap();
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    s
+}
+
 /// Waits for `prompt` on the screen, then types `answer`.
 fn ask<S: Expect>(s: &mut S, prompt: &str, answer: &str) {
     s.expect(prompt)
@@ -18,8 +30,7 @@ fn ask<S: Expect>(s: &mut S, prompt: &str, answer: &str) {
 fn pacte_new_in_a_terminal_writes_a_valid_convention() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("essai.toml");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pacte"));
-    cmd.args([
+    let mut s = spawn(&[
         "new",
         file.to_str().unwrap(),
         "--kind",
@@ -28,12 +39,7 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
         "fr",
         "--clauses",
         "tests/fixtures/library/essai",
-    ])
-    .env("TERM", "xterm")
-    .env("NO_COLOR", "1")
-    .env_remove("LANG");
-    let mut s = Session::spawn(cmd).unwrap();
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    ]);
 
     ask(
         &mut s,
@@ -155,20 +161,14 @@ fn without_a_terminal_the_wizard_explains_and_exits() {
 fn ctrl_c_keeps_every_answer_given_and_says_how_to_resume() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("c.toml");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pacte"));
-    cmd.args([
+    let mut s = spawn(&[
         "new",
         file.to_str().unwrap(),
         "--kind",
         "realisation",
         "--lang",
         "fr",
-    ])
-    .env("TERM", "xterm")
-    .env("NO_COLOR", "1")
-    .env_remove("LANG");
-    let mut s = Session::spawn(cmd).unwrap();
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    ]);
     ask(&mut s, "Titre de la convention", "Convention interrompue\r");
     ask(&mut s, "Titre abrégé", "\r");
     ask(&mut s, "Numéro de référence", "\r");
@@ -194,8 +194,7 @@ fn ctrl_c_keeps_every_answer_given_and_says_how_to_resume() {
 /// Starts the short `essai` wizard and answers up to the middle of a clause:
 /// the preamble's first answer is saved, the second is half typed.
 fn wizard_in_the_middle_of_a_clause(file: &std::path::Path) -> expectrl::session::OsSession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pacte"));
-    cmd.args([
+    let mut s = spawn(&[
         "new",
         file.to_str().unwrap(),
         "--kind",
@@ -204,12 +203,7 @@ fn wizard_in_the_middle_of_a_clause(file: &std::path::Path) -> expectrl::session
         "fr",
         "--clauses",
         "tests/fixtures/library/essai",
-    ])
-    .env("TERM", "xterm")
-    .env("NO_COLOR", "1")
-    .env_remove("LANG");
-    let mut s = Session::spawn(cmd).unwrap();
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    ]);
     ask(&mut s, "Titre de la convention", "Convention tuée\r");
     ask(&mut s, "Titre abrégé", "\r");
     ask(&mut s, "Numéro de référence", "\r");
@@ -330,13 +324,7 @@ fn a_save_that_fails_at_the_terminal_offers_retry_and_keeps_the_answers() {
     assert!(!original.contains("[clauses.duree]"));
     std::fs::write(&file, &original).unwrap();
     let guard = support::ReadOnly::new(dir.path());
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pacte"));
-    cmd.args(["edit", file.to_str().unwrap(), "--lang", "fr"])
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .env_remove("LANG");
-    let mut s = Session::spawn(cmd).unwrap();
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    let mut s = spawn(&["edit", file.to_str().unwrap(), "--lang", "fr"]);
     // "renouvellement par écrit" is the second choice.
     ask(
         &mut s,
