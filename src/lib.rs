@@ -10,6 +10,9 @@
 //! 4. [`diag`] — the findings as data, printed for people or CI.
 //!
 //! [`check`] strings these together for one file or many.
+// No unsafe code: memory safety comes from the compiler alone (which is why
+// the render fuzz target may run without AddressSanitizer).
+#![forbid(unsafe_code)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 // Nothing that comes from a user's file or environment may panic.
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]

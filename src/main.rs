@@ -1,5 +1,7 @@
 //! The `pacte` command: parse arguments, run, map the outcome to an exit code.
 
+#![forbid(unsafe_code)]
+
 mod cli;
 
 use std::process::ExitCode;
