@@ -572,6 +572,11 @@ fn a_failed_save_leaves_the_file_unchanged_and_keeps_the_answers_aside() {
 
     // The answer given is not lost: it is in the recovery file, whole.
     let recovery = recovery_file(&message);
+    assert_eq!(
+        wizard.unsaved_answers().recovery_file(),
+        Some(recovery.clone()),
+        "a Ctrl-C handler can name the recovery file"
+    );
     let kept = std::fs::read_to_string(&recovery).unwrap();
     std::fs::remove_file(&recovery).unwrap();
     assert!(kept.contains("renewal = \"written\""), "{kept}");
@@ -583,12 +588,42 @@ fn a_failed_save_leaves_the_file_unchanged_and_keeps_the_answers_aside() {
 }
 
 #[test]
+fn interrupted_at_the_failed_save_menu_the_answers_wait_in_the_recovery_file() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardins.toml");
+    let original = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    std::fs::write(&path, &original).unwrap();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    let guard = ReadOnly::new(dir.path());
+    // The script ends at "Que faire ?": the person presses Ctrl-C there.
+    let mut p = ScriptedPrompter::new(["✓ Durée", "renouvellement par écrit"]);
+    let result = wizard.run_edit(&mut p);
+    drop(guard);
+    assert!(
+        matches!(result, Err(WizardError::Interrupted)),
+        "Ctrl-C is an interruption, not a choice to stop: {result:?}"
+    );
+    assert_eq!(p.asked.last().map(String::as_str), Some("Que faire ?"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+    let recovery = wizard
+        .unsaved_answers()
+        .recovery_file()
+        .expect("the recovery file is known to the Ctrl-C message");
+    let kept = std::fs::read_to_string(&recovery).unwrap();
+    std::fs::remove_file(&recovery).unwrap();
+    assert!(kept.contains("renewal = \"written\""), "{kept}");
+}
+
+#[test]
 fn after_a_failed_save_retry_saves_and_the_wizard_goes_on() {
     let library = library();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("jardins.toml");
     std::fs::copy("examples/realisation-jardins.toml", &path).unwrap();
     let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    let unsaved = wizard.unsaved_answers();
+    let mut waiting_at_failure = None;
     let mut guard = Some(ReadOnly::new(dir.path()));
     let mut p = Fixing {
         script: ScriptedPrompter::new([
@@ -602,9 +637,17 @@ fn after_a_failed_save_retry_saves_and_the_wizard_goes_on() {
             "non",
         ]),
         // The person makes the folder writable again, then retries.
-        on_failure: || drop(guard.take()),
+        on_failure: || {
+            waiting_at_failure = unsaved.recovery_file();
+            drop(guard.take());
+        },
     };
     wizard.run_edit(&mut p).unwrap();
+    assert_eq!(
+        unsaved.recovery_file(),
+        None,
+        "once saved, no answer waits elsewhere"
+    );
     let shown = &p.script.shown;
     let failure = shown
         .iter()
@@ -624,6 +667,11 @@ fn after_a_failed_save_retry_saves_and_the_wizard_goes_on() {
             .iter()
             .any(|s| *s == format!("✓ enregistré dans {}", path.display())),
         "{shown:?}"
+    );
+    assert_eq!(
+        waiting_at_failure,
+        Some(recovery),
+        "while the failure waits for a decision, the handle names the recovery file"
     );
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(

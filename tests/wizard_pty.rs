@@ -313,17 +313,25 @@ fn send_signal(s: &expectrl::session::OsSession, signal: &str) {
 #[path = "support/mod.rs"]
 mod support;
 
-#[test]
-fn a_save_that_fails_at_the_terminal_offers_retry_and_keeps_the_answers() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("jardins.toml");
-    // The term clause is missing: `pacte edit` resumes there.
+/// Opens `pacte edit` on a copy of the jardins example whose term clause is
+/// missing, in a read-only folder, and answers the term question: the save
+/// fails and the wizard asks what to do. Returns the session, the file, its
+/// original text and the guard keeping the folder read-only.
+fn a_save_that_fails(
+    dir: &std::path::Path,
+) -> (
+    expectrl::session::OsSession,
+    std::path::PathBuf,
+    String,
+    support::ReadOnly,
+) {
+    let file = dir.join("jardins.toml");
     let original = std::fs::read_to_string("examples/realisation-jardins.toml")
         .unwrap()
         .replace("[clauses.duree]\nrenewal = \"none\"\n", "");
     assert!(!original.contains("[clauses.duree]"));
     std::fs::write(&file, &original).unwrap();
-    let guard = support::ReadOnly::new(dir.path());
+    let guard = support::ReadOnly::new(dir);
     let mut s = spawn(&["edit", file.to_str().unwrap(), "--lang", "fr"]);
     // "renouvellement par écrit" is the second choice.
     ask(
@@ -334,8 +342,33 @@ fn a_save_that_fails_at_the_terminal_offers_retry_and_keeps_the_answers() {
     // The answer could not be saved: the reason, then a choice.
     s.expect("impossible d'enregistrer").unwrap();
     s.expect("Le fichier sur le disque est inchangé").unwrap();
-    ask(&mut s, "Que faire ?", "\r");
+    s.expect("Que faire ?").unwrap();
+    (s, file, original, guard)
+}
+
+/// The recovery file a message names, read then removed; it must hold the
+/// answer the failed save could not write.
+fn take_recovery(said: &str) -> String {
+    let recovery = said
+        .split_whitespace()
+        .find(|w| w.contains("jardins-unsaved-"))
+        .map(|w| std::path::PathBuf::from(w.trim_end_matches([':', ';', '.'])))
+        .unwrap_or_else(|| panic!("no recovery file named: {said}"));
+    let kept = std::fs::read_to_string(&recovery).unwrap();
+    std::fs::remove_file(&recovery).unwrap();
+    assert!(
+        kept.contains("[clauses.duree]\nrenewal = \"written\""),
+        "{kept}"
+    );
+    kept
+}
+
+#[test]
+fn a_save_that_fails_at_the_terminal_offers_retry_and_keeps_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, file, original, guard) = a_save_that_fails(dir.path());
     // Retry: still read-only, so the same report; then stop.
+    s.send("\r").unwrap();
     s.expect("Le fichier sur le disque est inchangé").unwrap();
     ask(&mut s, "Que faire ?", &format!("{DOWN}\r"));
     let end = s.expect(Eof).unwrap();
@@ -352,20 +385,39 @@ fn a_save_that_fails_at_the_terminal_offers_retry_and_keeps_the_answers() {
             && said.contains("le fichier est inchangé"),
         "{said}"
     );
-    let recovery = said
-        .split_whitespace()
-        .find(|w| w.contains("jardins-unsaved-"))
-        .map(|w| std::path::PathBuf::from(w.trim_end_matches([':', ';', '.'])))
-        .unwrap_or_else(|| panic!("no recovery file named: {said}"));
-    let kept = std::fs::read_to_string(&recovery).unwrap();
-    std::fs::remove_file(&recovery).unwrap();
-    assert!(
-        kept.contains("[clauses.duree]\nrenewal = \"written\""),
-        "{kept}"
-    );
+    take_recovery(&said);
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         original,
         "the file is unchanged"
     );
+}
+
+#[test]
+fn ctrl_c_after_a_failed_save_names_the_recovery_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, file, original, guard) = a_save_that_fails(dir.path());
+    s.send("\x03").unwrap();
+    let end = s.expect(Eof).unwrap();
+    let said = String::from_utf8_lossy(end.as_bytes()).into_owned();
+    let status = s.get_process().wait().unwrap();
+    drop(guard);
+    assert_eq!(
+        status,
+        expectrl::process::unix::WaitStatus::Exited(s.get_process().pid(), 130),
+        "{said}"
+    );
+    let shown = file.display();
+    assert!(
+        said.contains(&format!(
+            "Interrompu. {shown} garde son dernier état enregistré"
+        )),
+        "the message does not claim the last answer is in the file: {said}"
+    );
+    assert!(
+        !said.contains("Vos réponses sont enregistrées dans"),
+        "{said}"
+    );
+    take_recovery(&said);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
 }

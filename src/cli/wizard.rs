@@ -3,7 +3,7 @@
 use super::{Env, fail};
 use clap::Args;
 use dialoguer::{Confirm, Input, MultiSelect, Select, theme::ColorfulTheme};
-use pacte::wizard::{Interrupted, Prompter, TextQuestion, Wizard, WizardError};
+use pacte::wizard::{Interrupted, Prompter, TextQuestion, UnsavedAnswers, Wizard, WizardError};
 use pacte::{Lang, tr};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -180,19 +180,46 @@ fn require_terminal(lang: Lang) -> Result<(), ExitCode> {
     )))
 }
 
-fn interrupted_message(file: &std::path::Path, lang: Lang) -> String {
+/// What Ctrl-C leaves behind: every answer saved in `file` — except, while a
+/// failed save waits for a decision, the answers copied to a recovery file.
+fn interrupted_message(file: &std::path::Path, unsaved: &UnsavedAnswers, lang: Lang) -> String {
     let shown = file.display();
-    tr!(
-        lang,
-        "\nInterrompu. Vos réponses sont enregistrées dans {shown} ; reprenez avec `pacte edit {shown}`.",
-        "\nInterrupted. Your answers are saved in {shown}; resume with `pacte edit {shown}`."
-    )
+    match unsaved.recovery_file() {
+        None => tr!(
+            lang,
+            "\nInterrompu. Vos réponses sont enregistrées dans {shown} ; reprenez avec `pacte edit {shown}`.",
+            "\nInterrupted. Your answers are saved in {shown}; resume with `pacte edit {shown}`."
+        ),
+        Some(recovery) => {
+            let recovery = recovery.display();
+            tr!(
+                lang,
+                "\nInterrompu. {shown} garde son dernier état enregistré ; les réponses qui n'ont pas pu y être enregistrées sont dans {recovery} : copiez ce fichier sur {shown} quand ce sera possible, puis reprenez avec `pacte edit {shown}`.",
+                "\nInterrupted. {shown} keeps its last saved state; the answers that could not be saved there are in {recovery}: copy that file over {shown} when you can, then resume with `pacte edit {shown}`."
+            )
+        }
+    }
+}
+
+/// Prints the interruption message once. A Ctrl-C at a list can reach both
+/// the signal handler and the prompt (which then returns an interruption);
+/// the lock also keeps the process from exiting halfway through the message.
+fn say_once(message: &str) {
+    static SAID: std::sync::Mutex<bool> = std::sync::Mutex::new(false);
+    let mut said = SAID
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !*said {
+        eprintln!("{message}");
+        *said = true;
+    }
 }
 
 /// Runs the wizard on `file` at the terminal. Ctrl-C ends it at once: every
-/// answer already given is on disk (each was saved atomically), so there is
-/// nothing to flush; the handler restores the cursor a list may have hidden
-/// and says how to resume.
+/// answer already given is on disk (each was saved atomically) or, after a
+/// failed save, in the recovery file the handler names, so there is nothing
+/// to flush; the handler restores the cursor a list may have hidden and says
+/// how to resume.
 fn run(
     env: &Env,
     file: &std::path::Path,
@@ -207,16 +234,18 @@ fn run(
         Ok(l) => l,
         Err(code) => return code,
     };
-    let message = interrupted_message(file, lang);
-    let _ = ctrlc::set_handler(move || {
-        let _ = dialoguer::console::Term::stderr().show_cursor();
-        eprintln!("{message}");
-        std::process::exit(130);
-    });
     let mut wizard = match open(&library) {
         Ok(w) => w,
         Err(message) => return fail(&message),
     };
+    let unsaved = wizard.unsaved_answers();
+    let handler_file = file.to_path_buf();
+    let handler_unsaved = unsaved.clone();
+    let _ = ctrlc::set_handler(move || {
+        let _ = dialoguer::console::Term::stderr().show_cursor();
+        say_once(&interrupted_message(&handler_file, &handler_unsaved, lang));
+        std::process::exit(130);
+    });
     let mut prompter = TerminalPrompter {
         theme: ColorfulTheme::default(),
         lang,
@@ -224,7 +253,7 @@ fn run(
     match go(&mut wizard, &mut prompter) {
         Ok(()) => ExitCode::SUCCESS,
         Err(WizardError::Interrupted) => {
-            eprintln!("{}", interrupted_message(file, lang));
+            say_once(&interrupted_message(file, &unsaved, lang));
             ExitCode::from(130)
         }
         Err(WizardError::Io(message)) => fail(&message),

@@ -44,6 +44,33 @@ pub struct Wizard<'a> {
     /// The text on disk, as last read or written: a save that would write
     /// the same text is skipped.
     on_disk: Option<String>,
+    /// Set while answers that could not be saved wait in a recovery file.
+    unsaved: UnsavedAnswers,
+}
+
+/// Where the answers a failed save could not write are waiting, if anywhere.
+/// A clonable handle, so that a Ctrl-C handler on another thread can name
+/// the recovery file instead of claiming everything is in the convention.
+#[derive(Clone, Debug, Default)]
+pub struct UnsavedAnswers(std::sync::Arc<std::sync::Mutex<Option<PathBuf>>>);
+
+impl UnsavedAnswers {
+    /// The recovery file holding answers not yet in the convention file.
+    pub fn recovery_file(&self) -> Option<PathBuf> {
+        // A poisoned lock still holds a valid path: a panic elsewhere must
+        // not hide where the answers are.
+        match self.0.lock() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    fn set(&self, path: Option<PathBuf>) {
+        match self.0.lock() {
+            Ok(mut guard) => *guard = path,
+            Err(poisoned) => *poisoned.into_inner() = path,
+        }
+    }
 }
 
 impl<'a> Wizard<'a> {
@@ -68,6 +95,7 @@ impl<'a> Wizard<'a> {
             path: path.to_path_buf(),
             doc: DocumentMut::new(),
             on_disk: None,
+            unsaved: UnsavedAnswers::default(),
         })
     }
 
@@ -91,7 +119,14 @@ impl<'a> Wizard<'a> {
             path: path.to_path_buf(),
             doc,
             on_disk: Some(text),
+            unsaved: UnsavedAnswers::default(),
         })
+    }
+
+    /// A handle telling, at any moment, whether answers wait in a recovery
+    /// file because the last save failed.
+    pub fn unsaved_answers(&self) -> UnsavedAnswers {
+        self.unsaved.clone()
     }
 
     /// The file's current text.
@@ -118,6 +153,7 @@ impl<'a> Wizard<'a> {
         let lang = self.lang;
         let shown = self.path.display().to_string();
         let recovery = write_recovery(&self.path, &text);
+        self.unsaved.set(recovery.as_ref().ok().cloned());
         let kept = match &recovery {
             Ok(r) => tr!(
                 lang,
@@ -150,7 +186,9 @@ impl<'a> Wizard<'a> {
                 &[retry.clone(), stop.clone()],
                 Some(0),
             );
-            if choice != Ok(0) {
+            // Ctrl-C at this menu is an interruption, not a choice: the
+            // caller says where the answers are, as for any other Ctrl-C.
+            if choice? != 0 {
                 let resume = match &recovery {
                     Ok(r) => {
                         let r = r.display();
@@ -177,6 +215,7 @@ impl<'a> Wizard<'a> {
                     if let Ok(r) = &recovery {
                         let _ = std::fs::remove_file(r);
                     }
+                    self.unsaved.set(None);
                     p.show(&tr!(
                         lang,
                         "✓ enregistré dans {shown}",
@@ -1029,9 +1068,6 @@ fn plain_text(v: &Value) -> String {
     }
 }
 
-/// Turns what a person typed into a TOML value of the field's type, with the
-/// usual spellings accepted: `1/1/2027` (day first) as well as `2027-01-01`;
-/// `450 000,50 $` as well as `450000.50`.
 /// Copies unsaved answers to a new private file in the temporary folder,
 /// named after the convention (`gestion.toml` → `gestion-unsaved-XXXX.toml`).
 fn write_recovery(path: &Path, text: &str) -> std::io::Result<PathBuf> {
@@ -1049,6 +1085,9 @@ fn write_recovery(path: &Path, text: &str) -> std::io::Result<PathBuf> {
     Ok(kept)
 }
 
+/// Turns what a person typed into a TOML value of the field's type, with the
+/// usual spellings accepted: `1/1/2027` (day first) as well as `2027-01-01`;
+/// `450 000,50 $` as well as `450000.50`.
 pub fn parse_answer(kind: FieldKind, input: &str, lang: Lang) -> Result<Value, String> {
     let input = input.trim();
     match kind {
