@@ -514,13 +514,20 @@ fn recovery_file(message: &str) -> std::path::PathBuf {
         .unwrap_or_else(|| panic!("no recovery file named in: {message}"))
 }
 
-#[test]
-fn a_failed_save_leaves_the_file_unchanged_and_keeps_the_answers_aside() {
-    let library = library();
+/// A copy of the jardins example in a folder of its own: the folder, the
+/// file and its text.
+fn jardins_copy() -> (tempfile::TempDir, std::path::PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("jardins.toml");
     let original = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
     std::fs::write(&path, &original).unwrap();
+    (dir, path, original)
+}
+
+#[test]
+fn a_failed_save_leaves_the_file_unchanged_and_keeps_the_answers_aside() {
+    let library = library();
+    let (dir, path, original) = jardins_copy();
     let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
     let guard = ReadOnly::new(dir.path());
     // Change the renewal: the save fails; retry (still read-only), then stop.
@@ -590,10 +597,7 @@ fn a_failed_save_leaves_the_file_unchanged_and_keeps_the_answers_aside() {
 #[test]
 fn interrupted_at_the_failed_save_menu_the_answers_wait_in_the_recovery_file() {
     let library = library();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("jardins.toml");
-    let original = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
-    std::fs::write(&path, &original).unwrap();
+    let (dir, path, original) = jardins_copy();
     let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
     let guard = ReadOnly::new(dir.path());
     // The script ends at "Que faire ?": the person presses Ctrl-C there.
@@ -618,9 +622,7 @@ fn interrupted_at_the_failed_save_menu_the_answers_wait_in_the_recovery_file() {
 #[test]
 fn after_a_failed_save_retry_saves_and_the_wizard_goes_on() {
     let library = library();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("jardins.toml");
-    std::fs::copy("examples/realisation-jardins.toml", &path).unwrap();
+    let (dir, path, _) = jardins_copy();
     let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
     let unsaved = wizard.unsaved_answers();
     let mut waiting_at_failure = None;
@@ -683,9 +685,7 @@ fn after_a_failed_save_retry_saves_and_the_wizard_goes_on() {
 #[test]
 fn a_wizard_that_changes_nothing_does_not_rewrite_the_file() {
     let library = library();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("jardins.toml");
-    std::fs::copy("examples/realisation-jardins.toml", &path).unwrap();
+    let (dir, path, _) = jardins_copy();
     let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
     // Read-only: any write would fail, so finishing proves none was tried.
     let guard = ReadOnly::new(dir.path());

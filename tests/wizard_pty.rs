@@ -363,6 +363,19 @@ fn take_recovery(said: &str) -> String {
     kept
 }
 
+/// Waits for the wizard to exit, then lifts the read-only guard: the exit
+/// code and everything said since the last expectation.
+fn end(mut s: expectrl::session::OsSession, guard: support::ReadOnly) -> (i32, String) {
+    let rest = s.expect(Eof).unwrap();
+    let said = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    let status = s.get_process().wait().unwrap();
+    drop(guard);
+    match status {
+        expectrl::process::unix::WaitStatus::Exited(_, code) => (code, said),
+        other => panic!("the wizard did not exit normally: {other:?}: {said}"),
+    }
+}
+
 #[test]
 fn a_save_that_fails_at_the_terminal_offers_retry_and_keeps_the_answers() {
     let dir = tempfile::tempdir().unwrap();
@@ -371,15 +384,8 @@ fn a_save_that_fails_at_the_terminal_offers_retry_and_keeps_the_answers() {
     s.send("\r").unwrap();
     s.expect("Le fichier sur le disque est inchangé").unwrap();
     ask(&mut s, "Que faire ?", &format!("{DOWN}\r"));
-    let end = s.expect(Eof).unwrap();
-    let said = String::from_utf8_lossy(end.as_bytes()).into_owned();
-    let status = s.get_process().wait().unwrap();
-    drop(guard);
-    assert_eq!(
-        status,
-        expectrl::process::unix::WaitStatus::Exited(s.get_process().pid(), 2),
-        "a failed save is an error: {said}"
-    );
+    let (code, said) = end(s, guard);
+    assert_eq!(code, 2, "a failed save is an error: {said}");
     assert!(
         said.contains("pacte: impossible d'enregistrer")
             && said.contains("le fichier est inchangé"),
@@ -398,15 +404,8 @@ fn ctrl_c_after_a_failed_save_names_the_recovery_file() {
     let dir = tempfile::tempdir().unwrap();
     let (mut s, file, original, guard) = a_save_that_fails(dir.path());
     s.send("\x03").unwrap();
-    let end = s.expect(Eof).unwrap();
-    let said = String::from_utf8_lossy(end.as_bytes()).into_owned();
-    let status = s.get_process().wait().unwrap();
-    drop(guard);
-    assert_eq!(
-        status,
-        expectrl::process::unix::WaitStatus::Exited(s.get_process().pid(), 130),
-        "{said}"
-    );
+    let (code, said) = end(s, guard);
+    assert_eq!(code, 130, "{said}");
     let shown = file.display();
     assert!(
         said.contains(&format!(
