@@ -45,6 +45,9 @@ pub fn check_bytes(data: &[u8]) {
     };
     let options = CheckOptions {
         lang,
+        validate: pacte::validate::Options {
+            final_check: data.first().is_some_and(|b| b & 2 == 2),
+        },
         ..Default::default()
     };
     let text = match pacte::convention::decode(data.to_vec(), lang) {
@@ -52,6 +55,7 @@ pub fn check_bytes(data: &[u8]) {
         Err(_) => return,
     };
     let checked = check_text("fuzz.toml", text, library(), &options);
+    write_every_format(&checked.report, lang);
     if let Some(conv) = &checked.convention {
         let draft = RenderOptions {
             draft: true,
@@ -61,6 +65,22 @@ pub fn check_bytes(data: &[u8]) {
         if let Err(e) = render::markdown(conv, library(), &checked.report, &draft) {
             panic!("a typed convention failed to render: {e}");
         }
+    }
+}
+
+/// Prints the report as `pacte check` can: rustc-style text (source
+/// snippets cut at spans, the likeliest place for a slicing panic), JSON,
+/// SARIF and GitHub annotations.
+fn write_every_format(report: &pacte::diag::FileReport, lang: Lang) {
+    use pacte::diag::{github, human, json, sarif};
+    let reports = std::slice::from_ref(report);
+    let mut out = Vec::new();
+    let written = human::write_report(&mut out, report, lang, true)
+        .and_then(|()| json::write(&mut out, reports))
+        .and_then(|()| sarif::write(&mut out, reports, lang))
+        .and_then(|()| github::write(&mut out, reports));
+    if let Err(e) = written {
+        panic!("writing a report to memory failed: {e}");
     }
 }
 
