@@ -264,13 +264,18 @@ pub fn load(
                         &mut typer,
                     );
                 }
-                other => typer.diagnostics.push(not_a(
-                    other,
-                    value.span(),
-                    "convention",
-                    "[convention]",
-                    lang,
-                )),
+                other => {
+                    // Given, but not as a table: P011 says so; "missing"
+                    // would contradict the line it points at.
+                    saw_header = true;
+                    typer.diagnostics.push(not_a(
+                        other,
+                        value.span(),
+                        "convention",
+                        "[convention]",
+                        lang,
+                    ));
+                }
             },
             "parties" => match value.get_ref() {
                 DeValue::Array(items) => {
@@ -475,6 +480,40 @@ mod tests {
             NaiveDate::from_ymd_opt(2031, 12, 31)
         );
         assert_eq!(end_from_duration(start, -1), None);
+    }
+
+    #[test]
+    fn a_header_given_as_a_plain_value_is_a_wrong_type_not_a_missing_table() {
+        let library = ClauseLibrary::bundled(Lang::En).unwrap();
+        let options = crate::CheckOptions {
+            lang: Lang::En,
+            ..Default::default()
+        };
+        let text = "convention = 1\nparties = \"ville\"\nclauses = [1]\n";
+        let checked = crate::check_text("t.toml", text.to_string(), &library, &options);
+        let found: Vec<(Code, String)> = checked
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.message.clone()))
+            .collect();
+        let wrong: Vec<&str> = found
+            .iter()
+            .filter(|(c, _)| *c == Code::WrongType)
+            .map(|(_, m)| m.as_str())
+            .collect();
+        assert_eq!(
+            wrong,
+            [
+                "`convention` must be a [convention] table, but it is a whole number",
+                "`parties` must be a [[parties]] table, but it is a text",
+                "`clauses` must be a [clauses.ID] table, but it is a list",
+            ]
+        );
+        assert!(
+            !found.iter().any(|(c, _)| *c == Code::MissingField),
+            "{found:?}"
+        );
     }
 
     #[test]
