@@ -7,16 +7,26 @@ use std::time::Duration;
 
 const DOWN: &str = "\x1b[B";
 
-/// Starts pacte in a pseudo-terminal, French, without colours.
-fn spawn(args: &[&str]) -> expectrl::session::OsSession {
+/// pacte with `args`, French, without colours.
+fn command(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pacte"));
     cmd.args(args)
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
         .env_remove("LANG");
+    cmd
+}
+
+/// Starts a command in a pseudo-terminal.
+fn start(cmd: Command) -> expectrl::session::OsSession {
     let mut s = Session::spawn(cmd).unwrap();
     s.set_expect_timeout(Some(Duration::from_secs(20)));
     s
+}
+
+/// Starts pacte in a pseudo-terminal, French, without colours.
+fn spawn(args: &[&str]) -> expectrl::session::OsSession {
+    start(command(args))
 }
 
 /// Waits for `prompt` on the screen, then types `answer`.
@@ -315,10 +325,13 @@ mod support;
 
 /// Opens `pacte edit` on a copy of the jardins example whose term clause is
 /// missing, in a read-only folder, and answers the term question: the save
-/// fails and the wizard asks what to do. Returns the session, the file, its
-/// original text and the guard keeping the folder read-only.
+/// fails and the wizard asks what to do. With `no_recovery`, the temporary
+/// folder is that read-only folder too, so the recovery copy fails as well.
+/// Returns the session, the file, its original text and the guard keeping
+/// the folder read-only.
 fn a_save_that_fails(
     dir: &std::path::Path,
+    no_recovery: bool,
 ) -> (
     expectrl::session::OsSession,
     std::path::PathBuf,
@@ -332,7 +345,11 @@ fn a_save_that_fails(
     assert!(!original.contains("[clauses.duree]"));
     std::fs::write(&file, &original).unwrap();
     let guard = support::ReadOnly::new(dir);
-    let mut s = spawn(&["edit", file.to_str().unwrap(), "--lang", "fr"]);
+    let mut cmd = command(&["edit", file.to_str().unwrap(), "--lang", "fr"]);
+    if no_recovery {
+        cmd.env("TMPDIR", dir);
+    }
+    let mut s = start(cmd);
     // "renouvellement par écrit" is the second choice.
     ask(
         &mut s,
@@ -379,7 +396,7 @@ fn end(mut s: expectrl::session::OsSession, guard: support::ReadOnly) -> (i32, S
 #[test]
 fn a_save_that_fails_at_the_terminal_offers_retry_and_keeps_the_answers() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut s, file, original, guard) = a_save_that_fails(dir.path());
+    let (mut s, file, original, guard) = a_save_that_fails(dir.path(), false);
     // Retry: still read-only, so the same report; then stop.
     s.send("\r").unwrap();
     s.expect("Le fichier sur le disque est inchangé").unwrap();
@@ -402,7 +419,7 @@ fn a_save_that_fails_at_the_terminal_offers_retry_and_keeps_the_answers() {
 #[test]
 fn ctrl_c_after_a_failed_save_names_the_recovery_file() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut s, file, original, guard) = a_save_that_fails(dir.path());
+    let (mut s, file, original, guard) = a_save_that_fails(dir.path(), false);
     s.send("\x03").unwrap();
     let (code, said) = end(s, guard);
     assert_eq!(code, 130, "{said}");
@@ -418,5 +435,36 @@ fn ctrl_c_after_a_failed_save_names_the_recovery_file() {
         "{said}"
     );
     take_recovery(&said);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+}
+
+#[test]
+fn ctrl_c_when_even_the_recovery_copy_failed_prints_the_whole_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, file, original, guard) = a_save_that_fails(dir.path(), true);
+    s.send("\x03").unwrap();
+    let (code, said) = end(s, guard);
+    assert_eq!(code, 130, "{said}");
+    assert!(
+        said.contains(
+            "ni copiées ailleurs ne sont que dans le texte complet ci-dessous : recopiez-le dans"
+        ),
+        "{said}"
+    );
+    // The text printed is the whole convention with the answer given.
+    let printed = said
+        .split("recopiez-le dans ")
+        .nth(1)
+        .and_then(|rest| rest.split_once('\n'))
+        .map(|(_, text)| text.replace("\r\n", "\n"))
+        .unwrap_or_else(|| panic!("no text printed: {said}"));
+    assert!(
+        printed.contains("[clauses.duree]\nrenewal = \"written\""),
+        "{printed}"
+    );
+    assert!(
+        printed.starts_with("# Convention de partenariat"),
+        "{printed}"
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
 }

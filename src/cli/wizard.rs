@@ -3,7 +3,9 @@
 use super::{Env, fail};
 use clap::Args;
 use dialoguer::{Confirm, Input, MultiSelect, Select, theme::ColorfulTheme};
-use pacte::wizard::{Interrupted, Prompter, TextQuestion, UnsavedAnswers, Wizard, WizardError};
+use pacte::wizard::{
+    Interrupted, Prompter, TextQuestion, Unsaved, UnsavedAnswers, Wizard, WizardError,
+};
 use pacte::{Lang, tr};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -181,16 +183,22 @@ fn require_terminal(lang: Lang) -> Result<(), ExitCode> {
 }
 
 /// What Ctrl-C leaves behind: every answer saved in `file` — except, while a
-/// failed save waits for a decision, the answers copied to a recovery file.
+/// failed save waits for a decision, the answers copied to a recovery file
+/// or, when even that copy failed, only in the text printed here.
 fn interrupted_message(file: &std::path::Path, unsaved: &UnsavedAnswers, lang: Lang) -> String {
     let shown = file.display();
-    match unsaved.recovery_file() {
+    match unsaved.get() {
         None => tr!(
             lang,
             "\nInterrompu. Vos réponses sont enregistrées dans {shown} ; reprenez avec `pacte edit {shown}`.",
             "\nInterrupted. Your answers are saved in {shown}; resume with `pacte edit {shown}`."
         ),
-        Some(recovery) => {
+        Some(Unsaved::NotCopied(text)) => tr!(
+            lang,
+            "\nInterrompu. {shown} garde son dernier état enregistré ; les réponses qui n'ont pu être ni enregistrées ni copiées ailleurs ne sont que dans le texte complet ci-dessous : recopiez-le dans {shown}.\n{text}",
+            "\nInterrupted. {shown} keeps its last saved state; the answers that could be neither saved there nor copied elsewhere are only in the whole text below: copy it into {shown}.\n{text}"
+        ),
+        Some(Unsaved::Copied(recovery)) => {
             let recovery = recovery.display();
             tr!(
                 lang,

@@ -48,27 +48,44 @@ pub struct Wizard<'a> {
     unsaved: UnsavedAnswers,
 }
 
-/// Where the answers a failed save could not write are waiting, if anywhere.
-/// A clonable handle, so that a Ctrl-C handler on another thread can name
-/// the recovery file instead of claiming everything is in the convention.
+/// Answers a failed save could not write into the convention file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unsaved {
+    /// Copied to this recovery file.
+    Copied(PathBuf),
+    /// The recovery copy failed too: the convention's whole text, to show.
+    NotCopied(String),
+}
+
+/// Whether answers are waiting outside the convention file because the last
+/// save failed. A clonable handle, so that a Ctrl-C handler on another thread
+/// can say where they are instead of claiming everything is in the file.
 #[derive(Clone, Debug, Default)]
-pub struct UnsavedAnswers(std::sync::Arc<std::sync::Mutex<Option<PathBuf>>>);
+pub struct UnsavedAnswers(std::sync::Arc<std::sync::Mutex<Option<Unsaved>>>);
 
 impl UnsavedAnswers {
-    /// The recovery file holding answers not yet in the convention file.
-    pub fn recovery_file(&self) -> Option<PathBuf> {
-        // A poisoned lock still holds a valid path: a panic elsewhere must
-        // not hide where the answers are.
+    /// The answers waiting, if any.
+    pub fn get(&self) -> Option<Unsaved> {
+        // A poisoned lock still holds valid data: a panic elsewhere must not
+        // hide where the answers are.
         match self.0.lock() {
             Ok(guard) => guard.clone(),
             Err(poisoned) => poisoned.into_inner().clone(),
         }
     }
 
-    fn set(&self, path: Option<PathBuf>) {
+    /// The recovery file holding answers not yet in the convention file.
+    pub fn recovery_file(&self) -> Option<PathBuf> {
+        match self.get() {
+            Some(Unsaved::Copied(path)) => Some(path),
+            _ => None,
+        }
+    }
+
+    fn set(&self, unsaved: Option<Unsaved>) {
         match self.0.lock() {
-            Ok(mut guard) => *guard = path,
-            Err(poisoned) => *poisoned.into_inner() = path,
+            Ok(mut guard) => *guard = unsaved,
+            Err(poisoned) => *poisoned.into_inner() = unsaved,
         }
     }
 }
@@ -153,7 +170,10 @@ impl<'a> Wizard<'a> {
         let lang = self.lang;
         let shown = self.path.display().to_string();
         let recovery = write_recovery(&self.path, &text);
-        self.unsaved.set(recovery.as_ref().ok().cloned());
+        self.unsaved.set(Some(match &recovery {
+            Ok(path) => Unsaved::Copied(path.clone()),
+            Err(_) => Unsaved::NotCopied(text.clone()),
+        }));
         let kept = match &recovery {
             Ok(r) => tr!(
                 lang,
