@@ -218,18 +218,19 @@ pub fn write_output(
     }
     let existed = path.is_file();
     pacte::output::write_atomic(path, bytes).map_err(|e| {
-        if existed {
-            fail(&tr!(
+        let outcome = if existed {
+            tr!(
                 lang,
-                "impossible d'écrire {shown} : {e} (le fichier précédent est intact)",
-                "cannot write {shown}: {e} (the previous file is intact)"
-            ))
+                "le fichier précédent est intact",
+                "the previous file is intact"
+            )
         } else {
-            fail(&tr!(
-                lang,
-                "impossible d'écrire {shown} : {e} (rien n'a été écrit)",
-                "cannot write {shown}: {e} (nothing was written)"
-            ))
-        }
+            tr!(lang, "rien n'a été écrit", "nothing was written")
+        };
+        fail(&tr!(
+            lang,
+            "impossible d'écrire {shown} : {e} ({outcome})",
+            "cannot write {shown}: {e} ({outcome})"
+        ))
     })
 }

@@ -3,9 +3,7 @@
 use super::{Env, fail};
 use clap::Args;
 use dialoguer::{Confirm, Input, MultiSelect, Select, theme::ColorfulTheme};
-use pacte::wizard::{
-    Interrupted, Prompter, TextQuestion, Unsaved, UnsavedAnswers, Wizard, WizardError,
-};
+use pacte::wizard::{Interrupted, Prompter, TextQuestion, UnsavedAnswers, Wizard, WizardError};
 use pacte::{Lang, tr};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -193,19 +191,12 @@ fn interrupted_message(file: &std::path::Path, unsaved: &UnsavedAnswers, lang: L
             "\nInterrompu. Vos réponses sont enregistrées dans {shown} ; reprenez avec `pacte edit {shown}`.",
             "\nInterrupted. Your answers are saved in {shown}; resume with `pacte edit {shown}`."
         ),
-        Some(Unsaved::NotCopied(text)) => tr!(
+        Some(waiting) => tr!(
             lang,
-            "\nInterrompu. {shown} garde son dernier état enregistré ; les réponses qui n'ont pu être ni enregistrées ni copiées ailleurs ne sont que dans le texte complet ci-dessous : recopiez-le dans {shown}.\n{text}",
-            "\nInterrupted. {shown} keeps its last saved state; the answers that could be neither saved there nor copied elsewhere are only in the whole text below: copy it into {shown}.\n{text}"
+            "\nInterrompu. {shown} garde son dernier état enregistré ; {}",
+            "\nInterrupted. {shown} keeps its last saved state; {}",
+            waiting.whereabouts(file, lang)
         ),
-        Some(Unsaved::Copied(recovery)) => {
-            let recovery = recovery.display();
-            tr!(
-                lang,
-                "\nInterrompu. {shown} garde son dernier état enregistré ; les réponses qui n'ont pas pu y être enregistrées sont dans {recovery} : copiez ce fichier sur {shown} quand ce sera possible, puis reprenez avec `pacte edit {shown}`.",
-                "\nInterrupted. {shown} keeps its last saved state; the answers that could not be saved there are in {recovery}: copy that file over {shown} when you can, then resume with `pacte edit {shown}`."
-            )
-        }
     }
 }
 

@@ -57,6 +57,29 @@ pub enum Unsaved {
     NotCopied(String),
 }
 
+impl Unsaved {
+    /// Where the answers are and how to put them back into `file`: said
+    /// when the person stops at a failed save, and by the Ctrl-C handler.
+    pub fn whereabouts(&self, file: &Path, lang: Lang) -> String {
+        let shown = file.display();
+        match self {
+            Unsaved::Copied(recovery) => {
+                let recovery = recovery.display();
+                tr!(
+                    lang,
+                    "les réponses qui n'ont pas pu y être enregistrées sont dans {recovery} : copiez ce fichier sur {shown} quand ce sera possible, puis reprenez avec `pacte edit {shown}`.",
+                    "the answers that could not be saved there are in {recovery}: copy that file over {shown} when you can, then resume with `pacte edit {shown}`."
+                )
+            }
+            Unsaved::NotCopied(text) => tr!(
+                lang,
+                "les réponses qui n'ont pu être ni enregistrées ni copiées ailleurs ne sont que dans le texte complet ci-dessous : recopiez-le dans {shown}.\n{text}",
+                "the answers that could be neither saved there nor copied elsewhere are only in the whole text below: copy it into {shown}.\n{text}"
+            ),
+        }
+    }
+}
+
 /// Whether answers are waiting outside the convention file because the last
 /// save failed. A clonable handle, so that a Ctrl-C handler on another thread
 /// can say where they are instead of claiming everything is in the file.
@@ -169,26 +192,30 @@ impl<'a> Wizard<'a> {
         };
         let lang = self.lang;
         let shown = self.path.display().to_string();
-        let recovery = write_recovery(&self.path, &text);
-        self.unsaved.set(Some(match &recovery {
-            Ok(path) => Unsaved::Copied(path.clone()),
-            Err(_) => Unsaved::NotCopied(text.clone()),
-        }));
-        let kept = match &recovery {
-            Ok(r) => tr!(
-                lang,
-                "vos réponses non enregistrées sont copiées dans {}",
-                "your unsaved answers are copied to {}",
-                r.display()
-            ),
-            Err(e) => tr!(
-                lang,
-                "la copie de secours a échoué aussi ({e})",
-                "the recovery copy failed too ({e})"
-            ),
+        let (waiting, kept) = match write_recovery(&self.path, &text) {
+            Ok(recovery) => {
+                let kept = tr!(
+                    lang,
+                    "vos réponses non enregistrées sont copiées dans {}",
+                    "your unsaved answers are copied to {}",
+                    recovery.display()
+                );
+                (Unsaved::Copied(recovery), kept)
+            }
+            Err(e) => {
+                let kept = tr!(
+                    lang,
+                    "la copie de secours a échoué aussi ({e})",
+                    "the recovery copy failed too ({e})"
+                );
+                (Unsaved::NotCopied(text.clone()), kept)
+            }
         };
-        let retry = tr!(lang, "Réessayer", "Retry");
-        let stop = tr!(lang, "Arrêter", "Stop");
+        self.unsaved.set(Some(waiting.clone()));
+        let choices = [
+            tr!(lang, "Réessayer", "Retry"),
+            tr!(lang, "Arrêter", "Stop"),
+        ];
         let help = tr!(
             lang,
             "Libérez de l'espace ou rendez le dossier accessible en écriture, puis réessayez ; ou arrêtez : le fichier garde son dernier état enregistré.",
@@ -203,37 +230,23 @@ impl<'a> Wizard<'a> {
             let choice = p.select(
                 &tr!(lang, "Que faire ?", "What now?"),
                 &help,
-                &[retry.clone(), stop.clone()],
+                &choices,
                 Some(0),
             );
             // Ctrl-C at this menu is an interruption, not a choice: the
             // caller says where the answers are, as for any other Ctrl-C.
             if choice? != 0 {
-                let resume = match &recovery {
-                    Ok(r) => {
-                        let r = r.display();
-                        tr!(
-                            lang,
-                            " ; les réponses non enregistrées sont dans {r} : copiez ce fichier sur {shown} quand ce sera possible, puis reprenez avec `pacte edit {shown}`",
-                            "; the unsaved answers are in {r}: copy that file over {shown} when you can, then resume with `pacte edit {shown}`"
-                        )
-                    }
-                    Err(_) => tr!(
-                        lang,
-                        " ; les réponses non enregistrées sont perdues : voici le texte à recopier :\n{text}",
-                        "; the unsaved answers are lost: here is the text to copy:\n{text}"
-                    ),
-                };
                 return Err(WizardError::Io(tr!(
                     lang,
-                    "impossible d'enregistrer {shown} : {error} ; le fichier est inchangé{resume}",
-                    "cannot save {shown}: {error}; the file is unchanged{resume}"
+                    "impossible d'enregistrer {shown} : {error} ; le fichier est inchangé ; {}",
+                    "cannot save {shown}: {error}; the file is unchanged; {}",
+                    waiting.whereabouts(&self.path, lang)
                 )));
             }
             match crate::output::write_atomic(&self.path, text.as_bytes()) {
                 Ok(()) => {
-                    if let Ok(r) = &recovery {
-                        let _ = std::fs::remove_file(r);
+                    if let Unsaved::Copied(recovery) = &waiting {
+                        let _ = std::fs::remove_file(recovery);
                     }
                     self.unsaved.set(None);
                     p.show(&tr!(
