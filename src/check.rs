@@ -9,6 +9,7 @@ use crate::lang::Lang;
 use crate::library::ClauseLibrary;
 use crate::source::SourceFile;
 use crate::tr;
+use crate::input::{Entry, ReadError, Skip, Walk};
 use crate::validate::{self, Options};
 use std::path::{Path, PathBuf};
 
@@ -69,26 +70,15 @@ pub fn check_file(path: &Path, library: &ClauseLibrary, options: &CheckOptions) 
         },
         convention: None,
     };
-    // Refuse before reading: never load a huge file into memory.
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > convention::MAX_FILE_BYTES as u64 {
-        return fatal(convention::too_large(size, lang), None);
-    }
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::input::read_bounded(path, convention::MAX_FILE_BYTES as u64) {
         Ok(b) => b,
-        Err(e) => {
-            let d = Diagnostic::new(
-                Code::UnreadableFile,
-                None,
-                tr!(lang, "lecture impossible : {e}", "cannot read: {e}"),
-            )
-            .help(tr!(
-                lang,
-                "vérifiez le chemin et les droits de lecture",
-                "check the path and read permissions"
-            ));
-            return fatal(d, None);
+        Err(ReadError::TooLarge { .. }) => {
+            // The size on record when there is one; a device or a growing
+            // file may report less than was read.
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            return fatal(convention::too_large(size, lang), None);
         }
+        Err(e) => return fatal(unreadable(&e, lang), None),
     };
     match convention::decode(bytes, lang) {
         Ok(text) => check_text(path, text, library, options),
@@ -102,19 +92,33 @@ pub fn check_files(
     library: &ClauseLibrary,
     options: &CheckOptions,
 ) -> Vec<FileReport> {
+    parallel_map(paths, |p| check_file(p, library, options).report)
+}
+
+/// Maps `f` over `items` on every core; the results keep the items' order,
+/// so the output is the same as a sequential run's. Items are handed out one
+/// at a time, so one slow file does not hold back a whole share.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(paths.len())
+        .min(items.len())
         .max(1);
-    let chunk = paths.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|p| check_file(p, library, options).report)
-                        .collect::<Vec<_>>()
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        done.push((i, f(item)));
+                    }
+                    done
                 })
             })
             .collect();
@@ -125,46 +129,95 @@ pub fn check_files(
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
             .collect()
-    })
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// What `pacte check` was asked to read: a file, or an entry of a folder
+/// that is not read, with the reason.
+#[derive(Debug, Clone)]
+pub enum Target {
+    File(PathBuf),
+    Skipped(PathBuf, Skip),
 }
 
 /// Expands the arguments of `pacte check`: files as given, directories into
 /// every `*.toml` beneath them (sorted), except hidden entries, settings
-/// files and the folders the settings exclude.
-pub fn collect_files(args: &[PathBuf], config: &Config) -> Vec<PathBuf> {
+/// files and the folders the settings exclude. Each real file is taken once;
+/// link loops end; a link leading out of the folder, a FIFO or a device is
+/// reported instead of read.
+pub fn collect_files(args: &[PathBuf], config: &Config) -> Vec<Target> {
     let mut out = Vec::new();
+    let keep = |path: &Path| {
+        if config.exclude.iter().any(|x| same_path(x, path)) {
+            return false;
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy());
+        let is_toml = name.as_deref().is_some_and(|n| {
+            n.ends_with(".toml") && !crate::config::FILE_NAMES.contains(&n)
+        });
+        is_toml || path.is_dir()
+    };
     for arg in args {
         if arg.is_dir() {
-            walk(arg, config, &mut out);
+            for entry in Walk::new(arg, &keep).entries() {
+                match entry {
+                    Entry::File(p) => out.push(Target::File(p)),
+                    Entry::Skipped(_, Skip::AlreadyWalked) => {}
+                    Entry::Skipped(p, why) => out.push(Target::Skipped(p, why)),
+                }
+            }
         } else {
-            out.push(arg.clone());
+            out.push(Target::File(arg.clone()));
         }
     }
     out
 }
 
-fn walk(dir: &Path, config: &Config, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        // Reported when the folder itself is checked as a file.
-        out.push(dir.to_path_buf());
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name.starts_with('.') || config.exclude.iter().any(|x| same_path(x, &path)) {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, config, out);
-        } else if name.ends_with(".toml") && !crate::config::FILE_NAMES.contains(&name.as_str()) {
-            out.push(path);
-        }
+/// Checks what [`collect_files`] found, in parallel, keeping its order; an
+/// entry that was not read is reported as unreadable, with the reason.
+///
+/// `done` is called after each file, from any thread (for a progress bar).
+pub fn check_targets(
+    targets: &[Target],
+    library: &ClauseLibrary,
+    options: &CheckOptions,
+    done: &(dyn Fn() + Sync),
+) -> Vec<FileReport> {
+    parallel_map(targets, |t| {
+        let report = check_target(t, library, options);
+        done();
+        report
+    })
+}
+
+fn check_target(t: &Target, library: &ClauseLibrary, options: &CheckOptions) -> FileReport {
+    match t {
+        Target::File(p) => check_file(p, library, options).report,
+        Target::Skipped(p, why) => FileReport {
+            path: p.clone(),
+            source: None,
+            diagnostics: vec![
+                Diagnostic::new(Code::UnreadableFile, None, why.describe(options.lang)).help(
+                    tr!(
+                        options.lang,
+                        "pacte ne lit que les fichiers ordinaires du dossier vérifié",
+                        "pacte reads only regular files inside the folder it checks"
+                    ),
+                ),
+            ],
+        },
     }
+}
+
+/// The diagnostic for a file that could not be read.
+fn unreadable(e: &ReadError, lang: Lang) -> Diagnostic {
+    Diagnostic::new(Code::UnreadableFile, None, e.describe(lang)).help(tr!(
+        lang,
+        "vérifiez le chemin et les droits de lecture",
+        "check the path and read permissions"
+    ))
 }
 
 fn same_path(a: &Path, b: &Path) -> bool {

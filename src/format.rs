@@ -101,6 +101,11 @@ pub fn percent(hundredths: i64, lang: Lang) -> String {
     }
 }
 
+/// A count with the language's digit grouping: « 199 980 », "199,980".
+pub fn count(n: usize, lang: Lang) -> String {
+    group(n as u64, if lang == Lang::Fr { NNBSP } else { ',' })
+}
+
 fn group(mut n: u64, separator: char) -> String {
     let mut groups = Vec::new();
     loop {

@@ -23,6 +23,7 @@ pub mod convention;
 pub mod diag;
 pub mod diff;
 pub mod format;
+pub mod input;
 pub mod lang;
 pub mod library;
 pub mod output;

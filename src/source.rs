@@ -60,6 +60,22 @@ impl SourceFile {
         }
     }
 
+    /// The byte offset where a 1-based line starts (the text's end past the
+    /// last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// The byte offset where a 1-based line's text ends, before its line
+    /// ending.
+    pub fn line_end(&self, line: usize) -> usize {
+        let start = self.line_start(line);
+        start + self.line_text(line).len()
+    }
+
     /// The text of a 1-based line, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
         let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
@@ -71,6 +87,21 @@ impl SourceFile {
             .copied()
             .unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+/// The line and column of a byte offset in `text`, without indexing it
+/// first (for a one-off position).
+pub fn position_in(text: &str, offset: usize) -> Position {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Position {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
     }
 }
 

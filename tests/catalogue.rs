@@ -394,20 +394,16 @@ fn previous_output(dir: &Path) -> PathBuf {
 fn an_output_path_that_is_a_directory_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().to_str().unwrap();
-    let run = pacte(&["render", GESTION, "-o", target]);
-    expect(
-        &run,
-        2,
-        &["exists and was not written by pacte; use --force to replace it"],
-    );
-    let run = pacte(&["render", GESTION, "-o", target, "--force"]);
-    expect(
-        &run,
-        2,
-        &[&format!(
-            "pacte: cannot write {target}: Is a directory (os error 21)"
-        )],
-    );
+    for force in [&[][..], &["--force"][..]] {
+        let run = pacte(&[&["render", GESTION, "-o", target], force].concat());
+        expect(
+            &run,
+            2,
+            &[&format!(
+                "pacte: {target} is a folder, not a regular file: pacte does not write to it, even with --force"
+            )],
+        );
+    }
     assert!(dir.path().is_dir());
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),

@@ -102,12 +102,14 @@ fn a_repository_settings_file_sets_lint_levels_and_libraries() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `quorum-single-party`"));
 
-    let org = std::fs::canonicalize("tests/fixtures/library/correctionnel").unwrap();
-    std::fs::write(
-        dir.path().join("pacte.toml"),
-        format!("clauses = [{:?}]\n", org.display().to_string()),
-    )
-    .unwrap();
+    // A repository's settings name folders inside it...
+    let org = dir.path().join("maison");
+    std::fs::create_dir_all(org.join("profiles")).unwrap();
+    let fixture = Path::new("tests/fixtures/library/correctionnel");
+    for name in ["reddition.toml", "profiles/entente-correctionnelle.toml"] {
+        std::fs::copy(fixture.join(name), org.join(name)).unwrap();
+    }
+    std::fs::write(dir.path().join("pacte.toml"), "clauses = [\"maison\"]\n").unwrap();
     let (code, out) = stdout(
         pacte()
             .current_dir(dir.path())
@@ -115,6 +117,25 @@ fn a_repository_settings_file_sets_lint_levels_and_libraries() {
     );
     assert_eq!(code, 0);
     assert!(out.contains("entente-correctionnelle"), "{out}");
+    // ...and no folder outside it: a pull request cannot make pacte read
+    // and echo files elsewhere on the machine.
+    let outside = std::fs::canonicalize(fixture).unwrap();
+    std::fs::write(
+        dir.path().join("pacte.toml"),
+        format!("clauses = [{:?}]\n", outside.display().to_string()),
+    )
+    .unwrap();
+    let out = pacte()
+        .current_dir(dir.path())
+        .args(["clauses", "list", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("leaves the repository"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -299,7 +320,11 @@ fn a_broken_organisation_library_exits_2_naming_the_file() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("error[L006]") && err.contains("profiles/oeuf.toml:2:12"),
+        err.contains("error[L006]")
+            && err.contains("profiles/oeuf.toml:2:11")
+            && err.contains("loop: oeuf → poule → oeuf")
+            && err.contains("profiles/poule.toml:2:11")
+            && err.contains("loop: poule → oeuf → poule"),
         "{err}"
     );
 }

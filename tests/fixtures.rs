@@ -122,7 +122,7 @@ fn each_library_fixture_triggers_its_code_at_its_position() {
         ("L003-library-duplicate", "double2.toml", 1, 6),
         ("L004-field-incomplete", "muette.toml", 9, 8),
         ("L005-library-unknown-reference", "bancal.toml", 6, 23),
-        ("L006-profile-cycle", "oeuf.toml", 2, 12),
+        ("L006-profile-cycle", "oeuf.toml", 2, 11),
         ("L007-invalid-example", "exemple.toml", 16, 11),
         ("L008-id-mismatch", "nom.toml", 1, 6),
     ];

@@ -16,7 +16,7 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
 
 /// The man pages: `pacte(1)` on standard output, or with `dir` one page per
 /// command (`pacte.1`, `pacte-check.1`, …) written into that folder.
-pub fn man(dir: Option<&Path>) -> ExitCode {
+pub fn man(dir: Option<&Path>, force: bool, lang: pacte::Lang) -> ExitCode {
     let command = Cli::command().disable_help_subcommand(true);
     let Some(dir) = dir else {
         let mut out = std::io::stdout().lock();
@@ -27,8 +27,8 @@ pub fn man(dir: Option<&Path>) -> ExitCode {
     collect_pages(command, &mut pages);
     for (name, page) in pages {
         let path = dir.join(name);
-        if let Err(e) = pacte::output::write_atomic(&path, &page) {
-            return fail(&format!("{}: {e}", path.display()));
+        if let Err(code) = super::write_output(lang, Some(&path), &page, force, false) {
+            return code;
         }
         println!("{}", path.display());
     }

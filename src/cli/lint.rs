@@ -53,6 +53,28 @@ enum Format {
     Github,
 }
 
+/// Files from which a run is long enough to deserve a progress bar.
+const PROGRESS_FROM: usize = 200;
+
+/// A progress bar on standard error for long runs at a terminal; hidden in
+/// a pipe, in CI (`CI` set) and with a machine format, where it would only
+/// be noise.
+fn progress_bar(files: usize, human: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    let show = human
+        && files >= PROGRESS_FROM
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none();
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
 pub fn run(env: &Env, args: CheckArgs) -> ExitCode {
     let lang = env.lang;
     let mut lints = env.config.lints.clone();
@@ -86,7 +108,10 @@ pub fn run(env: &Env, args: CheckArgs) -> ExitCode {
             "no .toml file to check"
         ));
     }
-    let reports = pacte::check_files(&files, &library, &options);
+    let progress = progress_bar(files.len(), matches!(args.format, Format::Human));
+    let tick = || progress.inc(1);
+    let reports = pacte::check::check_targets(&files, &library, &options, &tick);
+    progress.finish_and_clear();
     let summary = Summary::of(&reports);
 
     let stdout = std::io::stdout();

@@ -38,6 +38,14 @@ pub struct Cli {
     #[arg(long = "clauses", global = true, value_name = "DIR")]
     clause_dirs: Vec<PathBuf>,
 
+    /// Read settings from this file instead of searching for pacte.toml.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+
+    /// Ignore the repository's pacte.toml (for CI on untrusted pull requests).
+    #[arg(long, global = true)]
+    no_config: bool,
+
     /// When to colour output.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -78,6 +86,9 @@ enum Command {
         /// Write pacte.1, pacte-check.1, … into this folder.
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+        /// Replace pages in DIR that pacte did not write.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -135,17 +146,46 @@ impl Env {
     }
 }
 
+/// What the signal handler does before exiting, besides removing temporary
+/// files: the wizard says where the answers are.
+type SignalHook = Box<dyn Fn() + Send>;
+static ON_SIGNAL: std::sync::Mutex<Option<SignalHook>> = std::sync::Mutex::new(None);
+
+/// Sets what the signal handler says before exiting.
+pub fn on_signal(hook: impl Fn() + Send + 'static) {
+    *ON_SIGNAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Box::new(hook));
+}
+
+/// Ctrl-C, SIGTERM and SIGHUP end pacte at once, but never leave a
+/// temporary file of an atomic write behind.
+fn install_signal_handler() {
+    let _ = ctrlc::set_handler(|| {
+        pacte::output::remove_pending_temporaries();
+        if let Some(hook) = ON_SIGNAL
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .as_ref()
+        {
+            hook();
+        }
+        std::process::exit(130);
+    });
+}
+
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    // Generated from the argument definitions alone: no settings, no library.
-    match &cli.command {
-        Command::Completions { shell } => return completions::completions(*shell),
-        Command::Man { dir } => return completions::man(dir.as_deref()),
-        _ => {}
-    }
+    install_signal_handler();
     let lang = cli
         .lang
         .unwrap_or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()));
+    // Generated from the argument definitions alone: no settings, no library.
+    match &cli.command {
+        Command::Completions { shell } => return completions::completions(*shell),
+        Command::Man { dir, force } => return completions::man(dir.as_deref(), *force, lang),
+        _ => {}
+    }
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -154,7 +194,14 @@ pub fn run() -> ExitCode {
         }
     };
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let config = match Config::discover(&cwd, lang) {
+    let settings = if cli.no_config {
+        Ok(Config::default())
+    } else if let Some(path) = &cli.config {
+        Config::read(path, lang, pacte::config::Trust::User)
+    } else {
+        Config::discover(&cwd, lang)
+    };
+    let config = match settings {
         Ok(c) => c,
         Err(message) => return fail(&message),
     };
@@ -183,8 +230,9 @@ pub fn fail(message: &str) -> ExitCode {
     ExitCode::from(EXIT_FAILURE)
 }
 
-/// Writes a command's output: to standard output, or atomically to `path`.
-/// A file pacte did not write is only replaced with `force`; a PDF is never
+/// Writes a command's output: to standard output (no `path`, or `-`), or
+/// atomically to `path`. A file pacte did not write is only replaced with
+/// `force`; a FIFO, a device or a folder is never replaced; a PDF is never
 /// sent to a terminal.
 pub fn write_output(
     lang: Lang,
@@ -193,7 +241,9 @@ pub fn write_output(
     force: bool,
     binary: bool,
 ) -> Result<(), ExitCode> {
+    use pacte::output::Target;
     use pacte::tr;
+    let path = path.filter(|p| p.as_os_str() != "-");
     let Some(path) = path else {
         if binary && std::io::stdout().is_terminal() {
             return Err(fail(&tr!(
@@ -209,14 +259,26 @@ pub fn write_output(
         };
     };
     let shown = path.display();
-    if !force && pacte::output::holds_user_content(path) {
-        return Err(fail(&tr!(
-            lang,
-            "{shown} existe et n'a pas été produit par pacte ; utilisez --force pour le remplacer",
-            "{shown} exists and was not written by pacte; use --force to replace it"
-        )));
-    }
-    let existed = path.is_file();
+    let existed = match pacte::output::inspect(path) {
+        Target::Absent => false,
+        Target::Ours => true,
+        Target::Theirs if force => true,
+        Target::Theirs => {
+            return Err(fail(&tr!(
+                lang,
+                "{shown} existe et n'a pas été produit par pacte ; utilisez --force pour le remplacer",
+                "{shown} exists and was not written by pacte; use --force to replace it"
+            )));
+        }
+        Target::NotRegular(kind) => {
+            let kind = pacte::input::kind_name(kind, lang);
+            return Err(fail(&tr!(
+                lang,
+                "{shown} est {kind}, pas un fichier ordinaire : pacte n'y écrit pas, même avec --force (-o - pour la sortie standard)",
+                "{shown} is {kind}, not a regular file: pacte does not write to it, even with --force (-o - for standard output)"
+            )));
+        }
+    };
     pacte::output::write_atomic(path, bytes).map_err(|e| {
         let outcome = if existed {
             tr!(
@@ -227,6 +289,7 @@ pub fn write_output(
         } else {
             tr!(lang, "rien n'a été écrit", "nothing was written")
         };
+        let e = pacte::output::io_reason(&e);
         fail(&tr!(
             lang,
             "impossible d'écrire {shown} : {e} ({outcome})",

@@ -3,7 +3,7 @@
 use super::{Env, fail};
 use clap::Args;
 use dialoguer::{Confirm, Input, MultiSelect, Select, theme::ColorfulTheme};
-use pacte::wizard::{Interrupted, Prompter, TextQuestion, UnsavedAnswers, Wizard, WizardError};
+use pacte::wizard::{Interrupted, Prompter, TextQuestion, Wizard, WizardError};
 use pacte::{Lang, tr};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -180,26 +180,6 @@ fn require_terminal(lang: Lang) -> Result<(), ExitCode> {
     )))
 }
 
-/// What Ctrl-C leaves behind: every answer saved in `file` — except, while a
-/// failed save waits for a decision, the answers copied to a recovery file
-/// or, when even that copy failed, only in the text printed here.
-fn interrupted_message(file: &std::path::Path, unsaved: &UnsavedAnswers, lang: Lang) -> String {
-    let shown = file.display();
-    match unsaved.get() {
-        None => tr!(
-            lang,
-            "\nInterrompu. Vos réponses sont enregistrées dans {shown} ; reprenez avec `pacte edit {shown}`.",
-            "\nInterrupted. Your answers are saved in {shown}; resume with `pacte edit {shown}`."
-        ),
-        Some(waiting) => tr!(
-            lang,
-            "\nInterrompu. {shown} garde son dernier état enregistré ; {}",
-            "\nInterrupted. {shown} keeps its last saved state; {}",
-            waiting.whereabouts(file, lang)
-        ),
-    }
-}
-
 /// Prints the interruption message once. A Ctrl-C at a list can reach both
 /// the signal handler and the prompt (which then returns an interruption);
 /// the lock also keeps the process from exiting halfway through the message.
@@ -240,10 +220,9 @@ fn run(
     let unsaved = wizard.unsaved_answers();
     let handler_file = file.to_path_buf();
     let handler_unsaved = unsaved.clone();
-    let _ = ctrlc::set_handler(move || {
+    super::on_signal(move || {
         let _ = dialoguer::console::Term::stderr().show_cursor();
-        say_once(&interrupted_message(&handler_file, &handler_unsaved, lang));
-        std::process::exit(130);
+        say_once(&format!("\n{}", handler_unsaved.interruption(&handler_file, lang)));
     });
     let mut prompter = TerminalPrompter {
         theme: ColorfulTheme::default(),
@@ -252,7 +231,7 @@ fn run(
     match go(&mut wizard, &mut prompter) {
         Ok(()) => ExitCode::SUCCESS,
         Err(WizardError::Interrupted) => {
-            say_once(&interrupted_message(file, &unsaved, lang));
+            say_once(&format!("\n{}", unsaved.interruption(file, lang)));
             ExitCode::from(130)
         }
         Err(WizardError::Io(message)) => fail(&message),

@@ -137,15 +137,21 @@ pub fn decode(bytes: Vec<u8>, lang: Lang) -> Result<String, Box<Undecodable>> {
 pub fn too_large(len: u64, lang: Lang) -> Diagnostic {
     let mib = len as f64 / (1024.0 * 1024.0);
     let max = MAX_FILE_BYTES / (1024 * 1024);
-    Diagnostic::new(
-        Code::FileTooLarge,
-        None,
+    // A device or a growing file may report less than was read.
+    let message = if len > MAX_FILE_BYTES as u64 {
         tr!(
             lang,
             "le fichier fait {mib:.1} Mio ; une convention est limitée à {max} Mio",
             "the file is {mib:.1} MiB; an agreement is limited to {max} MiB"
-        ),
-    )
+        )
+    } else {
+        tr!(
+            lang,
+            "le fichier dépasse {max} Mio, la limite d'une convention",
+            "the file is over {max} MiB, the limit for an agreement"
+        )
+    };
+    Diagnostic::new(Code::FileTooLarge, None, message)
     .help(tr!(
         lang,
         "vérifiez que c'est bien le fichier de la convention",

@@ -527,6 +527,10 @@ fn range(span: Span, message: String, field: &Field, t: &mut Typer<'_>) -> Optio
     None
 }
 
+/// The years a convention's dates may fall in: earlier or later dates are
+/// typing slips (year 0, 20277), and render as nonsense ("January 1, 0").
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 fn date(
     dt: &toml::value::Datetime,
     span: Span,
@@ -538,6 +542,32 @@ fn date(
     let parsed = day.and_then(|d| {
         NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
     });
+    if let Some(d) = parsed
+        && !YEARS.contains(&chrono::Datelike::year(&d))
+    {
+        let (first, last) = (
+            YEARS.start(),
+            YEARS.end(),
+        );
+        t.push(
+            Diagnostic::new(
+                Code::InvalidDate,
+                span,
+                tr!(
+                    lang,
+                    "`{path}` tombe en {}, hors de la plage permise ({first} à {last})",
+                    "`{path}` falls in {}, outside the accepted range ({first} to {last})",
+                    chrono::Datelike::year(&d)
+                ),
+            )
+            .help(tr!(
+                lang,
+                "vérifiez l'année : une faute de frappe ?",
+                "check the year: a typing slip?"
+            )),
+        );
+        return None;
+    }
     if parsed.is_none() {
         let only = dt
             .date

@@ -4,9 +4,13 @@
 use super::{FileReport, Severity};
 use std::io::{self, Write};
 
-/// Escapes the message part of a workflow command.
+/// Escapes the message part of a workflow command: GitHub's escapes for
+/// `%`, CR and LF, after hazardous characters (ESC, BEL, bidirectional
+/// overrides) are made visible, so a value from a convention can neither
+/// start another command nor disguise an annotation.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::sanitize(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -59,5 +63,15 @@ mod tests {
     fn separators_and_newlines_are_escaped() {
         assert_eq!(escape_data("50% fait\nensuite"), "50%25 fait%0Aensuite");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        // A value cannot end the line and start a command of its own, nor
+        // reach the log's terminal.
+        let hostile = "x\r\n::error file=evil.toml::pwned\u{1b}[31m\u{7}\u{202e}txt";
+        let escaped = escape_data(hostile);
+        assert!(!escaped.contains(['\r', '\n', '\u{1b}', '\u{7}', '\u{202e}']), "{escaped}");
+        assert_eq!(
+            escaped,
+            "x<U+000D>%0A::error file=evil.toml::pwned<U+001B>[31m<U+0007><U+202E>txt"
+        );
+        assert_eq!(escape_property("a\u{202e}b"), "a<U+202E>b");
     }
 }

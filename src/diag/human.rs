@@ -1,12 +1,28 @@
 //! Human output, drawn like rustc's (annotate-snippets is rustc's own renderer).
 
-use super::{Diagnostic, FileReport, Severity, Summary};
+use super::{Code, Diagnostic, FileReport, Severity, Summary};
+use crate::source::SourceFile;
+use std::collections::BTreeMap;
+use std::ops::Range;
 use crate::lang::Lang;
 use crate::tr;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::io::{self, Write};
 
-/// Writes every diagnostic of a report.
+/// How many findings of one code are drawn per file; the rest are counted
+/// in one line. A file with 200,000 unknown tables reads no better with all
+/// of them, and a terminal or CI log would drown.
+pub const SHOWN_PER_CODE: usize = 20;
+
+/// How many lines of source a snippet shows at most.
+const MAX_SNIPPET_LINES: usize = 12;
+
+/// How many characters of one source line a snippet shows at most.
+const MAX_SNIPPET_LINE_CHARS: usize = 240;
+
+/// Writes the diagnostics of a report: the first [`SHOWN_PER_CODE`] of each
+/// code drawn with their source lines, then one line per code counting the
+/// others.
 pub fn write_report(
     out: &mut dyn Write,
     report: &FileReport,
@@ -18,11 +34,76 @@ pub fn write_report(
     } else {
         Renderer::plain()
     };
+    let mut seen: BTreeMap<Code, usize> = BTreeMap::new();
     for diagnostic in &report.diagnostics {
+        let n = seen.entry(diagnostic.code).or_default();
+        *n += 1;
+        if *n > SHOWN_PER_CODE {
+            continue;
+        }
         writeln!(out, "{}", render(&renderer, report, diagnostic, lang))?;
         writeln!(out)?;
     }
+    for (code, n) in seen {
+        if n > SHOWN_PER_CODE {
+            let more = crate::format::count(n - SHOWN_PER_CODE, lang);
+            let path = report.path.display();
+            writeln!(
+                out,
+                "{}\n",
+                tr!(
+                    lang,
+                    "… et {more} autres {code} dans {path} (toutes figurent avec --format json)",
+                    "… and {more} more {code} in {path} (all are listed with --format json)"
+                )
+            )?;
+        }
+    }
     Ok(())
+}
+
+/// The lines a snippet shows: whole lines around the span, at most
+/// [`MAX_SNIPPET_LINES`] of them, each cut to [`MAX_SNIPPET_LINE_CHARS`]
+/// characters around the span, hazardous characters replaced. Returns the
+/// excerpt, its first line number and the span within it. Only these lines
+/// go to the renderer: handing it the whole file for each finding made a
+/// file with many findings quadratic.
+fn excerpt(source: &SourceFile, span: &Range<usize>) -> (String, usize, Range<usize>) {
+    let text = source.text();
+    let span = on_char_boundaries(text, span);
+    let first_line = source.position(span.start).line;
+    let last_line = source
+        .position(span.end)
+        .line
+        .min(first_line + MAX_SNIPPET_LINES - 1);
+    let start = source.line_start(first_line);
+    let end = source.line_end(last_line);
+    let mut span = span.start - start..span.end.min(end) - start;
+    let mut lines = &text[start..end];
+    // One very long line (a minified table): keep a window around the span.
+    if first_line == last_line && lines.chars().count() > MAX_SNIPPET_LINE_CHARS {
+        let from = floor_boundary(lines, span.start.saturating_sub(MAX_SNIPPET_LINE_CHARS / 2));
+        let to = floor_boundary(
+            lines,
+            (span.start + MAX_SNIPPET_LINE_CHARS / 2).max(span.end.min(span.start + MAX_SNIPPET_LINE_CHARS)),
+        );
+        let to = to.max(from);
+        lines = &lines[from..to];
+        span = span.start - from..span.end.min(to).max(span.start) - from;
+    }
+    (
+        super::sanitize_same_len(lines).into_owned(),
+        first_line,
+        span,
+    )
+}
+
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn render(renderer: &Renderer, report: &FileReport, d: &Diagnostic, lang: Lang) -> String {
@@ -33,16 +114,23 @@ fn render(renderer: &Renderer, report: &FileReport, d: &Diagnostic, lang: Lang) 
     }
     .with_name(d.severity.name(lang));
     let path = report.path.display().to_string();
-    let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
-    let mut group = match (&report.source, &d.span) {
-        (Some(source), Some(span)) => {
-            let mut annotation =
-                AnnotationKind::Primary.span(on_char_boundaries(source.text(), span));
-            if let Some(label) = &d.label {
-                annotation = annotation.label(label.as_str());
+    let message = super::sanitize(&d.message);
+    let title = level.primary_title(message.as_ref()).id(d.code.as_str());
+    let label = d.label.as_deref().map(super::sanitize);
+    let excerpt = report
+        .source
+        .as_ref()
+        .zip(d.span.as_ref())
+        .map(|(source, span)| excerpt(source, span));
+    let mut group = match &excerpt {
+        Some((lines, line_start, span)) => {
+            let mut annotation = AnnotationKind::Primary.span(span.clone());
+            if let Some(label) = &label {
+                annotation = annotation.label(label.as_ref());
             }
             title.element(
-                Snippet::source(source.text())
+                Snippet::source(lines.as_str())
+                    .line_start(*line_start)
                     .path(path)
                     .fold(true)
                     .annotation(annotation),
@@ -50,12 +138,13 @@ fn render(renderer: &Renderer, report: &FileReport, d: &Diagnostic, lang: Lang) 
         }
         _ => title.element(Origin::path(path)),
     };
+    let help_text = super::sanitize(&d.help);
     if !d.help.is_empty() {
         let help = Level::HELP.with_name(match lang {
             Lang::Fr => "aide",
             Lang::En => "help",
         });
-        group = group.element(help.message(d.help.as_str()));
+        group = group.element(help.message(help_text.as_ref()));
     }
     let report: &[Group<'_>] = &[group];
     renderer.render(report)
@@ -101,8 +190,6 @@ pub fn summary_line(summary: &Summary, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Code;
-    use crate::source::SourceFile;
 
     #[test]
     fn spans_inside_a_character_do_not_panic() {

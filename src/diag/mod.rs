@@ -17,6 +17,50 @@ use crate::source::{SourceFile, Span};
 use serde::Serialize;
 use std::path::PathBuf;
 
+/// Whether a character could hide or forge text on a terminal or in a CI
+/// log: C0 and C1 controls (ESC starts terminal sequences, BEL rings) and
+/// the bidirectional overrides and isolates that reorder what is shown
+/// (U+202E can make `txt.exe` read `exe.txt`).
+pub fn is_hazardous(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A message with hazardous characters shown as `<U+202E>`: what a user
+/// value holds stays visible, and nothing in it acts on the terminal or log.
+pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_hazardous) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_hazardous(c) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Source text with each hazardous character replaced by one of the same
+/// length in bytes (`?`, `·`, `�`), so that spans still point where they did.
+pub fn sanitize_same_len(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| is_hazardous(c) && c != '\r') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| match c.len_utf8() {
+                _ if !is_hazardous(c) || c == '\r' => c,
+                1 => '?',
+                2 => '\u{b7}',
+                _ => '\u{fffd}',
+            })
+            .collect(),
+    )
+}
+
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -49,10 +49,9 @@ pub(crate) fn uri(path: &Path) -> String {
     out
 }
 
-fn results(reports: &[FileReport]) -> Vec<Value> {
-    let mut out = Vec::new();
-    for report in reports {
-        for d in &report.diagnostics {
+fn results(reports: &[FileReport]) -> impl Iterator<Item = Value> + '_ {
+    reports.iter().flat_map(|report| {
+        report.diagnostics.iter().map(move |d| {
             let mut physical = json!({ "artifactLocation": { "uri": uri(&report.path) } });
             if let (Some(source), Some(span)) = (&report.source, &d.span) {
                 let start = source.position(span.start);
@@ -65,25 +64,35 @@ fn results(reports: &[FileReport]) -> Vec<Value> {
                 });
             }
             let text = if d.help.is_empty() {
-                d.message.clone()
+                super::sanitize(&d.message).into_owned()
             } else {
-                format!("{}\n{}", d.message, d.help)
+                format!(
+                    "{}\n{}",
+                    super::sanitize(&d.message),
+                    super::sanitize(&d.help)
+                )
             };
             let rule_index = Code::ALL.iter().position(|&c| c == d.code).unwrap_or(0);
-            out.push(json!({
+            json!({
                 "ruleId": d.code.as_str(),
                 "ruleIndex": rule_index,
                 "level": level(d.severity),
                 "message": { "text": text },
                 "locations": [{ "physicalLocation": physical }],
-            }));
-        }
-    }
-    out
+            })
+        })
+    })
 }
 
 /// The SARIF log of all reports, as a JSON value.
 pub fn log(reports: &[FileReport], lang: Lang) -> Value {
+    let mut log = skeleton(lang);
+    log["runs"][0]["results"] = Value::Array(results(reports).collect());
+    log
+}
+
+/// The log without its results.
+fn skeleton(lang: Lang) -> Value {
     json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -95,14 +104,27 @@ pub fn log(reports: &[FileReport], lang: Lang) -> Value {
                 "rules": Code::ALL.iter().map(|&c| rule(c, lang)).collect::<Vec<_>>(),
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results(reports),
+            "results": [],
         }],
     })
 }
 
-/// Writes the SARIF log of all reports.
+/// Writes the SARIF log of all reports, one result at a time: a file with
+/// hundreds of thousands of findings streams out in constant memory.
 pub fn write(out: &mut dyn Write, reports: &[FileReport], lang: Lang) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &log(reports, lang))?;
+    let head = serde_json::to_string_pretty(&skeleton(lang))?;
+    let marker = "\"results\": []";
+    let Some(at) = head.rfind(marker) else {
+        return Err(io::Error::other("SARIF skeleton without results"));
+    };
+    out.write_all(head[..at].as_bytes())?;
+    out.write_all(b"\"results\": [")?;
+    for (i, result) in results(reports).enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &result)?;
+    }
+    out.write_all(b"\n]")?;
+    out.write_all(head[at + marker.len()..].as_bytes())?;
     writeln!(out)
 }
 

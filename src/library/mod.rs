@@ -352,8 +352,17 @@ fn collect_bundled(dir: &Dir<'static>, files: &mut Vec<(PathBuf, String)>) {
     }
 }
 
-/// Reads `DIR/*.toml` (clauses) and `DIR/profiles/*.toml` (profiles).
+/// Reads `DIR/*.toml` (clauses) and `DIR/profiles/*.toml` (profiles). The
+/// folder may come from a stranger's pull request: links leading out of it,
+/// FIFOs, devices, files over [`MAX_LIBRARY_FILE_BYTES`] and folders of more
+/// than [`MAX_FOLDER_FILES`] files are refused by name, never read.
 fn read_dir_layer(dir: &Path, lang: Lang) -> Result<Layer, FileReport> {
+    use crate::input::{MAX_FOLDER_FILES, MAX_LIBRARY_FILE_BYTES, read_bounded};
+    let refuse = |path: &Path, message: String, help: String| FileReport {
+        path: path.to_path_buf(),
+        source: None,
+        diagnostics: vec![Diagnostic::new(Code::LibrarySyntax, None, message).help(help)],
+    };
     let mut files = Vec::new();
     for sub in [dir.to_path_buf(), dir.join("profiles")] {
         let entries = match std::fs::read_dir(&sub) {
@@ -361,33 +370,70 @@ fn read_dir_layer(dir: &Path, lang: Lang) -> Result<Layer, FileReport> {
             Err(_) if sub != dir => continue,
             Err(e) => return Err(io_report(&sub, &e, lang)),
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
-                let text = std::fs::read(&path).map_err(|e| io_report(&path, &e, lang))?;
-                match String::from_utf8(text) {
-                    Ok(text) => files.push((path, text)),
-                    Err(_) => {
-                        let d = Diagnostic::new(
-                            Code::LibrarySyntax,
-                            None,
-                            tr!(
-                                lang,
-                                "le fichier n'est pas encodé en UTF-8",
-                                "the file is not UTF-8"
-                            ),
-                        )
-                        .help(tr!(
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.is_dir())
+            .collect();
+        paths.sort();
+        if files.len() + paths.len() > MAX_FOLDER_FILES {
+            return Err(refuse(
+                &sub,
+                tr!(
+                    lang,
+                    "plus de {MAX_FOLDER_FILES} fichiers de clauses",
+                    "more than {MAX_FOLDER_FILES} clause files"
+                ),
+                tr!(
+                    lang,
+                    "une bibliothèque de clauses tient en quelques dizaines de fichiers ; vérifiez le dossier",
+                    "a clause library is a few dozen files; check the folder"
+                ),
+            ));
+        }
+        for path in paths {
+            if !crate::input::is_within(&path, dir) {
+                return Err(refuse(
+                    &path,
+                    tr!(
+                        lang,
+                        "lien vers un fichier hors du dossier de la bibliothèque ; pacte ne le lit pas",
+                        "a link to a file outside the library folder; pacte does not read it"
+                    ),
+                    tr!(
+                        lang,
+                        "copiez le fichier dans le dossier plutôt que d'y faire un lien",
+                        "copy the file into the folder instead of linking to it"
+                    ),
+                ));
+            }
+            let bytes = read_bounded(&path, MAX_LIBRARY_FILE_BYTES).map_err(|e| {
+                refuse(
+                    &path,
+                    e.describe(lang),
+                    tr!(
+                        lang,
+                        "une bibliothèque de clauses ne contient que des fichiers TOML ordinaires",
+                        "a clause library holds only regular TOML files"
+                    ),
+                )
+            })?;
+            match String::from_utf8(bytes) {
+                Ok(text) => files.push((path, text)),
+                Err(_) => {
+                    return Err(refuse(
+                        &path,
+                        tr!(
+                            lang,
+                            "le fichier n'est pas encodé en UTF-8",
+                            "the file is not UTF-8"
+                        ),
+                        tr!(
                             lang,
                             "réenregistrez-le en UTF-8",
                             "save it again as UTF-8"
-                        ));
-                        return Err(FileReport {
-                            path,
-                            source: None,
-                            diagnostics: vec![d],
-                        });
-                    }
+                        ),
+                    ));
                 }
             }
         }

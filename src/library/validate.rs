@@ -189,6 +189,7 @@ pub(super) fn profiles(
     lang: Lang,
 ) -> Result<BTreeMap<String, Profile>, Vec<FileReport>> {
     let mut reports = Vec::new();
+    let mut broken = extends_errors(profiles, lang);
     for loaded in profiles.values() {
         let p = &loaded.value;
         let mut diags = Vec::new();
@@ -207,7 +208,7 @@ pub(super) fn profiles(
                 }
             }
         }
-        if let Some(d) = cycle(p, profiles, lang) {
+        if let Some(d) = broken.remove(p.id.get_ref()) {
             diags.push(d);
         }
         if !diags.is_empty() {
@@ -218,25 +219,79 @@ pub(super) fn profiles(
         return Err(reports);
     }
     let order = |id: &String| clauses.get(id).map_or(u32::MAX, |c| c.value.order);
-    Ok(profiles
-        .keys()
-        .map(|id| (id.clone(), resolve(id, profiles, &order)))
-        .collect())
+    // Parents first, each profile merged once over its resolved parent:
+    // linear in the number of profiles, however long the chains.
+    let mut resolved: BTreeMap<String, Profile> = BTreeMap::new();
+    for id in profiles.keys() {
+        let mut chain = Vec::new();
+        let mut current = Some(id.as_str());
+        while let Some(c) = current.filter(|c| !resolved.contains_key(*c)) {
+            chain.push(c);
+            current = profiles[c].value.extends.as_ref().map(|e| e.get_ref().as_str());
+        }
+        for c in chain.into_iter().rev() {
+            let p = &profiles[c].value;
+            let base = p.extends.as_ref().and_then(|e| resolved.get(e.get_ref()));
+            let profile = resolve(c, p, base, &order);
+            resolved.insert(c.to_string(), profile);
+        }
+    }
+    Ok(resolved)
 }
 
-/// The error for a profile whose `extends` chain is unknown or loops.
-fn cycle(
-    p: &ProfileFile,
+/// The errors of `extends`, by profile: a parent that does not exist, or a
+/// loop (reported on every profile in it). One walk over the chains, each
+/// profile visited once, so a chain of thousands is checked in linear time.
+fn extends_errors(
     profiles: &BTreeMap<String, Loaded<ProfileFile>>,
     lang: Lang,
-) -> Option<Diagnostic> {
-    let mut chain = vec![p.id.get_ref().clone()];
-    let mut current = p;
-    while let Some(parent) = &current.extends {
-        let name = parent.get_ref();
-        let Some(next) = profiles.get(name) else {
-            return Some(
-                Diagnostic::new(
+) -> BTreeMap<String, Diagnostic> {
+    let mut errors = BTreeMap::new();
+    let mut done: BTreeSet<&str> = BTreeSet::new();
+    for start in profiles.keys() {
+        let mut path: Vec<&str> = Vec::new();
+        let mut on_path: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut current = start.as_str();
+        loop {
+            if done.contains(current) {
+                break;
+            }
+            if let Some(&i) = on_path.get(current) {
+                let cycle = &path[i..];
+                for (k, id) in cycle.iter().enumerate() {
+                    // Each profile's message starts from itself.
+                    let mut names: Vec<&str> = cycle[k..].iter().chain(&cycle[..k]).copied().collect();
+                    names.push(id);
+                    let loop_text = names.join(" → ");
+                    let Some(parent) = &profiles[*id].value.extends else {
+                        continue;
+                    };
+                    let d = Diagnostic::new(
+                        Code::ProfileCycle,
+                        parent.span(),
+                        tr!(
+                            lang,
+                            "les profils s'étendent en boucle : {loop_text}",
+                            "profiles extend one another in a loop: {loop_text}"
+                        ),
+                    )
+                    .help(tr!(
+                        lang,
+                        "retirez `extends` de l'un des profils de la boucle",
+                        "remove `extends` from one of the profiles in the loop"
+                    ));
+                    errors.insert(id.to_string(), d);
+                }
+                break;
+            }
+            on_path.insert(current, path.len());
+            path.push(current);
+            let Some(parent) = &profiles[current].value.extends else {
+                break;
+            };
+            let name = parent.get_ref();
+            if !profiles.contains_key(name) {
+                let d = Diagnostic::new(
                     Code::ProfileCycle,
                     parent.span(),
                     tr!(
@@ -249,44 +304,29 @@ fn cycle(
                     lang,
                     "nommez un profil existant dans `extends`",
                     "name an existing profile in `extends`"
-                )),
-            );
-        };
-        if chain.contains(name) {
-            chain.push(name.clone());
-            let path = chain.join(" → ");
-            return Some(
-                Diagnostic::new(
-                    Code::ProfileCycle,
-                    parent.span(),
-                    tr!(
-                        lang,
-                        "les profils s'étendent en boucle : {path}",
-                        "profiles extend one another in a loop: {path}"
-                    ),
-                )
-                .help(tr!(
-                    lang,
-                    "retirez `extends` de l'un des profils de la boucle",
-                    "remove `extends` from one of the profiles in the loop"
-                )),
-            );
+                ));
+                errors.insert(current.to_string(), d);
+                break;
+            }
+            current = profiles
+                .get_key_value(name)
+                .map_or(current, |(k, _)| k.as_str());
         }
-        chain.push(name.clone());
-        current = &next.value;
+        done.extend(path);
     }
-    None
+    errors
 }
 
-/// Merges a profile with its ancestors: lists are united, the child's scalars win.
+/// Merges a profile over its resolved parent: lists are united, the child's
+/// scalars win.
 fn resolve(
     id: &str,
-    profiles: &BTreeMap<String, Loaded<ProfileFile>>,
+    p: &ProfileFile,
+    parent: Option<&Profile>,
     order: &dyn Fn(&String) -> u32,
 ) -> Profile {
-    let p = &profiles[id].value;
-    let mut base = match &p.extends {
-        Some(parent) => resolve(parent.get_ref(), profiles, order),
+    let mut base = match parent {
+        Some(parent) => parent.clone(),
         None => Profile {
             id: String::new(),
             title: Text::default(),

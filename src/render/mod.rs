@@ -72,18 +72,76 @@ impl RenderError {
     }
 }
 
-/// Where each template came from, for error messages.
+/// The most text one template may produce: far above any convention (whose
+/// file is at most 4 MiB), far below what would exhaust memory.
+const MAX_RENDERED_BYTES: usize = 32 * 1024 * 1024;
+
+/// An organisation's templates, read once, before anything renders, from a
+/// folder that may come from a stranger: every file a regular file inside
+/// the folder, of bounded size, valid UTF-8 and valid template syntax.
 #[derive(Clone, Default)]
 struct Origins {
     override_dir: Option<PathBuf>,
+    /// Override sources by template name (`fr/clauses/audit.md.j2`).
+    overrides: BTreeMap<String, String>,
 }
 
 impl Origins {
+    fn read(dir: &Path) -> Result<Origins, RenderError> {
+        use crate::input::{Entry, MAX_FOLDER_FILES, MAX_TEMPLATE_BYTES, Skip, Walk, read_bounded};
+        let refuse = |path: &Path, message: String| RenderError {
+            template: path.display().to_string(),
+            line: None,
+            message,
+        };
+        if !dir.is_dir() {
+            return Err(refuse(dir, "not a folder of templates".into()));
+        }
+        let keep = |_: &Path| true;
+        let mut overrides = BTreeMap::new();
+        for entry in Walk::new(dir, &keep).max_files(MAX_FOLDER_FILES).entries() {
+            let path = match entry {
+                Entry::File(path) => path,
+                Entry::Skipped(_, Skip::AlreadyWalked) => continue,
+                Entry::Skipped(path, why) => return Err(refuse(&path, why.describe(Lang::En))),
+            };
+            let bytes = read_bounded(&path, MAX_TEMPLATE_BYTES)
+                .map_err(|e| refuse(&path, e.describe(Lang::En)))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                refuse(
+                    &path,
+                    format!(
+                        "not UTF-8 (invalid byte at offset {}); save it again as UTF-8",
+                        e.utf8_error().valid_up_to()
+                    ),
+                )
+            })?;
+            let name = path
+                .strip_prefix(dir)
+                .unwrap_or(&path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            overrides.insert(name, text);
+        }
+        Ok(Origins {
+            override_dir: Some(dir.to_path_buf()),
+            overrides,
+        })
+    }
+
     fn display(&self, name: &str) -> String {
         match &self.override_dir {
-            Some(dir) if dir.join(name).is_file() => dir.join(name).display().to_string(),
+            Some(dir) if self.overrides.contains_key(name) => dir.join(name).display().to_string(),
             _ => format!("templates/{name}"),
         }
+    }
+
+    /// Whether a template of this name exists, overridden or bundled.
+    fn exists(&self, name: &str) -> bool {
+        self.overrides.contains_key(name)
+            || safe_relative(name).is_some_and(|p| BUNDLED.get_file(p).is_some())
     }
 }
 
@@ -96,30 +154,25 @@ fn safe_relative(name: &str) -> Option<&Path> {
         .then_some(path)
 }
 
-fn environment(options: &RenderOptions) -> (Environment<'static>, Origins) {
+fn environment(options: &RenderOptions) -> Result<(Environment<'static>, Origins), RenderError> {
+    let origins = match &options.templates {
+        Some(dir) => Origins::read(dir)?,
+        None => Origins::default(),
+    };
     let mut env = Environment::new();
-    let override_dir = options.templates.clone();
-    let loader_dir = override_dir.clone();
+    let overrides = Arc::new(origins.overrides.clone());
     env.set_loader(move |name| {
-        let Some(relative) = safe_relative(name) else {
+        if safe_relative(name).is_none() {
             return Err(minijinja::Error::new(
                 ErrorKind::InvalidOperation,
                 format!("template path `{name}` leaves the templates folder"),
             ));
-        };
-        if let Some(dir) = &loader_dir {
-            let path = dir.join(relative);
-            if path.is_file() {
-                return std::fs::read_to_string(&path).map(Some).map_err(|e| {
-                    minijinja::Error::new(
-                        ErrorKind::InvalidOperation,
-                        format!("{}: {e}", path.display()),
-                    )
-                });
-            }
         }
-        Ok(BUNDLED
-            .get_file(relative)
+        if let Some(text) = overrides.get(name) {
+            return Ok(Some(text.clone()));
+        }
+        Ok(safe_relative(name)
+            .and_then(|p| BUNDLED.get_file(p))
             .and_then(|f| f.contents_utf8())
             .map(str::to_string))
     });
@@ -143,7 +196,67 @@ fn environment(options: &RenderOptions) -> (Environment<'static>, Origins) {
     {
         env.set_syntax(syntax);
     }
-    (env, Origins { override_dir })
+    // Every override compiles, used or not: a syntax error is reported at
+    // once, naming the file and line, rather than discovered (or silently
+    // passed over) later.
+    for name in origins.overrides.keys().filter(|n| n.ends_with(".j2")) {
+        env.get_template(name)
+            .map_err(|e| RenderError::from_jinja(&e, &origins))?;
+    }
+    Ok((env, origins))
+}
+
+/// Renders a template into a string of at most [`MAX_RENDERED_BYTES`]: an
+/// organisation's template that prints without end is stopped, not allowed
+/// to fill memory.
+fn render_bounded(
+    env: &Environment<'static>,
+    origins: &Origins,
+    name: &str,
+    ctx: JinjaValue,
+) -> Result<String, RenderError> {
+    let template = env
+        .get_template(name)
+        .map_err(|e| RenderError::from_jinja(&e, origins))?;
+    let mut out = Bounded(Vec::new());
+    match template.render_captured_to(ctx, &mut out) {
+        Ok(_) => {}
+        Err(e) if out.0.len() >= MAX_RENDERED_BYTES => {
+            let _ = e;
+            return Err(RenderError {
+                template: origins.display(name),
+                line: None,
+                message: format!(
+                    "the template produced more than {} MiB of text; stopped",
+                    MAX_RENDERED_BYTES / (1024 * 1024)
+                ),
+            });
+        }
+        Err(e) => return Err(RenderError::from_jinja(&e, origins)),
+    }
+    String::from_utf8(out.0).map_err(|e| RenderError {
+        template: origins.display(name),
+        line: None,
+        message: e.to_string(),
+    })
+}
+
+/// A writer that refuses to grow past [`MAX_RENDERED_BYTES`].
+struct Bounded(Vec<u8>);
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > MAX_RENDERED_BYTES {
+            self.0.resize(MAX_RENDERED_BYTES, 0);
+            return Err(std::io::Error::other("output too large"));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Builds the document model of a convention.
@@ -156,7 +269,7 @@ pub fn build_document(
     report: &FileReport,
     options: &RenderOptions,
 ) -> Result<Document, RenderError> {
-    let (env, origins) = environment(options);
+    let (env, origins) = environment(options)?;
     build_with(&env, &origins, conv, library, report, options)
 }
 
@@ -167,7 +280,7 @@ pub fn markdown(
     report: &FileReport,
     options: &RenderOptions,
 ) -> Result<String, RenderError> {
-    let (env, origins) = environment(options);
+    let (env, origins) = environment(options)?;
     let doc = build_with(&env, &origins, conv, library, report, options)?;
     skeleton(&env, &origins, &doc, false)
 }
@@ -197,12 +310,8 @@ fn skeleton(
     pdf: bool,
 ) -> Result<String, RenderError> {
     let name = format!("{}/convention.md.j2", doc.lang.code());
-    let template = env
-        .get_template(&name)
-        .map_err(|e| RenderError::from_jinja(&e, origins))?;
-    let out = template
-        .render(minijinja::context! { doc => JinjaValue::from(minijinja::value::Serde(doc)), pdf => pdf })
-        .map_err(|e| RenderError::from_jinja(&e, origins))?;
+    let ctx = minijinja::context! { doc => JinjaValue::from(minijinja::value::Serde(doc)), pdf => pdf };
+    let out = render_bounded(env, origins, &name, ctx)?;
     Ok(finish(&out, doc.lang))
 }
 
@@ -213,14 +322,10 @@ pub fn diff_markdown(
     options: &RenderOptions,
     pdf: bool,
 ) -> Result<String, RenderError> {
-    let (env, origins) = environment(options);
+    let (env, origins) = environment(options)?;
     let name = format!("{}/diff.md.j2", cmp.lang.code());
-    let template = env
-        .get_template(&name)
-        .map_err(|e| RenderError::from_jinja(&e, &origins))?;
-    let out = template
-        .render(minijinja::context! { cmp => JinjaValue::from(minijinja::value::Serde(cmp)), pdf => pdf })
-        .map_err(|e| RenderError::from_jinja(&e, &origins))?;
+    let ctx = minijinja::context! { cmp => JinjaValue::from(minijinja::value::Serde(cmp)), pdf => pdf };
+    let out = render_bounded(&env, &origins, &name, ctx)?;
     Ok(finish(&out, cmp.lang))
 }
 
@@ -308,7 +413,7 @@ pub fn pdf(
     options: &RenderOptions,
     pdf_options: PdfOptions,
 ) -> Result<Vec<u8>, RenderError> {
-    let (env, origins) = environment(options);
+    let (env, origins) = environment(options)?;
     let doc = build_with(&env, &origins, conv, library, report, options)?;
     let markdown = skeleton(&env, &origins, &doc, true)?;
     let paper = pdf_options
@@ -324,7 +429,7 @@ pub fn pdf(
         kind: doc.kind.clone(),
         reference: doc.reference.as_deref().map(plain).unwrap_or_default(),
         parties: doc.parties.iter().map(|p| plain(&p.name)).collect(),
-        fingerprint: fingerprint(report.source.as_ref(), library, options),
+        fingerprint: fingerprint_with(report.source.as_ref(), library, &origins),
         draft: options.draft,
         timestamp: pdf_options.timestamp,
     };
@@ -343,14 +448,24 @@ pub fn fingerprint(
     library: &ClauseLibrary,
     options: &RenderOptions,
 ) -> String {
+    // A templates folder that cannot be read fails the rendering itself;
+    // here it simply adds nothing.
+    let origins = match &options.templates {
+        Some(dir) => Origins::read(dir).unwrap_or_default(),
+        None => Origins::default(),
+    };
+    fingerprint_with(source, library, &origins)
+}
+
+fn fingerprint_with(source: Option<&SourceFile>, library: &ClauseLibrary, origins: &Origins) -> String {
     use sha2::Digest;
     let mut hasher = sha2::Sha256::new();
     hasher.update(source.map_or("", |s| s.text()).as_bytes());
     hasher.update(library.digest());
     let mut templates: Vec<(String, Vec<u8>)> = Vec::new();
     collect_templates(&BUNDLED, &mut templates);
-    if let Some(dir) = &options.templates {
-        collect_override_templates(dir, dir, &mut templates);
+    for (name, text) in &origins.overrides {
+        templates.push((format!("override/{name}"), text.as_bytes().to_vec()));
     }
     templates.sort();
     for (name, bytes) in templates {
@@ -374,25 +489,6 @@ fn collect_templates(dir: &Dir<'static>, out: &mut Vec<(String, Vec<u8>)>) {
     }
     for d in dir.dirs() {
         collect_templates(d, out);
-    }
-}
-
-fn collect_override_templates(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect_override_templates(root, &path, out);
-        } else if let Ok(bytes) = std::fs::read(&path) {
-            let name = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .display()
-                .to_string();
-            out.push((format!("override/{name}"), bytes));
-        }
     }
 }
 
@@ -552,14 +648,7 @@ fn build_with(
             clauses => JinjaValue::from(minijinja::value::Serde(&clauses_ctx)),
         }
     };
-    let render = |name: &str, ctx: JinjaValue| -> Result<String, RenderError> {
-        let template = env
-            .get_template(name)
-            .map_err(|e| RenderError::from_jinja(&e, origins))?;
-        template
-            .render(ctx)
-            .map_err(|e| RenderError::from_jinja(&e, origins))
-    };
+    let render = |name: &str, ctx: JinjaValue| render_bounded(&env, origins, name, ctx);
 
     let preamble = render(
         &format!("{}/preamble.md.j2", lang.code()),
@@ -571,7 +660,9 @@ fn build_with(
         let id = clause.id();
         let number = numbers[id];
         let specific = format!("{}/clauses/{id}.md.j2", lang.code());
-        let name = if env.get_template(&specific).is_ok() {
+        // A clause's own template when there is one (its errors are
+        // reported, never passed over for the generic one).
+        let name = if origins.exists(&specific) {
             specific
         } else {
             format!("{}/clauses/_generic.md.j2", lang.code())

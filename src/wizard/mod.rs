@@ -5,7 +5,11 @@
 //! interruption loses at most the answer being typed. Files are edited with
 //! toml_edit: a hand-edited file keeps its comments, key order and layout.
 
+pub mod answer;
+mod lock;
 pub mod prompter;
+
+pub use answer::{parse_answer, parse_date};
 
 pub use prompter::{Interrupted, Prompter, ScriptedPrompter, TextQuestion};
 
@@ -15,7 +19,6 @@ use crate::diag::{Severity, human};
 use crate::lang::Lang;
 use crate::library::{Clause, ClauseLibrary, Field, FieldKind};
 use crate::tr;
-use chrono::{Datelike, NaiveDate};
 use std::path::{Path, PathBuf};
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
@@ -46,6 +49,13 @@ pub struct Wizard<'a> {
     on_disk: Option<String>,
     /// Set while answers that could not be saved wait in a recovery file.
     unsaved: UnsavedAnswers,
+    /// Where the clause being answered lives (`["clauses", "conseil"]`), so
+    /// that a list of records is saved entry by entry.
+    answering: Option<Vec<String>>,
+    /// The answer being saved, « clause — field », for the Ctrl-C message.
+    last_answer: Option<String>,
+    /// The advisory lock that tells a second `pacte edit` who holds the file.
+    _lock: Option<lock::EditLock>,
 }
 
 /// Answers a failed save could not write into the convention file.
@@ -80,21 +90,52 @@ impl Unsaved {
     }
 }
 
-/// Whether answers are waiting outside the convention file because the last
-/// save failed. A clonable handle, so that a Ctrl-C handler on another thread
-/// can say where they are instead of claiming everything is in the file.
+/// What the wizard has saved so far: read by the Ctrl-C handler on another
+/// thread, so that its message says exactly what is on disk.
 #[derive(Clone, Debug, Default)]
-pub struct UnsavedAnswers(std::sync::Arc<std::sync::Mutex<Option<Unsaved>>>);
+struct SaveState {
+    /// Answers waiting outside the convention file because the last save failed.
+    unsaved: Option<Unsaved>,
+    /// How many times the file was written in this session.
+    writes: usize,
+    /// The last answer written, as « clause — field ».
+    last: Option<String>,
+    /// Whether the file existed when the wizard started.
+    existed: bool,
+    /// Where the answers now go, when a conflict moved them beside the file.
+    file: Option<PathBuf>,
+}
+
+/// A clonable handle on what the wizard has saved, for a Ctrl-C handler.
+#[derive(Clone, Debug, Default)]
+pub struct UnsavedAnswers(std::sync::Arc<std::sync::Mutex<SaveState>>);
 
 impl UnsavedAnswers {
-    /// The answers waiting, if any.
-    pub fn get(&self) -> Option<Unsaved> {
+    fn starting(existed: bool) -> UnsavedAnswers {
+        let handle = UnsavedAnswers::default();
+        handle.update(|s| s.existed = existed);
+        handle
+    }
+
+    fn state(&self) -> SaveState {
         // A poisoned lock still holds valid data: a panic elsewhere must not
         // hide where the answers are.
         match self.0.lock() {
             Ok(guard) => guard.clone(),
             Err(poisoned) => poisoned.into_inner().clone(),
         }
+    }
+
+    fn update(&self, f: impl FnOnce(&mut SaveState)) {
+        match self.0.lock() {
+            Ok(mut guard) => f(&mut guard),
+            Err(poisoned) => f(&mut poisoned.into_inner()),
+        }
+    }
+
+    /// The answers waiting, if any.
+    pub fn get(&self) -> Option<Unsaved> {
+        self.state().unsaved
     }
 
     /// The recovery file holding answers not yet in the convention file.
@@ -106,9 +147,45 @@ impl UnsavedAnswers {
     }
 
     fn set(&self, unsaved: Option<Unsaved>) {
-        match self.0.lock() {
-            Ok(mut guard) => *guard = unsaved,
-            Err(poisoned) => *poisoned.into_inner() = unsaved,
+        self.update(|s| s.unsaved = unsaved);
+    }
+
+    /// What an interruption leaves, said exactly: nothing written yet; the
+    /// file unchanged; every answer up to the last one saved; or, while a
+    /// failed save waits, where the unsaved answers are.
+    pub fn interruption(&self, file: &Path, lang: Lang) -> String {
+        let state = self.state();
+        let file = state.file.as_deref().unwrap_or(file);
+        let shown = file.display();
+        if let Some(waiting) = &state.unsaved {
+            return tr!(
+                lang,
+                "Interrompu. {shown} garde son dernier état enregistré ; {}",
+                "Interrupted. {shown} keeps its last saved state; {}",
+                waiting.whereabouts(file, lang)
+            );
+        }
+        match (state.writes, state.last, state.existed) {
+            (0, _, false) => tr!(
+                lang,
+                "Interrompu avant la première réponse : rien n'a été écrit.",
+                "Interrupted before the first answer: nothing was written."
+            ),
+            (0, _, true) => tr!(
+                lang,
+                "Interrompu. {shown} est inchangé ; reprenez avec `pacte edit {shown}`.",
+                "Interrupted. {shown} is unchanged; resume with `pacte edit {shown}`."
+            ),
+            (_, Some(last), _) => tr!(
+                lang,
+                "Interrompu. Vos réponses sont enregistrées dans {shown}, la dernière étant « {last} » ; reprenez avec `pacte edit {shown}`.",
+                "Interrupted. Your answers are saved in {shown}, the last one being “{last}”; resume with `pacte edit {shown}`."
+            ),
+            (_, None, _) => tr!(
+                lang,
+                "Interrompu. Vos réponses sont enregistrées dans {shown} ; reprenez avec `pacte edit {shown}`.",
+                "Interrupted. Your answers are saved in {shown}; resume with `pacte edit {shown}`."
+            ),
         }
     }
 }
@@ -129,26 +206,29 @@ impl<'a> Wizard<'a> {
                 "{shown} already exists: resume it with `pacte edit {shown}`, or use --force to replace it"
             ));
         }
+        let lock = lock::EditLock::take(path, lang)?;
+        // A file replaced with --force is this session's to overwrite.
+        let replaced = std::fs::read(path)
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).into_owned());
         Ok(Wizard {
             library,
             lang,
             path: path.to_path_buf(),
             doc: DocumentMut::new(),
-            on_disk: None,
-            unsaved: UnsavedAnswers::default(),
+            on_disk: replaced,
+            unsaved: UnsavedAnswers::starting(path.exists()),
+            answering: None,
+            last_answer: None,
+            _lock: lock,
         })
     }
 
     /// Opens an existing convention, keeping its comments and layout.
     pub fn open(library: &'a ClauseLibrary, lang: Lang, path: &Path) -> Result<Wizard<'a>, String> {
         let shown = path.display();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            tr!(
-                lang,
-                "{shown} : lecture impossible : {e}",
-                "{shown}: cannot read: {e}"
-            )
-        })?;
+        let lock = lock::EditLock::take(path, lang)?;
+        let text = read_convention(path, lang)?;
         let doc: DocumentMut = text
             .as_str()
             .parse()
@@ -159,7 +239,10 @@ impl<'a> Wizard<'a> {
             path: path.to_path_buf(),
             doc,
             on_disk: Some(text),
-            unsaved: UnsavedAnswers::default(),
+            unsaved: UnsavedAnswers::starting(true),
+            answering: None,
+            last_answer: None,
+            _lock: lock,
         })
     }
 
@@ -169,9 +252,134 @@ impl<'a> Wizard<'a> {
         self.unsaved.clone()
     }
 
+    /// The convention's currency (its header's, else the Canadian dollar).
+    fn currency(&self) -> String {
+        self.doc
+            .get("convention")
+            .and_then(|c| c.get("currency"))
+            .and_then(Item::as_str)
+            .unwrap_or("CAD")
+            .to_string()
+    }
+
     /// The file's current text.
     pub fn text(&self) -> String {
         self.doc.to_string()
+    }
+
+    /// The file's text when someone else changed it since this session last
+    /// read or wrote it (a hand edit, another program), else `None`.
+    fn changed_on_disk(&self) -> Option<String> {
+        let limit = crate::convention::MAX_FILE_BYTES as u64;
+        match crate::input::read_bounded(&self.path, limit) {
+            Ok(bytes) => {
+                let disk = String::from_utf8_lossy(&bytes).into_owned();
+                (self.on_disk.as_deref() != Some(disk.as_str())).then_some(disk)
+            }
+            // Gone or unreadable: nothing to clobber; the write reports the rest.
+            Err(_) => None,
+        }
+    }
+
+    /// The file changed under the wizard: never overwrite it. The person
+    /// keeps their answers in a file beside it and goes on there, reloads
+    /// the file (losing only the answer just given), or stops (answers kept
+    /// beside it).
+    fn resolve_conflict(
+        &mut self,
+        p: &mut dyn Prompter,
+        text: String,
+        theirs: String,
+    ) -> Result<(), WizardError> {
+        let lang = self.lang;
+        let shown = self.path.display().to_string();
+        let beside = beside_path(&self.path);
+        let beside_shown = beside.display().to_string();
+        p.show(&tr!(
+            lang,
+            "✗ {shown} a été modifié par quelqu'un d'autre depuis votre dernière réponse (un autre éditeur ?) ; pacte ne l'écrase pas.",
+            "✗ {shown} was changed by someone else since your last answer (another editor?); pacte does not overwrite it."
+        ));
+        let choices = [
+            tr!(
+                lang,
+                "Enregistrer mes réponses à côté, dans {beside_shown}, et continuer là",
+                "Save my answers beside it, in {beside_shown}, and go on there"
+            ),
+            tr!(
+                lang,
+                "Recharger {shown} (la réponse que je viens de donner n'est pas gardée)",
+                "Reload {shown} (the answer I just gave is not kept)"
+            ),
+            tr!(
+                lang,
+                "Arrêter (mes réponses sont enregistrées dans {beside_shown})",
+                "Stop (my answers are saved in {beside_shown})"
+            ),
+        ];
+        let help = tr!(
+            lang,
+            "Comparez ensuite les deux versions avec `pacte diff`.",
+            "Compare the two versions afterwards with `pacte diff`."
+        );
+        let choice = p.select(&tr!(lang, "Que faire ?", "What now?"), &help, &choices, Some(0))?;
+        if choice == 1 {
+            match theirs.parse::<DocumentMut>() {
+                Ok(doc) => {
+                    self.doc = doc;
+                    self.on_disk = Some(theirs);
+                    p.show(&tr!(
+                        lang,
+                        "✓ {shown} rechargé ; revenez sur la clause en cours avec `pacte edit` si elle doit changer.",
+                        "✓ {shown} reloaded; revisit the current clause with `pacte edit` if it must change."
+                    ));
+                    return Ok(());
+                }
+                Err(_) => p.show(&tr!(
+                    lang,
+                    "{shown} n'est plus du TOML valide : il ne peut pas être rechargé ; vos réponses vont à côté.",
+                    "{shown} is no longer valid TOML: it cannot be reloaded; your answers go beside it."
+                )),
+            }
+        }
+        crate::output::write_atomic(&beside, text.as_bytes()).map_err(|e| {
+            WizardError::Io(tr!(
+                lang,
+                "{shown} a changé et {beside_shown} ne peut être écrit ({}) : {}",
+                "{shown} changed and {beside_shown} cannot be written ({}): {}",
+                crate::output::io_reason(&e),
+                Unsaved::NotCopied(text.clone()).whereabouts(&self.path, lang)
+            ))
+        })?;
+        let original = std::mem::replace(&mut self.path, beside.clone());
+        self.on_disk = Some(text);
+        self.saved();
+        self.unsaved.update(|s| s.file = Some(beside.clone()));
+        let original = original.display();
+        if choice == 2 {
+            return Err(WizardError::Io(tr!(
+                lang,
+                "arrêté : {original} a été modifié par ailleurs ; vos réponses sont dans {beside_shown} (comparez avec `pacte diff {original} {beside_shown}`)",
+                "stopped: {original} was changed elsewhere; your answers are in {beside_shown} (compare with `pacte diff {original} {beside_shown}`)"
+            )));
+        }
+        p.show(&tr!(
+            lang,
+            "✓ vos réponses sont dans {beside_shown}, où la suite sera enregistrée ; {original} reste tel que l'autre l'a laissé (comparez avec `pacte diff {original} {beside_shown}`).",
+            "✓ your answers are in {beside_shown}, where the rest will be saved; {original} stays as the other left it (compare with `pacte diff {original} {beside_shown}`)."
+        ));
+        Ok(())
+    }
+
+    /// Notes a successful write for the Ctrl-C message.
+    fn saved(&self) {
+        let last = self.last_answer.clone();
+        self.unsaved.update(|s| {
+            s.writes += 1;
+            if last.is_some() {
+                s.last = last;
+            }
+        });
     }
 
     /// Writes the file (atomically) if it changed. When the write fails
@@ -183,9 +391,13 @@ impl<'a> Wizard<'a> {
         if self.on_disk.as_deref() == Some(text.as_str()) {
             return Ok(());
         }
+        if let Some(theirs) = self.changed_on_disk() {
+            return self.resolve_conflict(p, text, theirs);
+        }
         let mut error = match crate::output::write_atomic(&self.path, text.as_bytes()) {
             Ok(()) => {
                 self.on_disk = Some(text);
+                self.saved();
                 return Ok(());
             }
             Err(e) => e,
@@ -249,6 +461,7 @@ impl<'a> Wizard<'a> {
                         let _ = std::fs::remove_file(recovery);
                     }
                     self.unsaved.set(None);
+                    self.saved();
                     p.show(&tr!(
                         lang,
                         "✓ enregistré dans {shown}",
@@ -529,20 +742,36 @@ impl<'a> Wizard<'a> {
             }
             p.show(&tr!(lang, "Partie {} :", "Party {}:", n + 1));
             let fields = self.library.party_fields().to_vec();
-            let mut table = Table::new();
+            // Each answer is saved as it is given: the party's entry is
+            // added with its first answer and filled in from there.
+            let mut added = false;
             for field in &fields {
-                if let Some(item) = self.ask_field(p, field, None, field.required)? {
+                let Some(item) = self.ask_field(p, field, None, field.required)? else {
+                    continue;
+                };
+                let parties = self
+                    .doc
+                    .entry("parties")
+                    .or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
+                let Some(array) = parties.as_array_of_tables_mut() else {
+                    break;
+                };
+                if !added {
+                    array.push(Table::new());
+                    added = true;
+                }
+                if let Some(table) = array.get_mut(array.len() - 1) {
                     table.insert(field.name(), item);
                 }
+                self.last_answer = Some(tr!(
+                    lang,
+                    "partie {} — {}",
+                    "party {} — {}",
+                    n + 1,
+                    field.name()
+                ));
+                self.save(p)?;
             }
-            let parties = self
-                .doc
-                .entry("parties")
-                .or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
-            if let Some(array) = parties.as_array_of_tables_mut() {
-                array.push(table);
-            }
-            self.save(p)?;
         }
     }
 
@@ -617,7 +846,11 @@ impl<'a> Wizard<'a> {
                     .and_then(|t| t.get(field.name()))
                     .cloned();
                 let required = field.required || extra.iter().any(|e| e == field.name());
-                let answer = self.ask_field(p, field, current.as_ref(), required)?;
+                self.answering = Some(vec!["clauses".into(), clause.id().into()]);
+                self.last_answer = Some(format!("{title} — {}", field.name()));
+                let answer = self.ask_field(p, field, current.as_ref(), required);
+                self.answering = None;
+                let answer = answer?;
                 let table = self.table_mut(&["clauses", clause.id()])?;
                 match answer {
                     Some(item) => {
@@ -954,9 +1187,14 @@ impl<'a> Wizard<'a> {
                     validate: &validate,
                 };
                 match p.text(&q)? {
-                    Some(answer) => Some(Item::Value(
-                        parse_answer(kind, &answer, lang).map_err(WizardError::Io)?,
-                    )),
+                    Some(answer) => {
+                        let value = parse_answer(kind, &answer, lang).map_err(WizardError::Io)?;
+                        // Said back in words, so that a misreading shows at once.
+                        if let Some(words) = answer::echo(kind, &value, &self.currency(), lang) {
+                            p.show(&format!("  → {words}"));
+                        }
+                        Some(Item::Value(value))
+                    }
                     None => None,
                 }
             }
@@ -1008,11 +1246,14 @@ impl<'a> Wizard<'a> {
             let n = records.len();
             if choice == 0 {
                 records.push(self.ask_record(p, field, None)?);
+                self.save_records(p, field, &records)?;
             } else if choice <= n {
                 let edited = self.ask_record(p, field, Some(&records[choice - 1]))?;
                 records[choice - 1] = edited;
+                self.save_records(p, field, &records)?;
             } else if choice <= 2 * n {
                 records.remove(choice - n - 1);
+                self.save_records(p, field, &records)?;
             } else if records.is_empty() && required {
                 p.show(&tr!(
                     lang,
@@ -1033,7 +1274,46 @@ impl<'a> Wizard<'a> {
         Ok(Some(Item::ArrayOfTables(array)))
     }
 
+    /// Stores a list of records where the clause being answered lives and
+    /// saves: a finished entry (a board seat, a budget line) is on disk as
+    /// soon as it is complete, not only when the person picks "done".
+    fn save_records(
+        &mut self,
+        p: &mut dyn Prompter,
+        field: &Field,
+        records: &[Table],
+    ) -> Result<(), WizardError> {
+        let Some(location) = self.answering.clone() else {
+            return Ok(());
+        };
+        let path: Vec<&str> = location.iter().map(String::as_str).collect();
+        let table = self.table_mut(&path)?;
+        if records.is_empty() {
+            table.remove(field.name());
+        } else {
+            let mut array = ArrayOfTables::new();
+            for r in records {
+                array.push(r.clone());
+            }
+            table.insert(field.name(), Item::ArrayOfTables(array));
+        }
+        self.save(p)
+    }
+
     fn ask_record(
+        &mut self,
+        p: &mut dyn Prompter,
+        field: &Field,
+        current: Option<&Table>,
+    ) -> Result<Table, WizardError> {
+        // The sub-fields of an entry are not stored on their own.
+        let answering = self.answering.take();
+        let table = self.ask_record_fields(p, field, current);
+        self.answering = answering;
+        table
+    }
+
+    fn ask_record_fields(
         &mut self,
         p: &mut dyn Prompter,
         field: &Field,
@@ -1101,6 +1381,36 @@ fn plain_text(v: &Value) -> String {
     }
 }
 
+/// A free name beside `path` for answers that cannot go into it:
+/// `jardins.toml` → `jardins-2.toml`, `jardins-3.toml`…
+fn beside_path(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "convention".into(), |s| s.to_string_lossy().into_owned());
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}.toml")))
+        .find(|p| !p.exists() && !p.is_symlink())
+        .unwrap_or_else(|| path.with_file_name(format!("{stem}-copy.toml")))
+}
+
+/// A convention's text for editing: a regular UTF-8 file within the size
+/// limit of `pacte check`.
+fn read_convention(path: &Path, lang: Lang) -> Result<String, String> {
+    let shown = path.display();
+    let bytes = crate::input::read_bounded(path, crate::convention::MAX_FILE_BYTES as u64)
+        .map_err(|e| {
+            let e = e.describe(lang);
+            tr!(lang, "{shown} : {e}", "{shown}: {e}")
+        })?;
+    String::from_utf8(bytes).map_err(|_| {
+        tr!(
+            lang,
+            "{shown} n'est pas en UTF-8 ; vérifiez-le avec `pacte check {shown}`",
+            "{shown} is not UTF-8; check it with `pacte check {shown}`"
+        )
+    })
+}
+
 /// Copies unsaved answers to a new private file in the temporary folder,
 /// named after the convention (`gestion.toml` → `gestion-unsaved-XXXX.toml`).
 fn write_recovery(path: &Path, text: &str) -> std::io::Result<PathBuf> {
@@ -1118,96 +1428,9 @@ fn write_recovery(path: &Path, text: &str) -> std::io::Result<PathBuf> {
     Ok(kept)
 }
 
-/// Turns what a person typed into a TOML value of the field's type, with the
-/// usual spellings accepted: `1/1/2027` (day first) as well as `2027-01-01`;
-/// `450 000,50 $` as well as `450000.50`.
-pub fn parse_answer(kind: FieldKind, input: &str, lang: Lang) -> Result<Value, String> {
-    let input = input.trim();
-    match kind {
-        FieldKind::Date => {
-            let date = parse_date(input).ok_or_else(|| {
-                tr!(
-                    lang,
-                    "date invalide : écrivez 2027-01-01 ou 1/1/2027 (jour/mois/année)",
-                    "invalid date: write 2027-01-01 or 1/1/2027 (day/month/year)"
-                )
-            })?;
-            let d = toml_edit::Date {
-                year: date.year() as u16,
-                month: date.month() as u8,
-                day: date.day() as u8,
-            };
-            Ok(Value::from(toml_edit::Datetime {
-                date: Some(d),
-                time: None,
-                offset: None,
-            }))
-        }
-        FieldKind::Integer => input
-            .replace([' ', '\u{a0}', '\u{202f}'], "")
-            .parse::<i64>()
-            .map(Value::from)
-            .map_err(|_| {
-                tr!(
-                    lang,
-                    "nombre entier attendu, par exemple 5",
-                    "a whole number is expected, for example 5"
-                )
-            }),
-        FieldKind::Money | FieldKind::Percentage => {
-            let cleaned: String = input
-                .chars()
-                .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '$' | '€' | '%'))
-                .collect::<String>()
-                .trim_end_matches("DH")
-                .replace(',', ".");
-            let valid = !cleaned.is_empty()
-                && cleaned.trim_start_matches('-').split('.').count() <= 2
-                && cleaned
-                    .trim_start_matches('-')
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '.');
-            if !valid {
-                return Err(tr!(
-                    lang,
-                    "nombre attendu, par exemple 450000 ou 450 000,50",
-                    "a number is expected, for example 450000 or 450,000.50"
-                ));
-            }
-            if cleaned.contains('.') {
-                cleaned
-                    .parse::<f64>()
-                    .map(Value::from)
-                    .map_err(|e| e.to_string())
-            } else {
-                cleaned
-                    .parse::<i64>()
-                    .map(Value::from)
-                    .map_err(|e| e.to_string())
-            }
-        }
-        _ => Ok(Value::from(input)),
-    }
-}
-
 /// Runs a candidate value through the same typing as `pacte check`.
 pub fn check_value(field: &Field, value: &Value, lang: Lang) -> Result<(), String> {
     check_literal(field, &value.to_string(), lang)
         .map_err(|d| format!("{} — {}", d.message, d.help))
 }
 
-/// `2027-01-01`, or day first with slashes, dashes or dots: `1/1/2027`.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Some(d);
-    }
-    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
-    let [d, m, y] = parts.as_slice() else {
-        return None;
-    };
-    let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
-    if !(1000..=9999).contains(&y) {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(y, m, d)
-}

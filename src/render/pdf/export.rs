@@ -207,7 +207,7 @@ pub fn export(
     info.author = meta.author.clone();
     info.keywords = meta.keywords.clone();
     info.creator = format!("pacte {}", env!("CARGO_PKG_VERSION"));
-    info.producer = format!("pacte {} (printpdf)", env!("CARGO_PKG_VERSION"));
+    info.producer = crate::output::pdf_producer();
     info.identifier = meta.identifier.clone();
     info.creation_date = date;
     info.modification_date = date;

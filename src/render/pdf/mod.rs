@@ -90,6 +90,9 @@ pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
             "convention".to_string(),
             info.kind.clone(),
             info.reference.clone(),
+            // The mark by which pacte recognises its own PDF as an output
+            // it may replace (see `output::inspect`).
+            format!("pacte-fingerprint:{}", info.fingerprint),
         ]
         .into_iter()
         .filter(|k| !k.is_empty())

@@ -1,0 +1,384 @@
+//! Reading what a person types: amounts, percentages and dates written the
+//! way the interface language writes them, refused when a reading is
+//! ambiguous, and echoed back in words right after the answer so that a
+//! misreading is seen at once (« 450 000,00 $ », "January 3, 2027").
+
+use crate::format;
+use crate::lang::Lang;
+use crate::library::FieldKind;
+use crate::tr;
+use chrono::{Datelike, NaiveDate};
+use toml_edit::Value;
+
+use crate::convention::value::YEARS;
+
+/// Turns what a person typed into a TOML value of the field's type.
+pub fn parse_answer(kind: FieldKind, input: &str, lang: Lang) -> Result<Value, String> {
+    let input = input.trim();
+    match kind {
+        FieldKind::Date => {
+            let date = parse_date(input, lang)?;
+            let d = toml_edit::Date {
+                year: u16::try_from(date.year()).unwrap_or(0),
+                month: date.month() as u8,
+                day: date.day() as u8,
+            };
+            Ok(Value::from(toml_edit::Datetime {
+                date: Some(d),
+                time: None,
+                offset: None,
+            }))
+        }
+        FieldKind::Integer => input
+            .replace([' ', '\u{a0}', '\u{202f}'], "")
+            .parse::<i64>()
+            .map(Value::from)
+            .map_err(|_| {
+                tr!(
+                    lang,
+                    "nombre entier attendu, par exemple 5",
+                    "a whole number is expected, for example 5"
+                )
+            }),
+        FieldKind::Money | FieldKind::Percentage => {
+            let hundredths = parse_amount(input, lang)?;
+            Ok(if hundredths % 100 == 0 {
+                Value::from(hundredths / 100)
+            } else {
+                // Two decimals at most, so the shortest float text is exact.
+                let text = format!(
+                    "{}{}.{:02}",
+                    if hundredths < 0 { "-" } else { "" },
+                    hundredths.unsigned_abs() / 100,
+                    hundredths.unsigned_abs() % 100
+                );
+                Value::from(text.parse::<f64>().map_err(|e| e.to_string())?)
+            })
+        }
+        _ => Ok(Value::from(input)),
+    }
+}
+
+/// What an accepted answer means, in words, to show right after it:
+/// « 450 000,00 $ », « 3 janvier 2027 », « 12,5 % ». `None` for text.
+pub fn echo(kind: FieldKind, value: &Value, currency: &str, lang: Lang) -> Option<String> {
+    match kind {
+        FieldKind::Date => {
+            let d = value.as_datetime()?.date?;
+            let date =
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))?;
+            Some(format::date(date, lang))
+        }
+        FieldKind::Money | FieldKind::Percentage => {
+            let hundredths = match value {
+                Value::Integer(i) => i.value().checked_mul(100)?,
+                Value::Float(f) => (f.value() * 100.0).round() as i64,
+                _ => return None,
+            };
+            Some(if kind == FieldKind::Money {
+                format::money(hundredths, currency, lang)
+            } else {
+                format::percent(hundredths, lang)
+            })
+        }
+        _ => None,
+    }
+}
+
+/// An amount in hundredths, read by the interface language's conventions:
+/// in French `450 000,50 $`, `450000,50`, `450000.50`; in English
+/// `450,000.50`, `$450,000`, `450 000`. Spaces group digits in both. A form
+/// that each language reads differently is refused with the reason: `1,200`
+/// in French (one point two, or twelve hundred?), `450,5` in English,
+/// `450.000` in French.
+pub fn parse_amount(input: &str, lang: Lang) -> Result<i64, String> {
+    let example = || {
+        tr!(
+            lang,
+            "par exemple 450 000 ou 450 000,50",
+            "for example 450,000 or 450,000.50"
+        )
+    };
+    let mut s: String = input
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '$' | '€' | '%'))
+        .collect();
+    for code in ["CAD", "USD", "EUR", "DH", "US"] {
+        if let Some(rest) = s.strip_suffix(code) {
+            s = rest.to_string();
+        }
+        if let Some(rest) = s.strip_prefix(code) {
+            s = rest.to_string();
+        }
+    }
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.as_str()),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        return Err(tr!(
+            lang,
+            "nombre attendu, {}",
+            "a number is expected, {}",
+            example()
+        ));
+    }
+    let (decimal, grouping) = match lang {
+        Lang::Fr => (',', '.'),
+        Lang::En => ('.', ','),
+    };
+    let separators = || {
+        tr!(
+            lang,
+            "« {input} » : en français, la virgule marque les cents et les milliers se séparent par une espace ; écrivez 450 000 ou 450 000,50",
+            "`{input}`: in English a comma groups thousands by three (450,000) and a period marks the cents (450,000.50)"
+        )
+    };
+    if digits.matches(decimal).count() > 1 {
+        return Err(separators());
+    }
+    // A French answer may use the dot for cents (`450000.50`) when it holds
+    // no comma and is not followed by exactly three digits (`450.000` reads
+    // as four hundred and fifty thousand in Europe).
+    let (whole, cents) = if lang == Lang::Fr && !digits.contains(',') && digits.contains('.') {
+        let (w, f) = digits.rsplit_once('.').unwrap_or((digits, ""));
+        if f.len() == 3 || w.contains('.') {
+            return Err(format!(
+                "« {input} » est ambigu : le point sépare-t-il les milliers ou les cents ? Écrivez 450 000 ou 450 000,50"
+            ));
+        }
+        (w, Some(f))
+    } else {
+        match digits.rsplit_once(decimal) {
+            Some((w, f)) => (w, Some(f)),
+            None => (digits, None),
+        }
+    };
+    if let Some(f) = cents {
+        if f.contains(grouping) || f.contains(decimal) {
+            return Err(tr!(lang, "nombre attendu, {}", "a number is expected, {}", example()));
+        }
+        if f.is_empty() || f.len() > 2 {
+            return Err(tr!(
+                lang,
+                "un montant a au plus deux décimales (les cents) : « {input} »",
+                "an amount has at most two decimals (the cents): `{input}`"
+            ));
+        }
+    }
+    // The grouping mark, where the language has one, must group by three.
+    if whole.contains(grouping) {
+        let groups: Vec<&str> = whole.split(grouping).collect();
+        let well_formed = groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+            && groups.iter().skip(1).all(|g| g.len() == 3);
+        if lang == Lang::Fr || !well_formed {
+            return Err(separators());
+        }
+    }
+    let whole: String = whole.chars().filter(|c| *c != grouping).collect();
+    if whole.is_empty() {
+        return Err(tr!(lang, "nombre attendu, {}", "a number is expected, {}", example()));
+    }
+    let units: i64 = whole.parse().map_err(|_| {
+        tr!(
+            lang,
+            "« {input} » est un nombre trop grand",
+            "`{input}` is too large a number"
+        )
+    })?;
+    let cents: i64 = match cents {
+        Some(f) if f.len() == 1 => f.parse::<i64>().unwrap_or(0) * 10,
+        Some(f) => f.parse().unwrap_or(0),
+        None => 0,
+    };
+    let total = units
+        .checked_mul(100)
+        .and_then(|u| u.checked_add(cents))
+        .ok_or_else(|| {
+            tr!(
+                lang,
+                "« {input} » est un nombre trop grand",
+                "`{input}` is too large a number"
+            )
+        })?;
+    Ok(if negative { -total } else { total })
+}
+
+const MONTHS: [(&str, &str, &str); 12] = [
+    ("janvier", "january", "jan"),
+    ("février", "february", "feb"),
+    ("mars", "march", "mar"),
+    ("avril", "april", "apr"),
+    ("mai", "may", "may"),
+    ("juin", "june", "jun"),
+    ("juillet", "july", "jul"),
+    ("août", "august", "aug"),
+    ("septembre", "september", "sep"),
+    ("octobre", "october", "oct"),
+    ("novembre", "november", "nov"),
+    ("décembre", "december", "dec"),
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches(['.', ',']).to_lowercase();
+    let w = w.replace("fevrier", "février").replace("aout", "août").replace("decembre", "décembre");
+    MONTHS
+        .iter()
+        .position(|(fr, en, abbr)| w == *fr || w == *en || w == *abbr)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// A date as a person types it: `2027-01-03` always; a month in words in
+/// either language (`3 janvier 2027`, `1er mars 2027`, `January 3, 2027`,
+/// `3 January 2027`); digits day first (`3/1/2027`) — in French always, in
+/// English only when no month-first reading exists, since `3/1/2027` is
+/// March 1 to many English readers. Years outside [`YEARS`] are refused.
+pub fn parse_date(s: &str, lang: Lang) -> Result<NaiveDate, String> {
+    let invalid = || {
+        tr!(
+            lang,
+            "date invalide : écrivez 2027-01-03, 3/1/2027 (jour/mois/année) ou 3 janvier 2027",
+            "invalid date: write 2027-01-03 or 3 January 2027"
+        )
+    };
+    let s = s.trim();
+    let date = if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        d
+    } else if let Some(d) = words_date(s) {
+        d
+    } else {
+        let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+        let [d, m, y] = parts.as_slice() else {
+            return Err(invalid());
+        };
+        let (Ok(d), Ok(m), Ok(y)) = (d.parse::<u32>(), m.parse::<u32>(), y.parse::<i32>()) else {
+            return Err(invalid());
+        };
+        if lang == Lang::En && d <= 12 && m <= 12 && d != m {
+            return Err(format!(
+                "`{s}` is ambiguous: day {d} of month {m}, or month {d}, day {m}? Write {y:04}-{m:02}-{d:02} or {d} {} {y}",
+                capitalize(MONTHS[(m as usize).saturating_sub(1).min(11)].1)
+            ));
+        }
+        NaiveDate::from_ymd_opt(y, m, d).ok_or_else(invalid)?
+    };
+    if !YEARS.contains(&date.year()) {
+        let (first, last) = (YEARS.start(), YEARS.end());
+        return Err(tr!(
+            lang,
+            "l'année {} est hors de la plage permise ({first} à {last}) ; vérifiez la date",
+            "the year {} is outside the accepted range ({first} to {last}); check the date",
+            date.year()
+        ));
+    }
+    Ok(date)
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// `3 janvier 2027`, `1er mars 2027`, `January 3, 2027`, `3 January 2027`.
+fn words_date(s: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let [a, b, c] = words.as_slice() else {
+        return None;
+    };
+    let day = |w: &str| -> Option<u32> {
+        w.trim_end_matches(',')
+            .trim_end_matches("er")
+            .trim_end_matches("st")
+            .trim_end_matches("nd")
+            .trim_end_matches("rd")
+            .trim_end_matches("th")
+            .parse()
+            .ok()
+    };
+    let year: i32 = c.parse().ok()?;
+    let (d, m) = match month_number(a) {
+        Some(m) => (day(b)?, m),
+        None => (day(a)?, month_number(b)?),
+    };
+    NaiveDate::from_ymd_opt(year, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_read_by_the_interface_language() {
+        let en = |s: &str| parse_amount(s, Lang::En);
+        let fr = |s: &str| parse_amount(s, Lang::Fr);
+        assert_eq!(en("450,000"), Ok(45_000_000));
+        assert_eq!(en("$1,200,000"), Ok(120_000_000));
+        assert_eq!(en("450,000.50"), Ok(45_000_050));
+        assert_eq!(en("450 000"), Ok(45_000_000));
+        assert_eq!(en("$450,000 CAD"), Ok(45_000_000));
+        assert_eq!(en("12.5"), Ok(1250));
+        assert!(en("450,5").unwrap_err().contains("comma groups thousands"));
+        assert!(en("45,00").is_err());
+        assert!(en("1,2345").is_err());
+        assert_eq!(fr("450 000,50 $"), Ok(45_000_050));
+        assert_eq!(fr("450000,50"), Ok(45_000_050));
+        assert_eq!(fr("450\u{202f}000,5\u{a0}$"), Ok(45_000_050));
+        assert_eq!(fr("450000.50"), Ok(45_000_050));
+        assert!(fr("450.000").unwrap_err().contains("ambigu"));
+        assert!(fr("1.200.000").is_err());
+        assert!(fr("1,200,000").unwrap_err().contains("virgule marque les cents"));
+        assert!(fr("12,345").is_err(), "three decimals");
+        assert!(fr("douze").is_err());
+        assert!(fr("").is_err());
+        assert!(en("99999999999999999999").unwrap_err().contains("too large"));
+    }
+
+    #[test]
+    fn accepted_amounts_and_dates_are_echoed_in_words() {
+        let v = parse_answer(FieldKind::Money, "450,000", Lang::En).unwrap();
+        assert_eq!(v.as_integer(), Some(450_000), "not 450.0");
+        assert_eq!(
+            echo(FieldKind::Money, &v, "CAD", Lang::En).as_deref(),
+            Some("$450,000.00")
+        );
+        let v = parse_answer(FieldKind::Money, "450 000,50 $", Lang::Fr).unwrap();
+        assert_eq!(v.to_string().trim(), "450000.5");
+        assert_eq!(
+            echo(FieldKind::Money, &v, "CAD", Lang::Fr).as_deref(),
+            Some("450\u{202f}000,50\u{a0}$")
+        );
+        let v = parse_answer(FieldKind::Date, "3/1/2027", Lang::Fr).unwrap();
+        assert_eq!(
+            echo(FieldKind::Date, &v, "CAD", Lang::Fr).as_deref(),
+            Some("3 janvier 2027")
+        );
+        let v = parse_answer(FieldKind::Percentage, "12,5 %", Lang::Fr).unwrap();
+        assert_eq!(
+            echo(FieldKind::Percentage, &v, "CAD", Lang::Fr).as_deref(),
+            Some("12,5\u{a0}%")
+        );
+    }
+
+    #[test]
+    fn dates_day_first_only_when_unambiguous_in_english() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(parse_date("3/1/2027", Lang::Fr), Ok(d(2027, 1, 3)));
+        let err = parse_date("3/1/2027", Lang::En).unwrap_err();
+        assert!(err.contains("ambiguous") && err.contains("2027-01-03"), "{err}");
+        assert_eq!(parse_date("13/1/2027", Lang::En), Ok(d(2027, 1, 13)));
+        assert_eq!(parse_date("1/1/2027", Lang::En), Ok(d(2027, 1, 1)));
+        assert_eq!(parse_date("2027-03-04", Lang::En), Ok(d(2027, 3, 4)));
+        assert_eq!(parse_date("January 3, 2027", Lang::En), Ok(d(2027, 1, 3)));
+        assert_eq!(parse_date("3 January 2027", Lang::En), Ok(d(2027, 1, 3)));
+        assert_eq!(parse_date("1er mars 2027", Lang::Fr), Ok(d(2027, 3, 1)));
+        assert_eq!(parse_date("3 février 2027", Lang::Fr), Ok(d(2027, 2, 3)));
+        assert!(parse_date("30/2/2027", Lang::Fr).is_err());
+        for year in ["0000-01-01", "0001-01-01", "1/1/1899", "2201-01-01"] {
+            let err = parse_date(year, Lang::En).unwrap_err();
+            assert!(err.contains("1900 to 2200") || err.contains("invalid"), "{year}: {err}");
+        }
+        assert!(parse_date("0001-01-01", Lang::Fr).unwrap_err().contains("1900 à 2200"));
+    }
+}

@@ -1,0 +1,103 @@
+//! The advisory lock of a convention being edited: a hidden file beside it
+//! (`.jardins.toml.pacte-lock`), locked by the operating system for as long
+//! as the wizard runs and holding who runs it. A second `pacte edit` of the
+//! same file is refused with that name; a lock left by a killed process is
+//! released by the system and taken over silently.
+
+use crate::lang::Lang;
+use crate::tr;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+/// A held lock; released (and its file removed) when dropped.
+#[derive(Debug)]
+pub struct EditLock {
+    file: File,
+    path: PathBuf,
+}
+
+/// The lock file's path for a convention.
+pub fn lock_path(convention: &Path) -> PathBuf {
+    let name = convention
+        .file_name()
+        .map_or_else(|| "convention".into(), |n| n.to_string_lossy().into_owned());
+    let dir = match convention.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    dir.join(format!(".{name}.pacte-lock"))
+}
+
+impl EditLock {
+    /// Takes the lock of `convention`, or says who holds it. When no lock
+    /// file can be made (a read-only folder), editing goes on unlocked: the
+    /// first save will report the folder anyway.
+    pub fn take(convention: &Path, lang: Lang) -> Result<Option<EditLock>, String> {
+        let path = lock_path(convention);
+        let Ok(mut file) = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+        else {
+            return Ok(None);
+        };
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = (&file).take(512).read_to_string(&mut holder);
+                let holder = crate::diag::sanitize(holder.trim()).into_owned();
+                let shown = convention.display();
+                return Err(tr!(
+                    lang,
+                    "{shown} est déjà ouvert dans un autre assistant pacte ({holder}) ; terminez cette session d'abord, sinon l'une effacerait les réponses de l'autre",
+                    "{shown} is already open in another pacte wizard ({holder}); finish that session first, or one would erase the other's answers"
+                ));
+            }
+            Err(TryLockError::Error(_)) => return Ok(None),
+        }
+        let user = std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "?".into());
+        let since = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .and_then(|d| chrono::DateTime::from_timestamp(i64::try_from(d.as_secs()).ok()?, 0))
+            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+            .unwrap_or_default();
+        let holder = format!("pid {}, {user}, {since}", std::process::id());
+        let _ = file.set_len(0);
+        let _ = file.rewind();
+        let _ = file.write_all(holder.as_bytes());
+        Ok(Some(EditLock { file, path }))
+    }
+}
+
+impl Drop for EditLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_editor_is_told_who_holds_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let conv = dir.path().join("jardins.toml");
+        let first = EditLock::take(&conv, Lang::En).unwrap().expect("locked");
+        let err = EditLock::take(&conv, Lang::En).unwrap_err();
+        assert!(err.contains("already open in another pacte wizard"), "{err}");
+        assert!(err.contains(&format!("pid {}", std::process::id())), "{err}");
+        drop(first);
+        assert!(!lock_path(&conv).exists(), "the lock file is removed");
+        let again = EditLock::take(&conv, Lang::En).unwrap();
+        assert!(again.is_some(), "free again once released");
+    }
+}
