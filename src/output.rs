@@ -55,11 +55,7 @@ pub fn inspect(path: &Path) -> Target {
         return Target::Theirs;
     };
     if head.starts_with(b"%PDF-") {
-        // pacte's PDFs name pacte as their producer and carry the sources'
-        // fingerprint in their keywords; printpdf writes the document
-        // information near the end.
-        let tail = crate::input::read_tail(path, MARK_WINDOW).unwrap_or_default();
-        return if is_pacte_pdf(&head) || is_pacte_pdf(&tail) {
+        return if pdf_info(path).is_some_and(|info| is_pacte_pdf(&info)) {
             Target::Ours
         } else {
             Target::Theirs
@@ -83,10 +79,59 @@ pub fn pdf_producer() -> String {
 }
 
 /// The mark pacte's PDFs carry: the producer entry naming pacte and a
-/// keyword `pacte-fingerprint:…`.
-fn is_pacte_pdf(bytes: &[u8]) -> bool {
-    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
-    contains(b"/Producer (pacte ") && contains(b"pacte-fingerprint:")
+/// keyword `pacte-fingerprint:…`, as literal or UTF-16 hexadecimal strings.
+fn is_pacte_pdf(info: &[u8]) -> bool {
+    let contains = |needle: &[u8]| info.windows(needle.len()).any(|w| w == needle);
+    let hex = |s: &str| -> Vec<u8> {
+        s.encode_utf16()
+            .flat_map(|u| format!("{u:04X}").into_bytes())
+            .collect()
+    };
+    (contains(b"/Producer (pacte ") || contains(&hex("pacte ")))
+        && (contains(b"pacte-fingerprint:") || contains(&hex("pacte-fingerprint:")))
+}
+
+/// The bytes of a PDF's document information dictionary, found the way a
+/// reader finds it and read in bounded pieces: the trailer names the
+/// object, the cross-reference table gives its offset.
+fn pdf_info(path: &Path) -> Option<Vec<u8>> {
+    let tail = crate::input::read_tail(path, 2048).ok()?;
+    let tail = String::from_utf8_lossy(&tail).into_owned();
+    let number = |after: &str| -> Option<u64> {
+        let at = tail.rfind(after)? + after.len();
+        let digits: String = tail[at..]
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok()
+    };
+    let info_object = number("/Info")?;
+    let xref_offset = number("startxref")?;
+    // `xref\n0 N\n`, then one 20-byte entry per object.
+    let header = read_at(path, xref_offset, 64)?;
+    let header = String::from_utf8_lossy(&header).into_owned();
+    let mut lines = header.split_inclusive('\n');
+    let skipped: usize = lines.by_ref().take(2).map(str::len).sum();
+    let entry = read_at(path, xref_offset + skipped as u64 + 20 * info_object, 20)?;
+    let offset: u64 = String::from_utf8_lossy(&entry[..10.min(entry.len())])
+        .trim()
+        .parse()
+        .ok()?;
+    read_at(path, offset, 8 * 1024)
+}
+
+/// At most `n` bytes of a regular file from `offset`.
+fn read_at(path: &Path, offset: u64, n: u64) -> Option<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(path).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    file.seek(SeekFrom::Start(offset)).ok()?;
+    let mut bytes = Vec::new();
+    file.take(n).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// Whether `path` holds something other than pacte's own output.
@@ -133,15 +178,18 @@ fn resolve_link(path: &Path) -> std::io::Result<PathBuf> {
     }
 }
 
-/// Temporary files being written right now, so that a termination signal
-/// (SIGTERM, SIGHUP, Ctrl-C) can remove them before the process ends.
+/// Files that exist only while pacte runs (the temporary file of a write
+/// in progress, an edit lock), so that a termination signal (SIGTERM,
+/// SIGHUP, Ctrl-C) can remove them before the process ends.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// Keeps a temporary file's name in [`PENDING`] while it exists.
-struct Pending(PathBuf);
+/// Keeps a file's name in [`PENDING`] while it exists; removing the file
+/// stays the owner's job, the signal handler's only at a signal.
+#[derive(Debug)]
+pub struct Pending(PathBuf);
 
 impl Pending {
-    fn register(path: &Path) -> Pending {
+    pub fn register(path: &Path) -> Pending {
         lock_pending().push(path.to_path_buf());
         Pending(path.to_path_buf())
     }
@@ -157,9 +205,9 @@ fn lock_pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
     PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// Removes the temporary files of writes in progress: called by the
-/// termination-signal handler just before the process exits, so that a
-/// killed `pacte render` leaves no `.pacte-XXXX.tmp` behind.
+/// Removes the temporary files of writes in progress and edit locks: called
+/// by the termination-signal handler just before the process exits, so that
+/// a stopped `pacte render` leaves no `.pacte-XXXX.tmp` behind.
 pub fn remove_pending_temporaries() {
     for path in lock_pending().drain(..) {
         let _ = std::fs::remove_file(path);
@@ -295,6 +343,44 @@ mod tests {
         .unwrap();
         assert_eq!(seen, steps);
         assert_eq!(std::fs::read(&path).unwrap(), b"x");
+    }
+
+    #[test]
+    fn a_signal_mid_write_removes_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.pdf");
+        let mut temporaries = Vec::new();
+        let _ = write_steps(&path, b"contents", &mut |step| {
+            if step == Step::Sync {
+                // What the signal handler does, while the temporary exists.
+                temporaries = std::fs::read_dir(dir.path())
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .collect();
+                remove_pending_temporaries();
+            }
+            Ok(())
+        });
+        assert_eq!(temporaries.len(), 1, "the write had a temporary file");
+        assert!(!temporaries[0].exists(), "the handler removed it");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writing_through_a_link_replaces_the_file_it_leads_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.toml");
+        let link = dir.path().join("link.toml");
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink("real.toml", &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(link.is_symlink(), "the link stays a link");
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        let dangling = dir.path().join("dangling.toml");
+        std::os::unix::fs::symlink("nowhere.toml", &dangling).unwrap();
+        let err = write_atomic(&dangling, b"x").unwrap_err();
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        assert!(dangling.is_symlink());
     }
 
     #[test]

@@ -353,6 +353,8 @@ fn an_interrupted_wizard_keeps_every_answer_and_edit_resumes() {
         wizard.run_new(&mut p, Some("gestion"), Some(Lang::Fr)),
         Err(WizardError::Interrupted)
     ));
+    // The process ends with the interruption, releasing the file's lock.
+    drop(wizard);
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(
         saved.parse::<toml::Table>().is_ok(),
@@ -539,6 +541,9 @@ fn a_failed_save_leaves_the_file_unchanged_and_keeps_the_answers_aside() {
     ]);
     let result = wizard.run_edit(&mut p);
     drop(guard);
+    // The process ends: its lock file goes with it.
+    let handle = wizard.unsaved_answers();
+    drop(wizard);
     let Err(WizardError::Io(message)) = result else {
         panic!("the wizard must stop with an error: {result:?}")
     };
@@ -580,7 +585,7 @@ fn a_failed_save_leaves_the_file_unchanged_and_keeps_the_answers_aside() {
     // The answer given is not lost: it is in the recovery file, whole.
     let recovery = recovery_file(&message);
     assert_eq!(
-        wizard.unsaved_answers().recovery_file(),
+        handle.recovery_file(),
         Some(recovery.clone()),
         "a Ctrl-C handler can name the recovery file"
     );

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 pub struct EditLock {
     file: File,
     path: PathBuf,
+    /// Removed by the signal handler if the wizard is stopped.
+    _cleanup: crate::output::Pending,
 }
 
 /// The lock file's path for a convention.
@@ -72,7 +74,12 @@ impl EditLock {
         let _ = file.set_len(0);
         let _ = file.rewind();
         let _ = file.write_all(holder.as_bytes());
-        Ok(Some(EditLock { file, path }))
+        let cleanup = crate::output::Pending::register(&path);
+        Ok(Some(EditLock {
+            file,
+            path,
+            _cleanup: cleanup,
+        }))
     }
 }
 
