@@ -202,8 +202,8 @@ fn check_target(t: &Target, library: &ClauseLibrary, options: &CheckOptions) -> 
                 Diagnostic::new(Code::UnreadableFile, None, why.describe(options.lang)).help(
                     tr!(
                         options.lang,
-                        "pacte ne lit que les fichiers ordinaires du dossier vérifié",
-                        "pacte reads only regular files inside the folder it checks"
+                        "pacte ne lit que les fichiers ordinaires du dossier vérifié ; pour vérifier un autre fichier, nommez-le sur la ligne de commande",
+                        "pacte reads only regular files inside the folder it checks; to check another file, name it on the command line"
                     ),
                 ),
             ],

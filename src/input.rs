@@ -238,8 +238,8 @@ impl Skip {
                 let real = real.display();
                 tr!(
                     lang,
-                    "c'est un lien vers {real}, hors du dossier parcouru ; nommez ce fichier sur la ligne de commande pour le lire",
-                    "it is a link to {real}, outside the folder being searched; name the file on the command line to read it"
+                    "c'est un lien vers {real}, hors du dossier ; pacte ne le suit pas",
+                    "it is a link to {real}, outside the folder; pacte does not follow it"
                 )
             }
             Skip::AlreadyWalked => tr!(

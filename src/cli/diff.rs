@@ -43,6 +43,15 @@ pub struct DiffArgs {
 /// Exit codes follow diff(1): 0 identical, 1 different, 2 trouble.
 pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
     let lang = env.lang;
+    if let Some(code) = super::sandboxed(
+        lang,
+        args.templates.as_deref(),
+        args.output.as_deref(),
+        args.force,
+        args.to == To::Pdf,
+    ) {
+        return code;
+    }
     let library = match env.library() {
         Ok(l) => l,
         Err(code) => return code,
@@ -65,6 +74,7 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
     let render_options = RenderOptions {
         lang: Some(doc_lang),
         templates: args.templates.clone(),
+        interface: lang,
         ..Default::default()
     };
     let build = |checked: &Checked, path: &Path| -> Result<Document, ExitCode> {

@@ -7,6 +7,7 @@ mod diff;
 mod explain;
 mod lint;
 mod render;
+mod sandbox;
 mod schema;
 mod wizard;
 
@@ -224,6 +225,30 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// With an organisation's templates, runs the command in a limited child
+/// (see [`sandbox`]) and writes what it produced: `Some(exit code)` when
+/// done so, `None` in the child itself or without templates.
+pub fn sandboxed(
+    lang: Lang,
+    templates: Option<&std::path::Path>,
+    output: Option<&std::path::Path>,
+    force: bool,
+    binary: bool,
+) -> Option<ExitCode> {
+    templates?;
+    if sandbox::is_child() {
+        sandbox::enter_child();
+        return None;
+    }
+    Some(match sandbox::run_child(lang) {
+        Ok((bytes, code)) => match write_output(lang, output, &bytes, force, binary) {
+            Ok(()) => ExitCode::from(code),
+            Err(code) => code,
+        },
+        Err(code) => code,
+    })
+}
+
 /// Prints an operational error and returns exit code 2.
 pub fn fail(message: &str) -> ExitCode {
     eprintln!("pacte: {message}");
@@ -243,7 +268,8 @@ pub fn write_output(
 ) -> Result<(), ExitCode> {
     use pacte::output::Target;
     use pacte::tr;
-    let path = path.filter(|p| p.as_os_str() != "-");
+    // The sandboxed child hands its output to the parent, which writes it.
+    let path = path.filter(|p| p.as_os_str() != "-" && !sandbox::is_child());
     let Some(path) = path else {
         if binary && std::io::stdout().is_terminal() {
             return Err(fail(&tr!(

@@ -67,6 +67,16 @@ impl PaperArg {
 
 pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode {
     let lang = env.lang;
+    let pdf = args.to == To::Pdf;
+    if let Some(code) = super::sandboxed(
+        lang,
+        args.templates.as_deref(),
+        args.output.as_deref(),
+        args.force,
+        pdf,
+    ) {
+        return code;
+    }
     let library = match env.library() {
         Ok(l) => l,
         Err(code) => return code,
@@ -102,6 +112,7 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         draft: args.draft,
         annotate: args.annotate,
         templates: args.templates.clone(),
+        interface: lang,
     };
     let rendered = match args.to {
         To::Md => render::markdown_file(conv, &library, &checked.report, &render_options)

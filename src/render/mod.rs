@@ -46,6 +46,8 @@ pub struct RenderOptions {
     pub annotate: bool,
     /// A folder whose templates override the bundled ones by relative path.
     pub templates: Option<PathBuf>,
+    /// The interface language, for messages about the templates folder.
+    pub interface: Lang,
 }
 
 /// A template failed: which one, where, and why.
@@ -84,10 +86,12 @@ struct Origins {
     override_dir: Option<PathBuf>,
     /// Override sources by template name (`fr/clauses/audit.md.j2`).
     overrides: BTreeMap<String, String>,
+    /// The interface language, for messages.
+    lang: Lang,
 }
 
 impl Origins {
-    fn read(dir: &Path) -> Result<Origins, RenderError> {
+    fn read(dir: &Path, lang: Lang) -> Result<Origins, RenderError> {
         use crate::input::{Entry, MAX_FOLDER_FILES, MAX_TEMPLATE_BYTES, Skip, Walk, read_bounded};
         let refuse = |path: &Path, message: String| RenderError {
             template: path.display().to_string(),
@@ -95,7 +99,10 @@ impl Origins {
             message,
         };
         if !dir.is_dir() {
-            return Err(refuse(dir, "not a folder of templates".into()));
+            return Err(refuse(
+                dir,
+                tr!(lang, "ce n'est pas un dossier de modèles", "not a folder of templates"),
+            ));
         }
         let keep = |_: &Path| true;
         let mut overrides = BTreeMap::new();
@@ -103,16 +110,18 @@ impl Origins {
             let path = match entry {
                 Entry::File(path) => path,
                 Entry::Skipped(_, Skip::AlreadyWalked) => continue,
-                Entry::Skipped(path, why) => return Err(refuse(&path, why.describe(Lang::En))),
+                Entry::Skipped(path, why) => return Err(refuse(&path, why.describe(lang))),
             };
             let bytes = read_bounded(&path, MAX_TEMPLATE_BYTES)
-                .map_err(|e| refuse(&path, e.describe(Lang::En)))?;
+                .map_err(|e| refuse(&path, e.describe(lang)))?;
             let text = String::from_utf8(bytes).map_err(|e| {
+                let at = e.utf8_error().valid_up_to();
                 refuse(
                     &path,
-                    format!(
-                        "not UTF-8 (invalid byte at offset {}); save it again as UTF-8",
-                        e.utf8_error().valid_up_to()
+                    tr!(
+                        lang,
+                        "pas en UTF-8 (octet invalide à la position {at}) ; réenregistrez-le en UTF-8",
+                        "not UTF-8 (invalid byte at offset {at}); save it again as UTF-8"
                     ),
                 )
             })?;
@@ -128,6 +137,7 @@ impl Origins {
         Ok(Origins {
             override_dir: Some(dir.to_path_buf()),
             overrides,
+            lang,
         })
     }
 
@@ -156,8 +166,11 @@ fn safe_relative(name: &str) -> Option<&Path> {
 
 fn environment(options: &RenderOptions) -> Result<(Environment<'static>, Origins), RenderError> {
     let origins = match &options.templates {
-        Some(dir) => Origins::read(dir)?,
-        None => Origins::default(),
+        Some(dir) => Origins::read(dir, options.interface)?,
+        None => Origins {
+            lang: options.interface,
+            ..Origins::default()
+        },
     };
     let mut env = Environment::new();
     let overrides = Arc::new(origins.overrides.clone());
@@ -206,6 +219,17 @@ fn environment(options: &RenderOptions) -> Result<(Environment<'static>, Origins
     Ok((env, origins))
 }
 
+/// Told the name of each template about to run (the sandbox of an
+/// organisation's templates records it, to name the culprit if the
+/// operating system stops the process).
+static OBSERVER: std::sync::OnceLock<Box<dyn Fn(&str) + Send + Sync>> = std::sync::OnceLock::new();
+
+/// Sets the function told the name of each template about to run; the
+/// first call wins.
+pub fn observe_templates(f: impl Fn(&str) + Send + Sync + 'static) {
+    let _ = OBSERVER.set(Box::new(f));
+}
+
 /// Renders a template into a string of at most [`MAX_RENDERED_BYTES`]: an
 /// organisation's template that prints without end is stopped, not allowed
 /// to fill memory.
@@ -215,6 +239,9 @@ fn render_bounded(
     name: &str,
     ctx: JinjaValue,
 ) -> Result<String, RenderError> {
+    if let Some(observe) = OBSERVER.get() {
+        observe(&origins.display(name));
+    }
     let template = env
         .get_template(name)
         .map_err(|e| RenderError::from_jinja(&e, origins))?;
@@ -226,7 +253,9 @@ fn render_bounded(
             return Err(RenderError {
                 template: origins.display(name),
                 line: None,
-                message: format!(
+                message: tr!(
+                    origins.lang,
+                    "le modèle a produit plus de {} Mio de texte ; arrêté",
                     "the template produced more than {} MiB of text; stopped",
                     MAX_RENDERED_BYTES / (1024 * 1024)
                 ),
@@ -451,7 +480,7 @@ pub fn fingerprint(
     // A templates folder that cannot be read fails the rendering itself;
     // here it simply adds nothing.
     let origins = match &options.templates {
-        Some(dir) => Origins::read(dir).unwrap_or_default(),
+        Some(dir) => Origins::read(dir, options.interface).unwrap_or_default(),
         None => Origins::default(),
     };
     fingerprint_with(source, library, &origins)
