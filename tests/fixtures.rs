@@ -73,6 +73,7 @@ fn each_convention_fixture_triggers_its_code_at_its_position() {
         let options = CheckOptions {
             validate: Options {
                 final_check: e.final_check,
+                ..Default::default()
             },
             lang: Lang::En,
             ..Default::default()
@@ -158,7 +159,11 @@ fn each_library_fixture_triggers_its_code_at_its_position() {
 fn bundled_examples_are_clean_even_for_signature() {
     let library = ClauseLibrary::bundled(Lang::Fr).unwrap();
     let options = CheckOptions {
-        validate: Options { final_check: true },
+        validate: Options {
+            final_check: true,
+            ..Default::default()
+            ..Default::default()
+        },
         ..Default::default()
     };
     let mut profiles = BTreeSet::new();

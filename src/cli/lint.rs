@@ -96,6 +96,7 @@ pub fn run(env: &Env, args: CheckArgs) -> ExitCode {
     let options = CheckOptions {
         validate: Options {
             final_check: args.final_check,
+            ..Default::default()
         },
         lints,
         lang,

@@ -81,7 +81,10 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         Ok(l) => l,
         Err(code) => return code,
     };
-    let options = env.check_options();
+    let mut options = env.check_options();
+    // A PDF can show only what its font can draw: said at the line, before
+    // typesetting, rather than as a failure halfway through.
+    options.validate.printable = pdf;
     let checked = check_file(&args.file, &library, &options);
     let errors = checked.report.count(Severity::Error);
     let refuse = checked.report.is_fatal() || (errors > 0 && !args.draft);

@@ -85,6 +85,7 @@ codes! {
     SharesNotHundred = "P072", "shares-not-hundred", Error;
     MissingMandate = "P080", "missing-mandate", Error;
     PlaceholderText = "P081", "placeholder-text", Error;
+    Undrawable = "P082", "undrawable-character", Error;
     LibrarySyntax = "L001", "library-syntax", Error;
     LibrarySchema = "L002", "library-schema", Error;
     LibraryDuplicate = "L003", "library-duplicate", Error;

@@ -12,6 +12,7 @@ mod finality;
 mod governance;
 mod money;
 mod parties;
+mod printable;
 
 use crate::convention::Convention;
 use crate::convention::value::{Record, Spanned, Value};
@@ -22,8 +23,11 @@ use crate::library::{ClauseLibrary, Field, Profile};
 /// What to check beyond completeness and consistency.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
-    /// Signature readiness: mandates, placeholders, advised clauses.
+    /// Signature readiness: mandates, placeholders, advised clauses, and
+    /// every character printable.
     pub final_check: bool,
+    /// Every character printable by the PDF's font (before a PDF is made).
+    pub printable: bool,
 }
 
 /// What every rule sees.
@@ -79,6 +83,9 @@ pub fn validate(
     if options.final_check {
         completeness::check_advised(&ctx, &mut out);
         finality::check(&ctx, &mut out);
+    }
+    if options.final_check || options.printable {
+        printable::check(&ctx, &mut out);
     }
     out
 }

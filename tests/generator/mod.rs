@@ -47,6 +47,7 @@ pub fn check_bytes(data: &[u8]) {
         lang,
         validate: pacte::validate::Options {
             final_check: data.first().is_some_and(|b| b & 2 == 2),
+            ..Default::default()
         },
         ..Default::default()
     };

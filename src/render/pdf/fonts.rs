@@ -36,12 +36,7 @@ impl Style {
     }
 }
 
-pub static BYTES: [&[u8]; 4] = [
-    include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf"),
-    include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf"),
-    include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf"),
-    include_bytes!("../../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
-];
+pub use crate::fonts::BYTES;
 
 /// The four faces, parsed once.
 pub struct Fonts {
@@ -74,9 +69,7 @@ impl Fonts {
 
     /// The first character of `text` that `style` cannot draw.
     pub fn missing(&self, text: &str, style: Style) -> Option<char> {
-        let face = &self.faces[style.index()];
-        text.chars()
-            .find(|&c| !c.is_control() && face.glyph_index(c).is_none())
+        crate::fonts::missing_in(&self.faces[style.index()], text)
     }
 }
 

@@ -52,7 +52,26 @@ pub struct PdfInfo {
 /// Typesets rendered Markdown.
 pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
     let fonts = Fonts::load()?;
-    let blocks = blocks::parse(markdown);
+    // A draft shows what it can: a character the font lacks becomes `?`
+    // (its annex of open findings names it, P082); a final PDF refuses it.
+    let markdown = if info.draft {
+        std::borrow::Cow::Owned(
+            markdown
+                .chars()
+                .map(|c| {
+                    let mut buf = [0; 4];
+                    if crate::fonts::undrawable(c.encode_utf8(&mut buf)).is_some() {
+                        '?'
+                    } else {
+                        c
+                    }
+                })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(markdown)
+    };
+    let blocks = blocks::parse(&markdown);
     check_coverage(&blocks, &fonts, info.lang)?;
     let geo = match info.paper {
         Paper::A4 => Geometry::a4(),
@@ -116,14 +135,14 @@ fn check_coverage(blocks: &[Block], fonts: &Fonts, lang: Lang) -> Result<(), Str
             {
                 let code = format!("U+{:04X}", c as u32);
                 let place = if section.is_empty() {
-                    crate::tr!(lang, "en tête du document", "at the top of the document")
+                    crate::tr!(lang, "au début du document", "at the top of the document")
                 } else {
-                    format!("« {section} »")
+                    crate::tr!(lang, "dans « {section} »", "in “{section}”")
                 };
                 return Err(crate::tr!(
                     lang,
-                    "le caractère « {c} » ({code}), dans {place}, ne peut pas être imprimé par la police du PDF ; remplacez-le dans le fichier TOML",
-                    "character “{c}” ({code}), in {place}, cannot be drawn by the PDF font; replace it in the TOML file"
+                    "le caractère « {c} » ({code}), {place}, ne peut pas être imprimé par la police du PDF ; remplacez-le dans le fichier TOML (pacte check --final le situe à la ligne près)",
+                    "character “{c}” ({code}), {place}, cannot be drawn by the PDF font; replace it in the TOML file (pacte check --final finds its line)"
                 ));
             }
         }
