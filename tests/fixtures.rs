@@ -162,7 +162,6 @@ fn bundled_examples_are_clean_even_for_signature() {
         validate: Options {
             final_check: true,
             ..Default::default()
-            ..Default::default()
         },
         ..Default::default()
     };

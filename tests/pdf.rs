@@ -286,7 +286,7 @@ fn a_character_the_font_cannot_draw_is_an_error_naming_it() {
         .unwrap()
         .replace("font le point chaque mois", "font le point ☃ chaque mois");
     let path = dir.path().join("snow.toml");
-    std::fs::write(&path, text).unwrap();
+    std::fs::write(&path, &text).unwrap();
     let out = pacte()
         .args([
             "render",
@@ -298,13 +298,43 @@ fn a_character_the_font_cannot_draw_is_an_error_naming_it() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    // Refused before typesetting, at the line, like any other finding.
+    assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
+    let line = text.lines().position(|l| l.contains('☃')).unwrap() + 1;
     assert!(
-        err.contains("« ☃ » (U+2603)") && err.contains("Article 5 — Accès et coordination"),
+        err.contains("erreur[P082]")
+            && err.contains("« ☃ » (U+2603)")
+            && err.contains(&format!("snow.toml:{line}:")),
         "{err}"
     );
     assert!(!dir.path().join("x.pdf").exists(), "no partial file");
+    // `check --final` says the same, so a convention ready for signature
+    // always typesets.
+    let out = pacte()
+        .args(["check", "--final", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("erreur[P082]"));
+    // A draft shows the character as `?` and lists the finding.
+    let out = pacte()
+        .args([
+            "render",
+            "--draft",
+            "--to",
+            "pdf",
+            "-o",
+            dir.path().join("x.pdf").to_str().unwrap(),
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = poppler("pdftotext", &[], &dir.path().join("x.pdf"));
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("font le point ? chaque mois"), "{text}");
+    assert!(text.contains("P082"), "the draft's annex names the finding");
 }
 
 /// The PDFs in examples/pdf/ are samples a reader can open; they must be
