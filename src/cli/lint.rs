@@ -115,8 +115,8 @@ pub fn run(env: &Env, args: CheckArgs) -> ExitCode {
     progress.finish_and_clear();
     let summary = Summary::of(&reports);
 
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: the machine formats write hundreds of thousands of lines.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = match args.format {
         Format::Human => reports
             .iter()

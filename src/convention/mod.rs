@@ -27,6 +27,14 @@ pub const MAX_PARTIES: usize = 100;
 /// The most entries in any one list: board seats, budget lines, recitals (P005).
 pub const MAX_LIST_ITEMS: usize = 1_000;
 
+/// The most tables (headers and inline tables) a convention file may hold
+/// (P005). A convention has a few dozen; the TOML parser spends about a
+/// kilobyte on each, so this bounds memory before parsing.
+pub const MAX_TABLES: usize = 20_000;
+
+/// The most keys a convention file may hold (P005), for the same reason.
+pub const MAX_KEYS: usize = 100_000;
+
 /// A convention, typed. Values that failed their checks are absent.
 #[derive(Clone, Debug, Default)]
 pub struct Convention {
@@ -176,6 +184,56 @@ impl Undecodable {
     }
 }
 
+/// P005 when the text holds more tables or keys than any convention would,
+/// counted from the TOML tokens (no allocation) before the parser builds a
+/// tree for them: 200,000 tables would take the parser 200 MB.
+fn too_many_nodes(text: &str, lang: Lang) -> Option<Diagnostic> {
+    use toml_parser::lexer::TokenKind;
+    let (mut tables, mut keys) = (0usize, 0usize);
+    // A `[` is a table header when it opens a line; elsewhere, an array.
+    let mut line_start = true;
+    for token in toml_parser::Source::new(text).lex() {
+        let kind = token.kind();
+        match kind {
+            TokenKind::LeftSquareBracket if line_start => tables += 1,
+            TokenKind::LeftCurlyBracket => tables += 1,
+            TokenKind::Equals => keys += 1,
+            _ => {}
+        }
+        let (max, what_fr, what_en) = if tables > MAX_TABLES {
+            (MAX_TABLES, "tables", "tables")
+        } else if keys > MAX_KEYS {
+            (MAX_KEYS, "clés", "keys")
+        } else {
+            line_start = match kind {
+                TokenKind::Newline => true,
+                TokenKind::Whitespace => line_start,
+                _ => false,
+            };
+            continue;
+        };
+        let span = token.span();
+        return Some(
+            Diagnostic::new(
+                Code::LimitExceeded,
+                span.start()..span.end(),
+                tr!(
+                    lang,
+                    "le fichier compte plus de {max} {what_fr} ; une convention en a quelques dizaines",
+                    "the file holds more than {max} {what_en}; an agreement has a few dozen"
+                ),
+            )
+            .label(tr!(lang, "la limite est franchie ici", "the limit is passed here"))
+            .help(tr!(
+                lang,
+                "vérifiez que c'est bien le fichier de la convention",
+                "check that this is the agreement's file"
+            )),
+        );
+    }
+    None
+}
+
 /// The first list longer than the limits allow, as a P005 diagnostic on the
 /// first entry past the limit. The TOML parser bounds nesting depth itself.
 fn over_limit(table: &DeTable<'_>, path: &str, lang: Lang) -> Option<Diagnostic> {
@@ -240,6 +298,10 @@ pub fn load(
     lang: Lang,
 ) -> (Option<Convention>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    if let Some(d) = too_many_nodes(source.text(), lang) {
+        diagnostics.push(d);
+        return (None, diagnostics);
+    }
     let doc = match DeTable::parse(source.text()) {
         Ok(doc) => doc,
         Err(e) => {
