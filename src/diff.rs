@@ -376,11 +376,31 @@ pub fn redline(old: &str, new: &str) -> String {
                     .map(|l| mark_line(l, ChangeTag::Delete)),
             ),
             DiffTag::Insert => out.extend(after.iter().map(|l| mark_line(l, ChangeTag::Insert))),
-            DiffTag::Replace => out.push(redline_words(&before.join("\n"), &after.join("\n"))),
+            DiffTag::Replace => {
+                let (old, new) = (before.join("\n"), after.join("\n"));
+                let (a, b) = (tokens(&old), tokens(&new));
+                if a.len() + b.len() > MAX_WORD_DIFF_TOKENS {
+                    // Word diffs cost up to the product of the two lengths:
+                    // past the cap the passage is shown replaced whole.
+                    out.extend(
+                        before
+                            .iter()
+                            .filter(|l| !l.trim().is_empty())
+                            .map(|l| mark_line(l, ChangeTag::Delete)),
+                    );
+                    out.extend(after.iter().map(|l| mark_line(l, ChangeTag::Insert)));
+                } else {
+                    out.push(redline_words(&a, &b, new.len() + old.len() / 4));
+                }
+            }
         }
     }
     out.join("\n")
 }
+
+/// The most words and spaces, old and new together, compared word by word
+/// in one rewritten passage (about 2,000 words a side).
+pub const MAX_WORD_DIFF_TOKENS: usize = 8_000;
 
 /// A whole line marked, its list marker left outside.
 fn mark_line(line: &str, tag: ChangeTag) -> String {
@@ -410,12 +430,11 @@ fn tokens(text: &str) -> Vec<&str> {
     out
 }
 
-fn redline_words(old: &str, new: &str) -> String {
-    let (a, b) = (tokens(old), tokens(new));
+fn redline_words(a: &[&str], b: &[&str], capacity: usize) -> String {
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
-        .diff_slices(&a, &b);
-    let mut out = String::with_capacity(new.len() + old.len() / 4);
+        .diff_slices(a, b);
+    let mut out = String::with_capacity(capacity);
     let mut run = String::new();
     let mut tag = ChangeTag::Equal;
     for change in diff.iter_all_changes() {

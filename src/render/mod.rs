@@ -754,12 +754,7 @@ fn build_with(
 
     let draft = options.draft.then(|| Draft {
         banner: tr!(lang, "PROJET — NON VALIDÉ", "DRAFT — NOT VALIDATED"),
-        findings: report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity >= Severity::Warning)
-            .map(|d| finding_line(d, report.source.as_ref(), lang))
-            .collect(),
+        findings: draft_findings(report, lang),
     });
 
     let kind = conv
@@ -791,6 +786,37 @@ fn build_with(
         signatures,
         draft,
     })
+}
+
+/// The open findings a draft lists: the first few of each code, then how
+/// many more (`pacte check` lists them all), so that a file with 100,000
+/// identical findings makes an annex of a page, not of a thousand.
+fn draft_findings(report: &FileReport, lang: Lang) -> Vec<String> {
+    use crate::diag::human::SHOWN_PER_CODE;
+    let mut seen: BTreeMap<crate::diag::Code, usize> = BTreeMap::new();
+    let mut lines = Vec::new();
+    for d in report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+    {
+        let n = seen.entry(d.code).or_default();
+        *n += 1;
+        if *n <= SHOWN_PER_CODE {
+            lines.push(finding_line(d, report.source.as_ref(), lang));
+        }
+    }
+    for (code, n) in seen {
+        if n > SHOWN_PER_CODE {
+            let more = crate::format::count(n - SHOWN_PER_CODE, lang);
+            lines.push(tr!(
+                lang,
+                "… et {more} autres constats {code} (`pacte check` les énumère tous)",
+                "… and {more} more {code} findings (`pacte check` lists them all)"
+            ));
+        }
+    }
+    lines
 }
 
 /// « Article 1er » in French, "Article 1" in English.

@@ -100,15 +100,64 @@ pub fn export(
         }
         ops.push(Op::SetFillColor { col: gray(0.0) });
         ops.push(Op::SetOutlineColor { col: gray(0.0) });
-        for item in &page.items {
+        let mut i = 0;
+        while i < page.items.len() {
+            let item = &page.items[i];
+            i += 1;
             match item {
                 Item::Text {
                     x,
                     y,
-                    text: s,
+                    text: first,
                     style,
                     size,
-                } => text(&mut ops, *x, *y, s, *style, *size),
+                } => {
+                    // The words that follow on the same baseline in the same
+                    // face go into one text object, each placed by an offset
+                    // from where the previous one ended: one object per line
+                    // rather than per word keeps a thousand-page PDF in
+                    // memory a fraction of the size, and the spaces between
+                    // words are real characters for search and copy.
+                    let mut items = Vec::new();
+                    let mut word = first.clone();
+                    let mut end = *x + measure(first, *style, *size);
+                    while let Some(Item::Text {
+                        x: nx,
+                        y: ny,
+                        text: next,
+                        style: ns,
+                        size: nz,
+                    }) = page.items.get(i)
+                    {
+                        if ny != y || ns != style || nz != size || *nx < end {
+                            break;
+                        }
+                        let space = measure(" ", *style, *size);
+                        if !word.ends_with(' ') && !next.starts_with(' ') {
+                            word.push(' ');
+                            end += space;
+                        }
+                        items.push(TextItem::Text(std::mem::take(&mut word)));
+                        let shift = (end - *nx) / *size * 1000.0;
+                        if shift.abs() > 0.01 {
+                            items.push(TextItem::Offset(shift));
+                        }
+                        word = next.clone();
+                        end = *nx + measure(next, *style, *size);
+                        i += 1;
+                    }
+                    items.push(TextItem::Text(word));
+                    ops.push(Op::StartTextSection);
+                    ops.push(Op::SetFont {
+                        font: font(*style),
+                        size: Pt(*size),
+                    });
+                    ops.push(Op::SetTextMatrix {
+                        matrix: TextMatrix::Translate(Pt(*x), Pt(*y)),
+                    });
+                    ops.push(Op::ShowText { items });
+                    ops.push(Op::EndTextSection);
+                }
                 Item::Line {
                     x1,
                     y1,
