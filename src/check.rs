@@ -5,11 +5,11 @@
 use crate::config::{Config, Lints};
 use crate::convention::{self, Convention};
 use crate::diag::{Code, Diagnostic, FileReport, Severity};
+use crate::input::{Entry, ReadError, Skip, Walk};
 use crate::lang::Lang;
 use crate::library::ClauseLibrary;
 use crate::source::SourceFile;
 use crate::tr;
-use crate::input::{Entry, ReadError, Skip, Walk};
 use crate::validate::{self, Options};
 use std::path::{Path, PathBuf};
 
@@ -154,9 +154,9 @@ pub fn collect_files(args: &[PathBuf], config: &Config) -> Vec<Target> {
             return false;
         }
         let name = path.file_name().map(|n| n.to_string_lossy());
-        let is_toml = name.as_deref().is_some_and(|n| {
-            n.ends_with(".toml") && !crate::config::FILE_NAMES.contains(&n)
-        });
+        let is_toml = name
+            .as_deref()
+            .is_some_and(|n| n.ends_with(".toml") && !crate::config::FILE_NAMES.contains(&n));
         is_toml || path.is_dir()
     };
     for arg in args {

@@ -149,8 +149,8 @@ impl Config {
                 ));
             }
         }
-        let bytes = crate::input::read_bounded(path, crate::input::MAX_SETTINGS_BYTES)
-            .map_err(|e| {
+        let bytes =
+            crate::input::read_bounded(path, crate::input::MAX_SETTINGS_BYTES).map_err(|e| {
                 let e = e.describe(lang);
                 tr!(lang, "{shown} : {e}", "{shown}: {e}")
             })?;
@@ -214,9 +214,12 @@ pub enum Trust {
 fn confined(base: &Path, dir: &Path, joined: &Path, lang: Lang) -> Result<(), String> {
     let shown = dir.display();
     let climbs = dir.is_absolute()
-        || dir
-            .components()
-            .any(|c| !matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir));
+        || dir.components().any(|c| {
+            !matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        });
     let escapes = joined.exists() && !crate::input::is_within(joined, base);
     if climbs || escapes {
         return Err(tr!(
@@ -287,7 +290,10 @@ mod tests {
         std::fs::create_dir_all(repo.join(".git")).unwrap();
         std::fs::create_dir_all(repo.join("conventions")).unwrap();
         let config = Config::discover(&repo.join("conventions"), Lang::En).unwrap();
-        assert!(config.path.is_none(), "settings above the repository were read");
+        assert!(
+            config.path.is_none(),
+            "settings above the repository were read"
+        );
     }
 
     #[test]

@@ -35,7 +35,9 @@ pub enum ReadError {
     /// never a convention, and often a secret (`/proc/self/environ`).
     SystemFile(PathBuf),
     /// More than `limit` bytes.
-    TooLarge { limit: u64 },
+    TooLarge {
+        limit: u64,
+    },
     Io(std::io::Error),
 }
 
@@ -95,9 +97,9 @@ pub fn kind_name(kind: &str, lang: Lang) -> String {
 
 /// `4 MiB`, `256 KiB`, `12 bytes`.
 pub fn human_size(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 {
+    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
         format!("{} MiB", bytes / (1024 * 1024))
-    } else if bytes >= 1024 && bytes % 1024 == 0 {
+    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
         format!("{} KiB", bytes / 1024)
     } else {
         format!("{bytes} bytes")
@@ -106,7 +108,10 @@ pub fn human_size(bytes: u64) -> String {
 
 /// Whether `real` (a canonical path) lies in a kernel pseudo-filesystem.
 fn is_system_path(real: &Path) -> bool {
-    cfg!(unix) && ["/proc", "/sys", "/dev"].iter().any(|p| real.starts_with(p))
+    cfg!(unix)
+        && ["/proc", "/sys", "/dev"]
+            .iter()
+            .any(|p| real.starts_with(p))
 }
 
 /// The kind of a non-regular file, for messages.
@@ -179,7 +184,9 @@ pub fn read_head(path: &Path, n: u64) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::NotRegular(kind_of(meta.file_type())));
     }
     let mut bytes = Vec::new();
-    file.take(n).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    file.take(n)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
     Ok(bytes)
 }
 
@@ -194,7 +201,9 @@ pub fn read_tail(path: &Path, n: u64) -> Result<Vec<u8>, ReadError> {
     let start = meta.len().saturating_sub(n);
     file.seek(SeekFrom::Start(start)).map_err(ReadError::Io)?;
     let mut bytes = Vec::new();
-    file.take(n).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    file.take(n)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
     Ok(bytes)
 }
 
@@ -368,7 +377,10 @@ impl<'a> Walk<'a> {
                     out.push(Entry::Skipped(path, Skip::AlreadyWalked));
                 }
             } else if !meta.is_file() {
-                out.push(Entry::Skipped(path, Skip::NotRegular(kind_of(meta.file_type()))));
+                out.push(Entry::Skipped(
+                    path,
+                    Skip::NotRegular(kind_of(meta.file_type())),
+                ));
             } else if seen_files.insert(real) {
                 if *files >= self.max_files {
                     out.push(Entry::Skipped(path, Skip::TooManyFiles));
@@ -449,8 +461,7 @@ mod tests {
         std::os::unix::fs::symlink(root.join("a"), root.join("a/b/loop2")).unwrap();
         std::os::unix::fs::symlink(root.join("a/b/c.toml"), root.join("same.toml")).unwrap();
         std::fs::write(dir.path().join("secret.toml"), "").unwrap();
-        std::os::unix::fs::symlink(dir.path().join("secret.toml"), root.join("out.toml"))
-            .unwrap();
+        std::os::unix::fs::symlink(dir.path().join("secret.toml"), root.join("out.toml")).unwrap();
         let keep = |_: &Path| true;
         let entries = Walk::new(&root, &keep).entries();
         let files: Vec<_> = entries
@@ -468,7 +479,11 @@ mod tests {
                 Entry::File(_) => None,
             })
             .collect();
-        assert!(skipped.iter().any(|(n, w)| n == "loop" && *w == Skip::AlreadyWalked));
+        assert!(
+            skipped
+                .iter()
+                .any(|(n, w)| n == "loop" && *w == Skip::AlreadyWalked)
+        );
         assert!(
             skipped
                 .iter()

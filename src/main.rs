@@ -4,6 +4,12 @@
 
 mod cli;
 
+/// mimalloc: checking a thousand files allocates and frees small values by
+/// the million on every core; the system allocator spent a tenth of that
+/// run returning memory to the kernel.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

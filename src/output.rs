@@ -202,7 +202,9 @@ impl Drop for Pending {
 }
 
 fn lock_pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
-    PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Removes the temporary files of writes in progress and edit locks: called
@@ -364,7 +366,10 @@ mod tests {
             Ok(())
         })
         .unwrap();
-        assert!(registered, "the temporary {temporaries:?} is known to the handler");
+        assert!(
+            registered,
+            "the temporary {temporaries:?} is known to the handler"
+        );
         assert!(
             !lock_pending().contains(&temporaries[0]),
             "and forgotten once renamed"

@@ -162,7 +162,13 @@ mod tests {
         let text = format!("a = 1\n{line}\n");
         let f = SourceFile::new("a.toml", text.clone());
         let x = text.rfind('x').unwrap();
-        assert_eq!(f.position(x), Position { line: 2, column: 10_001 });
+        assert_eq!(
+            f.position(x),
+            Position {
+                line: 2,
+                column: 10_001
+            }
+        );
         let mid = 6 + 2 * 5_000;
         assert_eq!(f.position(mid).column, 5_001);
     }

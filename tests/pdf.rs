@@ -330,7 +330,12 @@ fn a_character_the_font_cannot_draw_is_an_error_naming_it() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = poppler("pdftotext", &[], &dir.path().join("x.pdf"));
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("font le point ? chaque mois"), "{text}");

@@ -238,7 +238,10 @@ fn output_files_are_written_whole_and_user_files_kept() {
     // A directory as output: a clear error, nothing changed.
     let (code, _, err) = render(&[GESTION, "-o", dir.path().to_str().unwrap(), "--force"]);
     assert_eq!(code, 2);
-    assert!(err.contains("est un dossier, pas un fichier ordinaire"), "{err}");
+    assert!(
+        err.contains("est un dossier, pas un fichier ordinaire"),
+        "{err}"
+    );
     assert!(Path::new(&out).is_file());
 }
 

@@ -49,10 +49,20 @@ pub fn enter_child() {
 /// when the versions differ), or, when it printed nothing, the exit code to
 /// leave with (the child's own messages have gone to standard error).
 pub fn run_child(lang: Lang) -> Result<(Vec<u8>, u8), ExitCode> {
-    let exe = std::env::current_exe()
-        .map_err(|e| fail(&tr!(lang, "pacte introuvable : {e}", "cannot find pacte: {e}")))?;
-    let progress = tempfile::NamedTempFile::new()
-        .map_err(|e| fail(&tr!(lang, "fichier temporaire : {e}", "temporary file: {e}")))?;
+    let exe = std::env::current_exe().map_err(|e| {
+        fail(&tr!(
+            lang,
+            "pacte introuvable : {e}",
+            "cannot find pacte: {e}"
+        ))
+    })?;
+    let progress = tempfile::NamedTempFile::new().map_err(|e| {
+        fail(&tr!(
+            lang,
+            "fichier temporaire : {e}",
+            "temporary file: {e}"
+        ))
+    })?;
     let output = Command::new(exe)
         .args(std::env::args_os().skip(1))
         .env(CHILD, "1")

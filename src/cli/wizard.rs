@@ -222,7 +222,10 @@ fn run(
     let handler_unsaved = unsaved.clone();
     super::on_signal(move || {
         let _ = dialoguer::console::Term::stderr().show_cursor();
-        say_once(&format!("\n{}", handler_unsaved.interruption(&handler_file, lang)));
+        say_once(&format!(
+            "\n{}",
+            handler_unsaved.interruption(&handler_file, lang)
+        ));
     });
     let mut prompter = TerminalPrompter {
         theme: ColorfulTheme::default(),

@@ -159,8 +159,7 @@ pub fn too_large(len: u64, lang: Lang) -> Diagnostic {
             "the file is over {max} MiB, the limit for an agreement"
         )
     };
-    Diagnostic::new(Code::FileTooLarge, None, message)
-    .help(tr!(
+    Diagnostic::new(Code::FileTooLarge, None, message).help(tr!(
         lang,
         "vérifiez que c'est bien le fichier de la convention",
         "check that this is the agreement's file"
@@ -189,6 +188,15 @@ impl Undecodable {
 /// tree for them: 200,000 tables would take the parser 200 MB.
 fn too_many_nodes(text: &str, lang: Lang) -> Option<Diagnostic> {
     use toml_parser::lexer::TokenKind;
+    // Bytes first: every table opens with `[` or `{` and every key has its
+    // `=`, so when the raw counts are within the limits the tokens are too,
+    // and the usual file is not lexed twice.
+    let bytes = text.as_bytes();
+    let brackets = bytes.iter().filter(|&&b| b == b'[' || b == b'{').count();
+    let equals = bytes.iter().filter(|&&b| b == b'=').count();
+    if brackets <= MAX_TABLES && equals <= MAX_KEYS {
+        return None;
+    }
     let (mut tables, mut keys) = (0usize, 0usize);
     // A `[` is a table header when it opens a line; elsewhere, an array.
     let mut line_start = true;
@@ -239,6 +247,10 @@ fn too_many_nodes(text: &str, lang: Lang) -> Option<Diagnostic> {
 fn over_limit(table: &DeTable<'_>, path: &str, lang: Lang) -> Option<Diagnostic> {
     for (key, value) in table.iter() {
         let name = key.get_ref().as_ref();
+        // Only tables and lists are looked into: no path to build for a scalar.
+        if !matches!(value.get_ref(), DeValue::Table(_) | DeValue::Array(_)) {
+            continue;
+        }
         let here = if path.is_empty() {
             name.to_string()
         } else {

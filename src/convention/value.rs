@@ -545,10 +545,7 @@ fn date(
     if let Some(d) = parsed
         && !YEARS.contains(&chrono::Datelike::year(&d))
     {
-        let (first, last) = (
-            YEARS.start(),
-            YEARS.end(),
-        );
+        let (first, last) = (YEARS.start(), YEARS.end());
         t.push(
             Diagnostic::new(
                 Code::InvalidDate,

@@ -67,7 +67,10 @@ mod tests {
         // reach the log's terminal.
         let hostile = "x\r\n::error file=evil.toml::pwned\u{1b}[31m\u{7}\u{202e}txt";
         let escaped = escape_data(hostile);
-        assert!(!escaped.contains(['\r', '\n', '\u{1b}', '\u{7}', '\u{202e}']), "{escaped}");
+        assert!(
+            !escaped.contains(['\r', '\n', '\u{1b}', '\u{7}', '\u{202e}']),
+            "{escaped}"
+        );
         assert_eq!(
             escaped,
             "x<U+000D>%0A::error file=evil.toml::pwned<U+001B>[31m<U+0007><U+202E>txt"

@@ -1,13 +1,13 @@
 //! Human output, drawn like rustc's (annotate-snippets is rustc's own renderer).
 
 use super::{Code, Diagnostic, FileReport, Severity, Summary};
-use crate::source::SourceFile;
-use std::collections::BTreeMap;
-use std::ops::Range;
 use crate::lang::Lang;
+use crate::source::SourceFile;
 use crate::tr;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::ops::Range;
 
 /// How many findings of one code are drawn per file; the rest are counted
 /// in one line. A file with 200,000 unknown tables reads no better with all
@@ -85,7 +85,8 @@ fn excerpt(source: &SourceFile, span: &Range<usize>) -> (String, usize, Range<us
         let from = floor_boundary(lines, span.start.saturating_sub(MAX_SNIPPET_LINE_CHARS / 2));
         let to = floor_boundary(
             lines,
-            (span.start + MAX_SNIPPET_LINE_CHARS / 2).max(span.end.min(span.start + MAX_SNIPPET_LINE_CHARS)),
+            (span.start + MAX_SNIPPET_LINE_CHARS / 2)
+                .max(span.end.min(span.start + MAX_SNIPPET_LINE_CHARS)),
         );
         let to = to.max(from);
         lines = &lines[from..to];

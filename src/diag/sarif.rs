@@ -117,14 +117,14 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport], lang: Lang) -> io::Res
     let Some(at) = head.rfind(marker) else {
         return Err(io::Error::other("SARIF skeleton without results"));
     };
-    out.write_all(head[..at].as_bytes())?;
+    out.write_all(&head.as_bytes()[..at])?;
     out.write_all(b"\"results\": [")?;
     for (i, result) in results(reports).enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         serde_json::to_writer(&mut *out, &result)?;
     }
     out.write_all(b"\n]")?;
-    out.write_all(head[at + marker.len()..].as_bytes())?;
+    out.write_all(&head.as_bytes()[at + marker.len()..])?;
     writeln!(out)
 }
 

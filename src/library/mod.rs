@@ -174,7 +174,7 @@ impl ClauseLibrary {
         for dir in overlays {
             match read_dir_layer(dir, lang) {
                 Ok(layer) => layers.push(layer),
-                Err(report) => errors.push(report),
+                Err(report) => errors.push(*report),
             }
         }
 
@@ -250,7 +250,7 @@ impl ClauseLibrary {
         let (header, party) = match schema_fields(lang) {
             Ok(fields) => fields,
             Err(report) => {
-                errors.push(report);
+                errors.push(*report);
                 (Vec::new(), Vec::new())
             }
         };
@@ -356,19 +356,21 @@ fn collect_bundled(dir: &Dir<'static>, files: &mut Vec<(PathBuf, String)>) {
 /// folder may come from a stranger's pull request: links leading out of it,
 /// FIFOs, devices, files over [`MAX_LIBRARY_FILE_BYTES`] and folders of more
 /// than [`MAX_FOLDER_FILES`] files are refused by name, never read.
-fn read_dir_layer(dir: &Path, lang: Lang) -> Result<Layer, FileReport> {
+fn read_dir_layer(dir: &Path, lang: Lang) -> Result<Layer, Box<FileReport>> {
     use crate::input::{MAX_FOLDER_FILES, MAX_LIBRARY_FILE_BYTES, read_bounded};
-    let refuse = |path: &Path, message: String, help: String| FileReport {
-        path: path.to_path_buf(),
-        source: None,
-        diagnostics: vec![Diagnostic::new(Code::LibrarySyntax, None, message).help(help)],
+    let refuse = |path: &Path, message: String, help: String| {
+        Box::new(FileReport {
+            path: path.to_path_buf(),
+            source: None,
+            diagnostics: vec![Diagnostic::new(Code::LibrarySyntax, None, message).help(help)],
+        })
     };
     let mut files = Vec::new();
     for sub in [dir.to_path_buf(), dir.join("profiles")] {
         let entries = match std::fs::read_dir(&sub) {
             Ok(e) => e,
             Err(_) if sub != dir => continue,
-            Err(e) => return Err(io_report(&sub, &e, lang)),
+            Err(e) => return Err(Box::new(io_report(&sub, &e, lang))),
         };
         let mut paths: Vec<PathBuf> = entries
             .flatten()
@@ -428,11 +430,7 @@ fn read_dir_layer(dir: &Path, lang: Lang) -> Result<Layer, FileReport> {
                             "le fichier n'est pas encodé en UTF-8",
                             "the file is not UTF-8"
                         ),
-                        tr!(
-                            lang,
-                            "réenregistrez-le en UTF-8",
-                            "save it again as UTF-8"
-                        ),
+                        tr!(lang, "réenregistrez-le en UTF-8", "save it again as UTF-8"),
                     ));
                 }
             }
@@ -521,12 +519,12 @@ struct SchemaFile {
 
 /// The fixed schemas of `[convention]` and `[[parties]]` (not overridable:
 /// they are the file format's contract).
-fn schema_fields(lang: Lang) -> Result<(Vec<Field>, Vec<Field>), FileReport> {
+fn schema_fields(lang: Lang) -> Result<(Vec<Field>, Vec<Field>), Box<FileReport>> {
     let load = |name: &str, text: &str| {
         let source = SourceFile::new(format!("src/library/{name}"), text.to_string());
         parse::<SchemaFile>(&source, lang)
             .map(|s| s.fields)
-            .map_err(|d| report(source, vec![d]))
+            .map_err(|d| Box::new(report(source, vec![d])))
     };
     Ok((
         load("convention.toml", include_str!("convention.toml"))?,

@@ -227,7 +227,11 @@ pub(super) fn profiles(
         let mut current = Some(id.as_str());
         while let Some(c) = current.filter(|c| !resolved.contains_key(*c)) {
             chain.push(c);
-            current = profiles[c].value.extends.as_ref().map(|e| e.get_ref().as_str());
+            current = profiles[c]
+                .value
+                .extends
+                .as_ref()
+                .map(|e| e.get_ref().as_str());
         }
         for c in chain.into_iter().rev() {
             let p = &profiles[c].value;
@@ -260,7 +264,8 @@ fn extends_errors(
                 let cycle = &path[i..];
                 for (k, id) in cycle.iter().enumerate() {
                     // Each profile's message starts from itself.
-                    let mut names: Vec<&str> = cycle[k..].iter().chain(&cycle[..k]).copied().collect();
+                    let mut names: Vec<&str> =
+                        cycle[k..].iter().chain(&cycle[..k]).copied().collect();
                     names.push(id);
                     let loop_text = names.join(" → ");
                     let Some(parent) = &profiles[*id].value.extends else {

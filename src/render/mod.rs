@@ -101,7 +101,11 @@ impl Origins {
         if !dir.is_dir() {
             return Err(refuse(
                 dir,
-                tr!(lang, "ce n'est pas un dossier de modèles", "not a folder of templates"),
+                tr!(
+                    lang,
+                    "ce n'est pas un dossier de modèles",
+                    "not a folder of templates"
+                ),
             ));
         }
         let keep = |_: &Path| true;
@@ -222,7 +226,9 @@ fn environment(options: &RenderOptions) -> Result<(Environment<'static>, Origins
 /// Told the name of each template about to run (the sandbox of an
 /// organisation's templates records it, to name the culprit if the
 /// operating system stops the process).
-static OBSERVER: std::sync::OnceLock<Box<dyn Fn(&str) + Send + Sync>> = std::sync::OnceLock::new();
+static OBSERVER: std::sync::OnceLock<Observer> = std::sync::OnceLock::new();
+
+type Observer = Box<dyn Fn(&str) + Send + Sync>;
 
 /// Sets the function told the name of each template about to run; the
 /// first call wins.
@@ -339,7 +345,8 @@ fn skeleton(
     pdf: bool,
 ) -> Result<String, RenderError> {
     let name = format!("{}/convention.md.j2", doc.lang.code());
-    let ctx = minijinja::context! { doc => JinjaValue::from(minijinja::value::Serde(doc)), pdf => pdf };
+    let ctx =
+        minijinja::context! { doc => JinjaValue::from(minijinja::value::Serde(doc)), pdf => pdf };
     let out = render_bounded(env, origins, &name, ctx)?;
     Ok(finish(&out, doc.lang))
 }
@@ -353,7 +360,8 @@ pub fn diff_markdown(
 ) -> Result<String, RenderError> {
     let (env, origins) = environment(options)?;
     let name = format!("{}/diff.md.j2", cmp.lang.code());
-    let ctx = minijinja::context! { cmp => JinjaValue::from(minijinja::value::Serde(cmp)), pdf => pdf };
+    let ctx =
+        minijinja::context! { cmp => JinjaValue::from(minijinja::value::Serde(cmp)), pdf => pdf };
     let out = render_bounded(&env, &origins, &name, ctx)?;
     Ok(finish(&out, cmp.lang))
 }
@@ -486,7 +494,11 @@ pub fn fingerprint(
     fingerprint_with(source, library, &origins)
 }
 
-fn fingerprint_with(source: Option<&SourceFile>, library: &ClauseLibrary, origins: &Origins) -> String {
+fn fingerprint_with(
+    source: Option<&SourceFile>,
+    library: &ClauseLibrary,
+    origins: &Origins,
+) -> String {
     use sha2::Digest;
     let mut hasher = sha2::Sha256::new();
     hasher.update(source.map_or("", |s| s.text()).as_bytes());

@@ -115,7 +115,11 @@ pub fn parse_amount(input: &str, lang: Lang) -> Result<i64, String> {
         Some(rest) => (true, rest),
         None => (false, s.as_str()),
     };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    if digits.is_empty()
+        || !digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         return Err(tr!(
             lang,
             "nombre attendu, {}",
@@ -156,7 +160,12 @@ pub fn parse_amount(input: &str, lang: Lang) -> Result<i64, String> {
     };
     if let Some(f) = cents {
         if f.contains(grouping) || f.contains(decimal) {
-            return Err(tr!(lang, "nombre attendu, {}", "a number is expected, {}", example()));
+            return Err(tr!(
+                lang,
+                "nombre attendu, {}",
+                "a number is expected, {}",
+                example()
+            ));
         }
         if f.is_empty() || f.len() > 2 {
             return Err(tr!(
@@ -177,7 +186,12 @@ pub fn parse_amount(input: &str, lang: Lang) -> Result<i64, String> {
     }
     let whole: String = whole.chars().filter(|c| *c != grouping).collect();
     if whole.is_empty() {
-        return Err(tr!(lang, "nombre attendu, {}", "a number is expected, {}", example()));
+        return Err(tr!(
+            lang,
+            "nombre attendu, {}",
+            "a number is expected, {}",
+            example()
+        ));
     }
     let units: i64 = whole.parse().map_err(|_| {
         tr!(
@@ -221,7 +235,10 @@ const MONTHS: [(&str, &str, &str); 12] = [
 
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches(['.', ',']).to_lowercase();
-    let w = w.replace("fevrier", "février").replace("aout", "août").replace("decembre", "décembre");
+    let w = w
+        .replace("fevrier", "février")
+        .replace("aout", "août")
+        .replace("decembre", "décembre");
     MONTHS
         .iter()
         .position(|(fr, en, abbr)| w == *fr || w == *en || w == *abbr)
@@ -328,11 +345,19 @@ mod tests {
         assert_eq!(fr("450000.50"), Ok(45_000_050));
         assert!(fr("450.000").unwrap_err().contains("ambigu"));
         assert!(fr("1.200.000").is_err());
-        assert!(fr("1,200,000").unwrap_err().contains("virgule marque les cents"));
+        assert!(
+            fr("1,200,000")
+                .unwrap_err()
+                .contains("virgule marque les cents")
+        );
         assert!(fr("12,345").is_err(), "three decimals");
         assert!(fr("douze").is_err());
         assert!(fr("").is_err());
-        assert!(en("99999999999999999999").unwrap_err().contains("too large"));
+        assert!(
+            en("99999999999999999999")
+                .unwrap_err()
+                .contains("too large")
+        );
     }
 
     #[test]
@@ -366,7 +391,10 @@ mod tests {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         assert_eq!(parse_date("3/1/2027", Lang::Fr), Ok(d(2027, 1, 3)));
         let err = parse_date("3/1/2027", Lang::En).unwrap_err();
-        assert!(err.contains("ambiguous") && err.contains("2027-01-03"), "{err}");
+        assert!(
+            err.contains("ambiguous") && err.contains("2027-01-03"),
+            "{err}"
+        );
         assert_eq!(parse_date("13/1/2027", Lang::En), Ok(d(2027, 1, 13)));
         assert_eq!(parse_date("1/1/2027", Lang::En), Ok(d(2027, 1, 1)));
         assert_eq!(parse_date("2027-03-04", Lang::En), Ok(d(2027, 3, 4)));
@@ -377,8 +405,15 @@ mod tests {
         assert!(parse_date("30/2/2027", Lang::Fr).is_err());
         for year in ["0000-01-01", "0001-01-01", "1/1/1899", "2201-01-01"] {
             let err = parse_date(year, Lang::En).unwrap_err();
-            assert!(err.contains("1900 to 2200") || err.contains("invalid"), "{year}: {err}");
+            assert!(
+                err.contains("1900 to 2200") || err.contains("invalid"),
+                "{year}: {err}"
+            );
         }
-        assert!(parse_date("0001-01-01", Lang::Fr).unwrap_err().contains("1900 à 2200"));
+        assert!(
+            parse_date("0001-01-01", Lang::Fr)
+                .unwrap_err()
+                .contains("1900 à 2200")
+        );
     }
 }

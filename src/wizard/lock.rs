@@ -100,8 +100,14 @@ mod tests {
         let conv = dir.path().join("jardins.toml");
         let first = EditLock::take(&conv, Lang::En).unwrap().expect("locked");
         let err = EditLock::take(&conv, Lang::En).unwrap_err();
-        assert!(err.contains("already open in another pacte wizard"), "{err}");
-        assert!(err.contains(&format!("pid {}", std::process::id())), "{err}");
+        assert!(
+            err.contains("already open in another pacte wizard"),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("pid {}", std::process::id())),
+            "{err}"
+        );
         drop(first);
         assert!(!lock_path(&conv).exists(), "the lock file is removed");
         let again = EditLock::take(&conv, Lang::En).unwrap();

@@ -322,7 +322,12 @@ impl<'a> Wizard<'a> {
             "Comparez ensuite les deux versions avec `pacte diff`.",
             "Compare the two versions afterwards with `pacte diff`."
         );
-        let choice = p.select(&tr!(lang, "Que faire ?", "What now?"), &help, &choices, Some(0))?;
+        let choice = p.select(
+            &tr!(lang, "Que faire ?", "What now?"),
+            &help,
+            &choices,
+            Some(0),
+        )?;
         if choice == 1 {
             match theirs.parse::<DocumentMut>() {
                 Ok(doc) => {
@@ -1433,4 +1438,3 @@ pub fn check_value(field: &Field, value: &Value, lang: Lang) -> Result<(), Strin
     check_literal(field, &value.to_string(), lang)
         .map_err(|d| format!("{} — {}", d.message, d.help))
 }
-
