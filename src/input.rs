@@ -22,7 +22,10 @@ pub const MAX_LIBRARY_FILE_BYTES: u64 = 1024 * 1024;
 /// The most one template may hold.
 pub const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 /// The most files a clause-library or templates folder may hold.
-pub const MAX_FOLDER_FILES: usize = 2_000;
+pub const MAX_FOLDER_FILES: usize = 10_000;
+/// The most bytes all the files of a clause-library or templates folder may
+/// hold together.
+pub const MAX_FOLDER_BYTES: u64 = 64 * 1024 * 1024;
 /// How deep a templates folder may nest.
 pub const MAX_FOLDER_DEPTH: usize = 16;
 

@@ -20,8 +20,16 @@ const PROGRESS: &str = "PACTE_TEMPLATE_PROGRESS";
 /// The child's address space: far above any honest rendering of a 4 MiB
 /// convention, far below the machine.
 const MEMORY_BYTES: u64 = 4 << 30;
-/// The child's CPU time, in seconds.
+/// The child's CPU time, in seconds (`PACTE_TEMPLATE_CPU_SECONDS` may lower
+/// it, for tests and impatient pipelines; never raise it).
 const CPU_SECONDS: u64 = 30;
+
+fn cpu_seconds() -> u64 {
+    std::env::var("PACTE_TEMPLATE_CPU_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(CPU_SECONDS, |n: u64| n.clamp(1, CPU_SECONDS))
+}
 
 /// Whether this process is the sandboxed child.
 pub fn is_child() -> bool {
@@ -35,7 +43,7 @@ pub fn enter_child() {
     {
         use nix::sys::resource::{Resource, setrlimit};
         let _ = setrlimit(Resource::RLIMIT_AS, MEMORY_BYTES, MEMORY_BYTES);
-        let _ = setrlimit(Resource::RLIMIT_CPU, CPU_SECONDS, CPU_SECONDS);
+        let _ = setrlimit(Resource::RLIMIT_CPU, cpu_seconds(), cpu_seconds());
     }
     if let Some(progress) = std::env::var_os(PROGRESS) {
         pacte::render::observe_templates(move |name| {
@@ -94,9 +102,10 @@ pub fn run_child(lang: Lang) -> Result<(Vec<u8>, u8), ExitCode> {
         template
     };
     let mib = MEMORY_BYTES >> 20;
+    let cpu = cpu_seconds();
     Err(fail(&tr!(
         lang,
-        "rendu arrêté : {template} a dépassé les limites d'un modèle ({mib} Mio de mémoire, {CPU_SECONDS} s de calcul) ; vérifiez ses boucles et les listes qu'il construit",
-        "rendering stopped: {template} went past the limits of a template ({mib} MiB of memory, {CPU_SECONDS} s of CPU time); check its loops and the lists it builds"
+        "rendu arrêté : {template} a dépassé les limites d'un modèle ({mib} Mio de mémoire, {cpu} s de calcul) ; vérifiez ses boucles et les listes qu'il construit",
+        "rendering stopped: {template} went past the limits of a template ({mib} MiB of memory, {cpu} s of CPU time); check its loops and the lists it builds"
     )))
 }

@@ -221,6 +221,7 @@ fn too_many_nodes(text: &str, lang: Lang) -> Option<Diagnostic> {
             continue;
         };
         let span = token.span();
+        let max = crate::format::count(max, lang);
         return Some(
             Diagnostic::new(
                 Code::LimitExceeded,

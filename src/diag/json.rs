@@ -6,6 +6,7 @@
 use super::{Diagnostic, FileReport, Severity, Summary};
 use crate::source::Position;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 #[derive(Serialize)]
@@ -21,10 +22,10 @@ struct JsonDiagnostic<'a> {
     code: &'static str,
     slug: &'static str,
     severity: Severity,
-    message: &'a str,
-    help: &'a str,
+    message: Cow<'a, str>,
+    help: Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    label: Option<&'a str>,
+    label: Option<Cow<'a, str>>,
     /// 1-based start and end positions; absent for whole-file findings.
     #[serde(skip_serializing_if = "Option::is_none")]
     start: Option<Position>,
@@ -42,9 +43,11 @@ fn convert<'a>(report: &FileReport, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
         code: d.code.as_str(),
         slug: d.code.slug(),
         severity: d.severity,
-        message: &d.message,
-        help: &d.help,
-        label: d.label.as_deref(),
+        // Control and bidirectional characters from a file's values made
+        // visible: messages are shown to people by whatever reads this.
+        message: super::sanitize(&d.message),
+        help: super::sanitize(&d.help),
+        label: d.label.as_deref().map(super::sanitize),
         start: located.map(|(src, span)| src.position(span.start)),
         end: located.map(|(src, span)| src.position(span.end)),
         span: d.span.as_ref().map(|s| [s.start, s.end]),

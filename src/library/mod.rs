@@ -357,7 +357,7 @@ fn collect_bundled(dir: &Dir<'static>, files: &mut Vec<(PathBuf, String)>) {
 /// FIFOs, devices, files over [`MAX_LIBRARY_FILE_BYTES`] and folders of more
 /// than [`MAX_FOLDER_FILES`] files are refused by name, never read.
 fn read_dir_layer(dir: &Path, lang: Lang) -> Result<Layer, Box<FileReport>> {
-    use crate::input::{MAX_FOLDER_FILES, MAX_LIBRARY_FILE_BYTES, read_bounded};
+    use crate::input::{MAX_FOLDER_BYTES, MAX_FOLDER_FILES, MAX_LIBRARY_FILE_BYTES, read_bounded};
     let refuse = |path: &Path, message: String, help: String| {
         Box::new(FileReport {
             path: path.to_path_buf(),
@@ -366,6 +366,7 @@ fn read_dir_layer(dir: &Path, lang: Lang) -> Result<Layer, Box<FileReport>> {
         })
     };
     let mut files = Vec::new();
+    let mut total = 0;
     for sub in [dir.to_path_buf(), dir.join("profiles")] {
         let entries = match std::fs::read_dir(&sub) {
             Ok(e) => e,
@@ -421,7 +422,26 @@ fn read_dir_layer(dir: &Path, lang: Lang) -> Result<Layer, Box<FileReport>> {
                 )
             })?;
             match String::from_utf8(bytes) {
-                Ok(text) => files.push((path, text)),
+                Ok(text) => {
+                    total += text.len() as u64;
+                    if total > MAX_FOLDER_BYTES {
+                        let max = crate::input::human_size(MAX_FOLDER_BYTES);
+                        return Err(refuse(
+                            dir,
+                            tr!(
+                                lang,
+                                "les fichiers de clauses dépassent {max} ensemble",
+                                "the clause files hold more than {max} together"
+                            ),
+                            tr!(
+                                lang,
+                                "une bibliothèque de clauses tient en quelques dizaines de fichiers ; vérifiez le dossier",
+                                "a clause library is a few dozen files; check the folder"
+                            ),
+                        ));
+                    }
+                    files.push((path, text));
+                }
                 Err(_) => {
                     return Err(refuse(
                         &path,

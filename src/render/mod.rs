@@ -92,7 +92,9 @@ struct Origins {
 
 impl Origins {
     fn read(dir: &Path, lang: Lang) -> Result<Origins, RenderError> {
-        use crate::input::{Entry, MAX_FOLDER_FILES, MAX_TEMPLATE_BYTES, Skip, Walk, read_bounded};
+        use crate::input::{
+            Entry, MAX_FOLDER_BYTES, MAX_FOLDER_FILES, MAX_TEMPLATE_BYTES, Skip, Walk, read_bounded,
+        };
         let refuse = |path: &Path, message: String| RenderError {
             template: path.display().to_string(),
             line: None,
@@ -110,6 +112,7 @@ impl Origins {
         }
         let keep = |_: &Path| true;
         let mut overrides = BTreeMap::new();
+        let mut total = 0;
         for entry in Walk::new(dir, &keep).max_files(MAX_FOLDER_FILES).entries() {
             let path = match entry {
                 Entry::File(path) => path,
@@ -136,6 +139,18 @@ impl Origins {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
+            total += text.len() as u64;
+            if total > MAX_FOLDER_BYTES {
+                let max = crate::input::human_size(MAX_FOLDER_BYTES);
+                return Err(refuse(
+                    dir,
+                    tr!(
+                        lang,
+                        "les modèles dépassent {max} ensemble",
+                        "the templates hold more than {max} together"
+                    ),
+                ));
+            }
             overrides.insert(name, text);
         }
         Ok(Origins {

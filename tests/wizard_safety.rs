@@ -1,0 +1,248 @@
+//! The wizard never loses or clobbers answers: another editor's changes are
+//! kept, a second wizard is told who holds the file, finished entries are on
+//! disk as soon as they are complete, and what an interruption leaves is said
+//! exactly. Driven by scripted prompters; no terminal needed.
+
+use pacte::wizard::{Interrupted, Prompter, ScriptedPrompter, TextQuestion, Wizard, WizardError};
+use pacte::{ClauseLibrary, Lang};
+
+fn library() -> ClauseLibrary {
+    ClauseLibrary::bundled(Lang::Fr).unwrap()
+}
+
+fn jardins_copy() -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardins.toml");
+    let original = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    std::fs::write(&path, &original).unwrap();
+    (dir, path, original)
+}
+
+/// A scripted prompter that runs `meddle` once, just before the `n`-th
+/// list question is answered: another program changing the file while the
+/// person thinks.
+struct Meddling<F: FnMut()> {
+    script: ScriptedPrompter,
+    selects: usize,
+    n: usize,
+    meddle: Option<F>,
+}
+
+impl<F: FnMut()> Prompter for Meddling<F> {
+    fn show(&mut self, text: &str) {
+        self.script.show(text);
+    }
+    fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Interrupted> {
+        self.script.text(q)
+    }
+    fn select(
+        &mut self,
+        prompt: &str,
+        help: &str,
+        items: &[String],
+        default: Option<usize>,
+    ) -> Result<usize, Interrupted> {
+        self.selects += 1;
+        if self.selects == self.n
+            && let Some(mut meddle) = self.meddle.take()
+        {
+            meddle();
+        }
+        self.script.select(prompt, help, items, default)
+    }
+    fn multi_select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        defaults: &[bool],
+    ) -> Result<Vec<usize>, Interrupted> {
+        self.script.multi_select(prompt, items, defaults)
+    }
+    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Interrupted> {
+        self.script.confirm(prompt, default)
+    }
+}
+
+const HAND_EDIT: &str = "\n# Ajouté à la main pendant que l'assistant attendait.\n";
+
+#[test]
+fn a_file_changed_by_someone_else_is_not_overwritten_and_the_answers_go_beside_it() {
+    let library = library();
+    let (dir, path, original) = jardins_copy();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    let edited = format!("{original}{HAND_EDIT}");
+    let mut p = Meddling {
+        script: ScriptedPrompter::new([
+            "✓ Durée",
+            "renouvellement par écrit",
+            "Enregistrer mes réponses à côté",
+            "24",
+            "",
+            "Vérifier et terminer",
+            "non",
+            "non",
+        ]),
+        selects: 0,
+        n: 2,
+        meddle: Some(|| std::fs::write(&path, &edited).unwrap()),
+    };
+    wizard.run_edit(&mut p).unwrap();
+    drop(wizard);
+    let shown = p.script.shown.join("\n");
+    assert!(
+        shown.contains("a été modifié par quelqu'un d'autre depuis votre dernière réponse"),
+        "{shown}"
+    );
+    // The other editor's change is intact; the answers are beside it.
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(on_disk, format!("{original}{HAND_EDIT}"));
+    let beside = dir.path().join("jardins-2.toml");
+    let mine = std::fs::read_to_string(&beside).unwrap();
+    assert!(
+        mine.contains("renewal = \"written\"") && mine.contains("renewal_months = 24"),
+        "the answer that met the change and those after it:\n{mine}"
+    );
+    assert!(!mine.contains(HAND_EDIT.trim()));
+    assert!(shown.contains("pacte diff"), "{shown}");
+}
+
+#[test]
+fn reloading_after_a_change_keeps_the_other_editors_text() {
+    let library = library();
+    let (_dir, path, original) = jardins_copy();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    let edited = format!("{original}{HAND_EDIT}");
+    let mut p = Meddling {
+        script: ScriptedPrompter::new([
+            "✓ Durée",
+            "renouvellement par écrit",
+            "Recharger",
+            "24",
+            "",
+            "Vérifier et terminer",
+            "non",
+            "non",
+        ]),
+        selects: 0,
+        n: 2,
+        meddle: Some(|| std::fs::write(&path, &edited).unwrap()),
+    };
+    wizard.run_edit(&mut p).unwrap();
+    drop(wizard);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains(HAND_EDIT.trim()),
+        "the hand edit is kept:\n{text}"
+    );
+    assert!(
+        text.contains("renewal_months = 24"),
+        "answers after the reload are saved into the reloaded file:\n{text}"
+    );
+}
+
+#[test]
+fn a_second_wizard_on_the_same_file_is_told_who_holds_it() {
+    let library = library();
+    let (_dir, path, _) = jardins_copy();
+    let first = Wizard::open(&library, Lang::En, &path).unwrap();
+    let Err(message) = Wizard::open(&library, Lang::En, &path) else {
+        panic!("a second wizard opened the same file");
+    };
+    assert!(
+        message.contains("already open in another pacte wizard")
+            && message.contains(&format!("pid {}", std::process::id())),
+        "{message}"
+    );
+    drop(first);
+    assert!(Wizard::open(&library, Lang::En, &path).is_ok());
+}
+
+#[test]
+fn an_interruption_says_exactly_what_was_saved() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nouvelle.toml");
+    // Interrupted at the very first question: nothing written, and said so.
+    let mut wizard = Wizard::create(&library, Lang::En, &path, false).unwrap();
+    let handle = wizard.unsaved_answers();
+    let result = wizard.run_new(&mut ScriptedPrompter::new(Vec::<String>::new()), None, None);
+    assert!(matches!(result, Err(WizardError::Interrupted)));
+    assert!(!path.exists());
+    assert_eq!(
+        handle.interruption(&path, Lang::En),
+        "Interrupted before the first answer: nothing was written."
+    );
+    drop(wizard);
+
+    // Interrupted in the middle of the term clause: the last answer saved
+    // is named.
+    let (_dir, path, _) = jardins_copy();
+    let mut wizard = Wizard::open(&library, Lang::En, &path).unwrap();
+    let handle = wizard.unsaved_answers();
+    assert_eq!(
+        handle.interruption(&path, Lang::En),
+        format!(
+            "Interrupted. {} is unchanged; resume with `pacte edit {}`.",
+            path.display(),
+            path.display()
+        )
+    );
+    let mut p = ScriptedPrompter::new(["✓ Term", "renewal in writing"]);
+    assert!(matches!(
+        wizard.run_edit(&mut p),
+        Err(WizardError::Interrupted)
+    ));
+    let said = handle.interruption(&path, Lang::En);
+    assert!(
+        said.contains("Your answers are saved in")
+            && said.contains("the last one being “Term and renewal — renewal”"),
+        "{said}"
+    );
+}
+
+#[test]
+fn each_finished_entry_of_a_list_is_saved_before_done() {
+    let library = library();
+    let (_dir, path, _) = jardins_copy();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let count = |text: &str| text.matches("[[clauses.engagements.obligations]]").count();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    // Revisit the obligations, add one entry, then stop at the menu (Ctrl-C)
+    // instead of choosing "done".
+    let mut p = ScriptedPrompter::new([
+        "✓ Engagements des parties",
+        "Ajouter une entrée",
+        "la Ville",
+        "Prête la salle communautaire une fois par mois.",
+        "",
+    ]);
+    let result = wizard.run_edit(&mut p);
+    drop(wizard);
+    assert!(
+        matches!(result, Err(WizardError::Interrupted)),
+        "{result:?}"
+    );
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("Prête la salle communautaire une fois par mois."),
+        "the finished entry is on disk:\n{after}"
+    );
+    assert_eq!(count(&after), count(&before) + 1);
+}
+
+#[test]
+fn amounts_and_dates_are_read_by_the_interface_language_and_said_back() {
+    let library = library();
+    let (_dir, path, _) = jardins_copy();
+    let mut wizard = Wizard::open(&library, Lang::En, &path).unwrap();
+    let mut p = ScriptedPrompter::new(["✓ Financial", "$1,200,000"]);
+    let _ = wizard.run_edit(&mut p);
+    drop(wizard);
+    assert!(
+        p.shown.iter().any(|s| s == "  → $1,200,000.00"),
+        "{:?}",
+        p.shown
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("1200000"), "not 1.2:\n{text}");
+}
