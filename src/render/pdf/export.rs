@@ -34,7 +34,7 @@ pub struct Metadata {
 }
 
 pub fn export(
-    layout: &Layout,
+    layout: Layout,
     geo: Geometry,
     furniture: &Furniture,
     meta: &Metadata,
@@ -57,7 +57,13 @@ pub fn export(
     };
 
     let mut pages = Vec::with_capacity(total);
-    for (n, page) in layout.pages.iter().enumerate() {
+    // Each page's laid-out words are dropped as soon as its drawing
+    // operations exist: one copy of a thousand-page document, not two.
+    let Layout {
+        pages: laid_pages,
+        headings,
+    } = layout;
+    for (n, page) in laid_pages.into_iter().enumerate() {
         let mut ops = Vec::new();
         let text = |ops: &mut Vec<Op>, x: f32, y: f32, s: &str, style: Style, size: f32| {
             ops.push(Op::StartTextSection);
@@ -119,6 +125,7 @@ pub fn export(
                     // memory a fraction of the size, and the spaces between
                     // words are real characters for search and copy.
                     let mut items = Vec::new();
+                    let space = measure(" ", *style, *size);
                     let mut word = first.clone();
                     let mut end = *x + measure(first, *style, *size);
                     while let Some(Item::Text {
@@ -132,7 +139,6 @@ pub fn export(
                         if ny != y || ns != style || nz != size || *nx < end {
                             break;
                         }
-                        let space = measure(" ", *style, *size);
                         if !word.ends_with(' ') && !next.starts_with(' ') {
                             word.push(' ');
                             end += space;
@@ -245,7 +251,7 @@ pub fn export(
 
     // printpdf sorts bookmarks by (page, title): zero-pad article numbers so
     // "Article 10" follows "Article 9" when both start on the same page.
-    for (title, page) in &layout.headings {
+    for (title, page) in &headings {
         doc.add_bookmark(&bookmark_title(title), *page);
     }
     let date =

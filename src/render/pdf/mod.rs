@@ -60,7 +60,9 @@ pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
                 .chars()
                 .map(|c| {
                     let mut buf = [0; 4];
-                    if crate::fonts::undrawable(c.encode_utf8(&mut buf)).is_some() {
+                    // Printable ASCII is in every face; only the rest is looked up.
+                    if !c.is_ascii() && crate::fonts::undrawable(c.encode_utf8(&mut buf)).is_some()
+                    {
                         '?'
                     } else {
                         c
@@ -80,16 +82,19 @@ pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
     let toc_title = crate::tr!(info.lang, "Table des matières", "Contents");
     // Pass 1 finds the headings and their pages; pass 2 prints them in the
     // table of contents, which pass 1 left empty, then the pages settle.
-    let first = layout::layout(&blocks, &fonts, geo, &toc_title, None);
-    let mut toc = first.headings.clone();
+    // Only the headings of a pass are kept for the next: one laid-out
+    // document in memory at a time.
+    let mut toc = layout::layout(&blocks, &fonts, geo, &toc_title, None).headings;
     let mut laid = layout::layout(&blocks, &fonts, geo, &toc_title, Some(&toc));
     for _ in 0..3 {
         if laid.headings == toc {
             break;
         }
-        toc = laid.headings.clone();
+        toc = std::mem::take(&mut laid.headings);
+        drop(laid);
         laid = layout::layout(&blocks, &fonts, geo, &toc_title, Some(&toc));
     }
+    drop(blocks);
     let furniture = export::Furniture {
         header: info.short_title.clone(),
         reference: info.reference.clone(),
@@ -119,7 +124,7 @@ pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
         timestamp: info.timestamp,
         identifier: info.fingerprint.clone(),
     };
-    export::export(&laid, geo, &furniture, &meta, &|t, s, z| {
+    export::export(laid, geo, &furniture, &meta, &|t, s, z| {
         fonts.width(t, s, z)
     })
 }
