@@ -195,7 +195,7 @@ fn an_interruption_says_exactly_what_was_saved() {
     let said = handle.interruption(&path, Lang::En);
     assert!(
         said.contains("Your answers are saved in")
-            && said.contains("the last one being “Term and renewal — renewal”"),
+            && said.contains("the last one being “Term and renewal — How can the agreement be renewed”"),
         "{said}"
     );
 }

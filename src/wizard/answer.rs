@@ -272,9 +272,12 @@ pub fn parse_date(s: &str, lang: Lang) -> Result<NaiveDate, String> {
             return Err(invalid());
         };
         if lang == Lang::En && d <= 12 && m <= 12 && d != m {
+            let month = |n: u32| capitalize(MONTHS[(n as usize).saturating_sub(1).min(11)].1);
             return Err(format!(
-                "`{s}` is ambiguous: day {d} of month {m}, or month {d}, day {m}? Write {y:04}-{m:02}-{d:02} or {d} {} {y}",
-                capitalize(MONTHS[(m as usize).saturating_sub(1).min(11)].1)
+                "`{s}` is ambiguous: {} {d} or {} {m}? Write {y:04}-{m:02}-{d:02} or {d} {} {y}",
+                month(m),
+                month(d),
+                month(m)
             ));
         }
         NaiveDate::from_ymd_opt(y, m, d).ok_or_else(invalid)?

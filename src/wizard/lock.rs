@@ -61,9 +61,10 @@ impl EditLock {
             }
             Err(TryLockError::Error(_)) => return Ok(None),
         }
-        let user = std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "?".into());
+        let user = ["USER", "LOGNAME", "USERNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
+            .unwrap_or_else(|| owner(&file));
         let since = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .ok()
@@ -81,6 +82,19 @@ impl EditLock {
             _cleanup: cleanup,
         }))
     }
+}
+
+/// The lock file's owner, when the environment names no user.
+#[cfg(unix)]
+fn owner(file: &File) -> String {
+    use std::os::unix::fs::MetadataExt;
+    file.metadata()
+        .map_or_else(|_| "?".into(), |m| format!("uid {}", m.uid()))
+}
+
+#[cfg(not(unix))]
+fn owner(_: &File) -> String {
+    "?".into()
 }
 
 impl Drop for EditLock {

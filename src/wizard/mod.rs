@@ -542,6 +542,11 @@ impl<'a> Wizard<'a> {
         let header = self.table_mut(&["convention"])?;
         header.insert("kind", toml_edit::value(kind.clone()));
         header.insert("language", toml_edit::value(doc_lang.code()));
+        self.last_answer = Some(tr!(
+            lang,
+            "type et langue de la convention",
+            "kind and language of the agreement"
+        ));
         self.save(p)?;
         self.ask_header(p)?;
         self.ask_parties(p)?;
@@ -773,7 +778,7 @@ impl<'a> Wizard<'a> {
                     "partie {} — {}",
                     "party {} — {}",
                     n + 1,
-                    field.name()
+                    short_prompt(field, lang)
                 ));
                 self.save(p)?;
             }
@@ -852,7 +857,7 @@ impl<'a> Wizard<'a> {
                     .cloned();
                 let required = field.required || extra.iter().any(|e| e == field.name());
                 self.answering = Some(vec!["clauses".into(), clause.id().into()]);
-                self.last_answer = Some(format!("{title} — {}", field.name()));
+                self.last_answer = Some(format!("{title} — {}", short_prompt(field, lang)));
                 let answer = self.ask_field(p, field, current.as_ref(), required);
                 self.answering = None;
                 let answer = answer?;
@@ -1383,6 +1388,16 @@ fn plain_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.value().clone(),
         other => other.to_string().trim().to_string(),
+    }
+}
+
+/// A field's question, short enough to name it in one line: « Préambule —
+/// Quel problème ou quel besoin le partenariat vient-il résoudre ».
+fn short_prompt(field: &Field, lang: Lang) -> String {
+    let prompt = field.prompt(lang).trim().trim_end_matches(['?', ' ', '\u{a0}', ':']);
+    match prompt.char_indices().nth(70) {
+        Some((at, _)) => format!("{}…", &prompt[..at]),
+        None => prompt.to_string(),
     }
 }
 
