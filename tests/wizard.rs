@@ -458,47 +458,7 @@ fn new_refuses_to_replace_an_existing_file() {
 
 #[path = "support/mod.rs"]
 mod support;
-use pacte::wizard::{Interrupted, Prompter, TextQuestion};
-use support::ReadOnly;
-
-/// A scripted prompter that runs `on_failure` when the wizard reports a
-/// failed save, as a person would fix the folder before choosing "retry".
-struct Fixing<F: FnMut()> {
-    script: ScriptedPrompter,
-    on_failure: F,
-}
-
-impl<F: FnMut()> Prompter for Fixing<F> {
-    fn show(&mut self, text: &str) {
-        if text.starts_with("✗ impossible d'enregistrer") {
-            (self.on_failure)();
-        }
-        self.script.show(text);
-    }
-    fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Interrupted> {
-        self.script.text(q)
-    }
-    fn select(
-        &mut self,
-        prompt: &str,
-        help: &str,
-        items: &[String],
-        default: Option<usize>,
-    ) -> Result<usize, Interrupted> {
-        self.script.select(prompt, help, items, default)
-    }
-    fn multi_select(
-        &mut self,
-        prompt: &str,
-        items: &[String],
-        defaults: &[bool],
-    ) -> Result<Vec<usize>, Interrupted> {
-        self.script.multi_select(prompt, items, defaults)
-    }
-    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Interrupted> {
-        self.script.confirm(prompt, default)
-    }
-}
+use support::{Hooked, ReadOnly};
 
 /// The recovery file named in a message: a `NAME-unsaved-XXXX.toml` in the
 /// temporary folder.
@@ -630,26 +590,27 @@ fn after_a_failed_save_retry_saves_and_the_wizard_goes_on() {
     let (dir, path, _) = jardins_copy();
     let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
     let unsaved = wizard.unsaved_answers();
-    let mut waiting_at_failure = None;
-    let mut guard = Some(ReadOnly::new(dir.path()));
-    let mut p = Fixing {
-        script: ScriptedPrompter::new([
-            "✓ Durée",
-            "renouvellement par écrit",
-            "Réessayer",
-            "24",
-            SKIP,
-            "Vérifier et terminer",
-            "non",
-            "non",
-        ]),
-        // The person makes the folder writable again, then retries.
-        on_failure: || {
-            waiting_at_failure = unsaved.recovery_file();
-            drop(guard.take());
-        },
-    };
+    let waiting_at_failure = std::cell::RefCell::new(None);
+    let guard = std::cell::RefCell::new(Some(ReadOnly::new(dir.path())));
+    let mut p = Hooked::new([
+        "✓ Durée",
+        "renouvellement par écrit",
+        "Réessayer",
+        "24",
+        SKIP,
+        "Vérifier et terminer",
+        "non",
+        "non",
+    ]);
+    // The person makes the folder writable again, then retries.
+    p.on_show = Box::new(|text| {
+        if text.starts_with("✗ impossible d'enregistrer") {
+            *waiting_at_failure.borrow_mut() = unsaved.recovery_file();
+            drop(guard.borrow_mut().take());
+        }
+    });
     wizard.run_edit(&mut p).unwrap();
+    let waiting_at_failure = waiting_at_failure.borrow().clone();
     assert_eq!(
         unsaved.recovery_file(),
         None,

@@ -3,8 +3,13 @@
 //! disk as soon as they are complete, and what an interruption leaves is said
 //! exactly. Driven by scripted prompters; no terminal needed.
 
-use pacte::wizard::{Interrupted, Prompter, ScriptedPrompter, TextQuestion, Wizard, WizardError};
+#[path = "support/mod.rs"]
+#[allow(dead_code)]
+mod support;
+
+use pacte::wizard::{ScriptedPrompter, Wizard, WizardError};
 use pacte::{ClauseLibrary, Lang};
+use support::Hooked;
 
 fn library() -> ClauseLibrary {
     ClauseLibrary::bundled(Lang::Fr).unwrap()
@@ -18,77 +23,42 @@ fn jardins_copy() -> (tempfile::TempDir, std::path::PathBuf, String) {
     (dir, path, original)
 }
 
-/// A scripted prompter that runs `meddle` once, just before the `n`-th
-/// list question is answered: another program changing the file while the
-/// person thinks.
-struct Meddling<F: FnMut()> {
-    script: ScriptedPrompter,
-    selects: usize,
-    n: usize,
-    meddle: Option<F>,
-}
-
-impl<F: FnMut()> Prompter for Meddling<F> {
-    fn show(&mut self, text: &str) {
-        self.script.show(text);
-    }
-    fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Interrupted> {
-        self.script.text(q)
-    }
-    fn select(
-        &mut self,
-        prompt: &str,
-        help: &str,
-        items: &[String],
-        default: Option<usize>,
-    ) -> Result<usize, Interrupted> {
-        self.selects += 1;
-        if self.selects == self.n
-            && let Some(mut meddle) = self.meddle.take()
-        {
-            meddle();
-        }
-        self.script.select(prompt, help, items, default)
-    }
-    fn multi_select(
-        &mut self,
-        prompt: &str,
-        items: &[String],
-        defaults: &[bool],
-    ) -> Result<Vec<usize>, Interrupted> {
-        self.script.multi_select(prompt, items, defaults)
-    }
-    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Interrupted> {
-        self.script.confirm(prompt, default)
-    }
-}
-
 const HAND_EDIT: &str = "\n# Ajouté à la main pendant que l'assistant attendait.\n";
 
-#[test]
-fn a_file_changed_by_someone_else_is_not_overwritten_and_the_answers_go_beside_it() {
+/// Edits the jardins example, choosing `choice` when the wizard finds that
+/// another program changed the file while it asked for the renewal; returns
+/// the folder, the file, what it held before and what the wizard showed.
+fn edit_while_someone_writes(
+    choice: &str,
+) -> (tempfile::TempDir, std::path::PathBuf, String, String) {
     let library = library();
     let (dir, path, original) = jardins_copy();
     let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
     let edited = format!("{original}{HAND_EDIT}");
-    let mut p = Meddling {
-        script: ScriptedPrompter::new([
-            "✓ Durée",
-            "renouvellement par écrit",
-            "Enregistrer mes réponses à côté",
-            "24",
-            "",
-            "Vérifier et terminer",
-            "non",
-            "non",
-        ]),
-        selects: 0,
-        n: 2,
-        meddle: Some(|| std::fs::write(&path, &edited).unwrap()),
-    };
+    let mut p = Hooked::new([
+        "✓ Durée",
+        "renouvellement par écrit",
+        choice,
+        "24",
+        "",
+        "Vérifier et terminer",
+        "non",
+        "non",
+    ]);
+    p.before_select = Box::new(|n| {
+        if n == 2 {
+            std::fs::write(&path, &edited).unwrap();
+        }
+    });
     wizard.run_edit(&mut p).unwrap();
     drop(wizard);
     let shown = p.script.shown.join("\n");
+    (dir, path.clone(), original, shown)
+}
+
+#[test]
+fn a_file_changed_by_someone_else_is_not_overwritten_and_the_answers_go_beside_it() {
+    let (dir, path, original, shown) = edit_while_someone_writes("Enregistrer mes réponses à côté");
     assert!(
         shown.contains("a été modifié par quelqu'un d'autre depuis votre dernière réponse"),
         "{shown}"
@@ -108,27 +78,7 @@ fn a_file_changed_by_someone_else_is_not_overwritten_and_the_answers_go_beside_i
 
 #[test]
 fn reloading_after_a_change_keeps_the_other_editors_text() {
-    let library = library();
-    let (_dir, path, original) = jardins_copy();
-    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
-    let edited = format!("{original}{HAND_EDIT}");
-    let mut p = Meddling {
-        script: ScriptedPrompter::new([
-            "✓ Durée",
-            "renouvellement par écrit",
-            "Recharger",
-            "24",
-            "",
-            "Vérifier et terminer",
-            "non",
-            "non",
-        ]),
-        selects: 0,
-        n: 2,
-        meddle: Some(|| std::fs::write(&path, &edited).unwrap()),
-    };
-    wizard.run_edit(&mut p).unwrap();
-    drop(wizard);
+    let (_dir, path, _, _) = edit_while_someone_writes("Recharger");
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
         text.contains(HAND_EDIT.trim()),
@@ -195,7 +145,9 @@ fn an_interruption_says_exactly_what_was_saved() {
     let said = handle.interruption(&path, Lang::En);
     assert!(
         said.contains("Your answers are saved in")
-            && said.contains("the last one being “Term and renewal — How can the agreement be renewed”"),
+            && said.contains(
+                "the last one being “Term and renewal — How can the agreement be renewed”"
+            ),
         "{said}"
     );
 }

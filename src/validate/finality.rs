@@ -1,7 +1,7 @@
 //! Signature readiness (`check --final`): every representative authorised,
 //! no placeholder text left.
 
-use super::{Ctx, walk};
+use super::{Ctx, walk_all};
 use crate::convention::value::Value;
 use crate::diag::{Code, Diagnostic};
 use crate::tr;
@@ -65,30 +65,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     };
-    walk(
-        ctx.library.header_fields(),
-        &ctx.conv.header,
-        "convention",
-        &mut visit,
-    );
-    for (i, party) in ctx.conv.parties.iter().enumerate() {
-        walk(
-            ctx.library.party_fields(),
-            party,
-            &format!("parties[{}]", i + 1),
-            &mut visit,
-        );
-    }
-    for clause in &ctx.conv.clauses {
-        if let Some(spec) = ctx.library.clause(&clause.id) {
-            walk(
-                &spec.fields,
-                &clause.answers,
-                &format!("clauses.{}", clause.id),
-                &mut visit,
-            );
-        }
-    }
+    walk_all(ctx, &mut visit);
 }
 
 /// The placeholder a text contains, if any.

@@ -116,6 +116,29 @@ pub(crate) fn walk<'a>(
     }
 }
 
+/// Calls `visit` for every typed value of the convention: the header, each
+/// party, each clause.
+pub(crate) fn walk_all<'a>(
+    ctx: &Ctx<'a>,
+    visit: &mut dyn FnMut(&'a Field, &'a Spanned<Value>, &str),
+) {
+    walk(
+        ctx.library.header_fields(),
+        &ctx.conv.header,
+        "convention",
+        visit,
+    );
+    for (i, party) in ctx.conv.parties.iter().enumerate() {
+        walk(
+            ctx.library.party_fields(),
+            party,
+            &format!("parties[{}]", i + 1),
+            visit,
+        );
+    }
+    walk_clauses(ctx, visit);
+}
+
 /// Calls `visit` for every typed value of every clause.
 pub(crate) fn walk_clauses<'a>(
     ctx: &Ctx<'a>,

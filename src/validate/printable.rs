@@ -1,7 +1,7 @@
 //! Every character the PDF will show can be drawn by its font (`P082`), so
 //! that a convention which checks clean for signature also typesets.
 
-use super::{Ctx, walk, walk_clauses};
+use super::{Ctx, walk_all};
 use crate::convention::value::{Spanned, Value};
 use crate::diag::{Code, Diagnostic};
 use crate::library::Field;
@@ -41,19 +41,5 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     };
-    walk(
-        ctx.library.header_fields(),
-        &ctx.conv.header,
-        "convention",
-        &mut visit,
-    );
-    for (i, party) in ctx.conv.parties.iter().enumerate() {
-        walk(
-            ctx.library.party_fields(),
-            party,
-            &format!("parties[{}]", i + 1),
-            &mut visit,
-        );
-    }
-    walk_clauses(ctx, &mut visit);
+    walk_all(ctx, &mut visit);
 }

@@ -1394,7 +1394,10 @@ fn plain_text(v: &Value) -> String {
 /// A field's question, short enough to name it in one line: « Préambule —
 /// Quel problème ou quel besoin le partenariat vient-il résoudre ».
 fn short_prompt(field: &Field, lang: Lang) -> String {
-    let prompt = field.prompt(lang).trim().trim_end_matches(['?', ' ', '\u{a0}', ':']);
+    let prompt = field
+        .prompt(lang)
+        .trim()
+        .trim_end_matches(['?', ' ', '\u{a0}', ':']);
     match prompt.char_indices().nth(70) {
         Some((at, _)) => format!("{}…", &prompt[..at]),
         None => prompt.to_string(),

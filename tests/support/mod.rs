@@ -50,3 +50,62 @@ impl Drop for ReadOnly {
         let _ = std::fs::set_permissions(&self.dir, std::fs::Permissions::from_mode(0o755));
     }
 }
+
+/// A scripted prompter with hooks: `on_show` sees everything the wizard
+/// shows (a person reacting to a message), `before_select` runs before each
+/// list question with its 1-based count (another program acting while the
+/// person thinks).
+#[allow(dead_code)]
+pub struct Hooked<'h> {
+    pub script: pacte::wizard::ScriptedPrompter,
+    pub on_show: Box<dyn FnMut(&str) + 'h>,
+    pub before_select: Box<dyn FnMut(usize) + 'h>,
+    selects: usize,
+}
+
+#[allow(dead_code)]
+impl<'h> Hooked<'h> {
+    pub fn new<I: IntoIterator<Item = S>, S: Into<String>>(answers: I) -> Hooked<'h> {
+        Hooked {
+            script: pacte::wizard::ScriptedPrompter::new(answers),
+            on_show: Box::new(|_| {}),
+            before_select: Box::new(|_| {}),
+            selects: 0,
+        }
+    }
+}
+
+impl pacte::wizard::Prompter for Hooked<'_> {
+    fn show(&mut self, text: &str) {
+        (self.on_show)(text);
+        self.script.show(text);
+    }
+    fn text(
+        &mut self,
+        q: &pacte::wizard::TextQuestion<'_>,
+    ) -> Result<Option<String>, pacte::wizard::Interrupted> {
+        self.script.text(q)
+    }
+    fn select(
+        &mut self,
+        prompt: &str,
+        help: &str,
+        items: &[String],
+        default: Option<usize>,
+    ) -> Result<usize, pacte::wizard::Interrupted> {
+        self.selects += 1;
+        (self.before_select)(self.selects);
+        self.script.select(prompt, help, items, default)
+    }
+    fn multi_select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        defaults: &[bool],
+    ) -> Result<Vec<usize>, pacte::wizard::Interrupted> {
+        self.script.multi_select(prompt, items, defaults)
+    }
+    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, pacte::wizard::Interrupted> {
+        self.script.confirm(prompt, default)
+    }
+}
