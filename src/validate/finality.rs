@@ -1,7 +1,7 @@
 //! Signature readiness (`check --final`): every representative authorised,
 //! no placeholder text left.
 
-use super::{Ctx, walk_all};
+use super::{Ctx, texts, walk_all};
 use crate::convention::value::Value;
 use crate::diag::{Code, Diagnostic};
 use crate::tr;
@@ -36,15 +36,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 
     let mut visit = |_: &_, value: &crate::convention::value::Spanned<Value>, path: &str| {
-        let texts: Vec<(&str, std::ops::Range<usize>)> = match &value.value {
-            Value::Text(s) => vec![(s.as_str(), value.span.clone())],
-            Value::TextList(items) => items
-                .iter()
-                .map(|i| (i.value.as_str(), i.span.clone()))
-                .collect(),
-            _ => return,
-        };
-        for (text, span) in texts {
+        for (text, span) in texts(value) {
             if let Some(mark) = placeholder(text) {
                 out.push(
                     Diagnostic::new(

@@ -116,6 +116,19 @@ pub(crate) fn walk<'a>(
     }
 }
 
+/// The texts a value holds, each with its span: one for a text, one per
+/// item for a list of texts, none otherwise.
+pub(crate) fn texts(value: &Spanned<Value>) -> Vec<(&str, crate::source::Span)> {
+    match &value.value {
+        Value::Text(s) => vec![(s.as_str(), value.span.clone())],
+        Value::TextList(items) => items
+            .iter()
+            .map(|i| (i.value.as_str(), i.span.clone()))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Calls `visit` for every typed value of the convention: the header, each
 /// party, each clause.
 pub(crate) fn walk_all<'a>(

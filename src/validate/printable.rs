@@ -1,7 +1,7 @@
 //! Every character the PDF will show can be drawn by its font (`P082`), so
 //! that a convention which checks clean for signature also typesets.
 
-use super::{Ctx, walk_all};
+use super::{Ctx, texts, walk_all};
 use crate::convention::value::{Spanned, Value};
 use crate::diag::{Code, Diagnostic};
 use crate::library::Field;
@@ -10,15 +10,7 @@ use crate::tr;
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
     let mut visit = |_: &Field, value: &Spanned<Value>, path: &str| {
-        let texts: Vec<(&str, std::ops::Range<usize>)> = match &value.value {
-            Value::Text(s) => vec![(s.as_str(), value.span.clone())],
-            Value::TextList(items) => items
-                .iter()
-                .map(|i| (i.value.as_str(), i.span.clone()))
-                .collect(),
-            _ => return,
-        };
-        for (text, span) in texts {
+        for (text, span) in texts(value) {
             let Some(c) = crate::fonts::undrawable(text) else {
                 continue;
             };
