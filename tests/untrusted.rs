@@ -317,7 +317,7 @@ fn a_folder_walk_does_not_follow_links_out_or_round_in_loops() {
 fn github_annotations_cannot_be_forged_by_a_value() {
     let text = std::fs::read_to_string(GESTION).unwrap().replacen(
         "[convention]\n",
-        "[convention]\n\"x\\r\\n::error file=evil::forged\\u001b[2J\\u0007\\u202e\" = 1\n",
+        "[convention]\n\"x\\r\\n::error file=evil::forged\\u001b[2J\\u0007\\u202e\\u2028 ##[error]old\" = 1\n",
         1,
     );
     let dir = tempfile::tempdir().unwrap();
@@ -331,12 +331,22 @@ fn github_annotations_cannot_be_forged_by_a_value() {
             !out.contains(['\u{1b}', '\u{7}', '\u{202e}', '\r']),
             "{format}: a raw control character got through"
         );
+        assert!(
+            !out.contains('\u{2028}') && !out.contains("##["),
+            "{format}: {out}"
+        );
         if format == "github" {
             assert!(
                 out.lines().all(|l| l.starts_with("::")),
                 "one command per line: {out}"
             );
             assert!(!out.contains("\n::error file=evil"), "{out}");
+        } else {
+            // A CI runner takes any line starting with `::` for a command.
+            assert!(
+                !out.lines().any(|l| l.trim_start().starts_with("::")),
+                "{format}: {out}"
+            );
         }
     }
 }

@@ -445,7 +445,7 @@ pub fn load(
                 lang,
                 "types connus : {}",
                 "known kinds: {}",
-                ids.join(", ")
+                crate::diag::name_list(ids.iter().map(|s| s.as_ref()), lang)
             )));
         }
     }

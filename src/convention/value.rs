@@ -209,7 +209,7 @@ pub fn unknown_key(name: &str, span: Span, path: &str, known: &[&str], lang: Lan
             lang,
             "clés permises ici : {}",
             "keys allowed here: {}",
-            known.join(", ")
+            crate::diag::name_list(known.iter().copied(), lang)
         )),
     }
 }
@@ -677,11 +677,8 @@ pub fn toml_type_name(value: &DeValue<'_>, lang: Lang) -> &'static str {
 
 fn unknown_choice(field: &Field, value: &str, span: Span, path: &str, lang: Lang) -> Diagnostic {
     let values: Vec<&str> = field.choices.iter().map(|c| c.value.as_str()).collect();
-    let list = values
-        .iter()
-        .map(|v| format!("\"{v}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let quoted: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+    let list = crate::diag::name_list(quoted.iter().map(String::as_str), lang);
     let d = Diagnostic::new(
         Code::UnknownChoice,
         span,

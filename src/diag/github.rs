@@ -9,8 +9,12 @@ use std::io::{self, Write};
 /// overrides) are made visible, so a value from a convention can neither
 /// start another command nor disguise an annotation.
 fn escape_data(s: &str) -> String {
-    super::sanitize(s)
-        .replace('%', "%25")
+    escape_line_breaks(&super::sanitize(s))
+}
+
+/// GitHub's own escapes, for text already sanitized.
+fn escape_line_breaks(s: &str) -> String {
+    s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -40,15 +44,17 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
                 ));
             }
             let title = escape_property(&format!("{} {}", d.code, d.code.slug()));
-            let mut message = d.message.clone();
+            // The message and its help on two lines of the annotation; a
+            // line break inside either is a value's, and shown as such.
+            let mut message = super::sanitize(&d.message).into_owned();
             if !d.help.is_empty() {
                 message.push('\n');
-                message.push_str(&d.help);
+                message.push_str(&super::sanitize(&d.help));
             }
             writeln!(
                 out,
                 "::{command} {properties},title={title}::{}",
-                escape_data(&message)
+                escape_line_breaks(&message)
             )?;
         }
     }
@@ -61,7 +67,10 @@ mod tests {
 
     #[test]
     fn separators_and_newlines_are_escaped() {
-        assert_eq!(escape_data("50% fait\nensuite"), "50%25 fait%0Aensuite");
+        assert_eq!(
+            escape_line_breaks("50% fait\nensuite"),
+            "50%25 fait%0Aensuite"
+        );
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
         // A value cannot end the line and start a command of its own, nor
         // reach the log's terminal.
@@ -73,8 +82,9 @@ mod tests {
         );
         assert_eq!(
             escaped,
-            "x<U+000D>%0A::error file=evil.toml::pwned<U+001B>[31m<U+0007><U+202E>txt"
+            "x<U+000D><U+000A>::error file=evil.toml::pwned<U+001B>[31m<U+0007><U+202E>txt"
         );
+        assert_eq!(escape_data("a ##[error]b"), "a #<U+0023>[error]b");
         assert_eq!(escape_property("a\u{202e}b"), "a<U+202E>b");
     }
 }

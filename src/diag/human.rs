@@ -47,7 +47,7 @@ pub fn write_report(
     for (code, n) in seen {
         if n > SHOWN_PER_CODE {
             let more = crate::format::count(n - SHOWN_PER_CODE, lang);
-            let path = report.path.display();
+            let path = super::sanitize(&report.path.display().to_string()).into_owned();
             writeln!(
                 out,
                 "{}\n",
@@ -114,7 +114,7 @@ fn render(renderer: &Renderer, report: &FileReport, d: &Diagnostic, lang: Lang) 
         Severity::Note => Level::NOTE,
     }
     .with_name(d.severity.name(lang));
-    let path = report.path.display().to_string();
+    let path = super::sanitize(&report.path.display().to_string()).into_owned();
     let message = super::sanitize(&d.message);
     let title = level.primary_title(message.as_ref()).id(d.code.as_str());
     let label = d.label.as_deref().map(super::sanitize);

@@ -39,7 +39,7 @@ struct JsonDiagnostic<'a> {
 fn convert<'a>(report: &FileReport, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
     let located = report.source.as_ref().zip(d.span.as_ref());
     JsonDiagnostic {
-        file: report.path.display().to_string(),
+        file: super::sanitize(&report.path.display().to_string()).into_owned(),
         code: d.code.as_str(),
         slug: d.code.slug(),
         severity: d.severity,

@@ -23,42 +23,87 @@ use std::path::PathBuf;
 /// (U+202E can make `txt.exe` read `exe.txt`).
 pub fn is_hazardous(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{200e}'
+                | '\u{200f}'
+                | '\u{061c}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
 }
 
-/// A message with hazardous characters shown as `<U+202E>`: what a user
-/// value holds stays visible, and nothing in it acts on the terminal or log.
+/// A one-line message with hazardous characters shown as `<U+202E>`: what a
+/// user value holds stays visible, and nothing in it acts on the terminal
+/// or the CI log. Line breaks too: a CI runner takes any output line that
+/// starts with `::` for a workflow command, and `##[` anywhere on a line
+/// for an old-style one, so a value can start neither.
 pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(is_hazardous) {
+    let risky = |c: char| is_hazardous(c) || c == '\n';
+    if !s.chars().any(risky) && !s.contains("##[") {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if is_hazardous(c) {
+        if risky(c) {
             out.push_str(&format!("<U+{:04X}>", u32::from(c)));
         } else {
             out.push(c);
         }
     }
-    std::borrow::Cow::Owned(out)
+    std::borrow::Cow::Owned(out.replace("##[", "#<U+0023>["))
 }
 
 /// Source text with each hazardous character replaced by one of the same
-/// length in bytes (`?`, `·`, `�`), so that spans still point where they did.
+/// length in bytes (`?`, `·`, `�`), so that spans still point where they did;
+/// `##[` (an old-style CI command wherever it stands on a line) becomes
+/// `# [`.
 pub fn sanitize_same_len(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(|c| is_hazardous(c) && c != '\r') {
+    if !s.chars().any(|c| is_hazardous(c) && c != '\r') && !s.contains("##[") {
         return std::borrow::Cow::Borrowed(s);
     }
-    std::borrow::Cow::Owned(
-        s.chars()
-            .map(|c| match c.len_utf8() {
-                _ if !is_hazardous(c) || c == '\r' => c,
-                1 => '?',
-                2 => '\u{b7}',
-                _ => '\u{fffd}',
-            })
-            .collect(),
-    )
+    let out: String = s
+        .chars()
+        .map(|c| match c.len_utf8() {
+            _ if !is_hazardous(c) || c == '\r' => c,
+            1 => '?',
+            2 => '\u{b7}',
+            _ => '\u{fffd}',
+        })
+        .collect();
+    std::borrow::Cow::Owned(out.replace("##[", "# ["))
+}
+
+/// The most characters a message, a help line or a label keeps: a value a
+/// file repeats in every finding (a 30,000-character party id in 1,000
+/// findings) cannot make the report gigabytes long.
+pub const MAX_MESSAGE_CHARS: usize = 1_000;
+
+/// `s` cut to `max` characters, with « … » where it was cut.
+pub fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}…", &s[..at])),
+        None => std::borrow::Cow::Borrowed(s),
+    }
+}
+
+/// A list of names for a help line: at most a dozen, each shortened, then
+/// how many more.
+pub fn name_list<'a>(names: impl IntoIterator<Item = &'a str>, lang: Lang) -> String {
+    const SHOWN: usize = 12;
+    let names: Vec<&str> = names.into_iter().collect();
+    let mut out: Vec<String> = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| shorten(n, 40).into_owned())
+        .collect();
+    if names.len() > SHOWN {
+        let more = names.len() - SHOWN;
+        out.push(crate::tr!(lang, "et {more} autres", "and {more} more"));
+    }
+    out.join(", ")
 }
 
 /// How serious a finding is.
@@ -107,7 +152,7 @@ impl Diagnostic {
         Diagnostic {
             code,
             severity: code.default_severity(),
-            message: message.into(),
+            message: capped(message.into()),
             span: span.into(),
             label: None,
             help: String::new(),
@@ -115,14 +160,22 @@ impl Diagnostic {
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = help.into();
+        self.help = capped(help.into());
         self
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+        self.label = Some(capped(label.into()));
         self
     }
+}
+
+/// A message within [`MAX_MESSAGE_CHARS`].
+fn capped(text: String) -> String {
+    if text.len() <= MAX_MESSAGE_CHARS {
+        return text;
+    }
+    shorten(&text, MAX_MESSAGE_CHARS).into_owned()
 }
 
 /// The diagnostics of one checked file, with its text for printing.

@@ -110,7 +110,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             lang,
             "parties déclarées : {}",
             "declared parties: {}",
-            known.join(", ")
+            crate::diag::name_list(known.iter().copied(), lang)
         )));
     };
     walk_clauses(ctx, &mut |_, value, _| match &value.value {

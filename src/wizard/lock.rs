@@ -37,15 +37,22 @@ impl EditLock {
     /// first save will report the folder anyway.
     pub fn take(convention: &Path, lang: Lang) -> Result<Option<EditLock>, String> {
         let path = lock_path(convention);
-        let Ok(mut file) = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-        else {
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        // A lock file is pacte's own: never followed through a link (a
+        // cloned repository could ship `.NAME.pacte-lock` pointing at any
+        // file of the user's), never another file's second name.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        let Ok(mut file) = options.open(&path) else {
             return Ok(None);
         };
+        if !is_own_lock_file(&file) {
+            return Ok(None);
+        }
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -82,6 +89,18 @@ impl EditLock {
             _cleanup: cleanup,
         }))
     }
+}
+
+/// Whether an opened lock file is a plain file with no other name.
+#[cfg(unix)]
+fn is_own_lock_file(file: &File) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    file.metadata().is_ok_and(|m| m.is_file() && m.nlink() == 1)
+}
+
+#[cfg(not(unix))]
+fn is_own_lock_file(file: &File) -> bool {
+    file.metadata().is_ok_and(|m| m.is_file())
 }
 
 /// The lock file's owner, when the environment names no user.
@@ -126,5 +145,25 @@ mod tests {
         assert!(!lock_path(&conv).exists(), "the lock file is removed");
         let again = EditLock::take(&conv, Lang::En).unwrap();
         assert!(again.is_some(), "free again once released");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_planted_as_a_link_or_a_second_name_is_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, "IMPORTANT").unwrap();
+        let conv = dir.path().join("jardins.toml");
+        std::os::unix::fs::symlink(&victim, lock_path(&conv)).unwrap();
+        let lock = EditLock::take(&conv, Lang::En).unwrap();
+        assert!(lock.is_none());
+        drop(lock);
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "IMPORTANT");
+        std::fs::remove_file(lock_path(&conv)).unwrap();
+        std::fs::hard_link(&victim, lock_path(&conv)).unwrap();
+        let lock = EditLock::take(&conv, Lang::En).unwrap();
+        assert!(lock.is_none());
+        drop(lock);
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "IMPORTANT");
     }
 }

@@ -208,10 +208,9 @@ impl<'a> Wizard<'a> {
         }
         let lock = lock::EditLock::take(path, lang)?;
         // A file replaced with --force is this session's to overwrite.
-        let replaced =
-            crate::input::read_bounded(path, crate::convention::MAX_FILE_BYTES as u64)
-                .ok()
-                .map(|b| String::from_utf8_lossy(&b).into_owned());
+        let replaced = crate::input::read_bounded(path, crate::convention::MAX_FILE_BYTES as u64)
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).into_owned());
         Ok(Wizard {
             library,
             lang,
