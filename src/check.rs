@@ -149,8 +149,17 @@ pub enum Target {
 /// reported instead of read.
 pub fn collect_files(args: &[PathBuf], config: &Config) -> Vec<Target> {
     let mut out = Vec::new();
+    // Resolved once: each entry is then one lookup, however many excludes.
+    let excluded: std::collections::HashSet<PathBuf> = config
+        .exclude
+        .iter()
+        .map(|x| std::fs::canonicalize(x).unwrap_or_else(|_| x.clone()))
+        .collect();
     let keep = |path: &Path| {
-        if config.exclude.iter().any(|x| same_path(x, path)) {
+        if !excluded.is_empty()
+            && excluded
+                .contains(&std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+        {
             return false;
         }
         let name = path.file_name().map(|n| n.to_string_lossy());
@@ -159,7 +168,12 @@ pub fn collect_files(args: &[PathBuf], config: &Config) -> Vec<Target> {
             .is_some_and(|n| n.ends_with(".toml") && !crate::config::FILE_NAMES.contains(&n));
         is_toml || path.is_dir()
     };
+    let root = repository_root();
     for arg in args {
+        if let Some(real) = root.as_deref().and_then(|root| leads_out(arg, root)) {
+            out.push(Target::Skipped(arg.clone(), Skip::OutsideRoot(real)));
+            continue;
+        }
         if arg.is_dir() {
             for entry in Walk::new(arg, &keep).entries() {
                 match entry {
@@ -211,6 +225,34 @@ fn check_target(t: &Target, library: &ClauseLibrary, options: &CheckOptions) -> 
     }
 }
 
+/// The repository the current folder is in (the nearest folder holding
+/// `.git`), else the current folder.
+fn repository_root() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    let root = cwd
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&cwd);
+    std::fs::canonicalize(root).ok()
+}
+
+/// Where `arg` really leads, when it is written as a path inside the
+/// repository (relative, no `..`) but a link takes it outside: the CI
+/// recipe's `pacte check conventions/` must not read a pull request's
+/// `conventions -> /home/runner` link. A path written absolute or with
+/// `..` says where it goes and is taken as given.
+fn leads_out(arg: &Path, root: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let looks_inside = arg
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !looks_inside {
+        return None;
+    }
+    let real = std::fs::canonicalize(arg).ok()?;
+    (!real.starts_with(root)).then_some(real)
+}
+
 /// The diagnostic for a file that could not be read.
 fn unreadable(e: &ReadError, lang: Lang) -> Diagnostic {
     Diagnostic::new(Code::UnreadableFile, None, e.describe(lang)).help(tr!(
@@ -218,11 +260,4 @@ fn unreadable(e: &ReadError, lang: Lang) -> Diagnostic {
         "vérifiez le chemin et les droits de lecture",
         "check the path and read permissions"
     ))
-}
-
-fn same_path(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
 }

@@ -118,11 +118,14 @@ impl Config {
     /// repository's root (a folder holding `.git`) or the user's home, so a
     /// checkout never picks up settings from above it. No file: defaults.
     pub fn discover(start: &Path, lang: Lang) -> Result<Config, String> {
-        let home = std::env::var_os("HOME").map(PathBuf::from);
+        // Compared resolved: a home reached through a link is still home.
+        let home = std::env::var_os("HOME").and_then(|h| std::fs::canonicalize(h).ok());
+        let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
         for dir in start.ancestors() {
             for name in FILE_NAMES {
                 let path = dir.join(name);
                 if path.is_file() || path.is_symlink() {
+                    refuse_strangers(&path, lang)?;
                     return Config::read(&path, lang, Trust::Repository);
                 }
             }
@@ -197,6 +200,34 @@ impl Config {
         }
         Ok(config)
     }
+}
+
+/// Refuses settings found on the way up that belong to another user (not
+/// you, not root): outside a repository the search may reach a shared
+/// folder such as `/tmp`, where anyone can leave a `pacte.toml`. Git
+/// refuses such repositories the same way.
+#[cfg(unix)]
+fn refuse_strangers(path: &Path, lang: Lang) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    let me = nix::unistd::getuid().as_raw();
+    let owner = meta.uid();
+    if owner == me || owner == 0 {
+        return Ok(());
+    }
+    let shown = path.display();
+    Err(tr!(
+        lang,
+        "{shown} appartient à un autre utilisateur (uid {owner}) ; pacte ne suit pas ses réglages (--config FICHIER pour en nommer, --no-config pour s'en passer)",
+        "{shown} belongs to another user (uid {owner}); pacte does not follow its settings (--config FILE to name some, --no-config to do without)"
+    ))
+}
+
+#[cfg(not(unix))]
+fn refuse_strangers(_: &Path, _: Lang) -> Result<(), String> {
+    Ok(())
 }
 
 /// Who wrote a settings file, and so what it may name.
@@ -280,6 +311,19 @@ mod tests {
         let err = Config::read(&link, Lang::En, Trust::User).unwrap_err();
         assert!(err.contains("system file"), "{err}");
         assert!(!err.contains("PATH="), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn settings_left_by_another_user_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pacte.toml");
+        std::fs::write(&path, "[lints]\nP019 = \"allow\"\n").unwrap();
+        if std::os::unix::fs::chown(&path, Some(54_321), None).is_err() {
+            return; // Only root can give a file away; nothing to test.
+        }
+        let err = Config::discover(dir.path(), Lang::En).unwrap_err();
+        assert!(err.contains("belongs to another user (uid 54321)"), "{err}");
     }
 
     #[test]

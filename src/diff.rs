@@ -360,6 +360,17 @@ fn compare_annexes(old: &Document, new: &Document, sections: &mut Vec<Section>, 
 pub fn redline(old: &str, new: &str) -> String {
     let old_lines: Vec<&str> = old.split('\n').collect();
     let new_lines: Vec<&str> = new.split('\n').collect();
+    if old_lines.len() + new_lines.len() > MAX_LINE_DIFF_LINES {
+        // Line diffs cost up to the product of the two lengths too: a part
+        // this long (no real article is) is shown replaced whole.
+        let mut out: Vec<String> = old_lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| mark_line(l, ChangeTag::Delete))
+            .collect();
+        out.extend(new_lines.iter().map(|l| mark_line(l, ChangeTag::Insert)));
+        return out.join("\n");
+    }
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
         .diff_slices(&old_lines, &new_lines);
@@ -397,6 +408,10 @@ pub fn redline(old: &str, new: &str) -> String {
     }
     out.join("\n")
 }
+
+/// The most lines, old and new together, one part (an article, the parties)
+/// is compared on.
+pub const MAX_LINE_DIFF_LINES: usize = 8_000;
 
 /// The most words and spaces, old and new together, compared word by word
 /// in one rewritten passage (about 2,000 words a side).
@@ -724,6 +739,15 @@ mod tests {
             ),
             "total de <del>480\u{202f}000,00\u{a0}$.</del> <ins>500\u{202f}000,00\u{a0}$.</ins>"
         );
+    }
+
+    #[test]
+    fn a_part_too_long_to_compare_line_by_line_is_shown_replaced_whole() {
+        let old = "a\n\n".repeat(MAX_LINE_DIFF_LINES);
+        let new = "b\n\n".repeat(MAX_LINE_DIFF_LINES);
+        let out = redline(&old, &new);
+        assert_eq!(out.matches("<del>a</del>").count(), MAX_LINE_DIFF_LINES);
+        assert_eq!(out.matches("<ins>b</ins>").count(), MAX_LINE_DIFF_LINES);
     }
 
     #[test]

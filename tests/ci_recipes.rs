@@ -50,7 +50,7 @@ fn the_workflow_check_step_annotates_a_pull_request() {
     let command = workflow_step("Check conventions");
     assert_eq!(
         command,
-        "pacte check --lang fr --format github conventions/"
+        "pacte $PACTE_SETTINGS check --lang fr --format github conventions/"
     );
     let repo = tempfile::tempdir().unwrap();
     copy(
@@ -77,6 +77,45 @@ fn the_workflow_check_step_annotates_a_pull_request() {
         ),
         "{stdout}"
     );
+}
+
+#[test]
+fn a_pull_request_cannot_loosen_the_checks_with_its_own_settings() {
+    let repo = tempfile::tempdir().unwrap();
+    let r = repo.path();
+    let ok = |out: Output| assert!(out.status.success(), "{out:?}");
+    ok(git(r, &["init", "-q", "-b", "main"]));
+    copy(
+        "tests/fixtures/invalid/P051-quorum-single-party.toml",
+        r.join("conventions/quorum.toml"),
+    );
+    std::fs::write(r.join("pacte.toml"), "[lints]\nP019 = \"allow\"\n").unwrap();
+    ok(git(r, &["add", "."]));
+    ok(git(r, &["commit", "-q", "-m", "base"]));
+    ok(git(r, &["update-ref", "refs/remotes/origin/main", "HEAD"]));
+    // The pull request allows the very error it brings.
+    std::fs::write(r.join("pacte.toml"), "[lints]\nP051 = \"allow\"\n").unwrap();
+    ok(git(r, &["commit", "-q", "-am", "allow everything"]));
+    let check = workflow_step("Check conventions");
+    assert_eq!(
+        sh(r, &check).status.code(),
+        Some(0),
+        "the PR's own settings would pass it"
+    );
+    let env_file = r.join("github_env");
+    let settings = workflow_step("Settings from the base branch");
+    let script = format!(
+        "export GITHUB_BASE_REF=main RUNNER_TEMP={} GITHUB_ENV={}; {settings}",
+        r.display(),
+        env_file.display()
+    );
+    ok(sh(r, &script));
+    let exported = std::fs::read_to_string(&env_file).unwrap();
+    let value = exported.trim().strip_prefix("PACTE_SETTINGS=").unwrap();
+    assert!(value.starts_with("--config "), "{exported}");
+    let out = sh(r, &format!("export PACTE_SETTINGS='{value}'; {check}"));
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("P051"));
 }
 
 #[test]

@@ -127,6 +127,31 @@ fn devices_fifos_and_folders_are_never_output_targets() {
 }
 
 #[test]
+fn the_convention_is_never_its_own_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let conv = dir.path().join("c.toml");
+    std::fs::copy(GESTION, &conv).unwrap();
+    let c = conv.to_str().unwrap();
+    for args in [
+        &["render", c, "-o", c, "--force"][..],
+        &["render", "--to", "pdf", c, "-o", c, "--force"][..],
+        &["diff", GESTION, c, "-o", c, "--force"][..],
+    ] {
+        let run = pacte(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.all());
+        assert!(
+            run.stderr.contains("is both the input and the output"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        std::fs::read(&conv).unwrap(),
+        std::fs::read(GESTION).unwrap()
+    );
+}
+
+#[test]
 fn a_link_as_output_keeps_being_a_link() {
     let dir = tempfile::tempdir().unwrap();
     let real = dir.path().join("real.md");
@@ -314,6 +339,43 @@ fn a_folder_walk_does_not_follow_links_out_or_round_in_loops() {
 }
 
 #[test]
+fn a_folder_named_on_the_command_line_that_links_out_is_not_walked() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("credentials.toml"),
+        "token = \"cio-hunter2-do-not-print\"\n",
+    )
+    .unwrap();
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repo.path().join(".git")).unwrap();
+    symlink(outside.path(), repo.path().join("conventions")).unwrap();
+    for format in ["human", "json", "sarif", "github"] {
+        let run = pacte_in(
+            Some(repo.path()),
+            &["check", "--format", format, "conventions/"],
+        );
+        assert_eq!(run.code, 2, "{}", run.all());
+        assert!(!run.all().contains("hunter2"), "{format}: {}", run.all());
+        assert!(
+            run.all().contains("outside the folder"),
+            "{format}: {}",
+            run.all()
+        );
+    }
+    // Named by its real path, it is the user's choice.
+    let run = pacte_in(
+        Some(repo.path()),
+        &["check", outside.path().to_str().unwrap()],
+    );
+    assert_eq!(run.code, 1, "not a convention, but read: {}", run.all());
+    assert!(
+        run.all().contains("P010") || run.all().contains("P012"),
+        "{}",
+        run.all()
+    );
+}
+
+#[test]
 fn github_annotations_cannot_be_forged_by_a_value() {
     let text = std::fs::read_to_string(GESTION).unwrap().replacen(
         "[convention]\n",
@@ -464,7 +526,7 @@ fn templates_that_build_without_end_are_stopped_with_their_name() {
 fn a_long_extends_chain_is_resolved_quickly() {
     let lib = tempfile::tempdir().unwrap();
     std::fs::create_dir(lib.path().join("profiles")).unwrap();
-    for i in 0..5_000 {
+    for i in 0..990 {
         let extends = if i == 0 {
             "extends = \"gestion\"\n".to_string()
         } else {
@@ -483,6 +545,25 @@ fn a_long_extends_chain_is_resolved_quickly() {
     assert_eq!(run.code, 0, "{}", run.all());
     // Seconds at most even unoptimised; the benchmark has the real number.
     assert!(start.elapsed() < Duration::from_secs(20));
+    // Past 1,000 profiles (the bundled ones count), the library is refused:
+    // each holds its resolved clause list.
+    for i in 990..1_000 {
+        std::fs::write(
+            lib.path().join(format!("profiles/q{i}.toml")),
+            format!(
+                "id = \"q{i}\"\ntitle.fr = \"Q\"\ntitle.en = \"Q\"\ndescription.fr = \"Q\"\ndescription.en = \"Q\"\n"
+            ),
+        )
+        .unwrap();
+    }
+    let run = pacte(&["check", "--clauses", lib.path().to_str().unwrap(), GESTION]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("the library has 1,004 profiles; pacte accepts at most 1,000"),
+        "{}",
+        run.stderr
+    );
 }
 
 // --- Large input ------------------------------------------------------------

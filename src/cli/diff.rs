@@ -43,6 +43,11 @@ pub struct DiffArgs {
 /// Exit codes follow diff(1): 0 identical, 1 different, 2 trouble.
 pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
     let lang = env.lang;
+    if let Err(code) =
+        super::refuse_input_as_output(lang, args.output.as_deref(), &[&args.old, &args.new])
+    {
+        return code;
+    }
     if let Some(code) = super::sandboxed(
         lang,
         args.templates.as_deref(),

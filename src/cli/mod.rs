@@ -225,6 +225,29 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// Refuses an output that is one of the command's inputs (`render c.toml
+/// -o c.toml --force` would replace the convention with its rendering).
+pub fn refuse_input_as_output(
+    lang: Lang,
+    output: Option<&std::path::Path>,
+    inputs: &[&std::path::Path],
+) -> Result<(), ExitCode> {
+    let Some(real_out) = output.and_then(|o| std::fs::canonicalize(o).ok()) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if std::fs::canonicalize(input).is_ok_and(|i| i == real_out) {
+            let shown = input.display();
+            return Err(fail(&pacte::tr!(
+                lang,
+                "{shown} est à la fois l'entrée et la sortie : choisissez un autre nom avec -o (même --force ne remplace pas la source)",
+                "{shown} is both the input and the output: choose another name with -o (not even --force replaces the source)"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// With an organisation's templates, runs the command in a limited child
 /// (see [`sandbox`]) and writes what it produced: `Some(exit code)` when
 /// done so, `None` in the child itself or without templates.

@@ -68,6 +68,9 @@ impl PaperArg {
 pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode {
     let lang = env.lang;
     let pdf = args.to == To::Pdf;
+    if let Err(code) = super::refuse_input_as_output(lang, args.output.as_deref(), &[&args.file]) {
+        return code;
+    }
     if let Some(code) = super::sandboxed(
         lang,
         args.templates.as_deref(),

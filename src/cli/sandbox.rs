@@ -5,7 +5,7 @@
 //! times is materialised element by element, for ever. Templates given with
 //! `--templates` may come from a stranger's pull request, so `pacte render`
 //! and `pacte diff` with `--templates` re-run themselves as a child whose
-//! address space and CPU time the operating system caps; the parent writes
+//! memory and CPU time the operating system caps; the parent writes
 //! the child's output, or says which template the system stopped.
 
 use super::fail;
@@ -17,9 +17,9 @@ const CHILD: &str = "PACTE_TEMPLATE_SANDBOX";
 /// Set in the child's environment: where to record the running template.
 const PROGRESS: &str = "PACTE_TEMPLATE_PROGRESS";
 
-/// The child's address space: far above any honest rendering of a 4 MiB
+/// The child's data: far above any honest rendering of a 4 MiB
 /// convention, far below the machine.
-const MEMORY_BYTES: u64 = 4 << 30;
+const MEMORY_BYTES: u64 = 1 << 30;
 /// The child's CPU time, in seconds (`PACTE_TEMPLATE_CPU_SECONDS` may lower
 /// it, for tests and impatient pipelines; never raise it).
 const CPU_SECONDS: u64 = 30;
@@ -42,7 +42,9 @@ pub fn enter_child() {
     #[cfg(unix)]
     {
         use nix::sys::resource::{Resource, setrlimit};
-        let _ = setrlimit(Resource::RLIMIT_AS, MEMORY_BYTES, MEMORY_BYTES);
+        // Data, not address space: the allocator reserves address space far
+        // ahead of use, and only what is written to counts.
+        let _ = setrlimit(Resource::RLIMIT_DATA, MEMORY_BYTES, MEMORY_BYTES);
         let _ = setrlimit(Resource::RLIMIT_CPU, cpu_seconds(), cpu_seconds());
     }
     if let Some(progress) = std::env::var_os(PROGRESS) {
@@ -74,20 +76,18 @@ pub fn run_child(lang: Lang) -> Result<(Vec<u8>, u8), ExitCode> {
     let output = Command::new(exe)
         .args(std::env::args_os().skip(1))
         .env(CHILD, "1")
+        // mimalloc reserves a gigabyte of writable address space at a time
+        // by default, which the data limit would count before any use.
+        .env("MIMALLOC_ARENA_RESERVE", "64MiB")
         .env(PROGRESS, progress.path())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .output()
         .map_err(|e| fail(&e.to_string()))?;
-    // The child's messages, less the allocator's own last words.
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    for line in stderr.lines() {
-        if !line.starts_with("memory allocation of") {
-            eprintln!("{line}");
-        }
-    }
     if let Some(code) = output.status.code() {
+        // The child ended by itself: its messages are pacte's own.
+        eprint!("{}", String::from_utf8_lossy(&output.stderr));
         let code = u8::try_from(code).unwrap_or(2);
         return if output.stdout.is_empty() {
             Err(ExitCode::from(code))
@@ -95,6 +95,8 @@ pub fn run_child(lang: Lang) -> Result<(Vec<u8>, u8), ExitCode> {
             Ok((output.stdout, code))
         };
     }
+    // Stopped by the system: what it printed last (an allocator's or a
+    // runtime's last words) says nothing useful; which template it was does.
     let template = std::fs::read_to_string(progress.path()).unwrap_or_default();
     let template = if template.is_empty() {
         tr!(lang, "un modèle", "a template")

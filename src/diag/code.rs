@@ -86,6 +86,7 @@ codes! {
     MissingMandate = "P080", "missing-mandate", Error;
     PlaceholderText = "P081", "placeholder-text", Error;
     Undrawable = "P082", "undrawable-character", Error;
+    HiddenCharacter = "P083", "hidden-character", Error;
     LibrarySyntax = "L001", "library-syntax", Error;
     LibrarySchema = "L002", "library-schema", Error;
     LibraryDuplicate = "L003", "library-duplicate", Error;

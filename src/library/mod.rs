@@ -23,6 +23,11 @@ use toml::Spanned;
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/clauses");
 
+/// The most clauses a library may hold, overlays included.
+pub const MAX_CLAUSES: usize = 500;
+/// The most profiles a library may hold, overlays included.
+pub const MAX_PROFILES: usize = 1_000;
+
 /// A clause: one article of a convention, with the fields it asks for.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -254,6 +259,38 @@ impl ClauseLibrary {
                 (Vec::new(), Vec::new())
             }
         };
+        // Each profile holds its resolved clause list, so profiles times
+        // clauses is what memory pays: both are bounded.
+        for (count, max, what_fr, what_en) in [
+            (clauses.len(), MAX_CLAUSES, "clauses", "clauses"),
+            (profiles.len(), MAX_PROFILES, "profils", "profiles"),
+        ] {
+            if count > max {
+                let (count, max) = (
+                    crate::format::count(count, lang),
+                    crate::format::count(max, lang),
+                );
+                let d = Diagnostic::new(
+                    Code::LibrarySchema,
+                    None,
+                    tr!(
+                        lang,
+                        "la bibliothèque compte {count} {what_fr} ; pacte en accepte {max} au plus",
+                        "the library has {count} {what_en}; pacte accepts at most {max}"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "une bibliothèque de clauses en compte quelques dizaines ; vérifiez les dossiers --clauses et pacte.toml",
+                    "a clause library has a few dozen; check the --clauses folders and pacte.toml"
+                ));
+                errors.push(FileReport {
+                    path: overlays.last().cloned().unwrap_or_default(),
+                    source: None,
+                    diagnostics: vec![d],
+                });
+            }
+        }
         errors.extend(validate::clauses(&clauses, lang));
         let resolved = validate::profiles(&profiles, &clauses, lang);
         let profiles = match resolved {

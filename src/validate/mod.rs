@@ -84,6 +84,7 @@ pub fn validate(
         completeness::check_advised(&ctx, &mut out);
         finality::check(&ctx, &mut out);
     }
+    printable::hidden(&ctx, &mut out);
     if options.final_check || options.printable {
         printable::check(&ctx, &mut out);
     }

@@ -1,5 +1,7 @@
-//! Every character the PDF will show can be drawn by its font (`P082`), so
-//! that a convention which checks clean for signature also typesets.
+//! What the document shows is what the text holds: every character can be
+//! drawn by the PDF's font (`P082`), so that a convention which checks clean
+//! for signature also typesets, and no invisible character changes how a
+//! text reads (`P083`).
 
 use super::{Ctx, texts, walk_all};
 use crate::convention::value::{Spanned, Value};
@@ -29,6 +31,45 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     lang,
                     "remplacez ce caractère par un équivalent courant, ou écrivez-le en toutes lettres",
                     "replace the character with a common equivalent, or write it out in words"
+                )),
+            );
+        }
+    };
+    walk_all(ctx, &mut visit);
+}
+
+/// A character that changes how text reads without being seen: controls
+/// other than line breaks and tabs, direction embeddings, overrides and
+/// isolates, line and paragraph separators.
+fn hidden_character(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+    })
+}
+
+pub(super) fn hidden(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let mut visit = |_: &Field, value: &Spanned<Value>, path: &str| {
+        for (text, span) in texts(value) {
+            let Some(c) = hidden_character(text) else {
+                continue;
+            };
+            let code = format!("U+{:04X}", u32::from(c));
+            out.push(
+                Diagnostic::new(
+                    Code::HiddenCharacter,
+                    span,
+                    tr!(
+                        lang,
+                        "`{path}` contient un caractère invisible ({code}) qui change la façon dont le texte se lit",
+                        "`{path}` holds an invisible character ({code}) that changes how the text reads"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "retirez-le ; pour écrire de droite à gauche, les mots suffisent",
+                    "remove it; to write right to left, the words themselves are enough"
                 )),
             );
         }
