@@ -78,7 +78,10 @@ fn excerpt(source: &SourceFile, span: &Range<usize>) -> (String, usize, Range<us
         .min(first_line + MAX_SNIPPET_LINES - 1);
     let start = source.line_start(first_line);
     let end = source.line_end(last_line);
-    let mut span = span.start - start..span.end.min(end) - start;
+    // A span may start on a line's ending (after its `\r`): keep it within
+    // the shown text, never reversed.
+    let from = span.start.clamp(start, end);
+    let mut span = from - start..span.end.clamp(from, end) - start;
     let mut lines = &text[start..end];
     // One very long line (a minified table): keep a window around the span.
     if first_line == last_line && lines.chars().count() > MAX_SNIPPET_LINE_CHARS {
@@ -191,6 +194,42 @@ pub fn summary_line(summary: &Summary, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_on_a_line_ending_or_past_the_text_is_drawn_without_panic() {
+        let text = "a = 1\r\nb = 2\r\n".to_string();
+        let source = SourceFile::new("x.toml", text);
+        for span in [6..7, 5..7, 6..6, 14..14, 40..50] {
+            let report = FileReport {
+                path: "x.toml".into(),
+                source: Some(source.clone()),
+                diagnostics: vec![Diagnostic::new(Code::UnknownKey, span.clone(), "m").help("h")],
+            };
+            let mut out = Vec::new();
+            write_report(&mut out, &report, Lang::En, false).unwrap();
+            assert!(
+                String::from_utf8(out).unwrap().contains("x.toml:"),
+                "{span:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn findings_past_twenty_of_a_code_are_counted() {
+        let source = SourceFile::new("x.toml", "a = 1\n".repeat(30));
+        let report = FileReport {
+            path: "x.toml".into(),
+            source: Some(source),
+            diagnostics: (0..30)
+                .map(|i| Diagnostic::new(Code::UnknownKey, i * 6..i * 6 + 1, "m"))
+                .collect(),
+        };
+        let mut out = Vec::new();
+        write_report(&mut out, &report, Lang::Fr, false).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(out.matches("erreur[P010]").count(), SHOWN_PER_CODE);
+        assert!(out.contains("… et 10 autres P010 dans x.toml"), "{out}");
+    }
 
     #[test]
     fn spans_inside_a_character_do_not_panic() {
