@@ -68,7 +68,7 @@ pub fn write_report(
 /// excerpt, its first line number and the span within it. Only these lines
 /// go to the renderer: handing it the whole file for each finding made a
 /// file with many findings quadratic.
-fn excerpt(source: &SourceFile, span: &Range<usize>) -> (String, usize, Range<usize>) {
+fn excerpt(source: &SourceFile, span: &Range<usize>) -> (String, usize, Range<usize>, bool) {
     let text = source.text();
     let span = on_char_boundaries(text, span);
     let first_line = source.position(span.start).line;
@@ -84,7 +84,8 @@ fn excerpt(source: &SourceFile, span: &Range<usize>) -> (String, usize, Range<us
     let mut span = from - start..span.end.clamp(from, end) - start;
     let mut lines = &text[start..end];
     // One very long line (a minified table): keep a window around the span.
-    if first_line == last_line && lines.chars().count() > MAX_SNIPPET_LINE_CHARS {
+    let windowed = first_line == last_line && lines.chars().count() > MAX_SNIPPET_LINE_CHARS;
+    if windowed {
         let from = floor_boundary(lines, span.start.saturating_sub(MAX_SNIPPET_LINE_CHARS / 2));
         let to = floor_boundary(
             lines,
@@ -99,6 +100,7 @@ fn excerpt(source: &SourceFile, span: &Range<usize>) -> (String, usize, Range<us
         super::sanitize_same_len(lines).into_owned(),
         first_line,
         span,
+        windowed,
     )
 }
 
@@ -127,18 +129,31 @@ fn render(renderer: &Renderer, report: &FileReport, d: &Diagnostic, lang: Lang) 
         .zip(d.span.as_ref())
         .map(|(source, span)| excerpt(source, span));
     let mut group = match &excerpt {
-        Some((lines, line_start, span)) => {
+        Some((lines, line_start, span, windowed)) => {
             let mut annotation = AnnotationKind::Primary.span(span.clone());
             if let Some(label) = &label {
                 annotation = annotation.label(label.as_ref());
             }
-            title.element(
-                Snippet::source(lines.as_str())
-                    .line_start(*line_start)
-                    .path(path)
-                    .fold(true)
-                    .annotation(annotation),
-            )
+            let snippet = Snippet::source(lines.as_str())
+                .line_start(*line_start)
+                .fold(true)
+                .annotation(annotation);
+            if *windowed {
+                // The renderer would count the column from the window: the
+                // header gives the real one.
+                let at = report
+                    .source
+                    .as_ref()
+                    .zip(d.span.as_ref())
+                    .map(|(s, sp)| s.position(sp.start));
+                let mut origin = Origin::path(path);
+                if let Some(at) = at {
+                    origin = origin.line(at.line).char_column(at.column);
+                }
+                title.element(origin).element(snippet)
+            } else {
+                title.element(snippet.path(path))
+            }
         }
         _ => title.element(Origin::path(path)),
     };
@@ -212,6 +227,23 @@ mod tests {
                 "{span:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_window_on_a_long_line_keeps_the_real_column() {
+        let line = format!("name = \"{}\", bogus = 1", "x".repeat(600));
+        let source = SourceFile::new("x.toml", format!("a = 1\n{line}\n"));
+        let at = source.text().find("bogus").unwrap();
+        let report = FileReport {
+            path: "x.toml".into(),
+            source: Some(source),
+            diagnostics: vec![Diagnostic::new(Code::UnknownKey, at..at + 5, "m")],
+        };
+        let mut out = Vec::new();
+        write_report(&mut out, &report, Lang::En, false).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("x.toml:2:612"), "{out}");
+        assert!(!out.contains(&"x".repeat(300)), "the line is windowed: {out}");
     }
 
     #[test]
