@@ -65,8 +65,9 @@ impl Lints {
     /// Sets a level for a code given by id or slug.
     pub fn set(&mut self, code: &str, level: Level, lang: Lang) -> Result<(), String> {
         let Some(parsed) = Code::parse(code) else {
+            let code = crate::diag::sanitize(&crate::diag::shorten(code, 64)).into_owned();
             let names = Code::ALL.iter().flat_map(|c| [c.as_str(), c.slug()]);
-            let hint = did_you_mean(code, names)
+            let hint = did_you_mean(&code, names)
                 .map(|s| {
                     tr!(
                         lang,
@@ -174,7 +175,8 @@ impl Config {
                     format!(":{}:{}", p.line, p.column)
                 })
                 .unwrap_or_default();
-            let message = e.message().trim().to_string();
+            // One line, controls shown: the file may be a stranger's.
+            let message = crate::diag::sanitize(e.message().trim()).into_owned();
             tr!(lang, "{shown}{at} : {message}", "{shown}{at}: {message}")
         })?;
         let base = path.parent().unwrap_or(Path::new("."));

@@ -334,6 +334,9 @@ impl<'a> Walk<'a> {
         files: &mut usize,
         out: &mut Vec<Entry>,
     ) {
+        if *files > self.max_files {
+            return;
+        }
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
@@ -386,7 +389,12 @@ impl<'a> Walk<'a> {
                 ));
             } else if seen_files.insert(real) {
                 if *files >= self.max_files {
-                    out.push(Entry::Skipped(path, Skip::TooManyFiles));
+                    // Said once; the walk then stops everywhere (the count
+                    // past the limit ends every folder above this one too).
+                    if *files == self.max_files {
+                        out.push(Entry::Skipped(path, Skip::TooManyFiles));
+                        *files += 1;
+                    }
                     return;
                 }
                 *files += 1;
@@ -492,5 +500,27 @@ mod tests {
                 .iter()
                 .any(|(n, w)| n == "out.toml" && matches!(w, Skip::OutsideRoot(_)))
         );
+    }
+
+    #[test]
+    fn a_walk_past_its_file_limit_says_so_once_and_stops() {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["a", "b", "c"] {
+            std::fs::create_dir(dir.path().join(sub)).unwrap();
+            for i in 0..3 {
+                std::fs::write(dir.path().join(sub).join(format!("{i}.toml")), "").unwrap();
+            }
+        }
+        let keep = |_: &Path| true;
+        let entries = Walk::new(dir.path(), &keep).max_files(4).entries();
+        let files = entries
+            .iter()
+            .filter(|e| matches!(e, Entry::File(_)))
+            .count();
+        let limits = entries
+            .iter()
+            .filter(|e| matches!(e, Entry::Skipped(_, Skip::TooManyFiles)))
+            .count();
+        assert_eq!((files, limits), (4, 1), "{entries:?}");
     }
 }

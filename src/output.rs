@@ -144,17 +144,6 @@ pub fn io_reason(e: &std::io::Error) -> String {
     without_temporary_name(std::io::Error::new(e.kind(), e.to_string())).to_string()
 }
 
-/// Permissions for a new document: 0644 on Unix; elsewhere the defaults stand.
-#[cfg(unix)]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    Some(std::os::unix::fs::PermissionsExt::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    None
-}
-
 /// Writes `bytes` to `path` atomically: a temporary file beside the target,
 /// written, synced, then renamed over it. Whatever step fails (a full disk, a
 /// read-only folder, a killed process), the previous file is left as it was
@@ -249,11 +238,13 @@ fn write_steps(
         _ => Path::new("."),
     };
     fail(Step::Create)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".pacte-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(without_temporary_name)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".pacte-").suffix(".tmp");
+    // Created 0666 less the umask, as any program's new file: tempfile's
+    // private 0600 would hide a document; 0644 would ignore a strict umask.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(without_temporary_name)?;
     let _pending = Pending::register(tmp.path());
     let (first, second) = bytes.split_at(bytes.len() / 2);
     tmp.write_all(first)?;
@@ -261,11 +252,10 @@ fn write_steps(
     tmp.write_all(second)?;
     fail(Step::Sync)?;
     tmp.as_file().sync_all()?;
-    // Temporary files are private (0600); a document is not. Keep the
-    // permissions of the file being replaced, else the usual ones.
+    // A replaced file keeps its permissions; a new one has the umask's.
     let permissions = match std::fs::metadata(path) {
         Ok(m) if m.is_file() => Some(m.permissions()),
-        _ => default_permissions(),
+        _ => None,
     };
     fail(Step::Permissions)?;
     if let Some(permissions) = permissions {

@@ -152,6 +152,25 @@ fn the_convention_is_never_its_own_output() {
 }
 
 #[test]
+fn new_outputs_follow_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("private.md");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 077; exec \"$0\" render {GESTION} -o {}",
+            out.display()
+        ))
+        .arg(env!("CARGO_BIN_EXE_pacte"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{mode:o}");
+}
+
+#[test]
 fn a_link_as_output_keeps_being_a_link() {
     let dir = tempfile::tempdir().unwrap();
     let real = dir.path().join("real.md");

@@ -27,10 +27,17 @@ const HAND_EDIT: &str = "\n# Ajouté à la main pendant que l'assistant attendai
 
 /// Edits the jardins example, choosing `choice` when the wizard finds that
 /// another program changed the file while it asked for the renewal; returns
-/// the folder, the file, what it held before and what the wizard showed.
+/// the folder, the file, what it held before, what the wizard showed and
+/// how it ended.
 fn edit_while_someone_writes(
     choice: &str,
-) -> (tempfile::TempDir, std::path::PathBuf, String, String) {
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    String,
+    String,
+    Result<(), WizardError>,
+) {
     let library = library();
     let (dir, path, original) = jardins_copy();
     let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
@@ -50,15 +57,17 @@ fn edit_while_someone_writes(
             std::fs::write(&path, &edited).unwrap();
         }
     });
-    wizard.run_edit(&mut p).unwrap();
+    let result = wizard.run_edit(&mut p);
     drop(wizard);
     let shown = p.script.shown.join("\n");
-    (dir, path.clone(), original, shown)
+    (dir, path.clone(), original, shown, result)
 }
 
 #[test]
 fn a_file_changed_by_someone_else_is_not_overwritten_and_the_answers_go_beside_it() {
-    let (dir, path, original, shown) = edit_while_someone_writes("Enregistrer mes réponses à côté");
+    let (dir, path, original, shown, result) =
+        edit_while_someone_writes("Enregistrer mes réponses à côté");
+    result.unwrap();
     assert!(
         shown.contains("a été modifié par quelqu'un d'autre depuis votre dernière réponse"),
         "{shown}"
@@ -77,16 +86,49 @@ fn a_file_changed_by_someone_else_is_not_overwritten_and_the_answers_go_beside_i
 }
 
 #[test]
-fn reloading_after_a_change_keeps_the_other_editors_text() {
-    let (_dir, path, _, _) = edit_while_someone_writes("Recharger");
-    let text = std::fs::read_to_string(&path).unwrap();
+fn keeping_the_other_version_stops_without_writing_over_it() {
+    let (_dir, path, original, _, result) = edit_while_someone_writes("Garder la version");
+    let Err(WizardError::Io(message)) = result else {
+        panic!("the wizard stops: {result:?}")
+    };
     assert!(
-        text.contains(HAND_EDIT.trim()),
-        "the hand edit is kept:\n{text}"
+        message.contains("est gardé tel que l'autre l'a enregistré")
+            && message.contains("pacte edit"),
+        "{message}"
     );
+    // Not a byte of the session's answers: the entries in progress were
+    // built on the old text and would have overwritten the other's.
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        format!("{original}{HAND_EDIT}")
+    );
+}
+
+#[test]
+fn inline_parties_are_completed_not_asked_for_ever() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inline.toml");
+    let text = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    // The first party written inline, the second dropped.
+    let start = text.find("[[parties]]").unwrap();
+    let end = text.find("[clauses.").unwrap();
+    let inline = format!(
+        "{}parties = [{{ id = \"ville\", name = \"Ville\", short_name = \"la Ville\", sector = \"public\", address = \"1 rue\" }}]\n\n{}",
+        &text[..start],
+        &text[end..]
+    );
+    std::fs::write(&path, inline).unwrap();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    // The script ends at once: whatever the wizard asks, it must not ask
+    // the same party's first question again and again.
+    let mut p = ScriptedPrompter::new(["coop", "Coopérative", "la Coopérative"]);
+    let _ = wizard.run_edit(&mut p);
+    drop(wizard);
+    let saved = std::fs::read_to_string(&path).unwrap();
     assert!(
-        text.contains("renewal_months = 24"),
-        "answers after the reload are saved into the reloaded file:\n{text}"
+        saved.contains("[[parties]]") && saved.contains("Coopérative"),
+        "the inline party became a table and the new one was added:\n{saved}"
     );
 }
 

@@ -243,7 +243,10 @@ mod tests {
         write_report(&mut out, &report, Lang::En, false).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains("x.toml:2:612"), "{out}");
-        assert!(!out.contains(&"x".repeat(300)), "the line is windowed: {out}");
+        assert!(
+            !out.contains(&"x".repeat(300)),
+            "the line is windowed: {out}"
+        );
     }
 
     #[test]

@@ -271,7 +271,9 @@ pub fn parse_date(s: &str, lang: Lang) -> Result<NaiveDate, String> {
         let (Ok(d), Ok(m), Ok(y)) = (d.parse::<u32>(), m.parse::<u32>(), y.parse::<i32>()) else {
             return Err(invalid());
         };
-        if lang == Lang::En && d <= 12 && m <= 12 && d != m {
+        let both_readings = NaiveDate::from_ymd_opt(y, m, d).is_some()
+            && NaiveDate::from_ymd_opt(y, d, m).is_some();
+        if lang == Lang::En && both_readings && d != m {
             let month = |n: u32| capitalize(MONTHS[(n as usize).saturating_sub(1).min(11)].1);
             return Err(format!(
                 "`{s}` is ambiguous: {} {d} or {} {m}? Write {y:04}-{m:02}-{d:02} or {d} {} {y}",
@@ -399,6 +401,11 @@ mod tests {
             "{err}"
         );
         assert_eq!(parse_date("13/1/2027", Lang::En), Ok(d(2027, 1, 13)));
+        assert!(
+            parse_date("0/5/2027", Lang::En)
+                .unwrap_err()
+                .starts_with("invalid date")
+        );
         assert_eq!(parse_date("1/1/2027", Lang::En), Ok(d(2027, 1, 1)));
         assert_eq!(parse_date("2027-03-04", Lang::En), Ok(d(2027, 3, 4)));
         assert_eq!(parse_date("January 3, 2027", Lang::En), Ok(d(2027, 1, 3)));

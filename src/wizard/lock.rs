@@ -54,6 +54,10 @@ impl EditLock {
             return Ok(None);
         }
         match file.try_lock() {
+            // Locked — but the file may have been removed by the holder
+            // between our open and our lock; a lock on a file no longer at
+            // the path would let a third wizard in beside us.
+            Ok(()) if !still_at(&file, &path) => return Ok(None),
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let mut holder = String::new();
@@ -89,6 +93,21 @@ impl EditLock {
             _cleanup: cleanup,
         }))
     }
+}
+
+/// Whether the open file is still the one at `path`.
+#[cfg(unix)]
+fn still_at(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn still_at(_: &File, _: &Path) -> bool {
+    true
 }
 
 /// Whether an opened lock file is a plain file with no other name.

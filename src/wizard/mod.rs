@@ -276,8 +276,11 @@ impl<'a> Wizard<'a> {
                 let disk = String::from_utf8_lossy(&bytes).into_owned();
                 (self.on_disk.as_deref() != Some(disk.as_str())).then_some(disk)
             }
-            // Gone or unreadable: nothing to clobber; the write reports the rest.
-            Err(_) => None,
+            // Gone: nothing to clobber.
+            Err(crate::input::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => None,
+            // Grown past the limit, turned into something else: changed,
+            // and not by this session.
+            Err(e) => Some(e.describe(self.lang)),
         }
     }
 
@@ -308,8 +311,8 @@ impl<'a> Wizard<'a> {
             ),
             tr!(
                 lang,
-                "Recharger {shown} (la réponse que je viens de donner n'est pas gardée)",
-                "Reload {shown} (the answer I just gave is not kept)"
+                "Garder la version de l'autre et arrêter (ma dernière réponse n'est pas gardée)",
+                "Keep the other version and stop (my last answer is not kept)"
             ),
             tr!(
                 lang,
@@ -331,14 +334,17 @@ impl<'a> Wizard<'a> {
         if choice == 1 {
             match theirs.parse::<DocumentMut>() {
                 Ok(doc) => {
+                    // The questions in progress (a party, a list of entries)
+                    // were built on the old text: going on would write them
+                    // over the other person's. Stop, with their version
+                    // kept; `pacte edit` resumes from it.
                     self.doc = doc;
                     self.on_disk = Some(theirs);
-                    p.show(&tr!(
+                    return Err(WizardError::Io(tr!(
                         lang,
-                        "✓ {shown} rechargé ; revenez sur la clause en cours avec `pacte edit` si elle doit changer.",
-                        "✓ {shown} reloaded; revisit the current clause with `pacte edit` if it must change."
-                    ));
-                    return Ok(());
+                        "{shown} est gardé tel que l'autre l'a enregistré ; la réponse que vous veniez de donner n'y est pas : reprenez avec `pacte edit {shown}`",
+                        "{shown} is kept as the other person saved it; the answer you had just given is not in it: resume with `pacte edit {shown}`"
+                    )));
                 }
                 Err(_) => p.show(&tr!(
                     lang,
@@ -649,10 +655,34 @@ impl<'a> Wizard<'a> {
     }
 
     fn party_count(&self) -> usize {
-        self.doc
-            .get("parties")
-            .and_then(Item::as_array_of_tables)
-            .map_or(0, ArrayOfTables::len)
+        match self.doc.get("parties") {
+            Some(Item::ArrayOfTables(a)) => a.len(),
+            Some(Item::Value(Value::Array(a))) => a.len(),
+            _ => 0,
+        }
+    }
+
+    /// The parties as `[[parties]]` tables, converting an inline array of
+    /// tables (`parties = [{ id = "a" }]`, valid TOML) so that answers can be
+    /// added to it; anything else cannot hold parties.
+    fn parties_mut(&mut self) -> Result<&mut ArrayOfTables, WizardError> {
+        let lang = self.lang;
+        let item = self
+            .doc
+            .entry("parties")
+            .or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
+        if let Item::Value(Value::Array(inline)) = item {
+            let mut tables = ArrayOfTables::new();
+            for value in inline.iter() {
+                let Value::InlineTable(t) = value else {
+                    return Err(not_parties(lang));
+                };
+                tables.push(t.clone().into_table());
+            }
+            *item = Item::ArrayOfTables(tables);
+        }
+        item.as_array_of_tables_mut()
+            .ok_or_else(|| not_parties(lang))
     }
 
     /// Whether a clause's required fields are all answered.
@@ -759,18 +789,13 @@ impl<'a> Wizard<'a> {
                 let Some(item) = self.ask_field(p, field, None, field.required)? else {
                     continue;
                 };
-                let parties = self
-                    .doc
-                    .entry("parties")
-                    .or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
-                let Some(array) = parties.as_array_of_tables_mut() else {
-                    break;
-                };
+                let array = self.parties_mut()?;
                 if !added {
                     array.push(Table::new());
                     added = true;
                 }
-                if let Some(table) = array.get_mut(array.len() - 1) {
+                let last = array.len().saturating_sub(1);
+                if let Some(table) = array.get_mut(last) {
                     table.insert(field.name(), item);
                 }
                 self.last_answer = Some(tr!(
@@ -1389,6 +1414,15 @@ fn plain_text(v: &Value) -> String {
         Value::String(s) => s.value().clone(),
         other => other.to_string().trim().to_string(),
     }
+}
+
+/// The error for a `parties` key that is not a list of tables.
+fn not_parties(lang: Lang) -> WizardError {
+    WizardError::Io(tr!(
+        lang,
+        "`parties` n'est pas une liste de tables [[parties]] ; corrigez le fichier (pacte check le situe) puis reprenez",
+        "`parties` is not a list of [[parties]] tables; fix the file (pacte check shows where) and resume"
+    ))
 }
 
 /// A field's question, short enough to name it in one line: « Préambule —
