@@ -6,6 +6,7 @@
 //! a spanned [`Diagnostic`]. What is valid is kept in a [`Convention`] for the
 //! consistency checks.
 
+pub mod date_text;
 pub mod value;
 
 use crate::diag::{Code, Diagnostic};

@@ -607,7 +607,7 @@ pub fn wrong_type(
         "`{path}` must be {expected}, but it is {found_name}"
     );
     let help = match (field.kind, found) {
-        (FieldKind::Date, DeValue::String(s)) => match looks_like_date(s) {
+        (FieldKind::Date, DeValue::String(s)) => match looks_like_date(s, lang) {
             Some(iso) => tr!(
                 lang,
                 "écrivez la date au format TOML, sans guillemets : {iso}",
@@ -703,20 +703,12 @@ fn unknown_choice(field: &Field, value: &str, span: Span, path: &str, lang: Lang
     ))
 }
 
-/// Recognises `1/1/2027`, `01-01-2027` or `2027/01/01` and returns the ISO form.
-/// Day-first is assumed for slashes, as in French usage.
-fn looks_like_date(s: &str) -> Option<String> {
-    let parts: Vec<&str> = s.trim().split(['/', '-', '.']).collect();
-    let [a, b, c] = parts.as_slice() else {
-        return None;
-    };
-    let (a, b, c): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
-    let date = if a > 31 {
-        NaiveDate::from_ymd_opt(a as i32, b, c as u32)
-    } else {
-        NaiveDate::from_ymd_opt(c, b, a)
-    }?;
-    Some(date.format("%Y-%m-%d").to_string())
+/// The ISO form of a date written as a text, read as the wizard reads it
+/// (`1/1/2027` day first; in English only when unambiguous).
+fn looks_like_date(s: &str, lang: Lang) -> Option<String> {
+    super::date_text::read_date(s, lang)
+        .ok()
+        .map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 enum DecimalError {
@@ -781,10 +773,17 @@ mod tests {
 
     #[test]
     fn common_date_spellings_are_recognised() {
-        assert_eq!(looks_like_date("1/1/2027").as_deref(), Some("2027-01-01"));
-        assert_eq!(looks_like_date("31/12/2027").as_deref(), Some("2027-12-31"));
-        assert_eq!(looks_like_date("2027/03/04").as_deref(), Some("2027-03-04"));
-        assert_eq!(looks_like_date("30/2/2027"), None);
-        assert_eq!(looks_like_date("janvier"), None);
+        let fr = |s| looks_like_date(s, Lang::Fr);
+        assert_eq!(fr("1/1/2027").as_deref(), Some("2027-01-01"));
+        assert_eq!(fr("31/12/2027").as_deref(), Some("2027-12-31"));
+        assert_eq!(fr("2027/03/04").as_deref(), Some("2027-03-04"));
+        assert_eq!(fr("3 janvier 2027").as_deref(), Some("2027-01-03"));
+        assert_eq!(fr("30/2/2027"), None);
+        assert_eq!(fr("janvier"), None);
+        assert_eq!(
+            looks_like_date("3/1/2027", Lang::En),
+            None,
+            "ambiguous in English"
+        );
     }
 }
