@@ -139,10 +139,46 @@ fn hostile_user_text_renders_literally() {
     );
 }
 
+/// The document depends on the convention and nothing else: not on the
+/// interface language, the time zone, the clock, the folder pacte runs in or
+/// the path the file is read from — any of which a careless change (a
+/// « généré le … » line, a message in the interface language, a path in a
+/// review note) would leak into it.
 #[test]
-fn output_is_deterministic() {
-    let (_, first, _) = render(&["--annotate", GESTION]);
-    let (_, second, _) = render(&["--annotate", GESTION]);
+fn the_document_depends_on_the_convention_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("ailleurs.toml");
+    std::fs::copy(GESTION, &copy).unwrap();
+    let here = std::fs::canonicalize(".").unwrap();
+    let run = |file: &Path, cwd: &Path, env: &[(&str, &str)]| {
+        let out = pacte()
+            .current_dir(cwd)
+            .envs(env.iter().copied())
+            .args(["render", "--annotate", "--lang", "fr"])
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let first = run(
+        &here.join(GESTION),
+        &here,
+        &[
+            ("LANG", "fr_CA.UTF-8"),
+            ("TZ", "America/Montreal"),
+            ("SOURCE_DATE_EPOCH", "1"),
+        ],
+    );
+    let second = run(
+        &copy,
+        dir.path(),
+        &[
+            ("LANG", "en_CA.UTF-8"),
+            ("TZ", "Asia/Tokyo"),
+            ("SOURCE_DATE_EPOCH", "2000000000"),
+        ],
+    );
     assert_eq!(first, second);
 }
 
