@@ -68,13 +68,7 @@ impl Lints {
             let code = crate::diag::sanitize(&crate::diag::shorten(code, 64)).into_owned();
             let names = Code::ALL.iter().flat_map(|c| [c.as_str(), c.slug()]);
             let hint = did_you_mean(&code, names)
-                .map(|s| {
-                    tr!(
-                        lang,
-                        " (vouliez-vous dire « {s} » ?)",
-                        " (did you mean `{s}`?)"
-                    )
-                })
+                .map(|s| format!(" ({})", crate::suggest::question(s, lang)))
                 .unwrap_or_default();
             return Err(tr!(
                 lang,

@@ -24,6 +24,15 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// The question shown under a caret: « vouliez-vous dire « quorum » ? ».
+pub fn question(suggestion: &str, lang: crate::Lang) -> String {
+    crate::tr!(
+        lang,
+        "vouliez-vous dire « {suggestion} » ?",
+        "did you mean `{suggestion}`?"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::did_you_mean;

@@ -435,13 +435,7 @@ pub fn load(
                     "`{name}` is not a known kind of agreement"
                 ),
             );
-            if let Some(s) = did_you_mean(name, ids.iter().copied()) {
-                d = d.label(tr!(
-                    lang,
-                    "vouliez-vous dire « {s} » ?",
-                    "did you mean `{s}`?"
-                ));
-            }
+            d = d.suggest(did_you_mean(name, ids.iter().copied()), lang);
             diagnostics.push(d.help(tr!(
                 lang,
                 "types connus : {}",
@@ -474,18 +468,13 @@ fn load_clauses(
                     "`{id}` is not a known clause"
                 ),
             );
-            d = match did_you_mean(id, ids.iter().copied()) {
-                Some(s) => d
-                    .label(tr!(
-                        lang,
-                        "vouliez-vous dire « {s} » ?",
-                        "did you mean `{s}`?"
-                    ))
-                    .help(tr!(
-                        lang,
-                        "renommez la table en [clauses.{s}]",
-                        "rename the table to [clauses.{s}]"
-                    )),
+            let suggestion = did_you_mean(id, ids.iter().copied());
+            d = match suggestion {
+                Some(s) => d.suggest(suggestion, lang).help(tr!(
+                    lang,
+                    "renommez la table en [clauses.{s}]",
+                    "rename the table to [clauses.{s}]"
+                )),
                 None => d.help(tr!(
                     lang,
                     "`pacte clauses list` donne les clauses connues",

@@ -193,18 +193,13 @@ pub fn unknown_key(name: &str, span: Span, path: &str, known: &[&str], lang: Lan
             "unknown key `{name}` in `{path}`"
         ),
     );
-    match did_you_mean(name, known.iter().copied()) {
-        Some(s) => d
-            .label(tr!(
-                lang,
-                "vouliez-vous dire « {s} » ?",
-                "did you mean `{s}`?"
-            ))
-            .help(tr!(
-                lang,
-                "remplacez « {name} » par « {s} »",
-                "replace `{name}` with `{s}`"
-            )),
+    let suggestion = did_you_mean(name, known.iter().copied());
+    match suggestion {
+        Some(s) => d.suggest(suggestion, lang).help(tr!(
+            lang,
+            "remplacez « {name} » par « {s} »",
+            "replace `{name}` with `{s}`"
+        )),
         None => d.help(tr!(
             lang,
             "clés permises ici : {}",
@@ -688,14 +683,7 @@ fn unknown_choice(field: &Field, value: &str, span: Span, path: &str, lang: Lang
             "`{value}` is not an allowed choice for `{path}`"
         ),
     );
-    let d = match did_you_mean(value, values.iter().copied()) {
-        Some(s) => d.label(tr!(
-            lang,
-            "vouliez-vous dire « {s} » ?",
-            "did you mean `{s}`?"
-        )),
-        None => d,
-    };
+    let d = d.suggest(did_you_mean(value, values.iter().copied()), lang);
     d.help(tr!(
         lang,
         "choix permis : {list}",

@@ -168,6 +168,14 @@ impl Diagnostic {
         self.label = Some(capped(label.into()));
         self
     }
+
+    /// Labels the caret with « did you mean … ? » when there is a suggestion.
+    pub fn suggest(self, suggestion: Option<&str>, lang: Lang) -> Self {
+        match suggestion {
+            Some(s) => self.label(crate::suggest::question(s, lang)),
+            None => self,
+        }
+    }
 }
 
 /// A message within [`MAX_MESSAGE_CHARS`].

@@ -98,14 +98,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 "`{name}` does not name any declared party"
             ),
         );
-        d = match did_you_mean(name, known.iter().copied()) {
-            Some(s) => d.label(tr!(
-                lang,
-                "vouliez-vous dire « {s} » ?",
-                "did you mean `{s}`?"
-            )),
-            None => d,
-        };
+        d = d.suggest(did_you_mean(name, known.iter().copied()), lang);
         out.push(d.help(tr!(
             lang,
             "parties déclarées : {}",
