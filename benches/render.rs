@@ -57,7 +57,7 @@ fn bench(c: &mut Criterion) {
             &library,
             Lang::Fr,
         );
-        render::diff_markdown(&cmp, &options, false).unwrap()
+        pacte::diff::markdown(&cmp, &options, false).unwrap()
     };
     c.bench_function("diff management example v1 -> v2 to markdown", |b| {
         b.iter(compare)

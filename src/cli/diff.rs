@@ -128,7 +128,7 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
     );
 
     let rendered = match args.to {
-        To::Md => render::diff_markdown(&comparison, &render_options, false).map(|body| {
+        To::Md => pacte::diff::markdown(&comparison, &render_options, false).map(|body| {
             format!("{}\n\n{body}", pacte::output::generated_marker(doc_lang)).into_bytes()
         }),
         To::Pdf => {
@@ -137,7 +137,7 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
                 Err(message) => return fail(&message),
             };
             let fingerprint = fingerprint(&old, &new, &library, &render_options);
-            render::diff_pdf(
+            pacte::diff::pdf(
                 &comparison,
                 &render_options,
                 render::PdfOptions {

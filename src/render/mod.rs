@@ -366,63 +366,31 @@ fn skeleton(
     Ok(finish(&out, doc.lang))
 }
 
-/// Renders a comparison of two versions to Markdown (`pdf` swaps in the
-/// typesetter's page breaks).
-pub fn diff_markdown(
-    cmp: &crate::diff::Comparison,
+/// Renders the template `name` over one serialised value given to it as
+/// `key`, with the same environment, limits and typography as a convention
+/// (for the documents other stages make, such as a comparison of versions).
+pub(crate) fn markdown_from_template(
+    name: &str,
+    key: &str,
+    value: &impl serde::Serialize,
+    lang: Lang,
     options: &RenderOptions,
     pdf: bool,
 ) -> Result<String, RenderError> {
     let (env, origins) = environment(options)?;
-    let name = format!("{}/diff.md.j2", cmp.lang.code());
-    let ctx =
-        minijinja::context! { cmp => JinjaValue::from(minijinja::value::Serde(cmp)), pdf => pdf };
-    let out = render_bounded(&env, &origins, &name, ctx)?;
-    Ok(finish(&out, cmp.lang))
-}
-
-/// Typesets a comparison of two versions: deletions struck through,
-/// additions underlined.
-pub fn diff_pdf(
-    cmp: &crate::diff::Comparison,
-    options: &RenderOptions,
-    pdf_options: PdfOptions,
-    fingerprint: String,
-) -> Result<Vec<u8>, RenderError> {
-    let markdown = diff_markdown(cmp, options, true)?;
-    let paper = pdf_options
-        .paper
-        .unwrap_or_else(|| pdf::Paper::for_lang(cmp.lang));
-    let title = plain_text(&cmp.title);
-    let info = pdf::PdfInfo {
-        lang: cmp.lang,
-        paper,
-        title: tr!(
-            cmp.lang,
-            "Comparaison des versions — {title}",
-            "Comparison of versions — {title}"
-        ),
-        short_title: tr!(
-            cmp.lang,
-            "Comparaison des versions",
-            "Comparison of versions"
-        ),
-        kind: String::new(),
-        reference: String::new(),
-        parties: Vec::new(),
-        fingerprint,
-        draft: false,
-        timestamp: pdf_options.timestamp,
-    };
-    pdf::typeset(&markdown, &info).map_err(|message| RenderError {
-        template: "pdf".into(),
-        line: None,
-        message,
-    })
+    let mut ctx = BTreeMap::new();
+    ctx.insert(
+        key.to_string(),
+        JinjaValue::from(minijinja::value::Serde(value)),
+    );
+    ctx.insert("pdf".to_string(), JinjaValue::from(pdf));
+    let ctx = JinjaValue::from(ctx);
+    let out = render_bounded(&env, &origins, name, ctx)?;
+    Ok(finish(&out, lang))
 }
 
 /// The text of a Markdown line without its markup (for PDF metadata).
-fn plain_text(s: &str) -> String {
+pub(crate) fn plain_text(s: &str) -> String {
     pdf::blocks::parse(s)
         .into_iter()
         .find_map(|b| match b {

@@ -11,6 +11,10 @@
 //! in a template or a value's formatting shows exactly as the parties will
 //! read it; the summary is computed on the typed values, so it is exact.
 
+mod document;
+
+pub use document::{markdown, pdf};
+
 use crate::convention::Convention;
 use crate::convention::value::{Record, Value};
 use crate::format;
