@@ -118,7 +118,7 @@ fn is_system_path(real: &Path) -> bool {
 }
 
 /// The kind of a non-regular file, for messages.
-fn kind_of(file_type: std::fs::FileType) -> &'static str {
+pub fn kind_of(file_type: std::fs::FileType) -> &'static str {
     if file_type.is_dir() {
         return "a folder";
     }
@@ -158,11 +158,7 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if is_system_path(&real) {
         return Err(ReadError::SystemFile(real));
     }
-    let file = open_nonblocking(&real).map_err(ReadError::Io)?;
-    let meta = file.metadata().map_err(ReadError::Io)?;
-    if !meta.is_file() {
-        return Err(ReadError::NotRegular(kind_of(meta.file_type())));
-    }
+    let (file, meta) = open_regular(&real)?;
     // Refuse before reading when the size says so; count while reading
     // anyway, since a file may grow and some report no size.
     if meta.len() > limit {
@@ -178,14 +174,20 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// Reads at most `n` bytes from the start of a regular file: enough to
-/// recognise it, never the whole of something huge or endless.
-pub fn read_head(path: &Path, n: u64) -> Result<Vec<u8>, ReadError> {
+/// Opens a regular file without blocking, or says what else it is.
+fn open_regular(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), ReadError> {
     let file = open_nonblocking(path).map_err(ReadError::Io)?;
     let meta = file.metadata().map_err(ReadError::Io)?;
     if !meta.is_file() {
         return Err(ReadError::NotRegular(kind_of(meta.file_type())));
     }
+    Ok((file, meta))
+}
+
+/// At most `n` bytes of an open file from `start`.
+fn take_from(mut file: std::fs::File, start: u64, n: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::{Seek, SeekFrom};
+    file.seek(SeekFrom::Start(start)).map_err(ReadError::Io)?;
     let mut bytes = Vec::new();
     file.take(n)
         .read_to_end(&mut bytes)
@@ -193,21 +195,21 @@ pub fn read_head(path: &Path, n: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// Reads at most `n` bytes from the end of a regular file.
+/// At most `n` bytes of a regular file from `offset`: enough to recognise
+/// it, never the whole of something huge or endless.
+pub fn read_at(path: &Path, offset: u64, n: u64) -> Result<Vec<u8>, ReadError> {
+    take_from(open_regular(path)?.0, offset, n)
+}
+
+/// At most `n` bytes from the start of a regular file.
+pub fn read_head(path: &Path, n: u64) -> Result<Vec<u8>, ReadError> {
+    read_at(path, 0, n)
+}
+
+/// At most `n` bytes from the end of a regular file.
 pub fn read_tail(path: &Path, n: u64) -> Result<Vec<u8>, ReadError> {
-    use std::io::{Seek, SeekFrom};
-    let mut file = open_nonblocking(path).map_err(ReadError::Io)?;
-    let meta = file.metadata().map_err(ReadError::Io)?;
-    if !meta.is_file() {
-        return Err(ReadError::NotRegular(kind_of(meta.file_type())));
-    }
-    let start = meta.len().saturating_sub(n);
-    file.seek(SeekFrom::Start(start)).map_err(ReadError::Io)?;
-    let mut bytes = Vec::new();
-    file.take(n)
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
-    Ok(bytes)
+    let (file, meta) = open_regular(path)?;
+    take_from(file, meta.len().saturating_sub(n), n)
 }
 
 /// Whether `path`, once links are resolved, lies inside `root` (also

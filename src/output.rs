@@ -46,10 +46,7 @@ pub fn inspect(path: &Path) -> Target {
         Err(_) => return Target::Absent,
     };
     if !meta.is_file() {
-        return match crate::input::read_head(path, 0) {
-            Err(crate::input::ReadError::NotRegular(kind)) => Target::NotRegular(kind),
-            _ => Target::NotRegular("a special file"),
-        };
+        return Target::NotRegular(crate::input::kind_of(meta.file_type()));
     }
     let Ok(head) = crate::input::read_head(path, MARK_WINDOW) else {
         return Target::Theirs;
@@ -109,29 +106,17 @@ fn pdf_info(path: &Path) -> Option<Vec<u8>> {
     let info_object = number("/Info")?;
     let xref_offset = number("startxref")?;
     // `xref\n0 N\n`, then one 20-byte entry per object.
-    let header = read_at(path, xref_offset, 64)?;
+    let header = crate::input::read_at(path, xref_offset, 64).ok()?;
     let header = String::from_utf8_lossy(&header).into_owned();
     let mut lines = header.split_inclusive('\n');
     let skipped: usize = lines.by_ref().take(2).map(str::len).sum();
-    let entry = read_at(path, xref_offset + skipped as u64 + 20 * info_object, 20)?;
+    let entry =
+        crate::input::read_at(path, xref_offset + skipped as u64 + 20 * info_object, 20).ok()?;
     let offset: u64 = String::from_utf8_lossy(&entry[..10.min(entry.len())])
         .trim()
         .parse()
         .ok()?;
-    read_at(path, offset, 8 * 1024)
-}
-
-/// At most `n` bytes of a regular file from `offset`.
-fn read_at(path: &Path, offset: u64, n: u64) -> Option<Vec<u8>> {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut file = std::fs::File::open(path).ok()?;
-    if !file.metadata().ok()?.is_file() {
-        return None;
-    }
-    file.seek(SeekFrom::Start(offset)).ok()?;
-    let mut bytes = Vec::new();
-    file.take(n).read_to_end(&mut bytes).ok()?;
-    Some(bytes)
+    crate::input::read_at(path, offset, 8 * 1024).ok()
 }
 
 /// Whether `path` holds something other than pacte's own output.

@@ -43,20 +43,17 @@ pub struct DiffArgs {
 /// Exit codes follow diff(1): 0 identical, 1 different, 2 trouble.
 pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
     let lang = env.lang;
-    if let Err(code) =
-        super::refuse_input_as_output(lang, args.output.as_deref(), &[&args.old, &args.new])
-    {
-        return code;
-    }
-    if let Some(code) = super::sandboxed(
+    let templates = match super::start_document(
         lang,
-        args.templates.as_deref(),
+        &[&args.old, &args.new],
         args.output.as_deref(),
         args.force,
         args.to == To::Pdf,
+        args.templates.as_deref(),
     ) {
-        return code;
-    }
+        Ok(t) => t,
+        Err(code) => return code,
+    };
     let library = match env.library() {
         Ok(l) => l,
         Err(code) => return code,
@@ -78,7 +75,7 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
     let doc_lang = document_lang.unwrap_or_else(|| new_conv.language());
     let render_options = RenderOptions {
         lang: Some(doc_lang),
-        templates: args.templates.clone(),
+        templates,
         interface: lang,
         ..Default::default()
     };

@@ -225,9 +225,38 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// What a command that writes a document from conventions does before its
+/// work (`render`, `diff`): refuse an output that is one of its inputs; with
+/// an organisation's templates, run in a limited child — the parent gets the
+/// child's exit code back as `Err` — and read the templates once, for every
+/// document and fingerprint of the run.
+pub fn start_document(
+    lang: Lang,
+    inputs: &[&std::path::Path],
+    output: Option<&std::path::Path>,
+    force: bool,
+    binary: bool,
+    templates: Option<&std::path::Path>,
+) -> Result<Option<pacte::render::Templates>, ExitCode> {
+    refuse_input_as_output(lang, output, inputs)?;
+    if let Some(code) = sandboxed(lang, templates, output, force, binary) {
+        return Err(code);
+    }
+    templates
+        .map(|dir| pacte::render::Templates::read(dir, lang))
+        .transpose()
+        .map_err(|e| {
+            fail(&pacte::tr!(
+                lang,
+                "rendu impossible : {e}",
+                "cannot render: {e}"
+            ))
+        })
+}
+
 /// Refuses an output that is one of the command's inputs (`render c.toml
 /// -o c.toml --force` would replace the convention with its rendering).
-pub fn refuse_input_as_output(
+fn refuse_input_as_output(
     lang: Lang,
     output: Option<&std::path::Path>,
     inputs: &[&std::path::Path],
@@ -251,7 +280,7 @@ pub fn refuse_input_as_output(
 /// With an organisation's templates, runs the command in a limited child
 /// (see [`sandbox`]) and writes what it produced: `Some(exit code)` when
 /// done so, `None` in the child itself or without templates.
-pub fn sandboxed(
+fn sandboxed(
     lang: Lang,
     templates: Option<&std::path::Path>,
     output: Option<&std::path::Path>,

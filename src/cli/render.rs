@@ -68,18 +68,17 @@ impl PaperArg {
 pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode {
     let lang = env.lang;
     let pdf = args.to == To::Pdf;
-    if let Err(code) = super::refuse_input_as_output(lang, args.output.as_deref(), &[&args.file]) {
-        return code;
-    }
-    if let Some(code) = super::sandboxed(
+    let templates = match super::start_document(
         lang,
-        args.templates.as_deref(),
+        &[&args.file],
         args.output.as_deref(),
         args.force,
         pdf,
+        args.templates.as_deref(),
     ) {
-        return code;
-    }
+        Ok(t) => t,
+        Err(code) => return code,
+    };
     let library = match env.library() {
         Ok(l) => l,
         Err(code) => return code,
@@ -117,7 +116,7 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         lang: document_lang,
         draft: args.draft,
         annotate: args.annotate,
-        templates: args.templates.clone(),
+        templates,
         interface: lang,
     };
     let rendered = match args.to {

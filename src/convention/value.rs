@@ -9,7 +9,7 @@ use crate::library::{Field, FieldKind};
 use crate::source::Span;
 use crate::suggest::did_you_mean;
 use crate::tr;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use toml::de::{DeTable, DeValue};
 
 /// A value with the span it came from.
@@ -537,52 +537,44 @@ fn date(
     let parsed = day.and_then(|d| {
         NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
     });
-    if let Some(d) = parsed
-        && !YEARS.contains(&chrono::Datelike::year(&d))
-    {
-        let (first, last) = (YEARS.start(), YEARS.end());
-        t.push(
-            Diagnostic::new(
-                Code::InvalidDate,
-                span,
+    let (message, help) = match parsed {
+        Some(d) if YEARS.contains(&d.year()) => return Some(d),
+        Some(d) => {
+            let (first, last, year) = (YEARS.start(), YEARS.end(), d.year());
+            (
                 tr!(
                     lang,
-                    "`{path}` tombe en {}, hors de la plage permise ({first} à {last})",
-                    "`{path}` falls in {}, outside the accepted range ({first} to {last})",
-                    chrono::Datelike::year(&d)
+                    "`{path}` tombe en {year}, hors de la plage permise ({first} à {last})",
+                    "`{path}` falls in {year}, outside the accepted range ({first} to {last})"
+                ),
+                tr!(
+                    lang,
+                    "vérifiez l'année : une faute de frappe ?",
+                    "check the year: a typing slip?"
                 ),
             )
-            .help(tr!(
-                lang,
-                "vérifiez l'année : une faute de frappe ?",
-                "check the year: a typing slip?"
-            )),
-        );
-        return None;
-    }
-    if parsed.is_none() {
-        let only = dt
-            .date
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "2027-01-01".into());
-        t.push(
-            Diagnostic::new(
-                Code::InvalidDate,
-                span,
+        }
+        None => {
+            let only = dt
+                .date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "2027-01-01".into());
+            (
                 tr!(
                     lang,
                     "`{path}` doit être une date sans heure, mais vaut {dt}",
                     "`{path}` must be a date without a time, but is {dt}"
                 ),
+                tr!(
+                    lang,
+                    "écrivez seulement la date : {only}",
+                    "write the date alone: {only}"
+                ),
             )
-            .help(tr!(
-                lang,
-                "écrivez seulement la date : {only}",
-                "write the date alone: {only}"
-            )),
-        );
-    }
-    parsed
+        }
+    };
+    t.push(Diagnostic::new(Code::InvalidDate, span, message).help(help));
+    None
 }
 
 /// The diagnostic for a value of the wrong TOML type, with a help line that

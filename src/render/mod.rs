@@ -44,9 +44,10 @@ pub struct RenderOptions {
     pub draft: bool,
     /// Add the review notes (clause purpose, empty fields, findings).
     pub annotate: bool,
-    /// A folder whose templates override the bundled ones by relative path.
-    pub templates: Option<PathBuf>,
-    /// The interface language, for messages about the templates folder.
+    /// An organisation's templates, overriding the bundled ones by relative
+    /// path ([`Templates::read`]).
+    pub templates: Option<Templates>,
+    /// The interface language, for messages about the templates.
     pub interface: Lang,
 }
 
@@ -80,18 +81,27 @@ const MAX_RENDERED_BYTES: usize = 32 * 1024 * 1024;
 
 /// An organisation's templates, read once, before anything renders, from a
 /// folder that may come from a stranger: every file a regular file inside
-/// the folder, of bounded size, valid UTF-8 and valid template syntax.
-#[derive(Clone, Default)]
-struct Origins {
-    override_dir: Option<PathBuf>,
-    /// Override sources by template name (`fr/clauses/audit.md.j2`).
-    overrides: BTreeMap<String, String>,
-    /// The interface language, for messages.
-    lang: Lang,
+/// the folder, of bounded size, valid UTF-8. Cheap to clone: every document
+/// and the fingerprint of a run share one reading.
+#[derive(Clone)]
+pub struct Templates {
+    dir: PathBuf,
+    /// Sources by template name (`fr/clauses/audit.md.j2`).
+    sources: Arc<BTreeMap<String, String>>,
 }
 
-impl Origins {
-    fn read(dir: &Path, lang: Lang) -> Result<Origins, RenderError> {
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates")
+            .field("dir", &self.dir)
+            .field("files", &self.sources.len())
+            .finish()
+    }
+}
+
+impl Templates {
+    /// Reads the folder `dir`; `lang` is the language of its errors.
+    pub fn read(dir: &Path, lang: Lang) -> Result<Templates, RenderError> {
         use crate::input::{
             Entry, MAX_FOLDER_BYTES, MAX_FOLDER_FILES, MAX_TEMPLATE_BYTES, Skip, Walk, read_bounded,
         };
@@ -111,7 +121,7 @@ impl Origins {
             ));
         }
         let keep = |_: &Path| true;
-        let mut overrides = BTreeMap::new();
+        let mut sources = BTreeMap::new();
         let mut total = 0;
         for entry in Walk::new(dir, &keep).max_files(MAX_FOLDER_FILES).entries() {
             let path = match entry {
@@ -151,25 +161,38 @@ impl Origins {
                     ),
                 ));
             }
-            overrides.insert(name, text);
+            sources.insert(name, text);
         }
-        Ok(Origins {
-            override_dir: Some(dir.to_path_buf()),
-            overrides,
-            lang,
+        Ok(Templates {
+            dir: dir.to_path_buf(),
+            sources: Arc::new(sources),
         })
+    }
+}
+
+/// Where each template comes from, for the loader and for error messages.
+#[derive(Clone, Default)]
+struct Origins {
+    overrides: Option<Templates>,
+    /// The interface language, for messages.
+    lang: Lang,
+}
+
+impl Origins {
+    fn source(&self, name: &str) -> Option<&String> {
+        self.overrides.as_ref()?.sources.get(name)
     }
 
     fn display(&self, name: &str) -> String {
-        match &self.override_dir {
-            Some(dir) if self.overrides.contains_key(name) => dir.join(name).display().to_string(),
+        match &self.overrides {
+            Some(t) if t.sources.contains_key(name) => t.dir.join(name).display().to_string(),
             _ => format!("templates/{name}"),
         }
     }
 
     /// Whether a template of this name exists, overridden or bundled.
     fn exists(&self, name: &str) -> bool {
-        self.overrides.contains_key(name)
+        self.source(name).is_some()
             || safe_relative(name).is_some_and(|p| BUNDLED.get_file(p).is_some())
     }
 }
@@ -184,15 +207,12 @@ fn safe_relative(name: &str) -> Option<&Path> {
 }
 
 fn environment(options: &RenderOptions) -> Result<(Environment<'static>, Origins), RenderError> {
-    let origins = match &options.templates {
-        Some(dir) => Origins::read(dir, options.interface)?,
-        None => Origins {
-            lang: options.interface,
-            ..Origins::default()
-        },
+    let origins = Origins {
+        overrides: options.templates.clone(),
+        lang: options.interface,
     };
     let mut env = Environment::new();
-    let overrides = Arc::new(origins.overrides.clone());
+    let loader_origins = origins.clone();
     env.set_loader(move |name| {
         if safe_relative(name).is_none() {
             return Err(minijinja::Error::new(
@@ -200,7 +220,7 @@ fn environment(options: &RenderOptions) -> Result<(Environment<'static>, Origins
                 format!("template path `{name}` leaves the templates folder"),
             ));
         }
-        if let Some(text) = overrides.get(name) {
+        if let Some(text) = loader_origins.source(name) {
             return Ok(Some(text.clone()));
         }
         Ok(safe_relative(name)
@@ -231,7 +251,12 @@ fn environment(options: &RenderOptions) -> Result<(Environment<'static>, Origins
     // Every override compiles, used or not: a syntax error is reported at
     // once, naming the file and line, rather than discovered (or silently
     // passed over) later.
-    for name in origins.overrides.keys().filter(|n| n.ends_with(".j2")) {
+    let names = origins
+        .overrides
+        .iter()
+        .flat_map(|t| t.sources.keys())
+        .filter(|n| n.ends_with(".j2"));
+    for name in names {
         env.get_template(name)
             .map_err(|e| RenderError::from_jinja(&e, &origins))?;
     }
@@ -449,7 +474,7 @@ pub fn pdf(
         kind: doc.kind.clone(),
         reference: doc.reference.as_deref().map(plain).unwrap_or_default(),
         parties: doc.parties.iter().map(|p| plain(&p.name)).collect(),
-        fingerprint: fingerprint_with(report.source.as_ref(), library, &origins),
+        fingerprint: fingerprint_with(report.source.as_ref(), library, options.templates.as_ref()),
         draft: options.draft,
         timestamp: pdf_options.timestamp,
     };
@@ -468,19 +493,13 @@ pub fn fingerprint(
     library: &ClauseLibrary,
     options: &RenderOptions,
 ) -> String {
-    // A templates folder that cannot be read fails the rendering itself;
-    // here it simply adds nothing.
-    let origins = match &options.templates {
-        Some(dir) => Origins::read(dir, options.interface).unwrap_or_default(),
-        None => Origins::default(),
-    };
-    fingerprint_with(source, library, &origins)
+    fingerprint_with(source, library, options.templates.as_ref())
 }
 
 fn fingerprint_with(
     source: Option<&SourceFile>,
     library: &ClauseLibrary,
-    origins: &Origins,
+    overrides: Option<&Templates>,
 ) -> String {
     use sha2::Digest;
     let mut hasher = sha2::Sha256::new();
@@ -488,7 +507,7 @@ fn fingerprint_with(
     hasher.update(library.digest());
     let mut templates: Vec<(String, Vec<u8>)> = Vec::new();
     collect_templates(&BUNDLED, &mut templates);
-    for (name, text) in &origins.overrides {
+    for (name, text) in overrides.iter().flat_map(|t| t.sources.iter()) {
         templates.push((format!("override/{name}"), text.as_bytes().to_vec()));
     }
     templates.sort();
