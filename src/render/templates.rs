@@ -1,0 +1,354 @@
+//! The templates: the bundled ones, an organisation's overrides read once
+//! and checked, the minijinja environment they run in, and rendering within
+//! limits (fuel, output size). Also the fingerprint of a document's sources.
+
+use super::RenderOptions;
+use crate::lang::Lang;
+use crate::library::ClauseLibrary;
+use crate::source::SourceFile;
+use crate::tr;
+use include_dir::{Dir, include_dir};
+use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value as JinjaValue};
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+
+/// Instructions a template may run before it is stopped (runaway loops in an
+/// organisation's override).
+const TEMPLATE_FUEL: u64 = 5_000_000;
+
+#[derive(Debug, thiserror::Error)]
+#[error("{template}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct RenderError {
+    pub template: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl RenderError {
+    fn from_jinja(e: &minijinja::Error, origin: &Origins) -> RenderError {
+        let name = e.name().unwrap_or("?").to_string();
+        let message = match e.detail() {
+            Some(detail) => format!("{}: {detail}", e.kind()),
+            None => e.kind().to_string(),
+        };
+        RenderError {
+            template: origin.display(&name),
+            line: e.line(),
+            message,
+        }
+    }
+}
+
+/// The most text one template may produce: far above any convention (whose
+/// file is at most 4 MiB), far below what would exhaust memory.
+const MAX_RENDERED_BYTES: usize = 32 * 1024 * 1024;
+
+/// An organisation's templates, read once, before anything renders, from a
+/// folder that may come from a stranger: every file a regular file inside
+/// the folder, of bounded size, valid UTF-8. Cheap to clone: every document
+/// and the fingerprint of a run share one reading.
+#[derive(Clone)]
+pub struct Templates {
+    dir: PathBuf,
+    /// Sources by template name (`fr/clauses/audit.md.j2`).
+    sources: Arc<BTreeMap<String, String>>,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates")
+            .field("dir", &self.dir)
+            .field("files", &self.sources.len())
+            .finish()
+    }
+}
+
+impl Templates {
+    /// Reads the folder `dir`; `lang` is the language of its errors.
+    pub fn read(dir: &Path, lang: Lang) -> Result<Templates, RenderError> {
+        use crate::input::{
+            Entry, MAX_FOLDER_BYTES, MAX_FOLDER_FILES, MAX_TEMPLATE_BYTES, Skip, Walk, read_bounded,
+        };
+        let refuse = |path: &Path, message: String| RenderError {
+            template: path.display().to_string(),
+            line: None,
+            message,
+        };
+        if !dir.is_dir() {
+            return Err(refuse(
+                dir,
+                tr!(
+                    lang,
+                    "ce n'est pas un dossier de modèles",
+                    "not a folder of templates"
+                ),
+            ));
+        }
+        let keep = |_: &Path| true;
+        let mut sources = BTreeMap::new();
+        let mut total = 0;
+        for entry in Walk::new(dir, &keep).max_files(MAX_FOLDER_FILES).entries() {
+            let path = match entry {
+                Entry::File(path) => path,
+                Entry::Skipped(_, Skip::AlreadyWalked) => continue,
+                Entry::Skipped(path, why) => return Err(refuse(&path, why.describe(lang))),
+            };
+            let bytes = read_bounded(&path, MAX_TEMPLATE_BYTES)
+                .map_err(|e| refuse(&path, e.describe(lang)))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let at = e.utf8_error().valid_up_to();
+                refuse(
+                    &path,
+                    tr!(
+                        lang,
+                        "pas en UTF-8 (octet invalide à la position {at}) ; réenregistrez-le en UTF-8",
+                        "not UTF-8 (invalid byte at offset {at}); save it again as UTF-8"
+                    ),
+                )
+            })?;
+            let name = path
+                .strip_prefix(dir)
+                .unwrap_or(&path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            total += text.len() as u64;
+            if total > MAX_FOLDER_BYTES {
+                let max = crate::input::human_size(MAX_FOLDER_BYTES);
+                return Err(refuse(
+                    dir,
+                    tr!(
+                        lang,
+                        "les modèles dépassent {max} ensemble",
+                        "the templates hold more than {max} together"
+                    ),
+                ));
+            }
+            sources.insert(name, text);
+        }
+        Ok(Templates {
+            dir: dir.to_path_buf(),
+            sources: Arc::new(sources),
+        })
+    }
+}
+
+/// Where each template comes from, for the loader and for error messages.
+#[derive(Clone, Default)]
+pub(super) struct Origins {
+    overrides: Option<Templates>,
+    /// The interface language, for messages.
+    lang: Lang,
+}
+
+impl Origins {
+    fn source(&self, name: &str) -> Option<&String> {
+        self.overrides.as_ref()?.sources.get(name)
+    }
+
+    fn display(&self, name: &str) -> String {
+        match &self.overrides {
+            Some(t) if t.sources.contains_key(name) => t.dir.join(name).display().to_string(),
+            _ => format!("templates/{name}"),
+        }
+    }
+
+    /// Whether a template of this name exists, overridden or bundled.
+    pub(super) fn exists(&self, name: &str) -> bool {
+        self.source(name).is_some()
+            || safe_relative(name).is_some_and(|p| BUNDLED.get_file(p).is_some())
+    }
+}
+
+/// A template name is a relative path with no `..`: an override can never
+/// read outside its folder.
+fn safe_relative(name: &str) -> Option<&Path> {
+    let path = Path::new(name);
+    path.components()
+        .all(|c| matches!(c, Component::Normal(_)))
+        .then_some(path)
+}
+
+pub(super) fn environment(
+    options: &RenderOptions,
+) -> Result<(Environment<'static>, Origins), RenderError> {
+    let origins = Origins {
+        overrides: options.templates.clone(),
+        lang: options.interface,
+    };
+    let mut env = Environment::new();
+    let loader_origins = origins.clone();
+    env.set_loader(move |name| {
+        if safe_relative(name).is_none() {
+            return Err(minijinja::Error::new(
+                ErrorKind::InvalidOperation,
+                format!("template path `{name}` leaves the templates folder"),
+            ));
+        }
+        if let Some(text) = loader_origins.source(name) {
+            return Ok(Some(text.clone()));
+        }
+        Ok(safe_relative(name)
+            .and_then(|p| BUNDLED.get_file(p))
+            .and_then(|f| f.contents_utf8())
+            .map(str::to_string))
+    });
+    env.add_filter("ucfirst", |s: String| super::text::capitalize(&s));
+    env.add_filter("in_sentence", |s: String| super::text::in_sentence(&s));
+    // A missing value is an error naming the template and line, so template
+    // authors see their mistakes; a draft renders what it can, since its
+    // missing answers are listed in its annex of open findings.
+    env.set_undefined_behavior(if options.draft {
+        UndefinedBehavior::Chainable
+    } else {
+        UndefinedBehavior::SemiStrict
+    });
+    env.set_debug(true);
+    env.set_fuel(Some(TEMPLATE_FUEL));
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
+    // Every override compiles, used or not: a syntax error is reported at
+    // once, naming the file and line, rather than discovered (or silently
+    // passed over) later.
+    let names = origins
+        .overrides
+        .iter()
+        .flat_map(|t| t.sources.keys())
+        .filter(|n| n.ends_with(".j2"));
+    for name in names {
+        env.get_template(name)
+            .map_err(|e| RenderError::from_jinja(&e, &origins))?;
+    }
+    Ok((env, origins))
+}
+
+/// Told the name of each template about to run (the sandbox of an
+/// organisation's templates records it, to name the culprit if the
+/// operating system stops the process).
+static OBSERVER: std::sync::OnceLock<Observer> = std::sync::OnceLock::new();
+
+type Observer = Box<dyn Fn(&str) + Send + Sync>;
+
+/// Sets the function told the name of each template about to run; the
+/// first call wins.
+pub fn observe_templates(f: impl Fn(&str) + Send + Sync + 'static) {
+    let _ = OBSERVER.set(Box::new(f));
+}
+
+/// Renders a template into a string of at most [`MAX_RENDERED_BYTES`]: an
+/// organisation's template that prints without end is stopped, not allowed
+/// to fill memory.
+pub(super) fn render_bounded(
+    env: &Environment<'static>,
+    origins: &Origins,
+    name: &str,
+    ctx: JinjaValue,
+) -> Result<String, RenderError> {
+    if let Some(observe) = OBSERVER.get() {
+        observe(&origins.display(name));
+    }
+    let template = env
+        .get_template(name)
+        .map_err(|e| RenderError::from_jinja(&e, origins))?;
+    let mut out = Bounded(Vec::new());
+    match template.render_captured_to(ctx, &mut out) {
+        Ok(_) => {}
+        Err(e) if out.0.len() >= MAX_RENDERED_BYTES => {
+            let _ = e;
+            return Err(RenderError {
+                template: origins.display(name),
+                line: None,
+                message: tr!(
+                    origins.lang,
+                    "le modèle a produit plus de {} Mio de texte ; arrêté",
+                    "the template produced more than {} MiB of text; stopped",
+                    MAX_RENDERED_BYTES / (1024 * 1024)
+                ),
+            });
+        }
+        Err(e) => return Err(RenderError::from_jinja(&e, origins)),
+    }
+    String::from_utf8(out.0).map_err(|e| RenderError {
+        template: origins.display(name),
+        line: None,
+        message: e.to_string(),
+    })
+}
+
+/// A writer that refuses to grow past [`MAX_RENDERED_BYTES`].
+struct Bounded(Vec<u8>);
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > MAX_RENDERED_BYTES {
+            self.0.resize(MAX_RENDERED_BYTES, 0);
+            return Err(std::io::Error::other("output too large"));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A short hash of what a document is made from: the convention file, the
+/// clause library in force and the templates (bundled, then overrides), so a
+/// printed page can be traced to its sources.
+pub fn fingerprint(
+    source: Option<&SourceFile>,
+    library: &ClauseLibrary,
+    options: &RenderOptions,
+) -> String {
+    fingerprint_with(source, library, options.templates.as_ref())
+}
+
+pub(super) fn fingerprint_with(
+    source: Option<&SourceFile>,
+    library: &ClauseLibrary,
+    overrides: Option<&Templates>,
+) -> String {
+    use sha2::Digest;
+    let mut hasher = sha2::Sha256::new();
+    hasher.update(source.map_or("", |s| s.text()).as_bytes());
+    hasher.update(library.digest());
+    let mut templates: Vec<(String, Vec<u8>)> = Vec::new();
+    collect_templates(&BUNDLED, &mut templates);
+    for (name, text) in overrides.iter().flat_map(|t| t.sources.iter()) {
+        templates.push((format!("override/{name}"), text.as_bytes().to_vec()));
+    }
+    templates.sort();
+    for (name, bytes) in templates {
+        hasher.update(name.as_bytes());
+        hasher.update(&bytes);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn collect_templates(dir: &Dir<'static>, out: &mut Vec<(String, Vec<u8>)>) {
+    for f in dir.files() {
+        out.push((
+            format!("bundled/{}", f.path().display()),
+            f.contents().to_vec(),
+        ));
+    }
+    for d in dir.dirs() {
+        collect_templates(d, out);
+    }
+}
