@@ -156,17 +156,15 @@ pub fn collect_files(args: &[PathBuf], config: &Config) -> Vec<Target> {
         .map(|x| std::fs::canonicalize(x).unwrap_or_else(|_| x.clone()))
         .collect();
     let keep = |path: &Path| {
-        if !excluded.is_empty()
-            && excluded
-                .contains(&std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
-        {
-            return false;
-        }
         let name = path.file_name().map(|n| n.to_string_lossy());
         let is_toml = name
             .as_deref()
             .is_some_and(|n| n.ends_with(".toml") && !crate::config::FILE_NAMES.contains(&n));
-        is_toml || path.is_dir()
+        // The name first; a path is resolved only when excludes need it.
+        (is_toml || path.is_dir())
+            && (excluded.is_empty()
+                || !excluded
+                    .contains(&std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())))
     };
     let root = repository_root();
     for arg in args {
