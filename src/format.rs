@@ -101,6 +101,18 @@ pub fn percent(hundredths: i64, lang: Lang) -> String {
     }
 }
 
+/// Items joined for a sentence: « a, b et c », "a, b and c".
+pub fn join(items: &[&str], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => {
+            let and = if lang == Lang::Fr { "et" } else { "and" };
+            format!("{} {and} {last}", init.join(", "))
+        }
+    }
+}
+
 /// A count with the language's digit grouping: « 199 980 », "199,980".
 pub fn count(n: usize, lang: Lang) -> String {
     group(n as u64, if lang == Lang::Fr { NNBSP } else { ',' })

@@ -22,6 +22,7 @@ pub mod config;
 pub mod convention;
 pub mod diag;
 pub mod diff;
+pub mod facts;
 pub mod fonts;
 pub mod format;
 pub mod input;

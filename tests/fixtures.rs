@@ -126,6 +126,7 @@ fn each_library_fixture_triggers_its_code_at_its_position() {
         ("L006-profile-cycle", "oeuf.toml", 2, 11),
         ("L007-invalid-example", "exemple.toml", 16, 11),
         ("L008-id-mismatch", "nom.toml", 1, 6),
+        ("L009-library-contract", "conseil.toml", 11, 8),
     ];
     for (dir, file, line, column) in expected {
         let code = Code::parse(&dir[..4]).unwrap();

@@ -51,3 +51,49 @@ fn ci_runs_the_readme_test_command() {
         ".ci/run must run the README's test command"
     );
 }
+
+/// The contract page's table as the code's list of needs says it should read.
+fn expected_contract_table() -> String {
+    use pacte::library::contract::NEEDS;
+    let snake = |kind: &pacte::library::FieldKind| {
+        let mut out = String::new();
+        for (i, c) in format!("{kind:?}").chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        format!("`{out}`")
+    };
+    let mut out = String::from(
+        "| Clause | Field | Type | Values it must offer | What pacte computes with it |\n|---|---|---|---|---|\n",
+    );
+    for need in NEEDS {
+        let kinds: Vec<String> = need.kinds.iter().map(snake).collect();
+        let values: Vec<String> = need.values.iter().map(|v| format!("`{v}`")).collect();
+        out.push_str(&format!(
+            "| `{}` | `{}` | {} | {} | {} |\n",
+            need.clause,
+            need.path,
+            kinds.join(", "),
+            values.join(", "),
+            need.used_for.en
+        ));
+    }
+    out
+}
+
+#[test]
+fn the_contract_page_lists_every_field_the_code_computes_with() {
+    let page = std::fs::read_to_string("docs/library-contract.md").unwrap();
+    let table = &page[page.find("| Clause |").expect("the table")..];
+    assert_eq!(
+        table,
+        expected_contract_table(),
+        "docs/library-contract.md is out of date with src/library/contract.rs"
+    );
+    assert!(
+        readme().contains("docs/library-contract.md"),
+        "the README links the page"
+    );
+}

@@ -17,7 +17,7 @@ use crate::suggest::did_you_mean;
 use crate::tr;
 use chrono::{Months, NaiveDate};
 use toml::de::{DeTable, DeValue};
-use value::{Record, Spanned, Typer, type_table};
+use value::{Record, Spanned, Typer, Value, type_table};
 
 /// The largest convention file pacte reads (a real one is a few tens of KB).
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
@@ -35,6 +35,10 @@ pub const MAX_TABLES: usize = 20_000;
 
 /// The most keys a convention file may hold (P005), for the same reason.
 pub const MAX_KEYS: usize = 100_000;
+
+/// The currency of a convention that names none: the Canadian dollar, as the
+/// bundled library was written for Quebec first.
+pub const DEFAULT_CURRENCY: &str = "CAD";
 
 /// A convention, typed. Values that failed their checks are absent.
 #[derive(Clone, Debug, Default)]
@@ -69,15 +73,20 @@ impl Convention {
             .unwrap_or_default()
     }
 
+    /// The currency amounts are in: the header's, else [`DEFAULT_CURRENCY`].
+    pub fn currency(&self) -> &str {
+        self.header.text("currency").unwrap_or(DEFAULT_CURRENCY)
+    }
+
     pub fn effective_date(&self) -> Option<Spanned<NaiveDate>> {
-        self.header.date("effective_date")
+        self.header.typed("effective_date", Value::as_date)
     }
 
     /// The last day of the term: `end_date`, or the day before the anniversary
     /// `duration_months` after the effective date.
     pub fn end_date(&self) -> Option<Spanned<NaiveDate>> {
-        self.header.date("end_date").or_else(|| {
-            let months = self.header.integer("duration_months")?;
+        self.header.typed("end_date", Value::as_date).or_else(|| {
+            let months = self.header.typed("duration_months", Value::as_integer)?;
             let end = end_from_duration(self.effective_date()?.value, months.value)?;
             Some(Spanned {
                 value: end,

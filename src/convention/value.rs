@@ -41,6 +41,45 @@ pub enum Value {
     Records(Vec<Record>),
 }
 
+impl Value {
+    pub fn as_date(&self) -> Option<NaiveDate> {
+        match self {
+            Value::Date(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    pub fn as_integer(&self) -> Option<i64> {
+        match self {
+            Value::Integer(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// Money in cents.
+    pub fn as_money(&self) -> Option<Cents> {
+        match self {
+            Value::Money(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// A percentage in hundredths of a percent.
+    pub fn as_percentage(&self) -> Option<Hundredths> {
+        match self {
+            Value::Percentage(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+}
+
 /// A table of typed answers, in file order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Record {
@@ -61,50 +100,15 @@ impl Record {
         }
     }
 
-    pub fn date(&self, name: &str) -> Option<Spanned<NaiveDate>> {
+    /// A field's value read as one type, with its span: `None` when the
+    /// field is absent or holds another type.
+    /// `record.typed("due", Value::as_date)`.
+    pub fn typed<T>(&self, name: &str, pick: fn(&Value) -> Option<T>) -> Option<Spanned<T>> {
         let v = self.get(name)?;
-        match v.value {
-            Value::Date(d) => Some(Spanned {
-                value: d,
-                span: v.span.clone(),
-            }),
-            _ => None,
-        }
-    }
-
-    pub fn integer(&self, name: &str) -> Option<Spanned<i64>> {
-        let v = self.get(name)?;
-        match v.value {
-            Value::Integer(n) => Some(Spanned {
-                value: n,
-                span: v.span.clone(),
-            }),
-            _ => None,
-        }
-    }
-
-    /// Money in cents.
-    pub fn money(&self, name: &str) -> Option<Spanned<Cents>> {
-        let v = self.get(name)?;
-        match v.value {
-            Value::Money(n) => Some(Spanned {
-                value: n,
-                span: v.span.clone(),
-            }),
-            _ => None,
-        }
-    }
-
-    /// A percentage in hundredths of a percent.
-    pub fn percentage(&self, name: &str) -> Option<Spanned<Hundredths>> {
-        let v = self.get(name)?;
-        match v.value {
-            Value::Percentage(n) => Some(Spanned {
-                value: n,
-                span: v.span.clone(),
-            }),
-            _ => None,
-        }
+        Some(Spanned {
+            value: pick(&v.value)?,
+            span: v.span.clone(),
+        })
     }
 
     pub fn boolean(&self, name: &str) -> Option<bool> {

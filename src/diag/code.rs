@@ -87,6 +87,7 @@ codes! {
     PlaceholderText = "P081", "placeholder-text", Error;
     Undrawable = "P082", "undrawable-character", Error;
     HiddenCharacter = "P083", "hidden-character", Error;
+    CheckSkipped = "P084", "check-skipped", Note;
     LibrarySyntax = "L001", "library-syntax", Error;
     LibrarySchema = "L002", "library-schema", Error;
     LibraryDuplicate = "L003", "library-duplicate", Error;
@@ -95,6 +96,7 @@ codes! {
     ProfileCycle = "L006", "profile-cycle", Error;
     InvalidExample = "L007", "invalid-example", Error;
     IdMismatch = "L008", "id-mismatch", Error;
+    LibraryContract = "L009", "library-contract", Error;
 }
 
 impl Code {

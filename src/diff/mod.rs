@@ -533,7 +533,7 @@ fn value_changes(
     library: &ClauseLibrary,
     lang: Lang,
 ) -> Vec<ValueChange> {
-    let currency = |c: &Convention| c.header.text("currency").unwrap_or("CAD").to_string();
+    let currency = |c: &Convention| c.currency().to_string();
     let ctx = Ctx {
         lang,
         old,

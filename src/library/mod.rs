@@ -6,6 +6,7 @@
 //! one. The assembled library is validated before use; a defect is reported
 //! as `L0xx` diagnostics naming the file and line.
 
+pub mod contract;
 mod field;
 mod validate;
 
@@ -39,6 +40,11 @@ pub struct Clause {
     /// table may be absent.
     #[serde(default)]
     pub implicit: bool,
+    /// Whether pacte computes with this clause's answers (see [`contract`]).
+    /// An organisation replacing a computed clause without the fields pacte
+    /// needs writes `computed = false`; the dependent checks are then skipped.
+    #[serde(default = "computed_by_default")]
+    pub computed: bool,
     pub title: Text,
     /// The article heading when it differs from the clause title.
     pub article_title: Option<Text>,
@@ -54,6 +60,10 @@ pub struct Clause {
     pub when: Vec<WhenRule>,
     #[serde(skip)]
     pub origin: PathBuf,
+}
+
+fn computed_by_default() -> bool {
+    true
 }
 
 impl Clause {
@@ -292,6 +302,7 @@ impl ClauseLibrary {
             }
         }
         errors.extend(validate::clauses(&clauses, lang));
+        errors.extend(contract::check(&clauses, lang));
         let resolved = validate::profiles(&profiles, &clauses, lang);
         let profiles = match resolved {
             Ok(p) => p,

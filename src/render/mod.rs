@@ -20,6 +20,7 @@ pub use text::{escape_markdown, french_typography};
 
 use crate::convention::Convention;
 use crate::diag::{Diagnostic, FileReport, Severity};
+use crate::facts::Facts;
 use crate::lang::Lang;
 use crate::library::ClauseLibrary;
 use crate::source::SourceFile;
@@ -258,7 +259,7 @@ fn build_with(
     options: &RenderOptions,
 ) -> Result<Document, RenderError> {
     let lang = options.lang.unwrap_or_else(|| conv.language());
-    let currency = conv.header.text("currency").unwrap_or("CAD");
+    let currency = conv.currency();
     let fmt = Formatter {
         conv,
         lang,
@@ -359,7 +360,9 @@ fn build_with(
 
     let preamble = render(
         &format!("{}/preamble.md.j2", lang.code()),
-        base_ctx(Json::Null, "preambule"),
+        // The preamble reads its clause's answers through `clauses`; it is
+        // no one clause's article.
+        base_ctx(Json::Null, ""),
     )?;
     let regions = clause_regions(conv, report.source.as_ref());
     let mut articles = Vec::new();
@@ -610,32 +613,29 @@ fn annexes(
         Lang::En => en.iter().map(|s| s.to_string()).collect(),
     };
 
-    if let Some(board) = conv.clause("conseil") {
+    let facts = Facts::of(conv, library);
+    if let Some(board) = &facts.board {
         let rows: Vec<Vec<String>> = board
-            .records("seats")
+            .seats
             .iter()
             .map(|s| {
                 vec![
-                    party(s.text("party")),
-                    s.integer("seats")
+                    party(s.party),
+                    s.count
+                        .as_ref()
                         .map(|n| n.value.to_string())
                         .unwrap_or_default(),
-                    lang.yes_no(s.boolean("voting").unwrap_or(true)).to_string(),
-                    s.integer("women")
+                    lang.yes_no(s.voting).to_string(),
+                    s.women
+                        .as_ref()
                         .map(|n| n.value.to_string())
                         .unwrap_or_else(|| "—".into()),
                 ]
             })
             .collect();
-        let seats: i64 = board
-            .records("seats")
-            .iter()
-            .filter_map(|s| s.integer("seats"))
-            .map(|n| n.value)
-            .sum();
         let total = vec![
             tr!(lang, "Total", "Total"),
-            seats.to_string(),
+            board.total_seats().to_string(),
             String::new(),
             String::new(),
         ];
@@ -654,24 +654,22 @@ fn annexes(
             Some(total),
         );
     }
-    if let Some(resources) = conv.clause("ressources") {
-        let contributions = resources.records("contributions");
-        let amount =
-            |r: &crate::convention::value::Record, k: &str| r.money(k).map_or(0, |m| m.value);
+    if let Some(resources) = &facts.resources {
+        let contributions = &resources.contributions;
         let rows = contributions
             .iter()
             .map(|c| {
                 vec![
-                    party(c.text("party")),
-                    money(amount(c, "cash")),
-                    money(amount(c, "in_kind")),
-                    money(amount(c, "cash") + amount(c, "in_kind")),
+                    party(c.party),
+                    money(c.cash),
+                    money(c.in_kind),
+                    money(c.cash + c.in_kind),
                 ]
             })
             .collect();
-        let (cash, kind): (i64, i64) = contributions.iter().fold((0, 0), |(a, b), c| {
-            (a + amount(c, "cash"), b + amount(c, "in_kind"))
-        });
+        let (cash, kind): (i64, i64) = contributions
+            .iter()
+            .fold((0, 0), |(a, b), c| (a + c.cash, b + c.in_kind));
         let total = vec![
             tr!(lang, "Total", "Total"),
             money(cash),
@@ -692,17 +690,17 @@ fn annexes(
             rows,
             Some(total),
         );
-        let lines = resources.records("budget_lines");
+        let lines = &resources.budget_lines;
         let rows = lines
             .iter()
             .map(|l| {
                 vec![
-                    l.text("item").map(escape_markdown).unwrap_or_default(),
-                    money(amount(l, "amount")),
+                    l.item.map(escape_markdown).unwrap_or_default(),
+                    money(l.amount),
                 ]
             })
             .collect();
-        let sum = lines.iter().map(|l| amount(l, "amount")).sum();
+        let sum = lines.iter().map(|l| l.amount).sum();
         push(
             "budget_lines",
             tr!(lang, "Ventilation du budget", "Budget breakdown"),
@@ -712,54 +710,36 @@ fn annexes(
         );
     }
     let mut schedule: Vec<(chrono::NaiveDate, Vec<String>)> = Vec::new();
-    if let Some(audit) = conv.clause("audit") {
-        let element = library
-            .clause("audit")
-            .and_then(|c| c.field("schedule"))
-            .and_then(|f| f.subfield("element"));
-        for r in audit.records("schedule") {
-            if let Some(d) = r.date("first_due") {
-                let value = r.text("element").unwrap_or_default();
-                let what = escape_markdown(
-                    element
-                        .and_then(|e| e.choice(value))
-                        .map_or(value, |c| c.label(lang)),
-                );
-                let what = text::capitalize(&what);
-                schedule.push((
-                    d.value,
-                    vec![
-                        crate::format::date(d.value, lang),
-                        what,
-                        r.text("responsible")
-                            .map(escape_markdown)
-                            .unwrap_or_default(),
-                    ],
-                ));
-            }
-        }
-    }
-    if let Some(evaluation) = conv.clause("evaluation") {
-        for r in evaluation.records("schedule") {
-            if let Some(d) = r.date("due") {
-                schedule.push((
-                    d.value,
-                    vec![
-                        crate::format::date(d.value, lang),
-                        r.text("deliverable")
-                            .map(escape_markdown)
-                            .unwrap_or_default(),
-                        party(r.text("responsible")),
-                    ],
-                ));
-            }
-        }
-    }
-    if let Some(plan) = conv.clause("plan_action").and_then(|p| p.date("deadline")) {
+    for audit in &facts.audits {
+        let what = audit
+            .element_choice
+            .map_or(audit.element, |c| c.label(lang));
         schedule.push((
-            plan.value,
+            audit.first_due,
             vec![
-                crate::format::date(plan.value, lang),
+                crate::format::date(audit.first_due, lang),
+                text::capitalize(&escape_markdown(what)),
+                audit.responsible.map(escape_markdown).unwrap_or_default(),
+            ],
+        ));
+    }
+    for step in facts.assessments.iter().flat_map(|a| &a.steps) {
+        if let Some(due) = step.due {
+            schedule.push((
+                due,
+                vec![
+                    crate::format::date(due, lang),
+                    step.deliverable.map(escape_markdown).unwrap_or_default(),
+                    party(step.responsible),
+                ],
+            ));
+        }
+    }
+    if let Some(deadline) = &facts.action_plan_deadline {
+        schedule.push((
+            deadline.value,
+            vec![
+                crate::format::date(deadline.value, lang),
                 tr!(
                     lang,
                     "Adoption du premier plan d'action",

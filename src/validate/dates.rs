@@ -11,8 +11,8 @@ use chrono::{Months, NaiveDate};
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
     let header = &ctx.conv.header;
-    let end_date = header.date("end_date");
-    let duration = header.integer("duration_months");
+    let end_date = header.typed("end_date", Value::as_date);
+    let duration = header.typed("duration_months", Value::as_integer);
     let Some(start) = ctx.conv.effective_date() else {
         return;
     };
@@ -164,13 +164,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 
     let term_days = (day_after_end - start.value).num_days();
-    for (clause, field) in [
-        ("differends", "termination_notice_days"),
-        ("duree", "renewal_notice_days"),
-    ] {
-        let Some(notice) = ctx.conv.clause(clause).and_then(|c| c.integer(field)) else {
-            continue;
-        };
+    for notice in &ctx.facts.notices {
         if notice.value > term_days {
             let n = notice.value;
             out.push(
@@ -180,18 +174,13 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    if let Some(evaluation) = ctx.conv.clause("evaluation") {
-        let dues: Vec<NaiveDate> = evaluation
-            .records("schedule")
-            .iter()
-            .filter_map(|r| r.date("due"))
-            .map(|d| d.value)
-            .collect();
+    if let Some(evaluation) = &ctx.facts.assessments {
+        let dues: Vec<NaiveDate> = evaluation.steps.iter().filter_map(|s| s.due).collect();
         let last_quarter = start.value + (day_after_end - start.value) * 3 / 4;
         if let Some(first) = dues.iter().min().filter(|&&d| d >= last_quarter) {
             let shown = format::date(*first, lang);
             out.push(
-                Diagnostic::new(Code::EvaluationOnlyAtEnd, evaluation.span_of("schedule"), tr!(lang, "la première évaluation n'a lieu que le {shown}, dans le dernier quart de la convention", "the first evaluation only happens on {shown}, in the last quarter of the agreement"))
+                Diagnostic::new(Code::EvaluationOnlyAtEnd, evaluation.span.clone(), tr!(lang, "la première évaluation n'a lieu que le {shown}, dans le dernier quart de la convention", "the first evaluation only happens on {shown}, in the last quarter of the agreement"))
                     .help(tr!(lang, "ajoutez une étape d'évaluation à mi-parcours", "add a mid-term evaluation step")),
             );
         }

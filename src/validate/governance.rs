@@ -2,61 +2,42 @@
 //! share of women when it is given.
 
 use super::Ctx;
-use crate::convention::value::Record;
 use crate::diag::{Code, Diagnostic};
+use crate::facts::{Board, DecisionRule};
 use crate::format;
+use crate::library::contract;
 use crate::tr;
-use std::collections::BTreeMap;
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
-    let Some(board) = ctx.conv.clause("conseil") else {
+    let Some(board) = &ctx.facts.board else {
         return;
     };
-    let seats = board.records("seats");
-    if seats.is_empty() {
+    if board.seats.is_empty() {
         return;
     }
 
-    // Voting seats per party, in file order of first appearance.
-    let mut voting: BTreeMap<&str, (i64, &Record)> = BTreeMap::new();
-    let mut total_voting = 0;
-    for seat in seats {
-        let (Some(party), Some(n)) = (seat.text("party"), seat.integer("seats")) else {
-            continue;
-        };
-        if seat.boolean("voting").unwrap_or(true) {
-            let entry = voting.entry(party).or_insert((0, seat));
-            entry.0 += n.value;
-            total_voting += n.value;
-        }
-    }
-    // Experts are advisory unless stated otherwise.
-    total_voting += board
-        .records("experts")
-        .iter()
-        .filter(|e| e.boolean("voting") == Some(true))
-        .filter_map(|e| e.integer("count"))
-        .map(|c| c.value)
-        .sum::<i64>();
-
-    for (party, (n, record)) in &voting {
+    let voting = board.voting_by_party();
+    let total_voting = board.total_voting();
+    for (party, n, span) in &voting {
         if n * 2 > total_voting {
             let who = ctx.party_name(party);
             out.push(
-                Diagnostic::new(Code::BoardMajority, record.span_of("seats"), tr!(lang, "{who} détient {n} des {total_voting} sièges votants du conseil", "{who} holds {n} of the board's {total_voting} voting seats"))
+                Diagnostic::new(Code::BoardMajority, span.clone(), tr!(lang, "{who} détient {n} des {total_voting} sièges votants du conseil", "{who} holds {n} of the board's {total_voting} voting seats"))
                     .help(tr!(lang, "rééquilibrez les sièges, ou exigez le consensus ou une majorité qualifiée pour les décisions importantes", "rebalance the seats, or require consensus or a qualified majority for major decisions")),
             );
         }
     }
 
+    let seats_path = format!("{}.{}", contract::BOARD, contract::BOARD_SEATS.path);
+    let party_key = contract::BOARD_SEAT_PARTY.name();
     for id in ctx.conv.party_ids() {
-        if !seats.iter().any(|s| s.text("party") == Some(id.value)) {
+        if !board.has_seat(id.value) {
             let who = ctx.party_name(id.value);
             out.push(
                 Diagnostic::new(
                     Code::PartyWithoutSeat,
-                    board.span_of("seats"),
+                    board.span.clone(),
                     tr!(
                         lang,
                         "{who} n'a aucun siège au conseil",
@@ -65,25 +46,23 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .help(tr!(
                     lang,
-                    "ajoutez une entrée [[clauses.conseil.seats]] avec party = \"{}\"",
-                    "add a [[clauses.conseil.seats]] entry with party = \"{}\"",
+                    "ajoutez une entrée [[clauses.{seats_path}]] avec {party_key} = \"{}\"",
+                    "add a [[clauses.{seats_path}]] entry with {party_key} = \"{}\"",
                     id.value
                 )),
             );
         }
     }
 
-    gender_share(ctx, seats, out);
+    gender_share(ctx, board, out);
 
-    let Some(deliberations) = ctx.conv.clause("deliberations") else {
-        return;
-    };
-    if let Some(quorum) = deliberations.integer("quorum") {
+    if let Some(quorum) = &ctx.facts.quorum {
         let q = quorum.value;
+        // The last of the strongest parties, in party id order.
         let strongest = voting
             .iter()
-            .max_by_key(|(_, (n, _))| *n)
-            .map(|(p, (n, _))| (*p, *n));
+            .max_by_key(|(_, n, _)| *n)
+            .map(|(p, n, _)| (*p, *n));
         if q > total_voting {
             out.push(
                 Diagnostic::new(
@@ -122,12 +101,11 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    if let Some(rule) = deliberations.get("decision_rule")
-        && matches!(
-            deliberations.text("decision_rule"),
-            Some("majority" | "two_thirds")
-        )
+    if let Some(rule) = &ctx.facts.decision_rule
+        && rule.value == DecisionRule::VoteOnly
     {
+        let field = contract::DECISION_RULE.name();
+        let [first, second] = contract::CONSENSUS_FIRST;
         out.push(
             Diagnostic::new(
                 Code::VoteWithoutConsensus,
@@ -140,8 +118,8 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             )
             .help(tr!(
                 lang,
-                "choisissez decision_rule = \"consensus_majority\" ou \"consensus_two_thirds\"",
-                "choose decision_rule = \"consensus_majority\" or \"consensus_two_thirds\""
+                "choisissez {field} = \"{first}\" ou \"{second}\"",
+                "choose {field} = \"{first}\" or \"{second}\""
             )),
         );
     }
@@ -149,20 +127,21 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 /// Reports the share of women when every seat entry gives it, and refuses a
 /// count of women above the seats it belongs to.
-fn gender_share(ctx: &Ctx<'_>, seats: &[Record], out: &mut Vec<Diagnostic>) {
+fn gender_share(ctx: &Ctx<'_>, board: &Board<'_>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
     let (mut women, mut total, mut all_given) = (0, 0, true);
-    for seat in seats {
-        let Some(n) = seat.integer("seats") else {
+    for seat in &board.seats {
+        let Some(n) = &seat.count else {
             continue;
         };
         total += n.value;
-        match seat.integer("women") {
+        match &seat.women {
             Some(w) if w.value > n.value => {
                 let (wv, nv) = (w.value, n.value);
+                let field = contract::BOARD_SEAT_WOMEN.name();
                 out.push(
                     Diagnostic::new(Code::OutOfRange, w.span.clone(), tr!(lang, "{wv} femmes pour {nv} sièges", "{wv} women for {nv} seats"))
-                        .help(tr!(lang, "`women` compte les sièges de cette entrée occupés par des femmes : {nv} au plus", "`women` counts this entry's seats held by women: {nv} at most")),
+                        .help(tr!(lang, "`{field}` compte les sièges de cette entrée occupés par des femmes : {nv} au plus", "`{field}` counts this entry's seats held by women: {nv} at most")),
                 );
                 return;
             }
@@ -173,14 +152,10 @@ fn gender_share(ctx: &Ctx<'_>, seats: &[Record], out: &mut Vec<Diagnostic>) {
     if all_given && total > 0 {
         // Hundredths of a percent, rounded half up (6 of 11 is 54.55 %).
         let share = format::percent((women * 20_000 + total) / (2 * total), lang);
-        let span = ctx
-            .conv
-            .clause("conseil")
-            .map_or(0..0, |b| b.span_of("seats"));
         out.push(
             Diagnostic::new(
                 Code::BoardGenderShare,
-                span,
+                board.span.clone(),
                 tr!(
                     lang,
                     "les femmes occupent {women} des {total} sièges du conseil ({share})",

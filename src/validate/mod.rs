@@ -2,7 +2,8 @@
 //!
 //! [`validate`] is a pure function: a convention and a library in, diagnostics
 //! out. Each family of rules lives in its own file and is a plain function of
-//! the shared [`Ctx`]. Field-level checks (types, ranges, choices) happened
+//! the shared [`Ctx`]; the rules compute with the convention's
+//! [`Facts`], never with clause ids or field names. Field-level checks (types, ranges, choices) happened
 //! while loading ([`crate::convention::value`]); the rules here look across
 //! fields, clauses and parties.
 
@@ -13,10 +14,12 @@ mod governance;
 mod money;
 mod parties;
 mod printable;
+mod skipped;
 
 use crate::convention::Convention;
 use crate::convention::value::{Record, Spanned, Value};
 use crate::diag::Diagnostic;
+use crate::facts::Facts;
 use crate::lang::Lang;
 use crate::library::{ClauseLibrary, Field, Profile};
 
@@ -33,6 +36,8 @@ pub struct Options {
 /// What every rule sees.
 pub(crate) struct Ctx<'a> {
     pub conv: &'a Convention,
+    /// What the rules compute with.
+    pub facts: Facts<'a>,
     pub library: &'a ClauseLibrary,
     pub profile: Option<&'a Profile>,
     pub lang: Lang,
@@ -70,6 +75,7 @@ pub fn validate(
 ) -> Vec<Diagnostic> {
     let ctx = Ctx {
         conv,
+        facts: Facts::of(conv, library),
         library,
         profile: conv.profile.as_deref().and_then(|p| library.profile(p)),
         lang,
@@ -80,6 +86,7 @@ pub fn validate(
     dates::check(&ctx, &mut out);
     governance::check(&ctx, &mut out);
     money::check(&ctx, &mut out);
+    skipped::check(&ctx, &mut out);
     if options.final_check {
         completeness::check_advised(&ctx, &mut out);
         finality::check(&ctx, &mut out);

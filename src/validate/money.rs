@@ -4,27 +4,30 @@
 use super::Ctx;
 use crate::diag::{Code, Diagnostic};
 use crate::format;
+use crate::library::contract;
 use crate::tr;
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
-    let currency = ctx.conv.header.text("currency").unwrap_or("CAD");
+    let currency = ctx.conv.currency();
     let m = |cents: i64| format::money(cents, currency, lang);
 
-    if let Some(resources) = ctx.conv.clause("ressources")
-        && let Some(total) = resources.money("total_budget")
+    if let Some(resources) = &ctx.facts.resources
+        && let Some(total) = &resources.total_budget
     {
-        let contributions = resources.records("contributions");
-        if !contributions.is_empty() {
-            let sum: i64 = contributions
+        if !resources.contributions.is_empty() {
+            let sum: i64 = resources
+                .contributions
                 .iter()
-                .map(|c| {
-                    c.money("cash").map_or(0, |v| v.value)
-                        + c.money("in_kind").map_or(0, |v| v.value)
-                })
+                .map(|c| c.cash + c.in_kind)
                 .sum();
             if sum != total.value {
                 let (s, t, gap) = (m(sum), m(total.value), m((total.value - sum).abs()));
+                let (cash, in_kind, total_field) = (
+                    contract::CONTRIBUTION_CASH.name(),
+                    contract::CONTRIBUTION_IN_KIND.name(),
+                    contract::TOTAL_BUDGET.name(),
+                );
                 out.push(
                     Diagnostic::new(
                         Code::ContributionsMismatch,
@@ -38,59 +41,49 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     .label(tr!(lang, "écart de {gap}", "a gap of {gap}"))
                     .help(tr!(
                         lang,
-                        "corrigez les montants cash et in_kind des contributions, ou total_budget",
-                        "fix the contributions' cash and in_kind amounts, or total_budget"
+                        "corrigez les montants {cash} et {in_kind} des contributions, ou {total_field}",
+                        "fix the contributions' {cash} and {in_kind} amounts, or {total_field}"
                     )),
                 );
             }
         }
-        let lines = resources.records("budget_lines");
-        if !lines.is_empty() {
-            let sum: i64 = lines
-                .iter()
-                .filter_map(|l| l.money("amount"))
-                .map(|a| a.value)
-                .sum();
+        if !resources.budget_lines.is_empty() {
+            let sum: i64 = resources.budget_lines.iter().map(|l| l.amount).sum();
             if sum != total.value {
                 let (s, t) = (m(sum), m(total.value));
+                let total_field = contract::TOTAL_BUDGET.name();
                 out.push(
-                        Diagnostic::new(Code::BudgetLinesMismatch, resources.span_of("budget_lines"), tr!(lang, "les postes budgétaires totalisent {s}, mais le budget total est de {t}", "the budget lines total {s}, but the total budget is {t}"))
-                            .help(tr!(lang, "corrigez les montants des postes, ou total_budget", "fix the lines' amounts, or total_budget")),
-                    );
+                    Diagnostic::new(Code::BudgetLinesMismatch, resources.budget_lines_span.clone(), tr!(lang, "les postes budgétaires totalisent {s}, mais le budget total est de {t}", "the budget lines total {s}, but the total budget is {t}"))
+                        .help(tr!(lang, "corrigez les montants des postes, ou {total_field}", "fix the lines' amounts, or {total_field}")),
+                );
             }
         }
     }
 
-    if let Some(end) = ctx.conv.clause("terminaison") {
-        for field in ["surplus_shares", "deficit_shares"] {
-            let shares = end.records(field);
-            if shares.is_empty() {
-                continue;
-            }
-            let sum: i64 = shares
-                .iter()
-                .filter_map(|s| s.percentage("share"))
-                .map(|s| s.value)
-                .sum();
-            if sum != 10_000 {
-                let (shown, hundred) = (format::percent(sum, lang), format::percent(10_000, lang));
-                out.push(
-                    Diagnostic::new(
-                        Code::SharesNotHundred,
-                        end.span_of(field),
-                        tr!(
-                            lang,
-                            "les parts de `{field}` totalisent {shown} au lieu de {hundred}",
-                            "the shares in `{field}` total {shown} instead of {hundred}"
-                        ),
-                    )
-                    .help(tr!(
+    for shares in &ctx.facts.shares {
+        if shares.entries == 0 {
+            continue;
+        }
+        let sum: i64 = shares.shares.iter().sum();
+        if sum != 10_000 {
+            let (shown, hundred) = (format::percent(sum, lang), format::percent(10_000, lang));
+            let field = shares.field;
+            out.push(
+                Diagnostic::new(
+                    Code::SharesNotHundred,
+                    shares.span.clone(),
+                    tr!(
                         lang,
-                        "ajustez les parts pour que leur somme fasse exactement 100",
-                        "adjust the shares so they add up to exactly 100"
-                    )),
-                );
-            }
+                        "les parts de `{field}` totalisent {shown} au lieu de {hundred}",
+                        "the shares in `{field}` total {shown} instead of {hundred}"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "ajustez les parts pour que leur somme fasse exactement 100",
+                    "adjust the shares so they add up to exactly 100"
+                )),
+            );
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::{Ctx, walk_clauses};
 use crate::convention::value::{Spanned, Value};
 use crate::diag::{Code, Diagnostic};
+use crate::facts::ListRole;
 use crate::suggest::did_you_mean;
 use crate::tr;
 use std::collections::BTreeMap;
@@ -149,55 +150,43 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    per_party_entry(
-        ctx,
-        "engagements",
-        "obligations",
-        Code::PartyWithoutObligations,
-        out,
-    );
-    per_party_entry(ctx, "comite", "contacts", Code::PartyWithoutContact, out);
+    per_party_entry(ctx, out);
 }
 
-/// Each declared party must appear in the `party` sub-field of some record of
-/// `clause.field`.
-fn per_party_entry(
-    ctx: &Ctx<'_>,
-    clause: &str,
-    field: &str,
-    code: Code,
-    out: &mut Vec<Diagnostic>,
-) {
+/// Each declared party must appear in the undertakings and among the
+/// contact persons.
+fn per_party_entry(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
-    let Some(answers) = ctx.conv.clause(clause) else {
-        return;
-    };
-    let Some(list) = answers.get(field) else {
-        return;
-    };
-    let records = answers.records(field);
-    for id in ctx.conv.party_ids() {
-        if records.iter().any(|r| r.text("party") == Some(id.value)) {
-            continue;
+    for list in &ctx.facts.per_party {
+        for id in ctx.conv.party_ids() {
+            if list.parties.contains(&id.value) {
+                continue;
+            }
+            let who = ctx.party_name(id.value);
+            let (pid, path, party_key) = (id.value, &list.path, list.key);
+            let (code, message) = match list.role {
+                ListRole::Undertakings => (
+                    Code::PartyWithoutObligations,
+                    tr!(
+                        lang,
+                        "{who} n'a aucun engagement",
+                        "{who} has no obligations"
+                    ),
+                ),
+                ListRole::Contacts => (
+                    Code::PartyWithoutContact,
+                    tr!(
+                        lang,
+                        "{who} n'a pas de répondant",
+                        "{who} has no contact person"
+                    ),
+                ),
+            };
+            out.push(Diagnostic::new(code, list.span.clone(), message).help(tr!(
+                lang,
+                "ajoutez une entrée [[clauses.{path}]] avec {party_key} = \"{pid}\"",
+                "add a [[clauses.{path}]] entry with {party_key} = \"{pid}\""
+            )));
         }
-        let who = ctx.party_name(id.value);
-        let pid = id.value;
-        let message = match code {
-            Code::PartyWithoutObligations => tr!(
-                lang,
-                "{who} n'a aucun engagement",
-                "{who} has no obligations"
-            ),
-            _ => tr!(
-                lang,
-                "{who} n'a pas de répondant",
-                "{who} has no contact person"
-            ),
-        };
-        out.push(Diagnostic::new(code, list.span.clone(), message).help(tr!(
-            lang,
-            "ajoutez une entrée [[clauses.{clause}.{field}]] avec party = \"{pid}\"",
-            "add a [[clauses.{clause}.{field}]] entry with party = \"{pid}\""
-        )));
     }
 }

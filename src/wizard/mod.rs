@@ -128,7 +128,7 @@ impl<'a> Wizard<'a> {
             .get("convention")
             .and_then(|c| c.get("currency"))
             .and_then(Item::as_str)
-            .unwrap_or("CAD")
+            .unwrap_or(crate::convention::DEFAULT_CURRENCY)
             .to_string()
     }
 

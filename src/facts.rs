@@ -1,0 +1,411 @@
+//! Typed facts: what pacte computes with, lifted once from a typed convention.
+//!
+//! The checks, the render annexes and the diff read these values, never a
+//! clause id or a field name. Every field is read through a
+//! [`Need`](crate::library::contract::Need) of the library contract, so what
+//! the code relies on is exactly what the contract lists and checks when a
+//! library loads. A clause the library marks `computed = false` yields no
+//! facts; it is listed in [`Facts::skipped`] so the checks can say so.
+
+use crate::convention::Convention;
+use crate::convention::value::{Cents, Hundredths, Record, Spanned, Value};
+use crate::library::contract::{self, Need};
+use crate::library::{Choice, ClauseLibrary};
+use crate::source::Span;
+use chrono::NaiveDate;
+
+/// Whether seats vote when the convention does not say: they do.
+const SEATS_VOTE_BY_DEFAULT: bool = true;
+/// Whether experts vote when the convention does not say: they advise.
+const EXPERTS_VOTE_BY_DEFAULT: bool = false;
+
+/// Everything pacte computes with in one convention.
+#[derive(Debug, Default)]
+pub struct Facts<'a> {
+    /// « Conseil d'administration ».
+    pub board: Option<Board<'a>>,
+    /// The quorum of the board's meetings.
+    pub quorum: Option<Spanned<i64>>,
+    /// How the board decides (« mode de décision »).
+    pub decision_rule: Option<Spanned<DecisionRule>>,
+    /// « Ressources » : the budget and what each party brings.
+    pub resources: Option<Resources<'a>>,
+    /// How a surplus and a deficit are shared at the end.
+    pub shares: Vec<Shares>,
+    /// Notice periods, in days (termination, renewal).
+    pub notices: Vec<Spanned<i64>>,
+    /// The evaluation schedule (« calendrier d'évaluation »).
+    pub assessments: Option<Schedule<Assessment<'a>>>,
+    /// The audits (« vérifications »).
+    pub audits: Vec<Audit<'a>>,
+    /// When the first action plan is due (« plan d'action »).
+    pub action_plan_deadline: Option<Spanned<NaiveDate>>,
+    /// The parties named in the undertakings, and in the contact persons.
+    pub per_party: Vec<PartyList<'a>>,
+    /// Clauses of the convention the library says pacte does not compute with.
+    pub skipped: Vec<Skipped<'a>>,
+}
+
+/// « Conseil d'administration » : the seats and the experts.
+#[derive(Debug)]
+pub struct Board<'a> {
+    /// The seats list (or the clause, when it has none), for findings.
+    pub span: Span,
+    pub seats: Vec<Seats<'a>>,
+    /// Experts who vote (« experts avec droit de vote »).
+    pub voting_experts: i64,
+}
+
+/// One entry of the board's seats.
+#[derive(Debug)]
+pub struct Seats<'a> {
+    pub party: Option<&'a str>,
+    pub count: Option<Spanned<i64>>,
+    pub voting: bool,
+    /// Of which held by women, when given.
+    pub women: Option<Spanned<i64>>,
+}
+
+impl Board<'_> {
+    /// Voting seats by party, in party id order, each with the span of its
+    /// first entry's count.
+    pub fn voting_by_party(&self) -> Vec<(&str, i64, Span)> {
+        let mut out: Vec<(&str, i64, Span)> = Vec::new();
+        for seat in self.seats.iter().filter(|s| s.voting) {
+            let (Some(party), Some(count)) = (seat.party, &seat.count) else {
+                continue;
+            };
+            match out.iter_mut().find(|(p, ..)| *p == party) {
+                Some(entry) => entry.1 += count.value,
+                None => out.push((party, count.value, count.span.clone())),
+            }
+        }
+        out.sort_by(|a, b| a.0.cmp(b.0));
+        out
+    }
+
+    /// Voting seats of parties and voting experts together.
+    pub fn total_voting(&self) -> i64 {
+        self.voting_by_party()
+            .iter()
+            .map(|(_, n, _)| n)
+            .sum::<i64>()
+            + self.voting_experts
+    }
+
+    /// Every seat of the parties, voting or not.
+    pub fn total_seats(&self) -> i64 {
+        self.seats
+            .iter()
+            .filter_map(|s| s.count.as_ref())
+            .map(|c| c.value)
+            .sum()
+    }
+
+    pub fn has_seat(&self, party: &str) -> bool {
+        self.seats.iter().any(|s| s.party == Some(party))
+    }
+}
+
+/// How the board decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecisionRule {
+    /// A vote, without seeking consensus first (simple or two-thirds majority).
+    VoteOnly,
+    /// Consensus first, or unanimity, or a rule the library adds.
+    Other,
+}
+
+/// « Ressources ».
+#[derive(Debug)]
+pub struct Resources<'a> {
+    pub total_budget: Option<Spanned<Cents>>,
+    pub contributions: Vec<Contribution<'a>>,
+    pub budget_lines: Vec<BudgetLine<'a>>,
+    /// The budget lines list, for findings.
+    pub budget_lines_span: Span,
+}
+
+/// What one party brings (« contribution »), in cents.
+#[derive(Debug)]
+pub struct Contribution<'a> {
+    pub party: Option<&'a str>,
+    pub cash: Cents,
+    pub in_kind: Cents,
+}
+
+/// One line of the budget breakdown (« poste budgétaire »).
+#[derive(Debug)]
+pub struct BudgetLine<'a> {
+    pub item: Option<&'a str>,
+    pub amount: Cents,
+}
+
+/// How a surplus or a deficit is shared (« partage des surplus / déficits »).
+#[derive(Debug)]
+pub struct Shares {
+    /// The field, as written in the file, for messages.
+    pub field: &'static str,
+    pub span: Span,
+    /// How many entries the list has.
+    pub entries: usize,
+    /// Each share given, in hundredths of a percent.
+    pub shares: Vec<Hundredths>,
+}
+
+/// A list of dated steps with the span of the list.
+#[derive(Debug)]
+pub struct Schedule<T> {
+    pub span: Span,
+    pub steps: Vec<T>,
+}
+
+/// One step of the evaluation schedule.
+#[derive(Debug)]
+pub struct Assessment<'a> {
+    pub due: Option<NaiveDate>,
+    pub deliverable: Option<&'a str>,
+    pub responsible: Option<&'a str>,
+}
+
+/// One audit (« vérification ») and when it is first due.
+#[derive(Debug)]
+pub struct Audit<'a> {
+    pub first_due: NaiveDate,
+    /// What is audited, as written, and its choice when the library offers one.
+    pub element: &'a str,
+    pub element_choice: Option<&'a Choice>,
+    pub responsible: Option<&'a str>,
+}
+
+/// "Each party must appear in this list": undertakings, contact persons.
+#[derive(Debug)]
+pub struct PartyList<'a> {
+    pub role: ListRole,
+    /// Where the list is written, and the path to name in a help line.
+    pub span: Span,
+    pub path: String,
+    /// The sub-field naming the party.
+    pub key: &'static str,
+    pub parties: Vec<&'a str>,
+}
+
+/// What a per-party list holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListRole {
+    /// « Engagements des parties ».
+    Undertakings,
+    /// « Répondants » of the coordination committee.
+    Contacts,
+}
+
+/// A clause of the convention that pacte does not compute with.
+#[derive(Debug)]
+pub struct Skipped<'a> {
+    pub clause: &'a str,
+    /// The clause's table in the file.
+    pub span: Span,
+}
+
+impl<'a> Facts<'a> {
+    /// Lifts the facts from a typed convention.
+    pub fn of(conv: &'a Convention, library: &'a ClauseLibrary) -> Facts<'a> {
+        let mut facts = Facts::default();
+        // Each computed clause, or its place in `skipped`.
+        let clause = |id: &str, facts: &mut Facts<'a>| -> Option<&'a Record> {
+            let answers = conv.clauses.iter().find(|c| c.id == id)?;
+            if library.clause(id).is_some_and(|c| !c.computed) {
+                facts.skipped.push(Skipped {
+                    clause: &answers.id,
+                    span: answers.answers.span.clone(),
+                });
+                return None;
+            }
+            Some(&answers.answers)
+        };
+        if let Some(r) = clause(contract::BOARD, &mut facts) {
+            facts.board = Some(board(r));
+        }
+        if let Some(r) = clause(contract::DELIBERATIONS, &mut facts) {
+            facts.quorum = r.typed(contract::QUORUM.name(), Value::as_integer);
+            facts.decision_rule = decision_rule(r);
+        }
+        if let Some(r) = clause(contract::RESOURCES, &mut facts) {
+            facts.resources = Some(resources(r));
+        }
+        if let Some(r) = clause(contract::WINDING_UP, &mut facts) {
+            for (list, share) in [
+                (&contract::SURPLUS_SHARES, &contract::SURPLUS_SHARE),
+                (&contract::DEFICIT_SHARES, &contract::DEFICIT_SHARE),
+            ] {
+                let Some(value) = r.get(list.name()) else {
+                    continue;
+                };
+                facts.shares.push(Shares {
+                    field: list.path,
+                    span: value.span.clone(),
+                    entries: records(r, list).len(),
+                    shares: records(r, list)
+                        .iter()
+                        .filter_map(|s| money_like(s, share, Value::as_percentage))
+                        .collect(),
+                });
+            }
+        }
+        for (id, notice) in [
+            (contract::DISPUTES, &contract::TERMINATION_NOTICE),
+            (contract::TERM, &contract::RENEWAL_NOTICE),
+        ] {
+            if let Some(r) = clause(id, &mut facts)
+                && let Some(days) = r.typed(notice.name(), Value::as_integer)
+            {
+                facts.notices.push(days);
+            }
+        }
+        if let Some(r) = clause(contract::ASSESSMENT, &mut facts) {
+            facts.assessments = Some(Schedule {
+                span: r.span_of(contract::ASSESSMENTS.name()),
+                steps: records(r, &contract::ASSESSMENTS)
+                    .iter()
+                    .map(|s| Assessment {
+                        due: s
+                            .typed(contract::ASSESSMENT_DUE.name(), Value::as_date)
+                            .map(|d| d.value),
+                        deliverable: s.text(contract::ASSESSMENT_DELIVERABLE.name()),
+                        responsible: s.text(contract::ASSESSMENT_RESPONSIBLE.name()),
+                    })
+                    .collect(),
+            });
+        }
+        if let Some(r) = clause(contract::AUDIT, &mut facts) {
+            let element = library
+                .clause(contract::AUDIT)
+                .and_then(|c| contract::AUDIT_ELEMENT.find(c));
+            facts.audits = records(r, &contract::AUDITS)
+                .iter()
+                .filter_map(|a| {
+                    let first_due = a.typed(contract::AUDIT_FIRST_DUE.name(), Value::as_date)?;
+                    let written = a.text(contract::AUDIT_ELEMENT.name()).unwrap_or_default();
+                    Some(Audit {
+                        first_due: first_due.value,
+                        element: written,
+                        element_choice: element.and_then(|e| e.choice(written)),
+                        responsible: a.text(contract::AUDIT_RESPONSIBLE.name()),
+                    })
+                })
+                .collect();
+        }
+        if let Some(r) = clause(contract::ACTION_PLAN, &mut facts) {
+            facts.action_plan_deadline =
+                r.typed(contract::ACTION_PLAN_DEADLINE.name(), Value::as_date);
+        }
+        for (id, list, party, role) in [
+            (
+                contract::UNDERTAKINGS,
+                &contract::OBLIGATIONS_BY_PARTY,
+                &contract::OBLIGATION_PARTY,
+                ListRole::Undertakings,
+            ),
+            (
+                contract::COMMITTEE,
+                &contract::CONTACT_PERSONS,
+                &contract::CONTACT_PARTY,
+                ListRole::Contacts,
+            ),
+        ] {
+            let Some(r) = clause(id, &mut facts) else {
+                continue;
+            };
+            let Some(value) = r.get(list.name()) else {
+                continue;
+            };
+            facts.per_party.push(PartyList {
+                role,
+                span: value.span.clone(),
+                path: format!("{id}.{}", list.path),
+                key: party.name(),
+                parties: records(r, list)
+                    .iter()
+                    .filter_map(|e| e.text(party.name()))
+                    .collect(),
+            });
+        }
+        facts
+    }
+}
+
+fn board(r: &Record) -> Board<'_> {
+    let seats = records(r, &contract::BOARD_SEATS)
+        .iter()
+        .map(|s| Seats {
+            party: s.text(contract::BOARD_SEAT_PARTY.name()),
+            count: s.typed(contract::BOARD_SEAT_COUNT.name(), Value::as_integer),
+            voting: s
+                .typed(contract::BOARD_SEAT_VOTING.name(), Value::as_bool)
+                .map_or(SEATS_VOTE_BY_DEFAULT, |v| v.value),
+            women: s.typed(contract::BOARD_SEAT_WOMEN.name(), Value::as_integer),
+        })
+        .collect();
+    let voting_experts = records(r, &contract::BOARD_EXPERTS)
+        .iter()
+        .filter(|e| {
+            e.typed(contract::BOARD_EXPERT_VOTING.name(), Value::as_bool)
+                .map_or(EXPERTS_VOTE_BY_DEFAULT, |v| v.value)
+        })
+        .filter_map(|e| e.typed(contract::BOARD_EXPERT_COUNT.name(), Value::as_integer))
+        .map(|c| c.value)
+        .sum();
+    Board {
+        span: r.span_of(contract::BOARD_SEATS.name()),
+        seats,
+        voting_experts,
+    }
+}
+
+fn decision_rule(r: &Record) -> Option<Spanned<DecisionRule>> {
+    let need = &contract::DECISION_RULE;
+    let written = r.get(need.name())?;
+    let value = r.text(need.name())?;
+    let rule = if contract::VOTES_WITHOUT_CONSENSUS.contains(&value) {
+        DecisionRule::VoteOnly
+    } else {
+        DecisionRule::Other
+    };
+    Some(Spanned {
+        value: rule,
+        span: written.span.clone(),
+    })
+}
+
+fn resources(r: &Record) -> Resources<'_> {
+    Resources {
+        total_budget: r.typed(contract::TOTAL_BUDGET.name(), Value::as_money),
+        contributions: records(r, &contract::CONTRIBUTIONS)
+            .iter()
+            .map(|c| Contribution {
+                party: c.text(contract::CONTRIBUTION_PARTY.name()),
+                cash: money_like(c, &contract::CONTRIBUTION_CASH, Value::as_money).unwrap_or(0),
+                in_kind: money_like(c, &contract::CONTRIBUTION_IN_KIND, Value::as_money)
+                    .unwrap_or(0),
+            })
+            .collect(),
+        budget_lines: records(r, &contract::BUDGET_LINES)
+            .iter()
+            .map(|l| BudgetLine {
+                item: l.text(contract::BUDGET_LINE_ITEM.name()),
+                amount: money_like(l, &contract::BUDGET_LINE_AMOUNT, Value::as_money).unwrap_or(0),
+            })
+            .collect(),
+        budget_lines_span: r.span_of(contract::BUDGET_LINES.name()),
+    }
+}
+
+/// The records of a list need; empty when absent.
+fn records<'r>(r: &'r Record, need: &Need) -> &'r [Record] {
+    r.records(need.name())
+}
+
+/// A number field's value without its span.
+fn money_like(r: &Record, need: &Need, pick: fn(&Value) -> Option<i64>) -> Option<i64> {
+    r.typed(need.name(), pick).map(|v| v.value)
+}

@@ -1,0 +1,364 @@
+//! The contract between pacte's code and the clause library.
+//!
+//! The library is data an organisation may replace, but a few of its clauses
+//! carry numbers pacte computes with: board seats and quorum, money, shares,
+//! schedules, notice periods. This module is the one place that names those
+//! clauses and fields ([`NEEDS`]); [`crate::facts`] reads a convention through
+//! these names and nothing else. When a library loads, [`check`] verifies that
+//! every need still holds — the clause exists, the field exists with a
+//! compatible type, the choice values pacte recognises are still offered — or
+//! that the clause says `computed = false`, in which case the checks that
+//! depend on it are reported as skipped ([`Use`] says which).
+
+use super::{Clause, Field, FieldKind, Loaded, report};
+use crate::diag::{Code, Diagnostic, FileReport};
+use crate::lang::Lang;
+use crate::tr;
+use std::collections::BTreeMap;
+
+/// What pacte does with a clause or field, in words for a reader of the library.
+#[derive(Debug)]
+pub struct Use {
+    pub fr: &'static str,
+    pub en: &'static str,
+}
+
+impl Use {
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// One clause field pacte computes with.
+#[derive(Debug)]
+pub struct Need {
+    /// The clause id.
+    pub clause: &'static str,
+    /// The field, with a sub-field after a dot (`seats.party`).
+    pub path: &'static str,
+    /// The types pacte can read the field as.
+    pub kinds: &'static [FieldKind],
+    /// For a choice: the values pacte recognises, which must stay offered.
+    pub values: &'static [&'static str],
+    pub used_for: &'static Use,
+}
+
+impl Need {
+    /// The field's own name (the last part of its path).
+    pub fn name(&self) -> &'static str {
+        self.path.rsplit('.').next().unwrap_or(self.path)
+    }
+
+    /// The field specification in a clause, following the path.
+    pub fn find<'c>(&self, clause: &'c Clause) -> Option<&'c Field> {
+        let mut parts = self.path.split('.');
+        let mut field = clause.field(parts.next()?)?;
+        for part in parts {
+            field = field.subfield(part)?;
+        }
+        Some(field)
+    }
+}
+
+// What each group of fields serves.
+const BALANCE: Use = Use {
+    fr: "l'équilibre du conseil, le quorum et l'annexe de composition du conseil",
+    en: "the balance of the board, the quorum and the board composition annex",
+};
+const WOMEN: Use = Use {
+    fr: "la part des femmes au conseil",
+    en: "the share of women on the board",
+};
+const EXPERTS: Use = Use {
+    fr: "le compte des sièges votants (experts ayant droit de vote)",
+    en: "counting the voting seats (experts with a vote)",
+};
+const QUORUM_CHECKS: Use = Use {
+    fr: "la vérification du quorum",
+    en: "the quorum checks",
+};
+const DECISIONS: Use = Use {
+    fr: "la vérification que le conseil cherche le consensus avant de voter",
+    en: "checking that the board seeks consensus before voting",
+};
+const BUDGET: Use = Use {
+    fr: "le bouclage du budget et les annexes financières",
+    en: "checking the budget totals and the financial annexes",
+};
+const SHARES: Use = Use {
+    fr: "la vérification que les parts des surplus et des déficits font 100 %",
+    en: "checking that surplus and deficit shares add up to 100%",
+};
+const NOTICES: Use = Use {
+    fr: "la comparaison des préavis avec la durée de la convention",
+    en: "comparing notice periods with the agreement's term",
+};
+const EVALUATION: Use = Use {
+    fr: "le calendrier des évaluations et l'annexe des échéances",
+    en: "the evaluation timing check and the schedule of deadlines",
+};
+const SCHEDULE: Use = Use {
+    fr: "l'annexe des échéances",
+    en: "the schedule of deadlines",
+};
+const OBLIGATIONS: Use = Use {
+    fr: "la vérification que chaque partie a des engagements",
+    en: "checking that each party has obligations",
+};
+const CONTACTS: Use = Use {
+    fr: "la vérification que chaque partie a un répondant",
+    en: "checking that each party has a contact person",
+};
+
+/// Declares each need as a constant, and [`NEEDS`] as the list of them all,
+/// so no need can be read without being checked.
+macro_rules! needs {
+    (@values) => { &[] };
+    (@values $values:expr) => { $values };
+    ($( $(#[$doc:meta])* $name:ident = $clause:ident . $path:literal : [$($kind:ident),+] $(($values:expr))? for $use:ident; )*) => {
+        $( $(#[$doc])* pub const $name: Need = Need {
+            clause: $clause,
+            path: $path,
+            kinds: &[$(FieldKind::$kind),+],
+            values: needs!(@values $($values)?),
+            used_for: &$use,
+        }; )*
+        /// Every clause field pacte computes with.
+        pub static NEEDS: &[Need] = &[$($name),*];
+    };
+}
+
+/// « Conseil d'administration ».
+pub const BOARD: &str = "conseil";
+/// « Délibérations du conseil ».
+pub const DELIBERATIONS: &str = "deliberations";
+/// « Ressources » : budget and contributions.
+pub const RESOURCES: &str = "ressources";
+/// « Fin de la convention » : what happens to staff, assets, surplus and deficit.
+pub const WINDING_UP: &str = "terminaison";
+/// « Différends » : disputes and termination notice.
+pub const DISPUTES: &str = "differends";
+/// « Durée » : term and renewal.
+pub const TERM: &str = "duree";
+/// « Évaluation ».
+pub const ASSESSMENT: &str = "evaluation";
+/// « Vérification » : audits.
+pub const AUDIT: &str = "audit";
+/// « Plan d'action ».
+pub const ACTION_PLAN: &str = "plan_action";
+/// « Engagements des parties ».
+pub const UNDERTAKINGS: &str = "engagements";
+/// « Comité de coordination » : contact persons.
+pub const COMMITTEE: &str = "comite";
+
+/// Decision rules that vote without seeking consensus first.
+pub const VOTES_WITHOUT_CONSENSUS: [&str; 2] = ["majority", "two_thirds"];
+/// Decision rules that seek consensus first, which the P054 help recommends.
+pub const CONSENSUS_FIRST: [&str; 2] = ["consensus_majority", "consensus_two_thirds"];
+const DECISION_RULES: &[&str] = &[
+    VOTES_WITHOUT_CONSENSUS[0],
+    VOTES_WITHOUT_CONSENSUS[1],
+    CONSENSUS_FIRST[0],
+    CONSENSUS_FIRST[1],
+];
+
+needs! {
+    /// The seats each party names to the board.
+    BOARD_SEATS = BOARD."seats": [Records] for BALANCE;
+    BOARD_SEAT_PARTY = BOARD."seats.party": [Party] for BALANCE;
+    BOARD_SEAT_COUNT = BOARD."seats.seats": [Integer] for BALANCE;
+    /// Whether the seats vote (yes when not given).
+    BOARD_SEAT_VOTING = BOARD."seats.voting": [Boolean] for BALANCE;
+    BOARD_SEAT_WOMEN = BOARD."seats.women": [Integer] for WOMEN;
+    BOARD_EXPERTS = BOARD."experts": [Records] for EXPERTS;
+    BOARD_EXPERT_COUNT = BOARD."experts.count": [Integer] for EXPERTS;
+    /// Experts are advisory unless they are given a vote.
+    BOARD_EXPERT_VOTING = BOARD."experts.voting": [Boolean] for EXPERTS;
+    QUORUM = DELIBERATIONS."quorum": [Integer] for QUORUM_CHECKS;
+    /// « Mode de décision » : the library must keep offering the rules pacte
+    /// recognises.
+    DECISION_RULE = DELIBERATIONS."decision_rule": [Choice] (DECISION_RULES) for DECISIONS;
+    TOTAL_BUDGET = RESOURCES."total_budget": [Money] for BUDGET;
+    CONTRIBUTIONS = RESOURCES."contributions": [Records] for BUDGET;
+    CONTRIBUTION_PARTY = RESOURCES."contributions.party": [Party] for BUDGET;
+    CONTRIBUTION_CASH = RESOURCES."contributions.cash": [Money] for BUDGET;
+    CONTRIBUTION_IN_KIND = RESOURCES."contributions.in_kind": [Money] for BUDGET;
+    BUDGET_LINES = RESOURCES."budget_lines": [Records] for BUDGET;
+    BUDGET_LINE_ITEM = RESOURCES."budget_lines.item": [Text, LongText] for BUDGET;
+    BUDGET_LINE_AMOUNT = RESOURCES."budget_lines.amount": [Money] for BUDGET;
+    SURPLUS_SHARES = WINDING_UP."surplus_shares": [Records] for SHARES;
+    SURPLUS_SHARE = WINDING_UP."surplus_shares.share": [Percentage] for SHARES;
+    DEFICIT_SHARES = WINDING_UP."deficit_shares": [Records] for SHARES;
+    DEFICIT_SHARE = WINDING_UP."deficit_shares.share": [Percentage] for SHARES;
+    TERMINATION_NOTICE = DISPUTES."termination_notice_days": [Integer] for NOTICES;
+    RENEWAL_NOTICE = TERM."renewal_notice_days": [Integer] for NOTICES;
+    ASSESSMENTS = ASSESSMENT."schedule": [Records] for EVALUATION;
+    ASSESSMENT_DUE = ASSESSMENT."schedule.due": [Date] for EVALUATION;
+    ASSESSMENT_DELIVERABLE = ASSESSMENT."schedule.deliverable": [Text, LongText] for EVALUATION;
+    ASSESSMENT_RESPONSIBLE = ASSESSMENT."schedule.responsible": [Party] for EVALUATION;
+    AUDITS = AUDIT."schedule": [Records] for SCHEDULE;
+    /// Shown by its choice label when it is a choice.
+    AUDIT_ELEMENT = AUDIT."schedule.element": [Choice, Text] for SCHEDULE;
+    AUDIT_FIRST_DUE = AUDIT."schedule.first_due": [Date] for SCHEDULE;
+    AUDIT_RESPONSIBLE = AUDIT."schedule.responsible": [Text, LongText] for SCHEDULE;
+    ACTION_PLAN_DEADLINE = ACTION_PLAN."deadline": [Date] for SCHEDULE;
+    OBLIGATIONS_BY_PARTY = UNDERTAKINGS."obligations": [Records] for OBLIGATIONS;
+    OBLIGATION_PARTY = UNDERTAKINGS."obligations.party": [Party] for OBLIGATIONS;
+    CONTACT_PERSONS = COMMITTEE."contacts": [Records] for CONTACTS;
+    CONTACT_PARTY = COMMITTEE."contacts.party": [Party] for CONTACTS;
+}
+
+/// The clauses pacte computes with, each once, in [`NEEDS`] order.
+pub fn clauses() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = Vec::new();
+    for need in NEEDS {
+        if !ids.contains(&need.clause) {
+            ids.push(need.clause);
+        }
+    }
+    ids
+}
+
+/// What pacte computes with a clause, every use once, separated by
+/// semicolons (a use may itself be a list).
+pub fn uses_of(clause: &str, lang: Lang) -> String {
+    let mut uses: Vec<&str> = Vec::new();
+    for need in NEEDS.iter().filter(|n| n.clause == clause) {
+        let u = need.used_for.get(lang);
+        if !uses.contains(&u) {
+            uses.push(u);
+        }
+    }
+    uses.join(if lang == Lang::Fr { " ; " } else { "; " })
+}
+
+/// L009 for every need a library no longer meets. A clause with
+/// `computed = false` is exempt: the checks that depend on it are skipped.
+pub(super) fn check(clauses: &BTreeMap<String, Loaded<Clause>>, lang: Lang) -> Vec<FileReport> {
+    let mut by_clause: BTreeMap<&str, Vec<Diagnostic>> = BTreeMap::new();
+    // A list already reported is not reported again through its sub-fields.
+    let mut failed: Vec<(&str, &str)> = Vec::new();
+    for need in NEEDS {
+        if let Some((parent, _)) = need.path.rsplit_once('.')
+            && failed.contains(&(need.clause, parent))
+        {
+            continue;
+        }
+        let Some(loaded) = clauses.get(need.clause) else {
+            // Only a library without the bundled clauses (tests) can get here;
+            // nothing to point at, and nothing computed.
+            continue;
+        };
+        let clause = &loaded.value;
+        if !clause.computed {
+            continue;
+        }
+        let (clause_id, path, why) = (need.clause, need.path, need.used_for.get(lang));
+        let fix = tr!(
+            lang,
+            "rétablissez ce champ, ou écrivez `computed = false` dans la clause si votre organisation renonce à ces vérifications",
+            "restore this field, or write `computed = false` in the clause if your organisation gives up these checks"
+        );
+        let found = need.find(clause);
+        let diagnostic = match found {
+            None => Diagnostic::new(
+                Code::LibraryContract,
+                clause.id.span(),
+                tr!(
+                    lang,
+                    "{clause_id}.{path} manque : pacte en a besoin pour {why}",
+                    "{clause_id}.{path} is missing: pacte needs it for {why}"
+                ),
+            )
+            .help(fix),
+            Some(field) if !need.kinds.contains(&field.kind) => {
+                let wanted = crate::format::join(
+                    &need
+                        .kinds
+                        .iter()
+                        .map(|k| k.describe(lang))
+                        .collect::<Vec<_>>(),
+                    lang,
+                );
+                Diagnostic::new(
+                    Code::LibraryContract,
+                    field.name.span(),
+                    tr!(
+                        lang,
+                        "{clause_id}.{path} n'est plus {wanted} : pacte en a besoin pour {why}",
+                        "{clause_id}.{path} is no longer {wanted}: pacte needs it for {why}"
+                    ),
+                )
+                .help(fix)
+            }
+            Some(field) => {
+                let missing: Vec<&str> = need
+                    .values
+                    .iter()
+                    .copied()
+                    .filter(|v| field.choice(v).is_none())
+                    .collect();
+                if missing.is_empty() {
+                    continue;
+                }
+                let list = crate::diag::name_list(missing.iter().copied(), lang);
+                Diagnostic::new(
+                    Code::LibraryContract,
+                    field.name.span(),
+                    tr!(
+                        lang,
+                        "{clause_id}.{path} n'offre plus le choix {list} : pacte en a besoin pour {why}",
+                        "{clause_id}.{path} no longer offers {list}: pacte needs it for {why}"
+                    ),
+                )
+                .help(fix)
+            }
+        };
+        failed.push((need.clause, need.path));
+        by_clause.entry(need.clause).or_default().push(diagnostic);
+    }
+    by_clause
+        .into_iter()
+        .filter_map(|(id, diagnostics)| {
+            let source = clauses.get(id)?.source.clone();
+            Some(report(source, diagnostics))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::ClauseLibrary;
+
+    #[test]
+    fn the_bundled_library_meets_the_contract() {
+        // `load` runs the check; this names what failed if it does not hold.
+        let library = ClauseLibrary::bundled(Lang::En).unwrap();
+        for need in NEEDS {
+            let clause = library.clause(need.clause).unwrap();
+            assert!(clause.computed, "{}", need.clause);
+            let field = need.find(clause).unwrap_or_else(|| panic!("{}", need.path));
+            assert!(need.kinds.contains(&field.kind), "{}", need.path);
+        }
+    }
+
+    #[test]
+    fn each_path_names_its_parent_first() {
+        for need in NEEDS {
+            if let Some((parent, _)) = need.path.rsplit_once('.') {
+                assert!(
+                    NEEDS
+                        .iter()
+                        .any(|n| n.clause == need.clause && n.path == parent),
+                    "{}.{}: the list {parent} is not itself a need",
+                    need.clause,
+                    need.path
+                );
+            }
+        }
+    }
+}

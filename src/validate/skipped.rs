@@ -1,0 +1,33 @@
+//! Checks the library gives up: a clause marked `computed = false` is said to
+//! be unchecked (P084), so an unchecked agreement is not taken for a sound one.
+
+use super::Ctx;
+use crate::diag::{Code, Diagnostic};
+use crate::library::contract;
+use crate::tr;
+
+pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    for skipped in &ctx.facts.skipped {
+        let (title, uses) = (
+            ctx.clause_title(skipped.clause),
+            contract::uses_of(skipped.clause, lang),
+        );
+        out.push(
+            Diagnostic::new(
+                Code::CheckSkipped,
+                skipped.span.clone(),
+                tr!(
+                    lang,
+                    "la bibliothèque de clauses remplace « {title} » sans ce que pacte calcule (computed = false) ; non vérifié : {uses}",
+                    "the clause library replaces “{title}” without what pacte computes with (computed = false); not checked: {uses}"
+                ),
+            )
+            .help(tr!(
+                lang,
+                "faites ces vérifications vous-même avant la signature",
+                "make these checks yourself before signing"
+            )),
+        );
+    }
+}

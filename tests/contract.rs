@@ -1,0 +1,137 @@
+//! The contract between the code and the clause library: an overlay that
+//! breaks it is refused (L009), one that opts out is reported (P084), and the
+//! facts pacte computes with come from the library's named fields only.
+
+use pacte::check::{CheckOptions, check_file};
+use pacte::facts::Facts;
+use pacte::library::contract::NEEDS;
+use pacte::{ClauseLibrary, Code, Lang};
+use std::path::{Path, PathBuf};
+
+const EXAMPLE: &str = "examples/gestion-base-plein-air.toml";
+
+/// A copy of a bundled clause with `edit` applied, as an organisation's folder.
+fn overlay(clause: &str, edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(format!("clauses/{clause}.toml")).unwrap();
+    std::fs::write(dir.path().join(format!("{clause}.toml")), edit(text)).unwrap();
+    dir
+}
+
+fn load(dir: &Path) -> Result<ClauseLibrary, pacte::library::LibraryError> {
+    ClauseLibrary::load(&[dir.to_path_buf()], Lang::En)
+}
+
+fn contract_errors(err: &pacte::library::LibraryError) -> Vec<String> {
+    err.reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .filter(|d| d.code == Code::LibraryContract)
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+#[test]
+fn a_replacement_that_drops_a_choice_pacte_recognises_is_refused() {
+    let dir = overlay("deliberations", |t| {
+        t.replace(
+            "  { value = \"majority\",",
+            "  { value = \"simple_majority\",",
+        )
+    });
+    let text = std::fs::read_to_string(dir.path().join("deliberations.toml")).unwrap();
+    assert!(text.contains("simple_majority"), "the edit applies");
+    let err = load(dir.path()).unwrap_err();
+    let messages = contract_errors(&err);
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains("deliberations.decision_rule")
+            && messages[0].contains("majority")
+            && messages[0].contains("consensus"),
+        "{}",
+        messages[0]
+    );
+}
+
+#[test]
+fn a_replacement_that_renames_a_money_field_is_refused_naming_it_and_why() {
+    let dir = overlay("ressources", |t| {
+        t.replace("name = \"total_budget\"", "name = \"budget_total\"")
+            .replace("total_budget", "budget_total")
+    });
+    let err = load(dir.path()).unwrap_err();
+    let messages = contract_errors(&err);
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].starts_with("ressources.total_budget is missing: pacte needs it for"),
+        "{}",
+        messages[0]
+    );
+}
+
+#[test]
+fn the_same_replacement_with_computed_false_loads_and_its_checks_are_reported_skipped() {
+    let dir = overlay("ressources", |t| {
+        t.replace("name = \"total_budget\"", "name = \"budget_total\"")
+            .replace("total_budget", "budget_total")
+            .replacen("order =", "computed = false\norder =", 1)
+    });
+    let library = load(dir.path()).unwrap();
+    let convention = std::fs::read_to_string(EXAMPLE)
+        .unwrap()
+        .replace("total_budget =", "budget_total =");
+    let file = dir.path().join("convention.toml");
+    std::fs::write(&file, convention).unwrap();
+    let options = CheckOptions {
+        lang: Lang::En,
+        ..Default::default()
+    };
+    let checked = check_file(&file, &library, &options);
+    let skipped: Vec<_> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::CheckSkipped)
+        .collect();
+    assert_eq!(skipped.len(), 1, "{:#?}", checked.report.diagnostics);
+    assert!(skipped[0].message.contains("budget totals"));
+    assert!(!checked.has_errors(), "{:#?}", checked.report.diagnostics);
+
+    // Nothing is computed from a clause the library opts out of (the annexes
+    // are built from these facts).
+    let conv = checked.convention.as_ref().unwrap();
+    let facts = Facts::of(conv, &library);
+    assert!(facts.resources.is_none());
+    assert!(facts.board.is_some());
+    assert_eq!(facts.skipped.len(), 1);
+}
+
+#[test]
+fn facts_of_the_example_are_read_through_the_contract() {
+    let library = ClauseLibrary::bundled(Lang::En).unwrap();
+    let checked = check_file(&PathBuf::from(EXAMPLE), &library, &CheckOptions::default());
+    let conv = checked.convention.unwrap();
+    let facts = Facts::of(&conv, &library);
+    let board = facts.board.as_ref().unwrap();
+    assert!(board.total_voting() > 0);
+    assert_eq!(
+        board.voting_by_party().len(),
+        conv.parties.len(),
+        "every party has voting seats in the example"
+    );
+    let resources = facts.resources.as_ref().unwrap();
+    let total = resources.total_budget.as_ref().unwrap().value;
+    let contributed: i64 = resources
+        .contributions
+        .iter()
+        .map(|c| c.cash + c.in_kind)
+        .sum();
+    assert_eq!(contributed, total);
+    assert!(facts.quorum.is_some() && facts.decision_rule.is_some());
+    assert!(!facts.audits.is_empty() && facts.action_plan_deadline.is_some());
+    assert!(facts.skipped.is_empty());
+    // Every clause the contract names is a bundled clause.
+    for need in NEEDS {
+        assert!(library.clause(need.clause).is_some(), "{}", need.clause);
+    }
+}
