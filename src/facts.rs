@@ -8,7 +8,7 @@
 //! facts; it is listed in [`Facts::skipped`] so the checks can say so.
 
 use crate::convention::Convention;
-use crate::convention::value::{Cents, Hundredths, Record, Spanned, Value};
+use crate::field::{Cents, Hundredths, Record, Spanned, Value};
 use crate::library::contract::{self, Need};
 use crate::library::{Choice, ClauseLibrary};
 use crate::source::Span;

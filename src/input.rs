@@ -77,7 +77,7 @@ impl ReadError {
                 lang,
                 "lecture impossible : {}",
                 "cannot read: {}",
-                crate::output::io_reason(e)
+                e
             ),
         }
     }

@@ -23,6 +23,7 @@ pub mod convention;
 pub mod diag;
 pub mod diff;
 pub mod facts;
+pub mod field;
 pub mod fonts;
 pub mod format;
 pub mod input;

@@ -6,10 +6,8 @@
 //! a spanned [`Diagnostic`]. What is valid is kept in a [`Convention`] for the
 //! consistency checks.
 
-pub mod date_text;
-pub mod value;
-
 use crate::diag::{Code, Diagnostic};
+use crate::field::{self, Record, Spanned, Typer, Value, type_table};
 use crate::lang::Lang;
 use crate::library::ClauseLibrary;
 use crate::source::{SourceFile, Span};
@@ -17,7 +15,6 @@ use crate::suggest::did_you_mean;
 use crate::tr;
 use chrono::{Months, NaiveDate};
 use toml::de::{DeTable, DeValue};
-use value::{Record, Spanned, Typer, Value, type_table};
 
 /// The largest convention file pacte reads (a real one is a few tens of KB).
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
@@ -409,7 +406,7 @@ pub fn load(
                 )),
             },
             name => {
-                let d = value::unknown_key(
+                let d = field::unknown_key(
                     name,
                     key.span(),
                     match lang {
@@ -513,7 +510,7 @@ fn load_clauses(
 }
 
 fn not_a(found: &DeValue<'_>, span: Span, path: &str, expected: &str, lang: Lang) -> Diagnostic {
-    let found = value::toml_type_name(found, lang);
+    let found = field::toml_type_name(found, lang);
     Diagnostic::new(
         Code::WrongType,
         span,

@@ -16,7 +16,7 @@ mod document;
 pub use document::{markdown, pdf};
 
 use crate::convention::Convention;
-use crate::convention::value::{Record, Value};
+use crate::field::{Record, Value};
 use crate::format;
 use crate::lang::Lang;
 use crate::library::{ClauseLibrary, Field, FieldKind};

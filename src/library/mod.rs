@@ -7,10 +7,9 @@
 //! as `L0xx` diagnostics naming the file and line.
 
 pub mod contract;
-mod field;
 mod validate;
 
-pub use field::{Choice, Field, FieldKind};
+pub use crate::field::{Choice, Field, FieldKind};
 
 use crate::diag::{Code, Diagnostic, FileReport};
 use crate::lang::{Lang, Text};

@@ -3,8 +3,8 @@
 //! that refer to things that exist, and no inheritance loop.
 
 use super::{Clause, Field, FieldKind, Loaded, Profile, ProfileFile, report};
-use crate::convention::value::check_literal;
 use crate::diag::{Code, Diagnostic, FileReport};
+use crate::field::check_literal;
 use crate::lang::{Lang, Text};
 use crate::tr;
 use std::collections::{BTreeMap, BTreeSet};

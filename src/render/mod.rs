@@ -542,7 +542,7 @@ fn number_paragraphs(body: &str, article: usize) -> String {
 /// For a clause with no template of its own: each field with its prompt.
 fn generic_fields(
     clause: &crate::library::Clause,
-    answers: Option<&crate::convention::value::Record>,
+    answers: Option<&crate::field::Record>,
     fmt: &Formatter<'_>,
 ) -> Json {
     let items: Vec<Json> = clause
@@ -790,7 +790,7 @@ fn clause_regions(
 
 fn review(
     clause: &crate::library::Clause,
-    answers: Option<&crate::convention::value::Record>,
+    answers: Option<&crate::field::Record>,
     report: &FileReport,
     region: Option<&std::ops::Range<usize>>,
     lang: Lang,

@@ -3,7 +3,7 @@
 
 use super::text::{capitalize, escape_markdown};
 use crate::convention::Convention;
-use crate::convention::value::{Record, Value};
+use crate::field::{Record, Value};
 use crate::format;
 use crate::lang::Lang;
 use crate::library::{Field, FieldKind};

@@ -2,8 +2,8 @@
 //! every element a clause must cover.
 
 use super::Ctx;
-use crate::convention::value::{Value, missing_field};
 use crate::diag::{Code, Diagnostic};
+use crate::field::{Value, missing_field};
 use crate::library::Clause;
 use crate::tr;
 
@@ -72,7 +72,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn conditional_fields(
     ctx: &Ctx<'_>,
     spec: &Clause,
-    answers: &crate::convention::value::Record,
+    answers: &crate::field::Record,
     out: &mut Vec<Diagnostic>,
 ) {
     let lang = ctx.lang;
@@ -119,7 +119,7 @@ fn conditional_fields(
 fn coverage(
     ctx: &Ctx<'_>,
     spec: &Clause,
-    answers: &crate::convention::value::Record,
+    answers: &crate::field::Record,
     out: &mut Vec<Diagnostic>,
 ) {
     let lang = ctx.lang;

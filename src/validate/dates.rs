@@ -2,8 +2,8 @@
 
 use super::{Ctx, walk_clauses};
 use crate::convention::end_from_duration;
-use crate::convention::value::Value;
 use crate::diag::{Code, Diagnostic};
+use crate::field::Value;
 use crate::format;
 use crate::tr;
 use chrono::{Months, NaiveDate};

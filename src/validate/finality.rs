@@ -2,8 +2,8 @@
 //! no placeholder text left.
 
 use super::{Ctx, texts, walk_all};
-use crate::convention::value::Value;
 use crate::diag::{Code, Diagnostic};
+use crate::field::Value;
 use crate::tr;
 
 /// Marks of unfinished text. Upper-case markers match whole words; phrases
@@ -35,7 +35,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    let mut visit = |_: &_, value: &crate::convention::value::Spanned<Value>, path: &str| {
+    let mut visit = |_: &_, value: &crate::field::Spanned<Value>, path: &str| {
         for (text, span) in texts(value) {
             if let Some(mark) = placeholder(text) {
                 out.push(

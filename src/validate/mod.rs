@@ -17,9 +17,9 @@ mod printable;
 mod skipped;
 
 use crate::convention::Convention;
-use crate::convention::value::{Record, Spanned, Value};
 use crate::diag::Diagnostic;
 use crate::facts::Facts;
+use crate::field::{Record, Spanned, Value};
 use crate::lang::Lang;
 use crate::library::{ClauseLibrary, Field, Profile};
 

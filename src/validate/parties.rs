@@ -2,9 +2,9 @@
 //! obligations and a contact, and a public/third-sector mix.
 
 use super::{Ctx, walk_clauses};
-use crate::convention::value::{Spanned, Value};
 use crate::diag::{Code, Diagnostic};
 use crate::facts::ListRole;
+use crate::field::{Spanned, Value};
 use crate::suggest::did_you_mean;
 use crate::tr;
 use std::collections::BTreeMap;

@@ -4,8 +4,8 @@
 //! text reads (`P083`).
 
 use super::{Ctx, texts, walk_all};
-use crate::convention::value::{Spanned, Value};
 use crate::diag::{Code, Diagnostic};
+use crate::field::{Spanned, Value};
 use crate::library::Field;
 use crate::tr;
 

@@ -10,7 +10,7 @@ use crate::tr;
 use chrono::{Datelike, NaiveDate};
 use toml_edit::Value;
 
-pub use crate::convention::date_text::read_date as parse_date;
+pub use crate::field::date_text::read_date as parse_date;
 
 /// Turns what a person typed into a TOML value of the field's type.
 pub fn parse_answer(kind: FieldKind, input: &str, lang: Lang) -> Result<Value, String> {

@@ -16,8 +16,8 @@ use saving::read_convention;
 pub use saving::{Unsaved, UnsavedAnswers};
 
 use crate::check::{CheckOptions, check_text};
-use crate::convention::value::check_literal;
 use crate::diag::{Severity, human};
+use crate::field::check_literal;
 use crate::lang::Lang;
 use crate::library::{Clause, ClauseLibrary, Field, FieldKind};
 use crate::tr;

@@ -3,7 +3,7 @@
 //! answers with it and `pacte check` suggests the ISO form of a quoted date
 //! with it, so both understand the same things.
 
-use super::value::YEARS;
+use super::YEARS;
 use crate::lang::Lang;
 use crate::tr;
 use chrono::{Datelike, NaiveDate};

@@ -1,9 +1,22 @@
-//! Field specifications: what a clause (or the convention header, or a party)
-//! asks for, and of what type.
+//! Fields: what a clause (or the convention header, or a party) asks for and
+//! of what type, and the answers typed against them.
+//!
+//! This module sits below both the clause library (which checks its examples
+//! with it) and the convention (which types its answers with it), so neither
+//! depends on the other through it.
+
+pub mod date_text;
+mod typing;
+mod value;
+
+pub use typing::{
+    Typer, YEARS, check_literal, missing_field, toml_type_name, type_table, type_value,
+    unknown_key, wrong_type,
+};
+pub use value::{Cents, Hundredths, Record, Spanned, Value};
 
 use crate::lang::{Lang, Text};
 use serde::Deserialize;
-use toml::Spanned;
 
 /// The type of a field's answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -95,7 +108,7 @@ impl Choice {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
-    pub name: Spanned<String>,
+    pub name: toml::Spanned<String>,
     #[serde(rename = "type")]
     pub kind: FieldKind,
     #[serde(default)]
@@ -105,7 +118,7 @@ pub struct Field {
     /// What a good answer looks like, shown on demand.
     pub help: Option<Text>,
     /// A model answer, checked against the field's own type when loaded.
-    pub example: Option<Spanned<toml::Value>>,
+    pub example: Option<toml::Spanned<toml::Value>>,
     #[serde(default)]
     pub choices: Vec<Choice>,
     /// Bounds for integers.
