@@ -73,12 +73,7 @@ impl ReadError {
                     "file too large (over {size})"
                 )
             }
-            ReadError::Io(e) => tr!(
-                lang,
-                "lecture impossible : {}",
-                "cannot read: {}",
-                e
-            ),
+            ReadError::Io(e) => tr!(lang, "lecture impossible : {}", "cannot read: {}", e),
         }
     }
 }

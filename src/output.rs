@@ -122,9 +122,71 @@ fn pdf_info(path: &Path) -> Option<Vec<u8>> {
     crate::input::read_at(path, offset, 8 * 1024).ok()
 }
 
-/// Whether `path` holds something other than pacte's own output.
-pub fn holds_user_content(path: &Path) -> bool {
-    !matches!(inspect(path), Target::Absent | Target::Ours)
+/// Why a document was not written to a file.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The file exists and pacte did not write it; `--force` replaces it.
+    Theirs,
+    /// A FIFO, a device, a folder…: never an output, even with `--force`.
+    NotRegular(&'static str),
+    /// The write failed; `existed` tells whether a previous file is intact.
+    Failed { reason: String, existed: bool },
+}
+
+impl WriteError {
+    /// The refusal in words, naming the file.
+    pub fn describe(&self, path: &Path, lang: crate::Lang) -> String {
+        use crate::tr;
+        let shown = path.display();
+        match self {
+            WriteError::Theirs => tr!(
+                lang,
+                "{shown} existe et n'a pas été produit par pacte ; utilisez --force pour le remplacer",
+                "{shown} exists and was not written by pacte; use --force to replace it"
+            ),
+            WriteError::NotRegular(kind) => {
+                let kind = crate::input::kind_name(kind, lang);
+                tr!(
+                    lang,
+                    "{shown} est {kind}, pas un fichier ordinaire : pacte n'y écrit pas, même avec --force (-o - pour la sortie standard)",
+                    "{shown} is {kind}, not a regular file: pacte does not write to it, even with --force (-o - for standard output)"
+                )
+            }
+            WriteError::Failed { reason, existed } => {
+                let outcome = if *existed {
+                    tr!(
+                        lang,
+                        "le fichier précédent est intact",
+                        "the previous file is intact"
+                    )
+                } else {
+                    tr!(lang, "rien n'a été écrit", "nothing was written")
+                };
+                tr!(
+                    lang,
+                    "impossible d'écrire {shown} : {reason} ({outcome})",
+                    "cannot write {shown}: {reason} ({outcome})"
+                )
+            }
+        }
+    }
+}
+
+/// The one way a document reaches a file, for every command and the wizard:
+/// a file pacte did not write is replaced only with `force`, a special file
+/// never, and the write is atomic.
+pub fn write_document(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
+    let existed = match inspect(path) {
+        Target::Absent => false,
+        Target::Ours => true,
+        Target::Theirs if force => true,
+        Target::Theirs => return Err(WriteError::Theirs),
+        Target::NotRegular(kind) => return Err(WriteError::NotRegular(kind)),
+    };
+    write_atomic(path, bytes).map_err(|e| WriteError::Failed {
+        reason: io_reason(&e),
+        existed,
+    })
 }
 
 /// An I/O error's reason, without the temporary file name tempfile appends.

@@ -244,6 +244,37 @@ fn library() -> ClauseLibrary {
 }
 
 #[test]
+fn the_last_step_writes_through_the_render_path_and_leaves_a_users_file_alone() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("parc.toml");
+    let mine = dir.path().join("parc.md");
+    std::fs::write(&mine, "# Mes notes sur le parc\n").unwrap();
+    let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
+    let mut script = management_script();
+    script.extend(["oui".to_string(), "oui".to_string()]);
+    let mut p = ScriptedPrompter::new(script);
+    wizard
+        .run_new(&mut p, Some("gestion"), Some(Lang::Fr))
+        .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&mine).unwrap(),
+        "# Mes notes sur le parc\n",
+        "a file pacte did not write is kept"
+    );
+    assert!(
+        p.shown
+            .iter()
+            .any(|s| s.contains("n'a pas été produit par pacte : rien n'est écrit")),
+        "{:?}",
+        p.shown
+    );
+    // The PDF goes on, and carries pacte's mark: `render` may replace it.
+    let pdf = dir.path().join("parc.pdf");
+    assert_eq!(pacte::output::inspect(&pdf), pacte::output::Target::Ours);
+}
+
+#[test]
 fn a_management_convention_from_nothing_passes_check() {
     let library = library();
     let dir = tempfile::tempdir().unwrap();

@@ -1,7 +1,7 @@
 //! `pacte diff OLD NEW`: what changed between two versions, as a lawyer reads it.
 
 use super::render::{PaperArg, To};
-use super::{EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Env, fail};
+use super::{EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, Env, OutputArgs, fail};
 use clap::Args;
 use pacte::check::{Checked, check_file};
 use pacte::diag::human;
@@ -23,9 +23,8 @@ pub struct DiffArgs {
     #[arg(long, value_enum, default_value_t = To::Md)]
     to: To,
 
-    /// Write here instead of standard output (atomically).
-    #[arg(short, long, value_name = "OUT")]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: OutputArgs,
 
     /// A folder of templates overriding the bundled ones by relative path.
     #[arg(long, value_name = "DIR")]
@@ -34,10 +33,6 @@ pub struct DiffArgs {
     /// Paper size for PDF (default: A4 in French, Letter in English).
     #[arg(long, value_enum)]
     paper: Option<PaperArg>,
-
-    /// Overwrite OUT even if it was not written by pacte.
-    #[arg(long)]
-    force: bool,
 }
 
 /// Exit codes follow diff(1): 0 identical, 1 different, 2 trouble.
@@ -46,8 +41,8 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
     let templates = match super::start_document(
         lang,
         &[&args.old, &args.new],
-        args.output.as_deref(),
-        args.force,
+        args.out.file(),
+        args.out.force,
         args.to == To::Pdf,
         args.templates.as_deref(),
     ) {
@@ -149,13 +144,7 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
         Ok(b) => b,
         Err(e) => return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}")),
     };
-    if let Err(code) = super::write_output(
-        lang,
-        args.output.as_deref(),
-        &bytes,
-        args.force,
-        args.to == To::Pdf,
-    ) {
+    if let Err(code) = args.out.write(lang, &bytes, args.to == To::Pdf) {
         return code;
     }
     ExitCode::from(if comparison.is_identical() {

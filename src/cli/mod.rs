@@ -307,18 +307,41 @@ pub fn fail(message: &str) -> ExitCode {
     ExitCode::from(EXIT_FAILURE)
 }
 
+/// Where `render`, `diff` and `schema` write their document: one group of
+/// options, flattened into each, and one write path ([`OutputArgs::write`]).
+#[derive(clap::Args, Debug)]
+pub struct OutputArgs {
+    /// Write here instead of standard output (atomically; `-` is standard output).
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite OUT even if it was not written by pacte.
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl OutputArgs {
+    /// The file to write, when one is named (`-` is standard output).
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.output.as_deref()
+    }
+
+    /// Writes the document (see [`write_output`]).
+    pub fn write(&self, lang: Lang, bytes: &[u8], binary: bool) -> Result<(), ExitCode> {
+        write_output(lang, self.file(), bytes, self.force, binary)
+    }
+}
+
 /// Writes a command's output: to standard output (no `path`, or `-`), or
-/// atomically to `path`. A file pacte did not write is only replaced with
-/// `force`; a FIFO, a device or a folder is never replaced; a PDF is never
-/// sent to a terminal.
-pub fn write_output(
+/// atomically to `path` through [`pacte::output::write_document`], the path
+/// the wizard's documents take too. A PDF is never sent to a terminal.
+fn write_output(
     lang: Lang,
     path: Option<&std::path::Path>,
     bytes: &[u8],
     force: bool,
     binary: bool,
 ) -> Result<(), ExitCode> {
-    use pacte::output::Target;
     use pacte::tr;
     // The sandboxed child hands its output to the parent, which writes it.
     let path = path.filter(|p| p.as_os_str() != "-" && !sandbox::is_child());
@@ -336,42 +359,5 @@ pub fn write_output(
             _ => Ok(()),
         };
     };
-    let shown = path.display();
-    let existed = match pacte::output::inspect(path) {
-        Target::Absent => false,
-        Target::Ours => true,
-        Target::Theirs if force => true,
-        Target::Theirs => {
-            return Err(fail(&tr!(
-                lang,
-                "{shown} existe et n'a pas été produit par pacte ; utilisez --force pour le remplacer",
-                "{shown} exists and was not written by pacte; use --force to replace it"
-            )));
-        }
-        Target::NotRegular(kind) => {
-            let kind = pacte::input::kind_name(kind, lang);
-            return Err(fail(&tr!(
-                lang,
-                "{shown} est {kind}, pas un fichier ordinaire : pacte n'y écrit pas, même avec --force (-o - pour la sortie standard)",
-                "{shown} is {kind}, not a regular file: pacte does not write to it, even with --force (-o - for standard output)"
-            )));
-        }
-    };
-    pacte::output::write_atomic(path, bytes).map_err(|e| {
-        let outcome = if existed {
-            tr!(
-                lang,
-                "le fichier précédent est intact",
-                "the previous file is intact"
-            )
-        } else {
-            tr!(lang, "rien n'a été écrit", "nothing was written")
-        };
-        let e = pacte::output::io_reason(&e);
-        fail(&tr!(
-            lang,
-            "impossible d'écrire {shown} : {e} ({outcome})",
-            "cannot write {shown}: {e} ({outcome})"
-        ))
-    })
+    pacte::output::write_document(path, bytes, force).map_err(|e| fail(&e.describe(path, lang)))
 }

@@ -1,6 +1,6 @@
 //! `pacte render`.
 
-use super::{EXIT_FAILURE, EXIT_FINDINGS, Env, fail};
+use super::{EXIT_FAILURE, EXIT_FINDINGS, Env, OutputArgs, fail};
 use clap::{Args, ValueEnum};
 use pacte::check::check_file;
 use pacte::diag::human;
@@ -19,9 +19,8 @@ pub struct RenderArgs {
     #[arg(long, value_enum, default_value_t = To::Md)]
     to: To,
 
-    /// Write here instead of standard output (atomically).
-    #[arg(short, long, value_name = "OUT")]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: OutputArgs,
 
     /// Render even with errors, marked as a draft, with the open findings in an annex.
     #[arg(long)]
@@ -38,10 +37,6 @@ pub struct RenderArgs {
     /// Paper size for PDF (default: A4 in French, Letter in English).
     #[arg(long, value_enum)]
     paper: Option<PaperArg>,
-
-    /// Overwrite OUT even if it was not written by pacte.
-    #[arg(long)]
-    force: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, ValueEnum)]
@@ -71,8 +66,8 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
     let templates = match super::start_document(
         lang,
         &[&args.file],
-        args.output.as_deref(),
-        args.force,
+        args.out.file(),
+        args.out.force,
         pdf,
         args.templates.as_deref(),
     ) {
@@ -119,35 +114,21 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         templates,
         interface: lang,
     };
-    let rendered = match args.to {
-        To::Md => render::markdown_file(conv, &library, &checked.report, &render_options)
-            .map(String::into_bytes),
-        To::Pdf => {
-            let timestamp = match render::document_timestamp() {
-                Ok(t) => t,
-                Err(message) => return fail(&message),
-            };
-            let paper = args.paper.map(PaperArg::paper);
-            render::pdf(
-                conv,
-                &library,
-                &checked.report,
-                &render_options,
-                render::PdfOptions { paper, timestamp },
-            )
-        }
+    let format = match args.to {
+        To::Md => render::Format::Markdown,
+        To::Pdf => match render::document_timestamp() {
+            Ok(timestamp) => render::Format::Pdf(render::PdfOptions {
+                paper: args.paper.map(PaperArg::paper),
+                timestamp,
+            }),
+            Err(message) => return fail(&message),
+        },
     };
-    let out = match rendered {
+    let out = match render::file(format, conv, &library, &checked.report, &render_options) {
         Ok(bytes) => bytes,
         Err(e) => return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}")),
     };
-    match super::write_output(
-        lang,
-        args.output.as_deref(),
-        &out,
-        args.force,
-        args.to == To::Pdf,
-    ) {
+    match args.out.write(lang, &out, pdf) {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
     }

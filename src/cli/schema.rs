@@ -1,19 +1,13 @@
 //! `pacte schema`: the JSON Schema of a convention file, for editors.
 
-use super::{Env, fail};
+use super::{Env, OutputArgs, fail};
 use clap::Args;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
 pub struct SchemaArgs {
-    /// Write the schema to this file instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
-
-    /// Replace an output file that pacte did not write.
-    #[arg(long)]
-    force: bool,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 pub fn run(env: &Env, args: SchemaArgs) -> ExitCode {
@@ -28,13 +22,7 @@ pub fn run(env: &Env, args: SchemaArgs) -> ExitCode {
         Err(e) => return fail(&e.to_string()),
     };
     text.push('\n');
-    match super::write_output(
-        lang,
-        args.output.as_deref(),
-        text.as_bytes(),
-        args.force,
-        false,
-    ) {
+    match args.out.write(lang, text.as_bytes(), false) {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
     }

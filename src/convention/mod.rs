@@ -14,6 +14,7 @@ use crate::source::{SourceFile, Span};
 use crate::suggest::did_you_mean;
 use crate::tr;
 use chrono::{Months, NaiveDate};
+use std::collections::BTreeMap;
 use toml::de::{DeTable, DeValue};
 
 /// The largest convention file pacte reads (a real one is a few tens of KB).
@@ -101,6 +102,28 @@ impl Convention {
                 span: v.span.clone(),
             })
         })
+    }
+
+    /// The byte range of each clause in the source text, by clause id: from
+    /// its table's header to the next clause's, or to `end`. How the wizard
+    /// and the review notes tell which findings belong to a clause.
+    pub fn clause_regions(&self, end: usize) -> BTreeMap<String, std::ops::Range<usize>> {
+        let mut starts: Vec<(usize, &str)> = self
+            .clauses
+            .iter()
+            .map(|c| (c.answers.span.start, c.id.as_str()))
+            .collect();
+        starts.sort();
+        starts
+            .iter()
+            .enumerate()
+            .map(|(i, (start, id))| {
+                (
+                    id.to_string(),
+                    *start..starts.get(i + 1).map_or(end, |n| n.0),
+                )
+            })
+            .collect()
     }
 
     pub fn party(&self, id: &str) -> Option<&Record> {

@@ -165,6 +165,29 @@ pub fn document_timestamp() -> Result<i64, String> {
     }
 }
 
+/// The files a convention is rendered to.
+#[derive(Clone, Copy, Debug)]
+pub enum Format {
+    /// Markdown, headed by the mark that lets pacte replace it later.
+    Markdown,
+    Pdf(PdfOptions),
+}
+
+/// A convention rendered to the bytes of a file: what `pacte render` and the
+/// wizard's last step both write.
+pub fn file(
+    format: Format,
+    conv: &Convention,
+    library: &ClauseLibrary,
+    report: &FileReport,
+    options: &RenderOptions,
+) -> Result<Vec<u8>, RenderError> {
+    match format {
+        Format::Markdown => markdown_file(conv, library, report, options).map(String::into_bytes),
+        Format::Pdf(pdf_options) => pdf(conv, library, report, options, pdf_options),
+    }
+}
+
 /// Renders a convention to PDF bytes.
 pub fn pdf(
     conv: &Convention,
@@ -364,7 +387,12 @@ fn build_with(
         // no one clause's article.
         base_ctx(Json::Null, ""),
     )?;
-    let regions = clause_regions(conv, report.source.as_ref());
+    let regions = conv.clause_regions(
+        report
+            .source
+            .as_ref()
+            .map_or(usize::MAX, |s| s.text().len()),
+    );
     let mut articles = Vec::new();
     for clause in &present {
         let id = clause.id();
@@ -761,31 +789,6 @@ fn annexes(
         None,
     );
     out
-}
-
-/// The byte range of each clause table in the source: from its header to the
-/// next clause's header.
-fn clause_regions(
-    conv: &Convention,
-    source: Option<&SourceFile>,
-) -> BTreeMap<String, std::ops::Range<usize>> {
-    let end = source.map_or(usize::MAX, |s| s.text().len());
-    let mut starts: Vec<(usize, &str)> = conv
-        .clauses
-        .iter()
-        .map(|c| (c.answers.span.start, c.id.as_str()))
-        .collect();
-    starts.sort();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(i, (start, id))| {
-            (
-                id.to_string(),
-                *start..starts.get(i + 1).map_or(end, |n| n.0),
-            )
-        })
-        .collect()
 }
 
 fn review(

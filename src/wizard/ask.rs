@@ -1,0 +1,370 @@
+//! Asking one field by its kind: a choice from a list, yes or no, a party,
+//! a list of texts, a record, a list of records (add, edit, remove), or a
+//! typed answer checked as `pacte check` would check it.
+
+use super::prompter::Prompter;
+use super::{TextQuestion, Wizard, WizardError, answer, parse_answer};
+use crate::field::check_literal;
+use crate::lang::Lang;
+use crate::library::{Field, FieldKind};
+use crate::tr;
+use toml_edit::{ArrayOfTables, InlineTable, Item, Table, Value};
+
+impl Wizard<'_> {
+    /// Asks one field; `None` when an optional field is skipped.
+    pub(super) fn ask_field(
+        &mut self,
+        p: &mut dyn Prompter,
+        field: &Field,
+        current: Option<&Item>,
+        required: bool,
+    ) -> Result<Option<Item>, WizardError> {
+        let lang = self.lang;
+        let prompt = field.prompt(lang).to_string();
+        let help = field.help(lang).to_string();
+        let optional = !required;
+        let item = match field.kind {
+            FieldKind::Choice => {
+                let mut items: Vec<String> = field
+                    .choices
+                    .iter()
+                    .map(|c| c.label(lang).to_string())
+                    .collect();
+                if optional {
+                    items.push(tr!(lang, "(passer)", "(skip)"));
+                }
+                let default = current
+                    .and_then(Item::as_str)
+                    .and_then(|v| field.choices.iter().position(|c| c.value == v));
+                let i = p.select(&prompt, &help, &items, default)?;
+                field
+                    .choices
+                    .get(i)
+                    .map(|c| toml_edit::value(c.value.clone()))
+            }
+            FieldKind::Boolean => {
+                let mut items = vec![
+                    lang.yes_no(true).to_string(),
+                    lang.yes_no(false).to_string(),
+                ];
+                if optional {
+                    items.push(tr!(lang, "(passer)", "(skip)"));
+                }
+                let default = current
+                    .and_then(Item::as_bool)
+                    .map(|b| if b { 0 } else { 1 });
+                match p.select(&prompt, &help, &items, default)? {
+                    0 => Some(toml_edit::value(true)),
+                    1 => Some(toml_edit::value(false)),
+                    _ => None,
+                }
+            }
+            FieldKind::Party => {
+                let (ids, mut labels) = self.party_choices();
+                if ids.is_empty() {
+                    return Ok(None);
+                }
+                if optional {
+                    labels.push(tr!(lang, "(passer)", "(skip)"));
+                }
+                let default = current
+                    .and_then(Item::as_str)
+                    .and_then(|v| ids.iter().position(|i| i == v));
+                let i = p.select(&prompt, &help, &labels, default)?;
+                ids.get(i).map(|id| toml_edit::value(id.clone()))
+            }
+            FieldKind::Parties => {
+                let (ids, labels) = self.party_choices();
+                let chosen: Vec<&str> = current
+                    .and_then(Item::as_array)
+                    .map(|a| a.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                let defaults: Vec<bool> =
+                    ids.iter().map(|i| chosen.contains(&i.as_str())).collect();
+                let picked = p.multi_select(&prompt, &labels, &defaults)?;
+                let array: toml_edit::Array = picked
+                    .iter()
+                    .filter_map(|&i| ids.get(i))
+                    .map(|s| Value::from(s.as_str()))
+                    .collect();
+                (!array.is_empty() || required).then(|| toml_edit::value(array))
+            }
+            FieldKind::TextList => {
+                let mut items = toml_edit::Array::new();
+                let existing: Vec<String> = current
+                    .and_then(Item::as_array)
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(Value::as_str)
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                loop {
+                    let default = existing.get(items.len()).cloned();
+                    let q = tr!(
+                        lang,
+                        "{prompt} — élément {} (vide pour terminer)",
+                        "{prompt} — item {} (empty to finish)",
+                        items.len() + 1
+                    );
+                    let no_check = |_: &str| Ok(());
+                    let answer = p.text(&TextQuestion {
+                        prompt: &q,
+                        help: &help,
+                        default: default.as_deref(),
+                        optional: true,
+                        long: false,
+                        validate: &no_check,
+                    })?;
+                    match answer {
+                        Some(a) if !a.trim().is_empty() => items.push(a.trim()),
+                        _ if items.is_empty() && required => continue,
+                        _ => break,
+                    }
+                }
+                (!items.is_empty()).then(|| toml_edit::value(items))
+            }
+            FieldKind::Record => {
+                let existing = current.and_then(Item::as_inline_table).cloned();
+                let mut table = InlineTable::new();
+                for sub in &field.fields {
+                    let cur = existing
+                        .as_ref()
+                        .and_then(|t| t.get(sub.name()))
+                        .map(|v| Item::Value(v.clone()));
+                    if let Some(Item::Value(v)) =
+                        self.ask_field(p, sub, cur.as_ref(), sub.required)?
+                    {
+                        table.insert(sub.name(), v);
+                    }
+                }
+                Some(toml_edit::value(table))
+            }
+            FieldKind::Records => return self.ask_records(p, field, current, required),
+            _ => {
+                let default = current.and_then(Item::as_value).map(plain_text);
+                let kind = field.kind;
+                let validate = |input: &str| -> Result<(), String> {
+                    let value = parse_answer(kind, input, lang)?;
+                    check_value(field, &value, lang)
+                };
+                let q = TextQuestion {
+                    prompt: &prompt,
+                    help: &help,
+                    default: default.as_deref(),
+                    optional,
+                    long: kind == FieldKind::LongText,
+                    validate: &validate,
+                };
+                match p.text(&q)? {
+                    Some(answer) => {
+                        let value = parse_answer(kind, &answer, lang).map_err(WizardError::Io)?;
+                        // Said back in words, so that a misreading shows at once.
+                        if let Some(words) = answer::echo(kind, &value, &self.currency(), lang) {
+                            p.show(&format!("  → {words}"));
+                        }
+                        Some(Item::Value(value))
+                    }
+                    None => None,
+                }
+            }
+        };
+        Ok(item)
+    }
+
+    /// A list of records (board seats, budget lines): add, edit, remove.
+    fn ask_records(
+        &mut self,
+        p: &mut dyn Prompter,
+        field: &Field,
+        current: Option<&Item>,
+        required: bool,
+    ) -> Result<Option<Item>, WizardError> {
+        let lang = self.lang;
+        let mut records: Vec<Table> = current
+            .and_then(Item::as_array_of_tables)
+            .map(|a| a.iter().cloned().collect())
+            .unwrap_or_default();
+        let prompt = field.prompt(lang).to_string();
+        let help = field.help(lang).to_string();
+        loop {
+            let summaries: Vec<String> = records.iter().map(|r| self.summarize(field, r)).collect();
+            let mut items = vec![tr!(lang, "Ajouter une entrée", "Add an entry")];
+            items.extend(
+                summaries
+                    .iter()
+                    .map(|s| tr!(lang, "Modifier : {s}", "Edit: {s}")),
+            );
+            items.extend(
+                summaries
+                    .iter()
+                    .map(|s| tr!(lang, "Retirer : {s}", "Remove: {s}")),
+            );
+            items.push(tr!(lang, "Terminé", "Done"));
+            let shown = if records.is_empty() {
+                tr!(lang, "aucune entrée", "no entries")
+            } else {
+                summaries.join(" ; ")
+            };
+            let q = format!("{prompt} [{shown}]");
+            let default = if records.is_empty() {
+                0
+            } else {
+                items.len() - 1
+            };
+            let choice = p.select(&q, &help, &items, Some(default))?;
+            let n = records.len();
+            if choice == 0 {
+                records.push(self.ask_record(p, field, None)?);
+                self.save_records(p, field, &records)?;
+            } else if choice <= n {
+                let edited = self.ask_record(p, field, Some(&records[choice - 1]))?;
+                records[choice - 1] = edited;
+                self.save_records(p, field, &records)?;
+            } else if choice <= 2 * n {
+                records.remove(choice - n - 1);
+                self.save_records(p, field, &records)?;
+            } else if records.is_empty() && required {
+                p.show(&tr!(
+                    lang,
+                    "Ce champ est obligatoire : ajoutez au moins une entrée.",
+                    "This field is required: add at least one entry."
+                ));
+            } else {
+                break;
+            }
+        }
+        if records.is_empty() {
+            return Ok(None);
+        }
+        let mut array = ArrayOfTables::new();
+        for r in records {
+            array.push(r);
+        }
+        Ok(Some(Item::ArrayOfTables(array)))
+    }
+
+    /// Stores a list of records where the clause being answered lives and
+    /// saves: a finished entry (a board seat, a budget line) is on disk as
+    /// soon as it is complete, not only when the person picks "done".
+    fn save_records(
+        &mut self,
+        p: &mut dyn Prompter,
+        field: &Field,
+        records: &[Table],
+    ) -> Result<(), WizardError> {
+        let Some(location) = self.answering.clone() else {
+            return Ok(());
+        };
+        let path: Vec<&str> = location.iter().map(String::as_str).collect();
+        let table = self.table_mut(&path)?;
+        if records.is_empty() {
+            table.remove(field.name());
+        } else {
+            let mut array = ArrayOfTables::new();
+            for r in records {
+                array.push(r.clone());
+            }
+            table.insert(field.name(), Item::ArrayOfTables(array));
+        }
+        self.save(p)
+    }
+
+    fn ask_record(
+        &mut self,
+        p: &mut dyn Prompter,
+        field: &Field,
+        current: Option<&Table>,
+    ) -> Result<Table, WizardError> {
+        // The sub-fields of an entry are not stored on their own.
+        let answering = self.answering.take();
+        let table = self.ask_record_fields(p, field, current);
+        self.answering = answering;
+        table
+    }
+
+    fn ask_record_fields(
+        &mut self,
+        p: &mut dyn Prompter,
+        field: &Field,
+        current: Option<&Table>,
+    ) -> Result<Table, WizardError> {
+        let mut table = current.cloned().unwrap_or_default();
+        for sub in &field.fields {
+            let cur = table.get(sub.name()).cloned();
+            match self.ask_field(p, sub, cur.as_ref(), sub.required)? {
+                Some(item) => {
+                    table.insert(sub.name(), item);
+                }
+                None => {
+                    table.remove(sub.name());
+                }
+            }
+        }
+        Ok(table)
+    }
+
+    /// One line describing a record, for the add/edit/remove menu.
+    fn summarize(&self, field: &Field, record: &Table) -> String {
+        let (ids, labels) = self.party_choices();
+        field
+            .fields
+            .iter()
+            .filter_map(|f| {
+                let v = record.get(f.name()).and_then(Item::as_value)?;
+                let text = plain_text(v);
+                // A party reads better as its short name than as its id.
+                Some(match ids.iter().position(|id| *id == text) {
+                    Some(i) if f.kind == FieldKind::Party => labels[i]
+                        .rsplit_once(" (")
+                        .map_or(text.clone(), |(short, _)| short.to_string()),
+                    _ => text,
+                })
+            })
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The declared parties: their ids, and labels for a list.
+    fn party_choices(&self) -> (Vec<String>, Vec<String>) {
+        let mut ids = Vec::new();
+        let mut labels = Vec::new();
+        if let Some(parties) = self.doc.get("parties").and_then(Item::as_array_of_tables) {
+            for t in parties.iter() {
+                if let Some(id) = t.get("id").and_then(Item::as_str) {
+                    ids.push(id.to_string());
+                    let name = t.get("short_name").and_then(Item::as_str).unwrap_or(id);
+                    labels.push(format!("{name} ({id})"));
+                }
+            }
+        }
+        (ids, labels)
+    }
+}
+
+/// A TOML value as a person would type it (the default of a text prompt).
+fn plain_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.value().clone(),
+        other => other.to_string().trim().to_string(),
+    }
+}
+/// A field's question, short enough to name it in one line: « Préambule —
+/// Quel problème ou quel besoin le partenariat vient-il résoudre ».
+pub(super) fn short_prompt(field: &Field, lang: Lang) -> String {
+    let prompt = field
+        .prompt(lang)
+        .trim()
+        .trim_end_matches(['?', ' ', '\u{a0}', ':']);
+    match prompt.char_indices().nth(70) {
+        Some((at, _)) => format!("{}…", &prompt[..at]),
+        None => prompt.to_string(),
+    }
+}
+/// Runs a candidate value through the same typing as `pacte check`.
+pub fn check_value(field: &Field, value: &Value, lang: Lang) -> Result<(), String> {
+    check_literal(field, &value.to_string(), lang)
+        .map_err(|d| format!("{} — {}", d.message, d.help))
+}

@@ -1,0 +1,90 @@
+//! The wizard's last step: the whole check, then the offer to render, through
+//! the same rendering and the same write path as `pacte render`.
+
+use super::{Prompter, Wizard, WizardError};
+use crate::check::{CheckOptions, check_text};
+use crate::diag::human;
+use crate::output::{WriteError, write_document};
+use crate::render::{Format, PdfOptions, RenderOptions, document_timestamp, file};
+use crate::tr;
+
+impl Wizard<'_> {
+    /// The whole check, then the offer to render.
+    pub(super) fn finish(&mut self, p: &mut dyn Prompter) -> Result<(), WizardError> {
+        let lang = self.lang;
+        self.save(p)?;
+        let options = CheckOptions {
+            lang,
+            ..Default::default()
+        };
+        let checked = check_text(&self.path, self.doc.to_string(), self.library, &options);
+        let mut out = Vec::new();
+        let _ = human::write_report(&mut out, &checked.report, lang, false);
+        let shown = self.path.display().to_string();
+        if checked.has_errors() {
+            p.show(&String::from_utf8_lossy(&out));
+            p.show(&tr!(lang, "Convention enregistrée dans {shown}, avec des erreurs : corrigez-les avec `pacte edit {shown}`.", "Agreement saved to {shown}, with errors: fix them with `pacte edit {shown}`."));
+            return Ok(());
+        }
+        p.show(&tr!(
+            lang,
+            "✓ Convention complète, enregistrée dans {shown}.",
+            "✓ Agreement complete, saved to {shown}."
+        ));
+        let Some(conv) = checked.convention.as_ref() else {
+            return Ok(());
+        };
+        for (ext, question) in [
+            (
+                "md",
+                tr!(
+                    lang,
+                    "Produire la version Markdown pour révision ?",
+                    "Produce the Markdown version for review?"
+                ),
+            ),
+            (
+                "pdf",
+                tr!(
+                    lang,
+                    "Produire le PDF à signer ?",
+                    "Produce the PDF to sign?"
+                ),
+            ),
+        ] {
+            if !p.confirm(&question, true)? {
+                continue;
+            }
+            let out = self.path.with_extension(ext);
+            let out_shown = out.display().to_string();
+            let format = if ext == "md" {
+                Format::Markdown
+            } else {
+                let timestamp = document_timestamp().map_err(WizardError::Io)?;
+                Format::Pdf(PdfOptions {
+                    paper: None,
+                    timestamp,
+                })
+            };
+            let bytes = match file(
+                format,
+                conv,
+                self.library,
+                &checked.report,
+                &RenderOptions::default(),
+            ) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    p.show(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}"));
+                    continue;
+                }
+            };
+            match write_document(&out, &bytes, false) {
+                Ok(()) => p.show(&format!("  → {out_shown}")),
+                Err(WriteError::Theirs) => p.show(&tr!(lang, "{out_shown} existe et n'a pas été produit par pacte : rien n'est écrit (utilisez `pacte render --force`).", "{out_shown} exists and was not written by pacte: nothing written (use `pacte render --force`).")),
+                Err(e) => return Err(WizardError::Io(e.describe(&out, lang))),
+            }
+        }
+        Ok(())
+    }
+}
