@@ -297,3 +297,43 @@ fn an_empty_definitions_table_makes_no_empty_article() {
     assert!(!out.contains("Définitions"));
     assert!(out.contains("## Article 1er — Objet et mission"));
 }
+
+/// The French and English skeletons share one structure (templates/skeleton.md.j2):
+/// each language gives only its words, as macros with the same names and
+/// parameters, so a change of structure cannot reach one language only.
+#[test]
+fn the_languages_share_one_skeleton_and_differ_only_in_words() {
+    let macros = |lang: &str| -> Vec<String> {
+        let text = std::fs::read_to_string(format!("templates/{lang}/wording.md.j2")).unwrap();
+        let body = &text[text.find("-#}").unwrap() + 3..];
+        body.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                assert!(
+                    l.starts_with("{% macro ") && l.ends_with("{% endmacro %}"),
+                    "{lang}/wording.md.j2 holds words, not structure: {l}"
+                );
+                assert!(
+                    !l.contains("{% for"),
+                    "{lang}/wording.md.j2 has no loops: {l}"
+                );
+                l[..l.find("%}").unwrap()].to_string()
+            })
+            .collect()
+    };
+    assert_eq!(macros("fr"), macros("en"));
+    for lang in ["fr", "en"] {
+        let entry = std::fs::read_to_string(format!("templates/{lang}/convention.md.j2")).unwrap();
+        let code: Vec<&str> = entry.lines().filter(|l| !l.starts_with("{#-")).collect();
+        assert_eq!(code, ["{% include \"skeleton.md.j2\" %}"], "{lang}");
+    }
+    let skeleton = std::fs::read_to_string("templates/skeleton.md.j2").unwrap();
+    let words = macros("fr");
+    for word in &words {
+        let name = word["{% macro ".len()..word.find('(').unwrap()].to_string();
+        assert!(
+            skeleton.contains(&format!("w.{name}(")),
+            "the skeleton uses every word: {name}"
+        );
+    }
+}
