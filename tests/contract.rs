@@ -135,3 +135,33 @@ fn facts_of_the_example_are_read_through_the_contract() {
         assert!(library.clause(need.clause).is_some(), "{}", need.clause);
     }
 }
+
+#[test]
+fn clauses_show_says_what_pacte_computes_with_and_what_an_opt_out_gives_up() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pacte"))
+            .args(["--lang", "en"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let bundled = run(&["clauses", "show", "conseil"]);
+    assert!(
+        bundled.contains("pacte computes with this clause: the balance of the board"),
+        "{bundled}"
+    );
+    let replaced = run(&[
+        "--clauses",
+        "tests/fixtures/library/conseil-libre",
+        "clauses",
+        "show",
+        "conseil",
+    ]);
+    assert!(
+        replaced.contains("computed = false: pacte does not check the balance of the board"),
+        "{replaced}"
+    );
+    assert!(!run(&["clauses", "show", "preambule"]).contains("computes with"));
+}

@@ -116,6 +116,31 @@ fn show(library: &ClauseLibrary, id: &str, lang: Lang) -> Result<String, String>
             in_profiles.join(", ")
         );
     }
+    // What an organisation replacing this clause must keep (or opt out of).
+    if pacte::library::contract::clauses().contains(&id) {
+        let uses = pacte::library::contract::uses_of(id, lang);
+        let _ = if clause.computed {
+            writeln!(
+                out,
+                "{}\n",
+                tr!(
+                    lang,
+                    "pacte calcule avec cette clause : {uses} (voir docs/library-contract.md).",
+                    "pacte computes with this clause: {uses} (see docs/library-contract.md)."
+                )
+            )
+        } else {
+            writeln!(
+                out,
+                "{}\n",
+                tr!(
+                    lang,
+                    "computed = false : pacte ne vérifie pas {uses}.",
+                    "computed = false: pacte does not check {uses}."
+                )
+            )
+        };
+    }
     let _ = writeln!(out, "{}", tr!(lang, "Champs :", "Fields:"));
     for field in &clause.fields {
         describe(&mut out, field, 1, lang);
