@@ -1,15 +1,23 @@
 //! pacte builds, checks and renders partnership conventions between public
 //! bodies and third-sector organisations.
 //!
-//! The pipeline, one way:
-//! 1. [`library`] — the clause library (clauses and profiles), loaded from data
-//!    and validated;
-//! 2. [`convention`] — a convention file read and typed against the library,
+//! The pipeline, one way (no module depends back on a later stage; a test
+//! holds it):
+//! 1. [`field`] — what a clause asks for, and answers typed against it;
+//! 2. [`library`] — the clause library (clauses and profiles), loaded from data
+//!    and validated, with its [contract](library::contract): the clauses and
+//!    fields the code computes with, named once and checked at load;
+//! 3. [`convention`] — a convention file read and typed against the library,
 //!    keeping the source span of every value;
-//! 3. [`validate`] — completeness and consistency rules over the typed model;
-//! 4. [`diag`] — the findings as data, printed for people or CI.
+//! 4. [`facts`] — what pacte computes with, lifted once through the contract;
+//! 5. [`validate`] — completeness and consistency rules over the facts and
+//!    the typed model;
+//! 6. [`render`] — the document model, then Markdown and PDF; [`diff`]
+//!    compares two documents;
+//! 7. [`diag`] — the findings as data, printed for people or CI; [`output`]
+//!    writes every document a command or the wizard produces.
 //!
-//! [`check`] strings these together for one file or many.
+//! [`check`] strings the first stages together for one file or many.
 // No unsafe code: memory safety comes from the compiler alone (which is why
 // the render fuzz target may run without AddressSanitizer).
 #![forbid(unsafe_code)]
