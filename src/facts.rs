@@ -14,6 +14,14 @@ use crate::library::{Choice, ClauseLibrary};
 use crate::source::Span;
 use chrono::NaiveDate;
 
+/// A sum that stops at the largest amount rather than overflowing: integers
+/// and amounts come from untrusted files, and an organisation's library may
+/// lift the bounds the bundled one sets. A saturated total never matches a
+/// real one, so the check it feeds still fails, without a panic.
+pub fn total(values: impl IntoIterator<Item = i64>) -> i64 {
+    values.into_iter().fold(0, i64::saturating_add)
+}
+
 /// Whether seats vote when the convention does not say: they do.
 const SEATS_VOTE_BY_DEFAULT: bool = true;
 /// Whether experts vote when the convention does not say: they advise.
@@ -76,7 +84,7 @@ impl Board<'_> {
                 continue;
             };
             match out.iter_mut().find(|(p, ..)| *p == party) {
-                Some(entry) => entry.1 += count.value,
+                Some(entry) => entry.1 = entry.1.saturating_add(count.value),
                 None => out.push((party, count.value, count.span.clone())),
             }
         }
@@ -86,20 +94,17 @@ impl Board<'_> {
 
     /// Voting seats of parties and voting experts together.
     pub fn total_voting(&self) -> i64 {
-        self.voting_by_party()
-            .iter()
-            .map(|(_, n, _)| n)
-            .sum::<i64>()
-            + self.voting_experts
+        total(self.voting_by_party().iter().map(|(_, n, _)| *n)).saturating_add(self.voting_experts)
     }
 
     /// Every seat of the parties, voting or not.
     pub fn total_seats(&self) -> i64 {
-        self.seats
-            .iter()
-            .filter_map(|s| s.count.as_ref())
-            .map(|c| c.value)
-            .sum()
+        total(
+            self.seats
+                .iter()
+                .filter_map(|s| s.count.as_ref())
+                .map(|c| c.value),
+        )
     }
 
     pub fn has_seat(&self, party: &str) -> bool {
@@ -132,6 +137,25 @@ pub struct Contribution<'a> {
     pub party: Option<&'a str>,
     pub cash: Cents,
     pub in_kind: Cents,
+}
+
+impl Contribution<'_> {
+    /// Cash and in kind together.
+    pub fn total(&self) -> Cents {
+        self.cash.saturating_add(self.in_kind)
+    }
+}
+
+impl Resources<'_> {
+    /// Every contribution, cash and in kind.
+    pub fn contributed(&self) -> Cents {
+        total(self.contributions.iter().map(Contribution::total))
+    }
+
+    /// The budget lines added up.
+    pub fn budgeted(&self) -> Cents {
+        total(self.budget_lines.iter().map(|l| l.amount))
+    }
 }
 
 /// One line of the budget breakdown (« poste budgétaire »).
@@ -214,7 +238,7 @@ impl<'a> Facts<'a> {
         // Each computed clause, or its place in `skipped`.
         let clause = |id: &str, facts: &mut Facts<'a>| -> Option<&'a Record> {
             let answers = conv.clauses.iter().find(|c| c.id == id)?;
-            if library.clause(id).is_some_and(|c| !c.computed) {
+            if library.clause(id).is_some_and(|c| !c.computed()) {
                 facts.skipped.push(Skipped {
                     clause: &answers.id,
                     span: answers.answers.span.clone(),
@@ -346,15 +370,16 @@ fn board(r: &Record) -> Board<'_> {
             women: s.typed(contract::BOARD_SEAT_WOMEN.name(), Value::as_integer),
         })
         .collect();
-    let voting_experts = records(r, &contract::BOARD_EXPERTS)
-        .iter()
-        .filter(|e| {
-            e.typed(contract::BOARD_EXPERT_VOTING.name(), Value::as_bool)
-                .map_or(EXPERTS_VOTE_BY_DEFAULT, |v| v.value)
-        })
-        .filter_map(|e| e.typed(contract::BOARD_EXPERT_COUNT.name(), Value::as_integer))
-        .map(|c| c.value)
-        .sum();
+    let voting_experts = total(
+        records(r, &contract::BOARD_EXPERTS)
+            .iter()
+            .filter(|e| {
+                e.typed(contract::BOARD_EXPERT_VOTING.name(), Value::as_bool)
+                    .map_or(EXPERTS_VOTE_BY_DEFAULT, |v| v.value)
+            })
+            .filter_map(|e| e.typed(contract::BOARD_EXPERT_COUNT.name(), Value::as_integer))
+            .map(|c| c.value),
+    );
     Board {
         span: r.span_of(contract::BOARD_SEATS.name()),
         seats,

@@ -39,12 +39,23 @@ fn uses(text: &str, known: &BTreeSet<&str>) -> BTreeSet<String> {
     for line in code.lines() {
         let line = line.split("//").next().unwrap_or_default();
         for (at, _) in line.match_indices("crate::") {
-            let name: String = line[at + 7..]
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            if known.contains(name.as_str()) {
-                out.insert(name);
+            let rest = &line[at + 7..];
+            // `crate::{a, b::c}` names several modules at once.
+            let names: Vec<&str> = match rest.strip_prefix('{') {
+                Some(group) => group
+                    .split(['}', ','])
+                    .map(|n| n.trim().split("::").next().unwrap_or_default())
+                    .collect(),
+                None => vec![rest],
+            };
+            for name in names {
+                let name: String = name
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if known.contains(name.as_str()) {
+                    out.insert(name);
+                }
             }
         }
     }
@@ -65,6 +76,11 @@ fn no_module_depends_back_on_a_module_that_depends_on_it() {
         edges.insert(name, used);
     }
     assert!(edges["render"].contains("facts"), "the scan sees real uses");
+    let grouped = uses("use crate::{diag::Code, lang};", &known);
+    assert!(
+        grouped.contains("diag") && grouped.contains("lang"),
+        "{grouped:?}"
+    );
     let reaches = |from: &str, to: &str| {
         let (mut seen, mut stack) = (BTreeSet::new(), vec![from.to_string()]);
         while let Some(m) = stack.pop() {

@@ -152,6 +152,11 @@ fn clauses_show_says_what_pacte_computes_with_and_what_an_opt_out_gives_up() {
         bundled.contains("pacte computes with this clause: the balance of the board"),
         "{bundled}"
     );
+    assert!(
+        bundled.contains("seats (records, required, computed)")
+            && bundled.contains("nomination (long_text, required)\n"),
+        "{bundled}"
+    );
     let replaced = run(&[
         "--clauses",
         "tests/fixtures/library/conseil-libre",
@@ -160,8 +165,164 @@ fn clauses_show_says_what_pacte_computes_with_and_what_an_opt_out_gives_up() {
         "conseil",
     ]);
     assert!(
-        replaced.contains("computed = false: pacte does not check the balance of the board"),
+        replaced.contains(
+            "computed = false: pacte takes nothing from it; neither checked nor produced: the balance of the board"
+        ),
         "{replaced}"
     );
     assert!(!run(&["clauses", "show", "preambule"]).contains("computes with"));
+}
+
+fn pacte(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args(["--lang", "en"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_clause_opted_out_renders_with_the_generic_template_and_no_annex_of_its_own() {
+    let (code, out, err) = pacte(&[
+        "--clauses",
+        "tests/fixtures/library/conseil-libre",
+        "render",
+        "tests/fixtures/invalid/P084-check-skipped.toml",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Chaque partie nomme deux membres"), "{out}");
+    assert!(
+        !out.contains("Composition du conseil"),
+        "no board annex: {out}"
+    );
+    // The bundled clause kept whole but opted out renders too.
+    let dir = overlay("conseil", |t| {
+        t.replacen("order =", "computed = false\norder =", 1)
+    });
+    let (code, _, err) = pacte(&["--clauses", dir.path().to_str().unwrap(), "render", EXAMPLE]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn opting_out_of_the_board_keeps_the_decision_rule_check() {
+    let dir = overlay("conseil", |t| {
+        t.replacen("order =", "computed = false\norder =", 1)
+    });
+    let library = load(dir.path()).unwrap();
+    let text = std::fs::read_to_string(EXAMPLE).unwrap().replace(
+        "decision_rule = \"consensus_majority\"",
+        "decision_rule = \"majority\"",
+    );
+    let checked = pacte::check_text(
+        Path::new("c.toml"),
+        text,
+        &library,
+        &CheckOptions::default(),
+    );
+    let codes: Vec<Code> = checked.report.diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&Code::VoteWithoutConsensus), "{codes:?}");
+    assert!(codes.contains(&Code::CheckSkipped), "{codes:?}");
+}
+
+#[test]
+fn a_library_may_leave_out_an_optional_need_but_not_change_its_type() {
+    // Without the count of women: loads, and nothing is said about women.
+    let dir = overlay("conseil", |t| {
+        let start = t.find("name = \"women\"").unwrap();
+        let block_start = t[..start].rfind("[[fields.fields]]").unwrap();
+        let block_end = start + t[start..].find("[[fields]]").unwrap();
+        format!("{}{}", &t[..block_start], &t[block_end..]).replace(", women = 1 }", " }")
+    });
+    if let Err(e) = load(dir.path()) {
+        panic!("{e}");
+    }
+    // With it as text: refused.
+    let dir = overlay("conseil", |t| {
+        t.replace(
+            "name = \"women\"\ntype = \"integer\"",
+            "name = \"women\"\ntype = \"text\"",
+        )
+    });
+    let messages = contract_errors(&load(dir.path()).unwrap_err());
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("conseil.seats.women is no longer a whole number")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_field_of_several_allowed_types_is_described_with_or() {
+    let dir = overlay("ressources", |t| {
+        t.replace(
+            "name = \"item\"\ntype = \"text\"",
+            "name = \"item\"\ntype = \"integer\"",
+        )
+    });
+    let messages = contract_errors(&load(dir.path()).unwrap_err());
+    assert_eq!(
+        messages,
+        [
+            "ressources.budget_lines.item is no longer a text in quotes: pacte needs it for checking the budget totals and the financial annexes"
+        ],
+        "the two text types read the same: said once"
+    );
+}
+
+#[test]
+fn computed_on_a_clause_pacte_does_not_compute_with_is_refused() {
+    let dir = overlay("preambule", |t| {
+        t.replacen("order =", "computed = false\norder =", 1)
+    });
+    let messages = contract_errors(&load(dir.path()).unwrap_err());
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains("`computed` means nothing here"),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn huge_amounts_and_counts_are_refused_without_overflow() {
+    // 120 budget lines of nearly the largest amount: their sum overflows i64.
+    let mut text = std::fs::read_to_string(EXAMPLE).unwrap();
+    for _ in 0..120 {
+        text.push_str(
+            "\n[[clauses.ressources.budget_lines]]\nitem = \"x\"\namount = 92233720368547758\n",
+        );
+    }
+    let library = ClauseLibrary::bundled(Lang::En).unwrap();
+    let checked = pacte::check_text(
+        Path::new("c.toml"),
+        text,
+        &library,
+        &CheckOptions::default(),
+    );
+    let codes: Vec<Code> = checked.report.diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&Code::BudgetLinesMismatch), "{codes:?}");
+    // Board seats without an upper bound (an organisation's library).
+    let dir = overlay("conseil", |t| t.replace("min = 1\nmax = 50", "min = 1"));
+    let library = load(dir.path()).unwrap();
+    let text = std::fs::read_to_string(EXAMPLE).unwrap().replacen(
+        "seats = 2",
+        "seats = 9223372036854775807",
+        2,
+    );
+    let checked = pacte::check_text(
+        Path::new("c.toml"),
+        text,
+        &library,
+        &CheckOptions::default(),
+    );
+    let codes: Vec<Code> = checked.report.diagnostics.iter().map(|d| d.code).collect();
+    assert!(
+        codes.contains(&Code::QuorumBelowMajority) || codes.contains(&Code::BoardMajority),
+        "{codes:?}"
+    );
 }

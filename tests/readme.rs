@@ -66,17 +66,18 @@ fn expected_contract_table() -> String {
         format!("`{out}`")
     };
     let mut out = String::from(
-        "| Clause | Field | Type | Values it must offer | What pacte computes with it |\n|---|---|---|---|---|\n",
+        "| Clause | Field | Type | Values it must offer | May a library leave it out? | What pacte computes with it |\n|---|---|---|---|---|---|\n",
     );
     for need in NEEDS {
         let kinds: Vec<String> = need.kinds.iter().map(snake).collect();
         let values: Vec<String> = need.values.iter().map(|v| format!("`{v}`")).collect();
         out.push_str(&format!(
-            "| `{}` | `{}` | {} | {} | {} |\n",
+            "| `{}` | `{}` | {} | {} | {} | {} |\n",
             need.clause,
             need.path,
             kinds.join(", "),
             values.join(", "),
+            if need.optional { "yes" } else { "no" },
             need.used_for.en
         ));
     }

@@ -272,6 +272,26 @@ fn the_last_step_writes_through_the_render_path_and_leaves_a_users_file_alone() 
     // The PDF goes on, and carries pacte's mark: `render` may replace it.
     let pdf = dir.path().join("parc.pdf");
     assert_eq!(pacte::output::inspect(&pdf), pacte::output::Target::Ours);
+
+    // A folder where the Markdown would go is said, and the PDF still offered.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("parc.toml");
+    std::fs::create_dir(dir.path().join("parc.md")).unwrap();
+    let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
+    let mut script = management_script();
+    script.extend(["oui".to_string(), "oui".to_string()]);
+    let mut p = ScriptedPrompter::new(script);
+    wizard
+        .run_new(&mut p, Some("gestion"), Some(Lang::Fr))
+        .unwrap();
+    assert!(
+        p.shown
+            .iter()
+            .any(|s| s.contains("pas un fichier ordinaire")),
+        "{:?}",
+        p.shown
+    );
+    assert!(dir.path().join("parc.pdf").is_file());
 }
 
 #[test]

@@ -119,14 +119,14 @@ fn show(library: &ClauseLibrary, id: &str, lang: Lang) -> Result<String, String>
     // What an organisation replacing this clause must keep (or opt out of).
     if pacte::library::contract::clauses().contains(&id) {
         let uses = pacte::library::contract::uses_of(id, lang);
-        let _ = if clause.computed {
+        let _ = if clause.computed() {
             writeln!(
                 out,
                 "{}\n",
                 tr!(
                     lang,
-                    "pacte calcule avec cette clause : {uses} (voir docs/library-contract.md).",
-                    "pacte computes with this clause: {uses} (see docs/library-contract.md)."
+                    "pacte calcule avec cette clause : {uses}. Une version propre à votre organisation garde les champs marqués « calculé » ci-dessous, ou déclare computed = false.",
+                    "pacte computes with this clause: {uses}. Your organisation's own version keeps the fields marked “computed” below, or declares computed = false."
                 )
             )
         } else {
@@ -135,28 +135,53 @@ fn show(library: &ClauseLibrary, id: &str, lang: Lang) -> Result<String, String>
                 "{}\n",
                 tr!(
                     lang,
-                    "computed = false : pacte ne vérifie pas {uses}.",
-                    "computed = false: pacte does not check {uses}."
+                    "computed = false : pacte n'en tire rien ; ni vérifié ni produit : {uses}.",
+                    "computed = false: pacte takes nothing from it; neither checked nor produced: {uses}."
                 )
             )
         };
     }
     let _ = writeln!(out, "{}", tr!(lang, "Champs :", "Fields:"));
+    let computed = clause.computed().then_some(id);
     for field in &clause.fields {
-        describe(&mut out, field, 1, lang);
+        describe(&mut out, field, computed, "", 1, lang);
     }
     Ok(out)
 }
 
-fn describe(out: &mut String, field: &Field, depth: usize, lang: Lang) {
+/// One field, with its sub-fields. `computed` is the clause's id when pacte
+/// computes with it: the fields of the contract are marked.
+fn describe(
+    out: &mut String,
+    field: &Field,
+    computed: Option<&str>,
+    parent: &str,
+    depth: usize,
+    lang: Lang,
+) {
     let pad = "  ".repeat(depth);
+    let path = if parent.is_empty() {
+        field.name().to_string()
+    } else {
+        format!("{parent}.{}", field.name())
+    };
     let required = if field.required {
         tr!(lang, "obligatoire", "required")
     } else {
         tr!(lang, "facultatif", "optional")
     };
     let kind = kind_name(field.kind);
-    let _ = writeln!(out, "{pad}{} ({kind}, {required})", field.name());
+    let needed = computed.is_some_and(|id| {
+        pacte::library::contract::NEEDS
+            .iter()
+            .any(|n| n.clause == id && n.path == path)
+    });
+    let mark = if needed {
+        tr!(lang, ", calculé", ", computed")
+    } else {
+        String::new()
+    };
+    let _ = writeln!(out, "{pad}{} ({kind}, {required}{mark})", field.name());
     let _ = writeln!(out, "{pad}  {}", field.prompt(lang));
     if !field.help(lang).is_empty() {
         let _ = writeln!(out, "{pad}  {}", field.help(lang));
@@ -184,7 +209,7 @@ fn describe(out: &mut String, field: &Field, depth: usize, lang: Lang) {
         );
     }
     for sub in &field.fields {
-        describe(out, sub, depth + 2, lang);
+        describe(out, sub, computed, &path, depth + 2, lang);
     }
 }
 

@@ -103,13 +103,6 @@ impl Record {
         })
     }
 
-    pub fn boolean(&self, name: &str) -> Option<bool> {
-        match self.get(name)?.value {
-            Value::Bool(b) => Some(b),
-            _ => None,
-        }
-    }
-
     pub fn record(&self, name: &str) -> Option<&Record> {
         match &self.get(name)?.value {
             Value::Record(r) => Some(r),

@@ -43,6 +43,10 @@ pub struct Need {
     pub kinds: &'static [FieldKind],
     /// For a choice: the values pacte recognises, which must stay offered.
     pub values: &'static [&'static str],
+    /// Whether a library may leave the field out: it is then never answered,
+    /// as an optional field is left blank, and nothing is computed from it.
+    /// When present it must still have a compatible type.
+    pub optional: bool,
     pub used_for: &'static Use,
 }
 
@@ -118,12 +122,15 @@ const CONTACTS: Use = Use {
 macro_rules! needs {
     (@values) => { &[] };
     (@values $values:expr) => { $values };
-    ($( $(#[$doc:meta])* $name:ident = $clause:ident . $path:literal : [$($kind:ident),+] $(($values:expr))? for $use:ident; )*) => {
+    (@presence required) => { false };
+    (@presence optional) => { true };
+    ($( $(#[$doc:meta])* $name:ident = $clause:ident . $path:literal : [$($kind:ident),+] $(($values:expr))? $presence:ident for $use:ident; )*) => {
         $( $(#[$doc])* pub const $name: Need = Need {
             clause: $clause,
             path: $path,
             kinds: &[$(FieldKind::$kind),+],
             values: needs!(@values $($values)?),
+            optional: needs!(@presence $presence),
             used_for: &$use,
         }; )*
         /// Every clause field pacte computes with.
@@ -131,6 +138,9 @@ macro_rules! needs {
     };
 }
 
+/// « Préambule » : its answers are read by the preamble template, not by an
+/// article of its own (nothing is computed with them).
+pub const PREAMBLE: &str = "preambule";
 /// « Conseil d'administration ».
 pub const BOARD: &str = "conseil";
 /// « Délibérations du conseil ».
@@ -167,48 +177,48 @@ const DECISION_RULES: &[&str] = &[
 
 needs! {
     /// The seats each party names to the board.
-    BOARD_SEATS = BOARD."seats": [Records] for BALANCE;
-    BOARD_SEAT_PARTY = BOARD."seats.party": [Party] for BALANCE;
-    BOARD_SEAT_COUNT = BOARD."seats.seats": [Integer] for BALANCE;
+    BOARD_SEATS = BOARD."seats": [Records] required for BALANCE;
+    BOARD_SEAT_PARTY = BOARD."seats.party": [Party] required for BALANCE;
+    BOARD_SEAT_COUNT = BOARD."seats.seats": [Integer] required for BALANCE;
     /// Whether the seats vote (yes when not given).
-    BOARD_SEAT_VOTING = BOARD."seats.voting": [Boolean] for BALANCE;
-    BOARD_SEAT_WOMEN = BOARD."seats.women": [Integer] for WOMEN;
-    BOARD_EXPERTS = BOARD."experts": [Records] for EXPERTS;
-    BOARD_EXPERT_COUNT = BOARD."experts.count": [Integer] for EXPERTS;
+    BOARD_SEAT_VOTING = BOARD."seats.voting": [Boolean] optional for BALANCE;
+    BOARD_SEAT_WOMEN = BOARD."seats.women": [Integer] optional for WOMEN;
+    BOARD_EXPERTS = BOARD."experts": [Records] optional for EXPERTS;
+    BOARD_EXPERT_COUNT = BOARD."experts.count": [Integer] required for EXPERTS;
     /// Experts are advisory unless they are given a vote.
-    BOARD_EXPERT_VOTING = BOARD."experts.voting": [Boolean] for EXPERTS;
-    QUORUM = DELIBERATIONS."quorum": [Integer] for QUORUM_CHECKS;
+    BOARD_EXPERT_VOTING = BOARD."experts.voting": [Boolean] optional for EXPERTS;
+    QUORUM = DELIBERATIONS."quorum": [Integer] required for QUORUM_CHECKS;
     /// « Mode de décision » : the library must keep offering the rules pacte
     /// recognises.
-    DECISION_RULE = DELIBERATIONS."decision_rule": [Choice] (DECISION_RULES) for DECISIONS;
-    TOTAL_BUDGET = RESOURCES."total_budget": [Money] for BUDGET;
-    CONTRIBUTIONS = RESOURCES."contributions": [Records] for BUDGET;
-    CONTRIBUTION_PARTY = RESOURCES."contributions.party": [Party] for BUDGET;
-    CONTRIBUTION_CASH = RESOURCES."contributions.cash": [Money] for BUDGET;
-    CONTRIBUTION_IN_KIND = RESOURCES."contributions.in_kind": [Money] for BUDGET;
-    BUDGET_LINES = RESOURCES."budget_lines": [Records] for BUDGET;
-    BUDGET_LINE_ITEM = RESOURCES."budget_lines.item": [Text, LongText] for BUDGET;
-    BUDGET_LINE_AMOUNT = RESOURCES."budget_lines.amount": [Money] for BUDGET;
-    SURPLUS_SHARES = WINDING_UP."surplus_shares": [Records] for SHARES;
-    SURPLUS_SHARE = WINDING_UP."surplus_shares.share": [Percentage] for SHARES;
-    DEFICIT_SHARES = WINDING_UP."deficit_shares": [Records] for SHARES;
-    DEFICIT_SHARE = WINDING_UP."deficit_shares.share": [Percentage] for SHARES;
-    TERMINATION_NOTICE = DISPUTES."termination_notice_days": [Integer] for NOTICES;
-    RENEWAL_NOTICE = TERM."renewal_notice_days": [Integer] for NOTICES;
-    ASSESSMENTS = ASSESSMENT."schedule": [Records] for EVALUATION;
-    ASSESSMENT_DUE = ASSESSMENT."schedule.due": [Date] for EVALUATION;
-    ASSESSMENT_DELIVERABLE = ASSESSMENT."schedule.deliverable": [Text, LongText] for EVALUATION;
-    ASSESSMENT_RESPONSIBLE = ASSESSMENT."schedule.responsible": [Party] for EVALUATION;
-    AUDITS = AUDIT."schedule": [Records] for SCHEDULE;
+    DECISION_RULE = DELIBERATIONS."decision_rule": [Choice] (DECISION_RULES) required for DECISIONS;
+    TOTAL_BUDGET = RESOURCES."total_budget": [Money] required for BUDGET;
+    CONTRIBUTIONS = RESOURCES."contributions": [Records] required for BUDGET;
+    CONTRIBUTION_PARTY = RESOURCES."contributions.party": [Party] required for BUDGET;
+    CONTRIBUTION_CASH = RESOURCES."contributions.cash": [Money] required for BUDGET;
+    CONTRIBUTION_IN_KIND = RESOURCES."contributions.in_kind": [Money] required for BUDGET;
+    BUDGET_LINES = RESOURCES."budget_lines": [Records] optional for BUDGET;
+    BUDGET_LINE_ITEM = RESOURCES."budget_lines.item": [Text, LongText] required for BUDGET;
+    BUDGET_LINE_AMOUNT = RESOURCES."budget_lines.amount": [Money] required for BUDGET;
+    SURPLUS_SHARES = WINDING_UP."surplus_shares": [Records] optional for SHARES;
+    SURPLUS_SHARE = WINDING_UP."surplus_shares.share": [Percentage] required for SHARES;
+    DEFICIT_SHARES = WINDING_UP."deficit_shares": [Records] optional for SHARES;
+    DEFICIT_SHARE = WINDING_UP."deficit_shares.share": [Percentage] required for SHARES;
+    TERMINATION_NOTICE = DISPUTES."termination_notice_days": [Integer] required for NOTICES;
+    RENEWAL_NOTICE = TERM."renewal_notice_days": [Integer] optional for NOTICES;
+    ASSESSMENTS = ASSESSMENT."schedule": [Records] required for EVALUATION;
+    ASSESSMENT_DUE = ASSESSMENT."schedule.due": [Date] required for EVALUATION;
+    ASSESSMENT_DELIVERABLE = ASSESSMENT."schedule.deliverable": [Text, LongText] required for EVALUATION;
+    ASSESSMENT_RESPONSIBLE = ASSESSMENT."schedule.responsible": [Party] optional for EVALUATION;
+    AUDITS = AUDIT."schedule": [Records] required for SCHEDULE;
     /// Shown by its choice label when it is a choice.
-    AUDIT_ELEMENT = AUDIT."schedule.element": [Choice, Text] for SCHEDULE;
-    AUDIT_FIRST_DUE = AUDIT."schedule.first_due": [Date] for SCHEDULE;
-    AUDIT_RESPONSIBLE = AUDIT."schedule.responsible": [Text, LongText] for SCHEDULE;
-    ACTION_PLAN_DEADLINE = ACTION_PLAN."deadline": [Date] for SCHEDULE;
-    OBLIGATIONS_BY_PARTY = UNDERTAKINGS."obligations": [Records] for OBLIGATIONS;
-    OBLIGATION_PARTY = UNDERTAKINGS."obligations.party": [Party] for OBLIGATIONS;
-    CONTACT_PERSONS = COMMITTEE."contacts": [Records] for CONTACTS;
-    CONTACT_PARTY = COMMITTEE."contacts.party": [Party] for CONTACTS;
+    AUDIT_ELEMENT = AUDIT."schedule.element": [Choice, Text] required for SCHEDULE;
+    AUDIT_FIRST_DUE = AUDIT."schedule.first_due": [Date] required for SCHEDULE;
+    AUDIT_RESPONSIBLE = AUDIT."schedule.responsible": [Text, LongText] required for SCHEDULE;
+    ACTION_PLAN_DEADLINE = ACTION_PLAN."deadline": [Date] required for SCHEDULE;
+    OBLIGATIONS_BY_PARTY = UNDERTAKINGS."obligations": [Records] required for OBLIGATIONS;
+    OBLIGATION_PARTY = UNDERTAKINGS."obligations.party": [Party] required for OBLIGATIONS;
+    CONTACT_PERSONS = COMMITTEE."contacts": [Records] required for CONTACTS;
+    CONTACT_PARTY = COMMITTEE."contacts.party": [Party] required for CONTACTS;
 }
 
 /// The clauses pacte computes with, each once, in [`NEEDS`] order.
@@ -237,33 +247,61 @@ pub fn uses_of(clause: &str, lang: Lang) -> String {
 
 /// L009 for every need a library no longer meets. A clause with
 /// `computed = false` is exempt: the checks that depend on it are skipped.
-pub(super) fn check(clauses: &BTreeMap<String, Loaded<Clause>>, lang: Lang) -> Vec<FileReport> {
+pub(super) fn check(library: &BTreeMap<String, Loaded<Clause>>, lang: Lang) -> Vec<FileReport> {
     let mut by_clause: BTreeMap<&str, Vec<Diagnostic>> = BTreeMap::new();
-    // A list already reported is not reported again through its sub-fields.
-    let mut failed: Vec<(&str, &str)> = Vec::new();
+    // A list reported once, or optional and left out, is not looked at again
+    // through its sub-fields.
+    let mut passed_over: Vec<(&str, &str)> = Vec::new();
+    for loaded in library.values() {
+        let clause = &loaded.value;
+        if let Some(key) = &clause.computed_key
+            && !clauses().contains(&clause.id())
+        {
+            let id = clause.id();
+            by_clause.entry(id).or_default().push(
+                Diagnostic::new(
+                    Code::LibraryContract,
+                    key.span(),
+                    tr!(
+                        lang,
+                        "`computed` n'a pas de sens ici : pacte ne calcule rien avec la clause « {id} »",
+                        "`computed` means nothing here: pacte computes nothing with clause `{id}`"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "retirez `computed` ; seules les clauses que `pacte clauses show` dit calculées l'acceptent",
+                    "remove `computed`; only the clauses `pacte clauses show` says are computed take it"
+                )),
+            );
+        }
+    }
     for need in NEEDS {
         if let Some((parent, _)) = need.path.rsplit_once('.')
-            && failed.contains(&(need.clause, parent))
+            && passed_over.contains(&(need.clause, parent))
         {
             continue;
         }
-        let Some(loaded) = clauses.get(need.clause) else {
+        let Some(loaded) = library.get(need.clause) else {
             // Only a library without the bundled clauses (tests) can get here;
             // nothing to point at, and nothing computed.
             continue;
         };
         let clause = &loaded.value;
-        if !clause.computed {
+        if !clause.computed() {
             continue;
         }
         let (clause_id, path, why) = (need.clause, need.path, need.used_for.get(lang));
-        let fix = tr!(
+        let restore = tr!(
             lang,
             "rétablissez ce champ, ou écrivez `computed = false` dans la clause si votre organisation renonce à ces vérifications",
             "restore this field, or write `computed = false` in the clause if your organisation gives up these checks"
         );
-        let found = need.find(clause);
-        let diagnostic = match found {
+        let diagnostic = match need.find(clause) {
+            None if need.optional => {
+                passed_over.push((need.clause, need.path));
+                continue;
+            }
             None => Diagnostic::new(
                 Code::LibraryContract,
                 clause.id.span(),
@@ -273,16 +311,11 @@ pub(super) fn check(clauses: &BTreeMap<String, Loaded<Clause>>, lang: Lang) -> V
                     "{clause_id}.{path} is missing: pacte needs it for {why}"
                 ),
             )
-            .help(fix),
+            .help(restore),
             Some(field) if !need.kinds.contains(&field.kind) => {
-                let wanted = crate::format::join(
-                    &need
-                        .kinds
-                        .iter()
-                        .map(|k| k.describe(lang))
-                        .collect::<Vec<_>>(),
-                    lang,
-                );
+                let mut wanted: Vec<&str> = need.kinds.iter().map(|k| k.describe(lang)).collect();
+                wanted.dedup();
+                let wanted = wanted.join(if lang == Lang::Fr { " ou " } else { " or " });
                 Diagnostic::new(
                     Code::LibraryContract,
                     field.name.span(),
@@ -292,7 +325,11 @@ pub(super) fn check(clauses: &BTreeMap<String, Loaded<Clause>>, lang: Lang) -> V
                         "{clause_id}.{path} is no longer {wanted}: pacte needs it for {why}"
                     ),
                 )
-                .help(fix)
+                .help(tr!(
+                    lang,
+                    "rendez-lui son type, ou écrivez `computed = false` dans la clause si votre organisation renonce à ces vérifications",
+                    "give it back its type, or write `computed = false` in the clause if your organisation gives up these checks"
+                ))
             }
             Some(field) => {
                 let missing: Vec<&str> = need
@@ -314,16 +351,20 @@ pub(super) fn check(clauses: &BTreeMap<String, Loaded<Clause>>, lang: Lang) -> V
                         "{clause_id}.{path} no longer offers {list}: pacte needs it for {why}"
                     ),
                 )
-                .help(fix)
+                .help(tr!(
+                    lang,
+                    "offrez de nouveau ces choix (leur libellé peut changer), ou écrivez `computed = false` dans la clause",
+                    "offer these choices again (their wording may change), or write `computed = false` in the clause"
+                ))
             }
         };
-        failed.push((need.clause, need.path));
+        passed_over.push((need.clause, need.path));
         by_clause.entry(need.clause).or_default().push(diagnostic);
     }
     by_clause
         .into_iter()
         .filter_map(|(id, diagnostics)| {
-            let source = clauses.get(id)?.source.clone();
+            let source = library.get(id)?.source.clone();
             Some(report(source, diagnostics))
         })
         .collect()
@@ -340,7 +381,7 @@ mod tests {
         let library = ClauseLibrary::bundled(Lang::En).unwrap();
         for need in NEEDS {
             let clause = library.clause(need.clause).unwrap();
-            assert!(clause.computed, "{}", need.clause);
+            assert!(clause.computed(), "{}", need.clause);
             let field = need.find(clause).unwrap_or_else(|| panic!("{}", need.path));
             assert!(need.kinds.contains(&field.kind), "{}", need.path);
         }

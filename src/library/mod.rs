@@ -39,11 +39,12 @@ pub struct Clause {
     /// table may be absent.
     #[serde(default)]
     pub implicit: bool,
-    /// Whether pacte computes with this clause's answers (see [`contract`]).
-    /// An organisation replacing a computed clause without the fields pacte
-    /// needs writes `computed = false`; the dependent checks are then skipped.
-    #[serde(default = "computed_by_default")]
-    pub computed: bool,
+    /// `computed = false`: pacte computes nothing with this clause's answers
+    /// (see [`contract`]). An organisation replacing a computed clause
+    /// without the fields pacte needs says so; the dependent checks are then
+    /// reported as skipped. Absent means true.
+    #[serde(default, rename = "computed")]
+    pub computed_key: Option<Spanned<bool>>,
     pub title: Text,
     /// The article heading when it differs from the clause title.
     pub article_title: Option<Text>,
@@ -61,13 +62,14 @@ pub struct Clause {
     pub origin: PathBuf,
 }
 
-fn computed_by_default() -> bool {
-    true
-}
-
 impl Clause {
     pub fn id(&self) -> &str {
         self.id.get_ref()
+    }
+
+    /// Whether pacte may compute with this clause (no `computed = false`).
+    pub fn computed(&self) -> bool {
+        self.computed_key.as_ref().is_none_or(|c| *c.get_ref())
     }
 
     pub fn field(&self, name: &str) -> Option<&Field> {

@@ -383,9 +383,7 @@ fn build_with(
 
     let preamble = render(
         &format!("{}/preamble.md.j2", lang.code()),
-        // The preamble reads its clause's answers through `clauses`; it is
-        // no one clause's article.
-        base_ctx(Json::Null, ""),
+        base_ctx(Json::Null, crate::library::contract::PREAMBLE),
     )?;
     let regions = conv.clause_regions(
         report
@@ -399,8 +397,12 @@ fn build_with(
         let number = numbers[id];
         let specific = format!("{}/clauses/{id}.md.j2", lang.code());
         // A clause's own template when there is one (its errors are
-        // reported, never passed over for the generic one).
-        let name = if origins.exists(&specific) {
+        // reported, never passed over for the generic one). The bundled
+        // template of a clause the library marks `computed = false` was
+        // written for the bundled clause and its annexes: an organisation
+        // that opts out brings its own template, or gets the generic one.
+        let bundled_for_computed = clause.computed() || origins.overridden(&specific);
+        let name = if origins.exists(&specific) && bundled_for_computed {
             specific
         } else {
             format!("{}/clauses/_generic.md.j2", lang.code())
@@ -691,18 +693,17 @@ fn annexes(
                     party(c.party),
                     money(c.cash),
                     money(c.in_kind),
-                    money(c.cash + c.in_kind),
+                    money(c.total()),
                 ]
             })
             .collect();
-        let (cash, kind): (i64, i64) = contributions
-            .iter()
-            .fold((0, 0), |(a, b), c| (a + c.cash, b + c.in_kind));
+        let cash = crate::facts::total(contributions.iter().map(|c| c.cash));
+        let kind = crate::facts::total(contributions.iter().map(|c| c.in_kind));
         let total = vec![
             tr!(lang, "Total", "Total"),
             money(cash),
             money(kind),
-            money(cash + kind),
+            money(resources.contributed()),
         ];
         push(
             "budget",
@@ -728,7 +729,7 @@ fn annexes(
                 ]
             })
             .collect();
-        let sum = lines.iter().map(|l| l.amount).sum();
+        let sum = resources.budgeted();
         push(
             "budget_lines",
             tr!(lang, "Ventilation du budget", "Budget breakdown"),

@@ -157,6 +157,11 @@ impl Origins {
         }
     }
 
+    /// Whether an organisation's folder holds a template of this name.
+    pub(super) fn overridden(&self, name: &str) -> bool {
+        self.source(name).is_some()
+    }
+
     /// Whether a template of this name exists, overridden or bundled.
     pub(super) fn exists(&self, name: &str) -> bool {
         self.source(name).is_some()

@@ -9,6 +9,7 @@ use crate::library::contract;
 use crate::tr;
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    decision_rule(ctx, out);
     let lang = ctx.lang;
     let Some(board) = &ctx.facts.board else {
         return;
@@ -19,8 +20,10 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
     let voting = board.voting_by_party();
     let total_voting = board.total_voting();
+    // In 128 bits: counts come from untrusted files and may be huge.
+    let twice = |n: i64| i128::from(n) * 2;
     for (party, n, span) in &voting {
-        if n * 2 > total_voting {
+        if twice(*n) > i128::from(total_voting) {
             let who = ctx.party_name(party);
             out.push(
                 Diagnostic::new(Code::BoardMajority, span.clone(), tr!(lang, "{who} détient {n} des {total_voting} sièges votants du conseil", "{who} holds {n} of the board's {total_voting} voting seats"))
@@ -87,13 +90,13 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         } else if let Some((party, n)) = strongest.filter(|&(_, n)| n >= q) {
             let who = ctx.party_name(party);
-            let need = n + 1;
+            let need = n.saturating_add(1);
             out.push(
                 Diagnostic::new(Code::QuorumSingleParty, quorum.span.clone(), tr!(lang, "{who} peut atteindre à elle seule le quorum de {q}", "{who} can reach the quorum of {q} on its own"))
                     .label(tr!(lang, "{who} détient {n} sièges votants", "{who} holds {n} voting seats"))
                     .help(tr!(lang, "fixez le quorum à {need} au moins, ou exigez la présence d'un membre de chaque partie", "set the quorum to at least {need}, or require one member of each party to be present")),
             );
-        } else if q * 2 <= total_voting {
+        } else if twice(q) <= i128::from(total_voting) {
             let majority = total_voting / 2 + 1;
             out.push(
                 Diagnostic::new(Code::QuorumBelowMajority, quorum.span.clone(), tr!(lang, "le quorum de {q} n'atteint pas la majorité des {total_voting} sièges votants", "the quorum of {q} is not a majority of the {total_voting} voting seats"))
@@ -101,6 +104,11 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// A board that votes without first seeking consensus (whatever its seats).
+fn decision_rule(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
     if let Some(rule) = &ctx.facts.decision_rule
         && rule.value == DecisionRule::VoteOnly
     {
@@ -134,7 +142,7 @@ fn gender_share(ctx: &Ctx<'_>, board: &Board<'_>, out: &mut Vec<Diagnostic>) {
         let Some(n) = &seat.count else {
             continue;
         };
-        total += n.value;
+        total = i64::saturating_add(total, n.value);
         match &seat.women {
             Some(w) if w.value > n.value => {
                 let (wv, nv) = (w.value, n.value);
@@ -145,13 +153,14 @@ fn gender_share(ctx: &Ctx<'_>, board: &Board<'_>, out: &mut Vec<Diagnostic>) {
                 );
                 return;
             }
-            Some(w) => women += w.value,
+            Some(w) => women = i64::saturating_add(women, w.value),
             None => all_given = false,
         }
     }
     if all_given && total > 0 {
         // Hundredths of a percent, rounded half up (6 of 11 is 54.55 %).
-        let share = format::percent((women * 20_000 + total) / (2 * total), lang);
+        let hundredths = (i128::from(women) * 20_000 + i128::from(total)) / (2 * i128::from(total));
+        let share = format::percent(i64::try_from(hundredths).unwrap_or(i64::MAX), lang);
         out.push(
             Diagnostic::new(
                 Code::BoardGenderShare,

@@ -4,7 +4,7 @@
 //! out. Each family of rules lives in its own file and is a plain function of
 //! the shared [`Ctx`]; the rules compute with the convention's
 //! [`Facts`], never with clause ids or field names. Field-level checks (types, ranges, choices) happened
-//! while loading ([`crate::convention::value`]); the rules here look across
+//! while loading ([`crate::field`]); the rules here look across
 //! fields, clauses and parties.
 
 mod completeness;

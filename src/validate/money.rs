@@ -16,13 +16,11 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         && let Some(total) = &resources.total_budget
     {
         if !resources.contributions.is_empty() {
-            let sum: i64 = resources
-                .contributions
-                .iter()
-                .map(|c| c.cash + c.in_kind)
-                .sum();
+            let sum = resources.contributed();
             if sum != total.value {
-                let (s, t, gap) = (m(sum), m(total.value), m((total.value - sum).abs()));
+                let gap = i64::try_from((i128::from(total.value) - i128::from(sum)).abs())
+                    .unwrap_or(i64::MAX);
+                let (s, t, gap) = (m(sum), m(total.value), m(gap));
                 let (cash, in_kind, total_field) = (
                     contract::CONTRIBUTION_CASH.name(),
                     contract::CONTRIBUTION_IN_KIND.name(),
@@ -48,7 +46,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         if !resources.budget_lines.is_empty() {
-            let sum: i64 = resources.budget_lines.iter().map(|l| l.amount).sum();
+            let sum = resources.budgeted();
             if sum != total.value {
                 let (s, t) = (m(sum), m(total.value));
                 let total_field = contract::TOTAL_BUDGET.name();
@@ -64,7 +62,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if shares.entries == 0 {
             continue;
         }
-        let sum: i64 = shares.shares.iter().sum();
+        let sum = crate::facts::total(shares.shares.iter().copied());
         if sum != 10_000 {
             let (shown, hundred) = (format::percent(sum, lang), format::percent(10_000, lang));
             let field = shares.field;

@@ -19,8 +19,8 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 skipped.span.clone(),
                 tr!(
                     lang,
-                    "la bibliothèque de clauses remplace « {title} » sans ce que pacte calcule (computed = false) ; non vérifié : {uses}",
-                    "the clause library replaces “{title}” without what pacte computes with (computed = false); not checked: {uses}"
+                    "la bibliothèque de clauses marque « {title} » computed = false : pacte n'en tire rien ; ni vérifié ni produit : {uses}",
+                    "the clause library marks “{title}” computed = false, so pacte takes nothing from it; neither checked nor produced: {uses}"
                 ),
             )
             .help(tr!(

@@ -4,7 +4,7 @@
 use super::{Prompter, Wizard, WizardError};
 use crate::check::{CheckOptions, check_text};
 use crate::diag::human;
-use crate::output::{WriteError, write_document};
+use crate::output::{Target, WriteError, inspect, write_document};
 use crate::render::{Format, PdfOptions, RenderOptions, document_timestamp, file};
 use crate::tr;
 
@@ -57,6 +57,27 @@ impl Wizard<'_> {
             }
             let out = self.path.with_extension(ext);
             let out_shown = out.display().to_string();
+            let refused = |e: &WriteError| match e {
+                WriteError::Theirs => tr!(
+                    lang,
+                    "{out_shown} existe et n'a pas été produit par pacte : rien n'est écrit (utilisez `pacte render --force`).",
+                    "{out_shown} exists and was not written by pacte: nothing written (use `pacte render --force`)."
+                ),
+                other => other.describe(&out, lang),
+            };
+            // Asked before typesetting: a file that will not be replaced is
+            // said at once, and the next document is still offered.
+            match inspect(&out) {
+                Target::Theirs => {
+                    p.show(&refused(&WriteError::Theirs));
+                    continue;
+                }
+                Target::NotRegular(kind) => {
+                    p.show(&refused(&WriteError::NotRegular(kind)));
+                    continue;
+                }
+                Target::Absent | Target::Ours => {}
+            }
             let format = if ext == "md" {
                 Format::Markdown
             } else {
@@ -81,8 +102,10 @@ impl Wizard<'_> {
             };
             match write_document(&out, &bytes, false) {
                 Ok(()) => p.show(&format!("  → {out_shown}")),
-                Err(WriteError::Theirs) => p.show(&tr!(lang, "{out_shown} existe et n'a pas été produit par pacte : rien n'est écrit (utilisez `pacte render --force`).", "{out_shown} exists and was not written by pacte: nothing written (use `pacte render --force`).")),
-                Err(e) => return Err(WizardError::Io(e.describe(&out, lang))),
+                Err(e @ WriteError::Failed { .. }) => {
+                    return Err(WizardError::Io(e.describe(&out, lang)));
+                }
+                Err(e) => p.show(&refused(&e)),
             }
         }
         Ok(())
