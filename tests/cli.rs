@@ -291,7 +291,10 @@ fn clauses_list_and_show_present_the_library() {
     assert!(out.contains("confidentialite          advised"), "{out}");
     let (code, out) = stdout(pacte().args(["clauses", "show", "deliberations"]));
     assert_eq!(code, 0);
-    assert!(out.contains("quorum (integer, obligatoire, calculé)"), "{out}");
+    assert!(
+        out.contains("quorum (integer, obligatoire, calculé)"),
+        "{out}"
+    );
     assert!(out.contains("Exemple : quorum = 5"), "{out}");
     assert_eq!(
         pacte()
