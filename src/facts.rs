@@ -50,6 +50,24 @@ pub struct Facts<'a> {
     pub action_plan_deadline: Option<Spanned<NaiveDate>>,
     /// The parties named in the undertakings, and in the contact persons.
     pub per_party: Vec<PartyList<'a>>,
+    /// The partnership runs activities open to the public (preamble).
+    pub public_activities: Option<Spanned<bool>>,
+    /// People will work with minors or vulnerable persons (preamble).
+    pub vulnerable_persons: Option<Spanned<bool>>,
+    /// The parties carrying civil liability insurance; `None` without the
+    /// insurance clause.
+    pub insured: Option<Vec<&'a str>>,
+    /// Whether the convention has a background-checks clause.
+    pub background_checks: bool,
+    /// Whether the convention provides for the withdrawal of a party.
+    pub withdrawal: bool,
+    /// The public parties whose contributions are subject to appropriations;
+    /// `None` without the appropriations clause.
+    pub appropriations: Option<Vec<&'a str>>,
+    /// Years the books and vouchers are kept after the end.
+    pub financial_records_years: Option<Spanned<i64>>,
+    /// The documents attached to the convention, by title.
+    pub attached: Vec<&'a str>,
     /// Clauses of the convention the library says pacte does not compute with.
     pub skipped: Vec<Skipped<'a>>,
 }
@@ -62,6 +80,8 @@ pub struct Board<'a> {
     pub seats: Vec<Seats<'a>>,
     /// Experts who vote (« experts avec droit de vote »).
     pub voting_experts: i64,
+    /// For each officer (« dirigeant »): held by a woman, when said.
+    pub officers: Vec<Option<bool>>,
 }
 
 /// One entry of the board's seats.
@@ -134,9 +154,18 @@ pub struct Resources<'a> {
 /// What one party brings (« contribution »), in cents.
 #[derive(Debug)]
 pub struct Contribution<'a> {
+    /// The entry in the file, for findings.
+    pub span: Span,
     pub party: Option<&'a str>,
     pub cash: Cents,
     pub in_kind: Cents,
+}
+
+impl Facts<'_> {
+    /// Whether the library opted out of a clause this convention uses.
+    pub fn skips(&self, clause: &str) -> bool {
+        self.skipped.iter().any(|s| s.clause == clause)
+    }
 }
 
 impl Contribution<'_> {
@@ -200,6 +229,8 @@ pub struct Audit<'a> {
     pub element: &'a str,
     pub element_choice: Option<&'a Choice>,
     pub responsible: Option<&'a str>,
+    /// How many years one verification covers (two for a biennial one).
+    pub period_years: i64,
 }
 
 /// "Each party must appear in this list": undertakings, contact persons.
@@ -239,6 +270,9 @@ impl<'a> Facts<'a> {
         let clause = |id: &str, facts: &mut Facts<'a>| -> Option<&'a Record> {
             let answers = conv.clauses.iter().find(|c| c.id == id)?;
             if library.clause(id).is_some_and(|c| !c.computed()) {
+                if facts.skips(id) {
+                    return None;
+                }
                 facts.skipped.push(Skipped {
                     clause: &answers.id,
                     span: answers.answers.span.clone(),
@@ -277,7 +311,8 @@ impl<'a> Facts<'a> {
             }
         }
         for (id, notice) in [
-            (contract::DISPUTES, &contract::TERMINATION_NOTICE),
+            (contract::TERMINATION, &contract::TERMINATION_NOTICE),
+            (contract::WITHDRAWAL_CLAUSE, &contract::WITHDRAWAL_NOTICE),
             (contract::TERM, &contract::RENEWAL_NOTICE),
         ] {
             if let Some(r) = clause(id, &mut facts)
@@ -315,6 +350,13 @@ impl<'a> Facts<'a> {
                         element: written,
                         element_choice: element.and_then(|e| e.choice(written)),
                         responsible: a.text(contract::AUDIT_RESPONSIBLE.name()),
+                        period_years: if a.text(contract::AUDIT_FREQUENCY.name())
+                            == Some(contract::BIENNIAL)
+                        {
+                            2
+                        } else {
+                            1
+                        },
                     })
                 })
                 .collect();
@@ -354,6 +396,41 @@ impl<'a> Facts<'a> {
                     .collect(),
             });
         }
+        if let Some(r) = clause(contract::PREAMBLE, &mut facts) {
+            facts.public_activities = r.typed(contract::PUBLIC_ACTIVITIES.name(), Value::as_bool);
+            facts.vulnerable_persons = r.typed(contract::VULNERABLE_PERSONS.name(), Value::as_bool);
+        }
+        if let Some(r) = clause(contract::INSURANCE, &mut facts) {
+            facts.insured = Some(
+                records(r, &contract::CIVIL_LIABILITY)
+                    .iter()
+                    .filter_map(|e| e.text(contract::CIVIL_LIABILITY_PARTY.name()))
+                    .collect(),
+            );
+        }
+        facts.background_checks = clause(contract::BACKGROUND_CHECKS, &mut facts).is_some();
+        facts.withdrawal = clause(contract::WITHDRAWAL_CLAUSE, &mut facts).is_some();
+        if let Some(r) = clause(contract::APPROPRIATIONS_CLAUSE, &mut facts) {
+            facts.appropriations = Some(match r.get(contract::APPROPRIATED_PARTIES.name()) {
+                Some(Spanned {
+                    value: Value::Parties(ids),
+                    ..
+                }) => ids.iter().map(|id| id.value.as_str()).collect(),
+                _ => Vec::new(),
+            });
+        }
+        if let Some(r) = clause(contract::SIGNATURES, &mut facts)
+            && let Some(Spanned {
+                value: Value::TextList(items),
+                ..
+            }) = r.get(contract::ATTACHED_DOCUMENTS.name())
+        {
+            facts.attached = items.iter().map(|i| i.value.as_str()).collect();
+        }
+        if let Some(r) = clause(contract::CONFIDENTIALITY, &mut facts) {
+            facts.financial_records_years =
+                r.typed(contract::FINANCIAL_RECORDS_YEARS.name(), Value::as_integer);
+        }
         facts
     }
 }
@@ -380,10 +457,18 @@ fn board(r: &Record) -> Board<'_> {
             .filter_map(|e| e.typed(contract::BOARD_EXPERT_COUNT.name(), Value::as_integer))
             .map(|c| c.value),
     );
+    let officers = records(r, &contract::BOARD_OFFICERS)
+        .iter()
+        .map(|o| {
+            o.typed(contract::BOARD_OFFICER_WOMAN.name(), Value::as_bool)
+                .map(|w| w.value)
+        })
+        .collect();
     Board {
         span: r.span_of(contract::BOARD_SEATS.name()),
         seats,
         voting_experts,
+        officers,
     }
 }
 
@@ -408,6 +493,7 @@ fn resources(r: &Record) -> Resources<'_> {
         contributions: records(r, &contract::CONTRIBUTIONS)
             .iter()
             .map(|c| Contribution {
+                span: c.span.clone(),
                 party: c.text(contract::CONTRIBUTION_PARTY.name()),
                 cash: money_like(c, &contract::CONTRIBUTION_CASH, Value::as_money).unwrap_or(0),
                 in_kind: money_like(c, &contract::CONTRIBUTION_IN_KIND, Value::as_money)

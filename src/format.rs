@@ -113,6 +113,62 @@ pub fn join(items: &[&str], lang: Lang) -> String {
     }
 }
 
+/// A small number in words, as legal prose writes numbers under ten
+/// (« trois ans », "three years"); larger numbers in digits. Masculine in
+/// French (« un an »); a feminine noun needs its own wording.
+pub fn small_number(n: i64, lang: Lang) -> String {
+    const FR: [&str; 10] = [
+        "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+    ];
+    const EN: [&str; 10] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    match usize::try_from(n) {
+        Ok(i @ 1..=9) => match lang {
+            Lang::Fr => FR[i].to_string(),
+            Lang::En => EN[i].to_string(),
+        },
+        _ => n.to_string(),
+    }
+}
+
+/// An ordinal in words up to ten (« cinquième », "fifth"), else in digits
+/// (« 12e », "12th").
+pub fn ordinal(n: i64, lang: Lang) -> String {
+    const FR: [&str; 11] = [
+        "",
+        "premier",
+        "deuxième",
+        "troisième",
+        "quatrième",
+        "cinquième",
+        "sixième",
+        "septième",
+        "huitième",
+        "neuvième",
+        "dixième",
+    ];
+    const EN: [&str; 11] = [
+        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
+    match (usize::try_from(n), lang) {
+        (Ok(i @ 1..=10), Lang::Fr) => FR[i].to_string(),
+        (Ok(i @ 1..=10), Lang::En) => EN[i].to_string(),
+        (_, Lang::Fr) => format!("{n}e"),
+        (_, Lang::En) => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix}")
+        }
+    }
+}
+
 /// A count with the language's digit grouping: « 199 980 », "199,980".
 pub fn count(n: usize, lang: Lang) -> String {
     group(n as u64, if lang == Lang::Fr { NNBSP } else { ',' })
@@ -138,6 +194,19 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn small_numbers_and_ordinals_in_words() {
+        assert_eq!(small_number(3, Lang::Fr), "trois");
+        assert_eq!(small_number(3, Lang::En), "three");
+        assert_eq!(small_number(12, Lang::Fr), "12");
+        assert_eq!(small_number(0, Lang::En), "0");
+        assert_eq!(ordinal(1, Lang::Fr), "premier");
+        assert_eq!(ordinal(5, Lang::En), "fifth");
+        assert_eq!(ordinal(12, Lang::Fr), "12e");
+        assert_eq!(ordinal(11, Lang::En), "11th");
+        assert_eq!(ordinal(22, Lang::En), "22nd");
     }
 
     #[test]

@@ -75,15 +75,18 @@ fn list(library: &ClauseLibrary, profile: Option<&str>, lang: Lang) -> Result<St
         p.id,
         p.description.get(lang)
     );
-    let (required, advised) = (
+    let (required, advised, optional) = (
         tr!(lang, "exigée", "required"),
         tr!(lang, "conseillée", "advised"),
+        tr!(lang, "facultative", "optional"),
     );
     for c in library.clauses() {
         let status = if p.clauses.iter().any(|x| x == c.id()) {
             &required
         } else if p.advised.iter().any(|x| x == c.id()) {
             &advised
+        } else if p.optional.iter().any(|x| x == c.id()) {
+            &optional
         } else {
             continue;
         };

@@ -88,6 +88,11 @@ codes! {
     Undrawable = "P082", "undrawable-character", Error;
     HiddenCharacter = "P083", "hidden-character", Error;
     CheckSkipped = "P084", "check-skipped", Note;
+    InsuranceMissing = "P090", "insurance-missing", Error;
+    BackgroundChecksMissing = "P091", "background-checks-missing", Error;
+    WithdrawalMissing = "P092", "withdrawal-missing", Warning;
+    RetentionTooShort = "P093", "retention-too-short", Error;
+    AppropriationsMissing = "P094", "appropriations-missing", Warning;
     LibrarySyntax = "L001", "library-syntax", Error;
     LibrarySchema = "L002", "library-schema", Error;
     LibraryDuplicate = "L003", "library-duplicate", Error;

@@ -115,6 +115,13 @@ pub struct Field {
     pub required: bool,
     /// The wizard's question.
     pub prompt: Option<Text>,
+    /// What the field is called in a document (« Préavis de retrait »): how
+    /// a clause without a template of its own reads as prose.
+    pub label: Option<Text>,
+    /// A sentence for the generic template, `{}` standing for the answer
+    /// (« Le préavis de retrait est de {} jours. »). Takes precedence over
+    /// the label.
+    pub sentence: Option<Text>,
     /// What a good answer looks like, shown on demand.
     pub help: Option<Text>,
     /// A model answer, checked against the field's own type when loaded.
@@ -152,6 +159,17 @@ impl Field {
     /// The prompt in a language, or the field's name when it has none.
     pub fn prompt(&self, lang: Lang) -> &str {
         self.prompt.as_ref().map_or(self.name(), |t| t.get(lang))
+    }
+
+    /// The field's name in a document: its label, else its prompt without
+    /// the question mark.
+    pub fn label(&self, lang: Lang) -> &str {
+        match &self.label {
+            Some(label) => label.get(lang),
+            None => self
+                .prompt(lang)
+                .trim_end_matches(['?', ' ', '\u{a0}', ':', '…']),
+        }
     }
 
     pub fn help(&self, lang: Lang) -> &str {

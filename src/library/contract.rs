@@ -108,6 +108,30 @@ const SCHEDULE: Use = Use {
     fr: "l'annexe des échéances",
     en: "the schedule of deadlines",
 };
+const INSURANCE_CHECK: Use = Use {
+    fr: "la vérification qu'une assurance de responsabilité civile couvre les activités ouvertes au public",
+    en: "checking that civil liability insurance covers activities open to the public",
+};
+const BACKGROUND_CHECK: Use = Use {
+    fr: "la vérification des antécédents exigée auprès de mineurs ou de personnes vulnérables",
+    en: "requiring background checks for work with minors or vulnerable persons",
+};
+const APPROPRIATIONS_CHECK: Use = Use {
+    fr: "la vérification que les engagements pluriannuels des parties publiques sont soumis à leurs crédits",
+    en: "checking that public parties' multi-year commitments are made subject to appropriations",
+};
+const RETENTION_CHECK: Use = Use {
+    fr: "la vérification que les pièces financières sont gardées aussi longtemps que les vérifications l'exigent",
+    en: "checking that financial records are kept as long as the audits require",
+};
+const WITHDRAWAL_CHECK: Use = Use {
+    fr: "la comparaison du préavis de retrait avec la durée de la convention",
+    en: "comparing the notice of withdrawal with the agreement's term",
+};
+const ATTACHED: Use = Use {
+    fr: "la liste des annexes jointes et leurs lettres",
+    en: "the list of attached annexes and their letters",
+};
 const OBLIGATIONS: Use = Use {
     fr: "la vérification que chaque partie a des engagements",
     en: "checking that each party has obligations",
@@ -143,14 +167,26 @@ macro_rules! needs {
 pub const PREAMBLE: &str = "preambule";
 /// « Conseil d'administration ».
 pub const BOARD: &str = "conseil";
+/// « Assurances et responsabilité ».
+pub const INSURANCE: &str = "assurances";
+/// « Vérification des antécédents ».
+pub const BACKGROUND_CHECKS: &str = "antecedents";
+/// « Disponibilité des crédits ».
+pub const APPROPRIATIONS_CLAUSE: &str = "credits";
+/// « Confidentialité, accès aux documents et renseignements personnels ».
+pub const CONFIDENTIALITY: &str = "confidentialite";
+/// « Retrait d'une partie ».
+pub const WITHDRAWAL_CLAUSE: &str = "retrait";
+/// « Résiliation ».
+pub const TERMINATION: &str = "resiliation";
+/// « Signatures » : copies and attached documents.
+pub const SIGNATURES: &str = "signatures";
 /// « Délibérations du conseil ».
 pub const DELIBERATIONS: &str = "deliberations";
 /// « Ressources » : budget and contributions.
 pub const RESOURCES: &str = "ressources";
 /// « Fin de la convention » : what happens to staff, assets, surplus and deficit.
 pub const WINDING_UP: &str = "terminaison";
-/// « Différends » : disputes and termination notice.
-pub const DISPUTES: &str = "differends";
 /// « Durée » : term and renewal.
 pub const TERM: &str = "duree";
 /// « Évaluation ».
@@ -163,6 +199,10 @@ pub const ACTION_PLAN: &str = "plan_action";
 pub const UNDERTAKINGS: &str = "engagements";
 /// « Comité de coordination » : contact persons.
 pub const COMMITTEE: &str = "comite";
+
+/// Audit frequencies whose period is two years; the others cover a year at most.
+pub const BIENNIAL: &str = "biennial";
+const AUDIT_PERIODS: &[&str] = &[BIENNIAL];
 
 /// Decision rules that vote without seeking consensus first.
 pub const VOTES_WITHOUT_CONSENSUS: [&str; 2] = ["majority", "two_thirds"];
@@ -183,6 +223,9 @@ needs! {
     /// Whether the seats vote (yes when not given).
     BOARD_SEAT_VOTING = BOARD."seats.voting": [Boolean] optional for BALANCE;
     BOARD_SEAT_WOMEN = BOARD."seats.women": [Integer] optional for WOMEN;
+    /// The board's officers (« dirigeants »), and which are held by women.
+    BOARD_OFFICERS = BOARD."officers": [Records] optional for WOMEN;
+    BOARD_OFFICER_WOMAN = BOARD."officers.woman": [Boolean] optional for WOMEN;
     BOARD_EXPERTS = BOARD."experts": [Records] optional for EXPERTS;
     BOARD_EXPERT_COUNT = BOARD."experts.count": [Integer] required for EXPERTS;
     /// Experts are advisory unless they are given a vote.
@@ -203,7 +246,20 @@ needs! {
     SURPLUS_SHARE = WINDING_UP."surplus_shares.share": [Percentage] required for SHARES;
     DEFICIT_SHARES = WINDING_UP."deficit_shares": [Records] optional for SHARES;
     DEFICIT_SHARE = WINDING_UP."deficit_shares.share": [Percentage] required for SHARES;
-    TERMINATION_NOTICE = DISPUTES."termination_notice_days": [Integer] required for NOTICES;
+    TERMINATION_NOTICE = TERMINATION."notice_days": [Integer] required for NOTICES;
+    WITHDRAWAL_NOTICE = WITHDRAWAL_CLAUSE."notice_days": [Integer] required for WITHDRAWAL_CHECK;
+    /// The partnership's activities are open to the public.
+    PUBLIC_ACTIVITIES = PREAMBLE."public_activities": [Boolean] required for INSURANCE_CHECK;
+    /// People will work with minors or vulnerable persons.
+    VULNERABLE_PERSONS = PREAMBLE."vulnerable_persons": [Boolean] required for BACKGROUND_CHECK;
+    CIVIL_LIABILITY = INSURANCE."civil_liability": [Records] required for INSURANCE_CHECK;
+    CIVIL_LIABILITY_PARTY = INSURANCE."civil_liability.party": [Party] required for INSURANCE_CHECK;
+    /// Who must be checked: the clause's presence is what matters.
+    BACKGROUND_COVERED = BACKGROUND_CHECKS."covered": [Choice, Text] required for BACKGROUND_CHECK;
+    APPROPRIATED_PARTIES = APPROPRIATIONS_CLAUSE."parties": [Parties] required for APPROPRIATIONS_CHECK;
+    /// The documents attached to the convention, which become lettered annexes.
+    ATTACHED_DOCUMENTS = SIGNATURES."annexes": [TextList] optional for ATTACHED;
+    FINANCIAL_RECORDS_YEARS = CONFIDENTIALITY."financial_records_years": [Integer] required for RETENTION_CHECK;
     RENEWAL_NOTICE = TERM."renewal_notice_days": [Integer] optional for NOTICES;
     ASSESSMENTS = ASSESSMENT."schedule": [Records] required for EVALUATION;
     ASSESSMENT_DUE = ASSESSMENT."schedule.due": [Date] required for EVALUATION;
@@ -213,6 +269,8 @@ needs! {
     /// Shown by its choice label when it is a choice.
     AUDIT_ELEMENT = AUDIT."schedule.element": [Choice, Text] required for SCHEDULE;
     AUDIT_FIRST_DUE = AUDIT."schedule.first_due": [Date] required for SCHEDULE;
+    /// How often: a verification covering two years needs two years of books.
+    AUDIT_FREQUENCY = AUDIT."schedule.frequency": [Choice] (AUDIT_PERIODS) optional for RETENTION_CHECK;
     AUDIT_RESPONSIBLE = AUDIT."schedule.responsible": [Text, LongText] required for SCHEDULE;
     ACTION_PLAN_DEADLINE = ACTION_PLAN."deadline": [Date] required for SCHEDULE;
     OBLIGATIONS_BY_PARTY = UNDERTAKINGS."obligations": [Records] required for OBLIGATIONS;

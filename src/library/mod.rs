@@ -107,7 +107,10 @@ struct ProfileFile {
     clauses: Vec<Spanned<String>>,
     #[serde(default)]
     advised: Vec<Spanned<String>>,
+    #[serde(default)]
+    optional: Vec<Spanned<String>>,
     public_and_nonpublic: Option<bool>,
+    instrument: Option<Instrument>,
     min_duration_months: Option<u32>,
     max_duration_months: Option<u32>,
     #[serde(default)]
@@ -130,14 +133,51 @@ pub struct Profile {
     pub clauses: Vec<String>,
     /// Clauses expected before signature (`check --final`).
     pub advised: Vec<String>,
+    /// Clauses a convention of this kind may contain, neither required nor
+    /// advised; a check may require one from the answers (background checks
+    /// when the object involves minors, P091).
+    pub optional: Vec<String>,
     /// Warn unless there is at least one public and one non-public party.
     pub public_and_nonpublic: bool,
+    /// What the document calls itself: « convention » or « entente ».
+    pub instrument: Instrument,
     pub min_duration_months: Option<u32>,
     pub max_duration_months: Option<u32>,
     /// Optional clause fields this profile makes required, by clause.
     pub require_fields: BTreeMap<String, Vec<String>>,
     /// Optional clause fields this profile advises (`check --final`), by clause.
     pub advise_fields: BTreeMap<String, Vec<String>>,
+}
+
+/// What a document calls itself. A service or collaboration agreement is an
+/// « entente » in Quebec usage; a partnership is a « convention ». English
+/// says "agreement" for both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Instrument {
+    #[default]
+    Convention,
+    Entente,
+}
+
+impl Instrument {
+    /// « convention », « entente », "agreement".
+    pub fn noun(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Instrument::Convention, Lang::Fr) => "convention",
+            (Instrument::Entente, Lang::Fr) => "entente",
+            (_, Lang::En) => "agreement",
+        }
+    }
+
+    /// « la présente convention », "this agreement".
+    pub fn this(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Instrument::Convention, Lang::Fr) => "la présente convention",
+            (Instrument::Entente, Lang::Fr) => "la présente entente",
+            (_, Lang::En) => "this agreement",
+        }
+    }
 }
 
 /// The clauses and profiles in force for a run.

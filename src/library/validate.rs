@@ -97,6 +97,28 @@ fn check_fields(fields: &[Field], top_level: bool, lang: Lang, diags: &mut Vec<D
                 )),
             );
         }
+        if let Some(sentence) = &field.sentence
+            && [&sentence.fr, &sentence.en]
+                .iter()
+                .any(|t| t.matches("{}").count() != 1)
+        {
+            diags.push(
+                Diagnostic::new(
+                    Code::LibrarySchema,
+                    span.clone(),
+                    tr!(
+                        lang,
+                        "la phrase du champ « {name} » doit contenir `{{}}` une fois, dans chaque langue",
+                        "the sentence of field `{name}` must hold `{{}}` once, in each language"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "`{{}}` marque l'endroit où la réponse s'insère : « Le préavis est de {{}} jours. »",
+                    "`{{}}` marks where the answer goes: \"The notice is {{}} days.\""
+                )),
+            );
+        }
         let mut lacks = Vec::new();
         if !complete(&field.prompt) {
             lacks.push("prompt");
@@ -193,7 +215,7 @@ pub(super) fn profiles(
     for loaded in profiles.values() {
         let p = &loaded.value;
         let mut diags = Vec::new();
-        for id in p.clauses.iter().chain(&p.advised) {
+        for id in p.clauses.iter().chain(&p.advised).chain(&p.optional) {
             if !clauses.contains_key(id.get_ref()) {
                 diags.push(unknown_ref(id.span(), id.get_ref(), lang));
             }
@@ -338,7 +360,9 @@ fn resolve(
             description: Text::default(),
             clauses: Vec::new(),
             advised: Vec::new(),
+            optional: Vec::new(),
             public_and_nonpublic: false,
+            instrument: super::Instrument::default(),
             min_duration_months: None,
             max_duration_months: None,
             require_fields: BTreeMap::new(),
@@ -359,8 +383,14 @@ fn resolve(
     unite(&mut base.clauses, &p.clauses);
     unite(&mut base.advised, &p.advised);
     base.advised.retain(|c| !base.clauses.contains(c));
+    unite(&mut base.optional, &p.optional);
+    base.optional
+        .retain(|c| !base.clauses.contains(c) && !base.advised.contains(c));
     if let Some(b) = p.public_and_nonpublic {
         base.public_and_nonpublic = b;
+    }
+    if let Some(i) = p.instrument {
+        base.instrument = i;
     }
     base.min_duration_months = p.min_duration_months.or(base.min_duration_months);
     base.max_duration_months = p.max_duration_months.or(base.max_duration_months);

@@ -26,7 +26,7 @@ use crate::library::ClauseLibrary;
 use crate::source::SourceFile;
 use crate::tr;
 use minijinja::{Environment, ErrorKind, Value as JinjaValue};
-use model::{Annex, Article, Draft, PartyBlock, Review, Signature};
+use model::{Annex, Article, Draft, PartyBlock, Review, Signatory, Signature};
 use serde_json::{Map, Value as Json, json};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -102,8 +102,29 @@ fn skeleton(
     let name = format!("{}/convention.md.j2", doc.lang.code());
     let ctx =
         minijinja::context! { doc => JinjaValue::from(minijinja::value::Serde(doc)), pdf => pdf };
-    let out = render_bounded(env, origins, &name, ctx)?;
+    let env = with_language(env, doc.lang);
+    let out = render_bounded(&env, origins, &name, ctx)?;
     Ok(finish(&out, doc.lang))
+}
+
+/// The environment with the filters that depend on the document's language:
+/// numbers in words, ordinals, contracted prepositions.
+fn with_language(env: &Environment<'static>, lang: Lang) -> Environment<'static> {
+    let mut env = env.clone();
+    // A draft fills a missing number with « [à compléter] »: shown as is.
+    // `words("f")` for a feminine noun (« une vérification »).
+    env.add_filter(
+        "words",
+        move |v: JinjaValue, gender: Option<String>| match v.as_i64() {
+            Some(1) if lang == Lang::Fr && gender.as_deref() == Some("f") => "une".to_string(),
+            Some(n) => crate::format::small_number(n, lang),
+            None => v.to_string(),
+        },
+    );
+    // « à » and « de » before any noun phrase, contracted (« au commissaire »).
+    env.add_filter("a", move |s: String| values::prepositions(&s, lang).0);
+    env.add_filter("de", move |s: String| values::prepositions(&s, lang).1);
+    env
 }
 
 /// Renders the template `name` over one serialised value given to it as
@@ -309,8 +330,10 @@ fn build_with(
         .collect();
 
     let annexes = annexes(conv, library, &fmt, lang);
-    let annex_letters: BTreeMap<String, char> =
-        annexes.iter().map(|a| (a.key.clone(), a.letter)).collect();
+    let annex_letters: BTreeMap<String, String> = annexes
+        .iter()
+        .map(|a| (a.key.clone(), a.letter.clone()))
+        .collect();
 
     let mut clauses_ctx = Map::new();
     for clause in &present {
@@ -327,6 +350,32 @@ fn build_with(
         .end_date()
         .map(|d| crate::format::date(d.value, lang))
         .unwrap_or_default();
+    let instrument = conv
+        .profile
+        .as_deref()
+        .and_then(|p| library.profile(p))
+        .map_or(crate::library::Instrument::default(), |p| p.instrument);
+    let this = instrument.this(lang);
+    // « l'autre partie » between two parties, « les autres parties » beyond.
+    let two = conv.parties.len() == 2;
+    let (others, to_others, of_others) = match (lang, two) {
+        (Lang::Fr, true) => ("l'autre partie", "à l'autre partie", "de l'autre partie"),
+        (Lang::Fr, false) => (
+            "les autres parties",
+            "aux autres parties",
+            "des autres parties",
+        ),
+        (Lang::En, true) => (
+            "the other party",
+            "to the other party",
+            "of the other party",
+        ),
+        (Lang::En, false) => (
+            "the other parties",
+            "to the other parties",
+            "of the other parties",
+        ),
+    };
     let conv_ctx = json!({
         "title": header_text("title").unwrap_or_default(),
         "place": header_text("place").unwrap_or_default(),
@@ -334,9 +383,27 @@ fn build_with(
         "effective_date": conv.effective_date().map(|d| crate::format::date(d.value, lang)).unwrap_or_default(),
         "end_date": end,
         "currency": currency,
+        // What the document calls itself, for sentences: « la présente
+        // convention » / « la présente entente », "this agreement".
+        "this": this,
+        "This": text::capitalize(this),
+        "noun": instrument.noun(lang),
+        "others": others,
+        // The attached documents, with their annex letters.
+        "attached": annexes
+            .iter()
+            .filter(|a| a.attached)
+            .map(|a| json!({ "letter": a.letter, "title": a.title }))
+            .collect::<Vec<_>>(),
+        "to_others": to_others,
+        "of_others": of_others,
     });
 
-    let mut env = env.clone();
+    let mut env = with_language(env, lang);
+    env.add_filter("ordinal", move |v: JinjaValue| match v.as_i64() {
+        Some(n) => crate::format::ordinal(n, lang),
+        None => v.to_string(),
+    });
     let numbers_fn = Arc::new(numbers.clone());
     env.add_function(
         "article",
@@ -449,6 +516,20 @@ fn build_with(
                 representative: r("name").unwrap_or_default(),
                 representative_title: r("title").unwrap_or_default(),
                 mandate: r("mandate"),
+                signatories: std::iter::once(Signatory {
+                    name: r("name").unwrap_or_default(),
+                    title: r("title").unwrap_or_default(),
+                    mandate: r("mandate"),
+                })
+                .chain(p.records("cosignatories").iter().map(|c| {
+                    let c = |k: &str| c.text(k).map(escape_markdown);
+                    Signatory {
+                        name: c("name").unwrap_or_default(),
+                        title: c("title").unwrap_or_default(),
+                        mandate: c("mandate").or_else(|| r("mandate")),
+                    }
+                }))
+                .collect(),
             }
         })
         .collect::<Vec<_>>();
@@ -460,6 +541,7 @@ fn build_with(
             representative: p.representative.clone(),
             title: p.representative_title.clone(),
             mandate: p.mandate.clone(),
+            signatories: p.signatories.clone(),
         })
         .collect();
 
@@ -602,7 +684,21 @@ fn generic_fields(
                     .join(" ; "),
                 other => other.to_string(),
             };
-            Some(json!({ "prompt": escape_markdown(field.prompt(fmt.lang)), "value": shown }))
+            // A sentence of the library's, else prose as written, else the
+            // field's label and its value.
+            let text = match (&field.sentence, field.kind) {
+                (Some(sentence), _) => sentence.get(fmt.lang).replacen("{}", &shown, 1),
+                (None, crate::library::FieldKind::LongText) => shown,
+                (None, _) => {
+                    let colon = if fmt.lang == Lang::Fr { " :" } else { ":" };
+                    format!(
+                        "{}{colon} {}.",
+                        escape_markdown(field.label(fmt.lang)),
+                        text::after_colon(&shown)
+                    )
+                }
+            };
+            Some(json!({ "text": text }))
         })
         .collect();
     json!({ "items": items })
@@ -627,9 +723,9 @@ fn annexes(
                     rows: Vec<Vec<String>>,
                     total: Option<Vec<String>>| {
         if !rows.is_empty() {
-            let letter = (b'A' + out.len() as u8) as char;
             out.push(Annex {
-                letter,
+                letter: annex_letter(out.len()),
+                attached: false,
                 key: key.to_string(),
                 title,
                 headers,
@@ -774,7 +870,7 @@ fn annexes(
                     "Adoption du premier plan d'action",
                     "Adoption of the first action plan"
                 ),
-                tr!(lang, "le conseil", "the board"),
+                tr!(lang, "le Conseil", "the Board"),
             ],
         ));
     }
@@ -789,7 +885,33 @@ fn annexes(
         schedule.into_iter().map(|(_, r)| r).collect(),
         None,
     );
+    // The documents attached to the convention follow, each with its letter.
+    for (i, title) in facts.attached.iter().enumerate() {
+        out.push(Annex {
+            letter: annex_letter(out.len()),
+            attached: true,
+            key: format!("attached-{}", i + 1),
+            title: escape_markdown(title),
+            headers: Vec::new(),
+            rows: Vec::new(),
+            total: None,
+        });
+    }
     out
+}
+
+/// The letter of the annex at `index`: A to Z, then AA, AB…
+fn annex_letter(index: usize) -> String {
+    let mut n = index;
+    let mut letters = Vec::new();
+    loop {
+        letters.push(char::from(b'A' + (n % 26) as u8));
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    letters.iter().rev().collect()
 }
 
 fn review(

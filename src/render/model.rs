@@ -39,6 +39,18 @@ pub struct PartyBlock {
     pub representative: String,
     pub representative_title: String,
     pub mandate: Option<String>,
+    /// Everyone who signs for the party, the representative first.
+    pub signatories: Vec<Signatory>,
+}
+
+/// A person who signs for a party, with the office and the mandate under
+/// which they sign.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Signatory {
+    pub name: String,
+    pub title: String,
+    /// The representative's when not given.
+    pub mandate: Option<String>,
 }
 
 /// A numbered article.
@@ -66,7 +78,11 @@ pub struct Review {
 /// A lettered annex holding a table.
 #[derive(Clone, Debug, Serialize)]
 pub struct Annex {
-    pub letter: char,
+    /// « A », « B »… then « AA » past « Z ».
+    pub letter: String,
+    /// A document attached to the convention (a plan, a resolution): its
+    /// title only, no table.
+    pub attached: bool,
     pub key: String,
     pub title: String,
     pub headers: Vec<String>,
@@ -83,6 +99,8 @@ pub struct Signature {
     pub representative: String,
     pub title: String,
     pub mandate: Option<String>,
+    /// Everyone who signs for the party, the representative first.
+    pub signatories: Vec<Signatory>,
 }
 
 /// What a draft carries.

@@ -204,6 +204,7 @@ pub(super) fn environment(
     });
     env.add_filter("ucfirst", |s: String| super::text::capitalize(&s));
     env.add_filter("in_sentence", |s: String| super::text::in_sentence(&s));
+    env.add_filter("after_colon", |s: String| super::text::after_colon(&s));
     // A missing value is an error naming the template and line, so template
     // authors see their mistakes; a draft renders what it can, since its
     // missing answers are listed in its annex of open findings.

@@ -154,6 +154,29 @@ pub fn in_sentence(s: &str) -> String {
     }
 }
 
+/// A phrase made ready to follow a colon or a comma in a list (« les
+/// obligations suivantes : met la Base… »): no final full stop, and its first
+/// letter in lower case unless the first word looks like a name — an acronym
+/// (« MRC »), a word with a capital inside (« McGill ») or a compound place
+/// name (« Saint-Jean »).
+pub fn after_colon(s: &str) -> String {
+    let s = s.trim().trim_end_matches('.').trim_end();
+    let word: String = s
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+    let looks_like_a_name = capitals > 1 || word.chars().count() == 1;
+    if looks_like_a_name {
+        return s.to_string();
+    }
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,5 +215,12 @@ mod tests {
             "l'Association mobilise"
         );
         assert_eq!(in_sentence("Montréal compte…"), "Montréal compte…");
+        assert_eq!(
+            after_colon("Met la Base à disposition."),
+            "met la Base à disposition"
+        );
+        assert_eq!(after_colon("MRC des Collines"), "MRC des Collines");
+        assert_eq!(after_colon("Saint-Jean accueille"), "Saint-Jean accueille");
+        assert_eq!(after_colon("McGill prête"), "McGill prête");
     }
 }

@@ -27,7 +27,10 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
         for clause in &ctx.conv.clauses {
-            if !profile.clauses.contains(&clause.id) && !profile.advised.contains(&clause.id) {
+            if !profile.clauses.contains(&clause.id)
+                && !profile.advised.contains(&clause.id)
+                && !profile.optional.contains(&clause.id)
+            {
                 let title = ctx.clause_title(&clause.id);
                 out.push(
                     Diagnostic::new(Code::ClauseOutsideProfile, clause.answers.span.clone(), tr!(lang, "la clause « {title} » ne fait pas partie du profil « {profile_title} »", "clause “{title}” is not part of the “{profile_title}” profile"))

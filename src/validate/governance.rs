@@ -161,17 +161,25 @@ fn gender_share(ctx: &Ctx<'_>, board: &Board<'_>, out: &mut Vec<Diagnostic>) {
         // Hundredths of a percent, rounded half up (6 of 11 is 54.55 %).
         let hundredths = (i128::from(women) * 20_000 + i128::from(total)) / (2 * i128::from(total));
         let share = format::percent(i64::try_from(hundredths).unwrap_or(i64::MAX), lang);
-        out.push(
-            Diagnostic::new(
-                Code::BoardGenderShare,
-                board.span.clone(),
+        // Officers too, when every one says whether a woman holds it.
+        let officers: Option<Vec<bool>> = board.officers.iter().copied().collect();
+        let message = match officers.filter(|o| !o.is_empty()) {
+            Some(officers) => {
+                let (held, of) = (officers.iter().filter(|w| **w).count(), officers.len());
                 tr!(
                     lang,
-                    "les femmes occupent {women} des {total} sièges du conseil ({share})",
-                    "women hold {women} of the board's {total} seats ({share})"
-                ),
-            )
-            .help(tr!(
+                    "les femmes occupent {women} des {total} sièges du conseil ({share}) et {held} de ses {of} postes de dirigeants",
+                    "women hold {women} of the board's {total} seats ({share}) and {held} of its {of} officer positions"
+                )
+            }
+            None => tr!(
+                lang,
+                "les femmes occupent {women} des {total} sièges du conseil ({share})",
+                "women hold {women} of the board's {total} seats ({share})"
+            ),
+        };
+        out.push(
+            Diagnostic::new(Code::BoardGenderShare, board.span.clone(), message).help(tr!(
                 lang,
                 "visez une représentation équilibrée, par exemple entre 40\u{a0}% et 60\u{a0}%",
                 "aim for balanced representation, for example between 40% and 60%"

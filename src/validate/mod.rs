@@ -14,6 +14,7 @@ mod governance;
 mod money;
 mod parties;
 mod printable;
+mod provisions;
 mod skipped;
 
 use crate::convention::Convention;
@@ -86,6 +87,7 @@ pub fn validate(
     dates::check(&ctx, &mut out);
     governance::check(&ctx, &mut out);
     money::check(&ctx, &mut out);
+    provisions::check(&ctx, &mut out);
     skipped::check(&ctx, &mut out);
     if options.final_check {
         completeness::check_advised(&ctx, &mut out);

@@ -10,7 +10,7 @@ use crate::tr;
 use std::collections::BTreeMap;
 
 /// Sectors that count as public for the public/non-public balance.
-const PUBLIC_SECTORS: [&str; 2] = ["public", "parapublic"];
+pub(super) const PUBLIC_SECTORS: [&str; 2] = ["public", "parapublic"];
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;

@@ -275,7 +275,8 @@ impl<'a> Wizard<'a> {
         self.finish(p)
     }
 
-    /// Clause ids in the order the wizard asks them: required, then advised.
+    /// Clause ids in the order the wizard asks them: required, advised and
+    /// optional, in article order.
     fn clause_order(&self, kind: &str) -> Vec<String> {
         let Some(profile) = self.library.profile(kind) else {
             return Vec::new();
@@ -284,6 +285,7 @@ impl<'a> Wizard<'a> {
             .clauses
             .iter()
             .chain(&profile.advised)
+            .chain(&profile.optional)
             .cloned()
             .collect();
         ids.sort_by_key(|id| self.library.clause(id).map_or(u32::MAX, |c| c.order));
@@ -450,10 +452,10 @@ impl<'a> Wizard<'a> {
     ) -> Result<(), WizardError> {
         let lang = self.lang;
         let ids = self.clause_order(kind);
-        let advised: Vec<String> = self
+        let (advised, optional): (Vec<String>, Vec<String>) = self
             .library
             .profile(kind)
-            .map(|pr| pr.advised.clone())
+            .map(|pr| (pr.advised.clone(), pr.optional.clone()))
             .unwrap_or_default();
         for (n, id) in ids.iter().enumerate() {
             let Some(clause) = self.library.clause(id) else {
@@ -462,16 +464,29 @@ impl<'a> Wizard<'a> {
             if only_incomplete && self.clause_complete(clause, kind) {
                 continue;
             }
-            if advised.contains(id) && self.doc.get("clauses").and_then(|c| c.get(id)).is_none() {
+            let absent = self.doc.get("clauses").and_then(|c| c.get(id)).is_none();
+            if absent && (advised.contains(id) || optional.contains(id)) {
                 let title = clause.title.get(lang);
-                if !p.confirm(
-                    &tr!(
-                        lang,
-                        "La clause « {title} » est conseillée. La remplir maintenant ?",
-                        "The “{title}” clause is advised. Fill it in now?"
-                    ),
-                    true,
-                )? {
+                let (question, default) = if advised.contains(id) {
+                    (
+                        tr!(
+                            lang,
+                            "La clause « {title} » est conseillée. La remplir maintenant ?",
+                            "The “{title}” clause is advised. Fill it in now?"
+                        ),
+                        true,
+                    )
+                } else {
+                    (
+                        tr!(
+                            lang,
+                            "La clause « {title} » est facultative. La remplir maintenant ?",
+                            "The “{title}” clause is optional. Fill it in now?"
+                        ),
+                        false,
+                    )
+                };
+                if !p.confirm(&question, default)? {
                     continue;
                 }
             }
