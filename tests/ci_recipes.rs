@@ -71,10 +71,12 @@ fn the_workflow_check_step_annotates_a_pull_request() {
     let out = sh(repo.path(), &command);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
+    let (line, column) = quorum_position();
+    let end = column + 1;
     assert!(
-        stdout.contains(
-            "::error file=conventions/quorum.toml,line=195,col=10,endLine=195,endColumn=11,title=P051 quorum-single-party::"
-        ),
+        stdout.contains(&format!(
+            "::error file=conventions/quorum.toml,line={line},col={column},endLine={line},endColumn={end},title=P051 quorum-single-party::"
+        )),
         "{stdout}"
     );
 }
@@ -192,8 +194,9 @@ fn the_pre_commit_hook_refuses_staged_errors_only() {
     assert!(!refused.status.success());
     // Git sends a hook's output to standard error.
     let said = String::from_utf8_lossy(&refused.stderr);
+    let (line, column) = quorum_position();
     assert!(
-        said.contains("P051") && said.contains("conventions/quorum.toml:195:10"),
+        said.contains("P051") && said.contains(&format!("conventions/quorum.toml:{line}:{column}")),
         "{said}"
     );
 
@@ -206,4 +209,17 @@ fn the_pre_commit_hook_refuses_staged_errors_only() {
     git(r, &["add", "conventions/quorum.toml"]);
     let fixed = git(r, &["commit", "-q", "-m", "quorum fixed"]);
     assert!(fixed.status.success(), "{fixed:?}");
+}
+
+/// Where the quorum fixture says its P051 is (`# expect: P051 LINE:COLUMN`),
+/// so editing the fixture does not break these tests.
+fn quorum_position() -> (usize, usize) {
+    let text =
+        std::fs::read_to_string("tests/fixtures/invalid/P051-quorum-single-party.toml").unwrap();
+    let at = text
+        .lines()
+        .find_map(|l| l.strip_prefix("# expect: P051 "))
+        .unwrap();
+    let (line, column) = at.split_once(':').unwrap();
+    (line.parse().unwrap(), column.trim().parse().unwrap())
 }

@@ -170,7 +170,7 @@ fn clauses_show_says_what_pacte_computes_with_and_what_an_opt_out_gives_up() {
         ),
         "{replaced}"
     );
-    assert!(!run(&["clauses", "show", "preambule"]).contains("computes with"));
+    assert!(!run(&["clauses", "show", "plaintes"]).contains("computes with"));
 }
 
 fn pacte(args: &[&str]) -> (i32, String, String) {
@@ -277,7 +277,7 @@ fn a_field_of_several_allowed_types_is_described_with_or() {
 
 #[test]
 fn computed_on_a_clause_pacte_does_not_compute_with_is_refused() {
-    let dir = overlay("preambule", |t| {
+    let dir = overlay("plaintes", |t| {
         t.replacen("order =", "computed = false\norder =", 1)
     });
     let messages = contract_errors(&load(dir.path()).unwrap_err());

@@ -34,8 +34,9 @@ fn management_script() -> Vec<String> {
         SKIP,
         "Gilles Lehouillier",
         "maire",
-        "résolution CV-2026-10-12",
+        "la résolution CV-2026-10-12",
         SKIP,
+        DONE, // no other signatory
     ]);
     a.extend([
         "amis",
@@ -47,8 +48,9 @@ fn management_script() -> Vec<String> {
         SKIP,
         "Anne Côté",
         "présidente",
-        "résolution du 3 novembre 2026",
+        "la résolution du 3 novembre 2026",
         "2026-11-03",
+        DONE,
     ]);
     a.push("non"); // no third party
     // Definitions: none.
@@ -60,6 +62,8 @@ fn management_script() -> Vec<String> {
         "La Ville possède le parc ; l'Association réunit les bénévoles du quartier.",
         "La présente convention organise la gestion conjointe du parc.",
         SKIP,
+        "non", // no activities with the public
+        "non", // no work with minors
     ]);
     // Legal frame: one statute, governing law, form.
     a.extend([
@@ -103,6 +107,11 @@ fn management_script() -> Vec<String> {
         SKIP,
         DONE,
     ]);
+    // The City pays over several years: the next clause, not this one, makes
+    // that subject to its appropriations; no need to go back.
+    a.push("non");
+    // Appropriations: the City's contributions; repayment of unused funds.
+    a.extend(["la Ville", "30", "sont reportées", "60"]);
     // Board: seats, nomination, officers, experts, admission criteria.
     a.extend([
         ADD,
@@ -121,13 +130,16 @@ fn management_script() -> Vec<String> {
     a.extend([
         ADD,
         "présidence",
-        "élue par le conseil",
+        "élue par le Conseil",
+        PASS,
         ADD,
         "secrétariat",
-        "élu par le conseil",
+        "élue par le Conseil",
+        PASS,
         ADD,
         "trésorerie",
-        "élu par le conseil",
+        "élue par le Conseil",
+        PASS,
         DONE,
     ]);
     a.extend([DONE, "Être actif dans le quartier depuis deux ans."]);
@@ -137,7 +149,7 @@ fn management_script() -> Vec<String> {
         "10",
         "3",
         "consensus, à défaut la majorité",
-        "le secrétaire du conseil",
+        "le secrétariat du Conseil",
         SKIP,
         SKIP,
     ]);
@@ -180,6 +192,8 @@ fn management_script() -> Vec<String> {
         SKIP,
         SKIP,
     ]);
+    // Intellectual property: the creator owns, logos with approval.
+    a.extend(["à la partie qui les crée", "oui"]);
     // Evaluation: indicators, monitoring, funds, schedule.
     a.extend([
         "fréquentation du parc",
@@ -217,8 +231,31 @@ fn management_script() -> Vec<String> {
     ]);
     // Confidentiality is advised: skip it.
     a.push("non");
-    // Disputes.
-    a.extend(["30", SKIP, "aux tribunaux compétents", "90", SKIP]);
+    // Conflicts of interest: the register, no gift threshold.
+    a.extend(["le secrétariat du Conseil", SKIP]);
+    // Insurance: the Association, proof yearly, nobody held harmless.
+    a.extend([
+        ADD,
+        "l'Association",
+        "2000000",
+        DONE,
+        SKIP,
+        "à la signature, puis",
+        SKIP,
+    ]);
+    // Background checks are optional: skip them.
+    a.push("non");
+    // Disputes: no joint committee first.
+    a.extend([PASS, "30", SKIP, "aux tribunaux compétents"]);
+    // Termination: notice, time to remedy, no listed causes.
+    a.extend(["90", "30", SKIP]);
+    // Withdrawal: notice, seats, contributions, property.
+    a.extend([
+        "180",
+        "sont abolis",
+        "restent dues pour l'exercice",
+        "Chaque partie reprend les biens qu'elle a prêtés.",
+    ]);
     // End of partnership: three provisions, no shares.
     a.extend([
         ADD,
@@ -233,6 +270,13 @@ fn management_script() -> Vec<String> {
         DONE,
         DONE,
         DONE,
+    ]);
+    // Superior force, notices, general provisions.
+    a.extend(["5", "120", "oui", "5"]);
+    a.extend([
+        "Lévis",
+        "les lois applicables au Québec",
+        "la version française prévaut",
     ]);
     // Signatures: copies, counterparts, annexes.
     a.extend(["2", PASS, SKIP]);
@@ -303,9 +347,16 @@ fn a_management_convention_from_nothing_passes_check() {
     let mut script = management_script();
     script.extend(["oui".to_string(), "oui".to_string()]); // render Markdown and PDF
     let mut p = ScriptedPrompter::new(script);
-    wizard
-        .run_new(&mut p, Some("gestion"), Some(Lang::Fr))
-        .unwrap();
+    if let Err(e) = wizard.run_new(&mut p, Some("gestion"), Some(Lang::Fr)) {
+        let mut seen: Vec<&String> = p.asked.iter().collect();
+        seen.dedup();
+        let n = seen.len();
+        panic!(
+            "{e:?}: last questions {:#?}\nrefusals {:#?}",
+            &seen[n.saturating_sub(30)..],
+            &p.refusals[..p.refusals.len().min(2)]
+        );
+    }
     assert_eq!(p.remaining(), 0, "every scripted answer was used");
     // At the end, a clean convention is offered for rendering, and the paths are printed.
     let md = dir.path().join("parc.md");
@@ -322,7 +373,7 @@ fn a_management_convention_from_nothing_passes_check() {
     assert!(
         p.shown
             .iter()
-            .any(|s| s.contains("Clause 9 sur 19 — Structure de gestion")),
+            .any(|s| s.contains("Clause 11 sur 30 — Structure de gestion")),
         "progress lines: {:?}",
         p.shown
     );

@@ -98,6 +98,7 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
         ask(&mut s, "Fonction", &format!("{title}\r"));
         ask(&mut s, "Résolution ou mandat", "résolution n° 1\r");
         ask(&mut s, "Date d'adoption de la résolution", "\r");
+        ask(&mut s, "Autres signataires", &format!("{DOWN}\r"));
     }
     ask(&mut s, "Ajouter une autre partie", "n");
     // Clause 1: definitions, none.
@@ -117,6 +118,12 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
         ask(&mut s, "suite du texte", "\r");
     }
     ask(&mut s, "élément 1", "\r");
+    ask(&mut s, "activités avec le public", &format!("{DOWN}\r"));
+    ask(
+        &mut s,
+        "mineurs ou de personnes vulnérables",
+        &format!("{DOWN}\r"),
+    );
     ask(&mut s, "Clause 3 sur 3", "");
     ask(&mut s, "En combien d'exemplaires", "2\r");
     ask(&mut s, "signer séparément", "\r");
@@ -237,6 +244,7 @@ fn wizard_in_the_middle_of_a_clause(file: &std::path::Path) -> expectrl::session
         ask(&mut s, "Fonction", "présidente\r");
         ask(&mut s, "Résolution ou mandat", "résolution n° 7\r");
         ask(&mut s, "Date d'adoption de la résolution", "\r");
+        ask(&mut s, "Autres signataires", &format!("{DOWN}\r"));
     }
     ask(&mut s, "Ajouter une autre partie", "n");
     ask(&mut s, "Clause 1 sur 3", "");

@@ -597,10 +597,7 @@ impl Ctx<'_> {
     ) {
         for field in fields {
             let name = field.name();
-            let label = field
-                .prompt
-                .as_ref()
-                .map_or(name.to_string(), |p| p.get(self.lang).to_string());
+            let label = field.label(self.lang).to_string();
             let before = old.and_then(|r| r.get(name)).map(|v| &v.value);
             let after = new.and_then(|r| r.get(name)).map(|v| &v.value);
             match field.kind {

@@ -241,17 +241,7 @@ impl<'a> Wizard<'a> {
             let mut items: Vec<String> = ids
                 .iter()
                 .filter_map(|id| self.library.clause(id))
-                .map(|c| {
-                    format!(
-                        "{} {}",
-                        if self.clause_complete(c, &kind) {
-                            "✓"
-                        } else {
-                            "✗"
-                        },
-                        c.title.get(lang)
-                    )
-                })
+                .map(|c| format!("{} {}", self.mark(c, &kind), c.title.get(lang)))
                 .collect();
             items.push(tr!(lang, "Vérifier et terminer", "Check and finish"));
             let help = tr!(
@@ -298,15 +288,30 @@ impl<'a> Wizard<'a> {
         let mut out = tr!(lang, "État de la convention :\n", "Agreement status:\n");
         for id in self.clause_order(kind) {
             if let Some(c) = self.library.clause(&id) {
-                let mark = if self.clause_complete(c, kind) {
-                    "✓"
-                } else {
-                    "✗"
-                };
+                let mark = self.mark(c, kind);
                 out.push_str(&format!("  {mark} {}\n", c.title.get(lang)));
             }
         }
         out
+    }
+
+    /// ✓ complete, ✗ incomplete, + an optional clause not written (yet).
+    fn mark(&self, clause: &Clause, kind: &str) -> &'static str {
+        if self.optional_and_absent(clause.id(), kind) {
+            "+"
+        } else if self.clause_complete(clause, kind) {
+            "✓"
+        } else {
+            "✗"
+        }
+    }
+
+    /// An optional clause of the profile that the file does not hold.
+    fn optional_and_absent(&self, id: &str, kind: &str) -> bool {
+        self.library
+            .profile(kind)
+            .is_some_and(|p| p.optional.iter().any(|o| o == id))
+            && self.doc.get("clauses").and_then(|c| c.get(id)).is_none()
     }
 
     fn party_count(&self) -> usize {
@@ -461,7 +466,9 @@ impl<'a> Wizard<'a> {
             let Some(clause) = self.library.clause(id) else {
                 continue;
             };
-            if only_incomplete && self.clause_complete(clause, kind) {
+            if only_incomplete
+                && (self.clause_complete(clause, kind) || self.optional_and_absent(id, kind))
+            {
                 continue;
             }
             let absent = self.doc.get("clauses").and_then(|c| c.get(id)).is_none();
