@@ -97,10 +97,13 @@ fn check_fields(fields: &[Field], top_level: bool, lang: Lang, diags: &mut Vec<D
                 )),
             );
         }
+        // A yes-or-no field's sentence is printed when the answer is yes,
+        // with no placeholder; any other sentence holds the answer once.
+        let placeholders = usize::from(field.kind != FieldKind::Boolean);
         if let Some(sentence) = &field.sentence
             && [&sentence.fr, &sentence.en]
                 .iter()
-                .any(|t| t.matches("{}").count() != 1)
+                .any(|t| t.matches("{}").count() != placeholders)
         {
             diags.push(
                 Diagnostic::new(
@@ -108,8 +111,8 @@ fn check_fields(fields: &[Field], top_level: bool, lang: Lang, diags: &mut Vec<D
                     span.clone(),
                     tr!(
                         lang,
-                        "la phrase du champ « {name} » doit contenir `{{}}` une fois, dans chaque langue",
-                        "the sentence of field `{name}` must hold `{{}}` once, in each language"
+                        "la phrase du champ « {name} » doit contenir `{{}}` une fois dans chaque langue (aucune fois pour un champ oui/non)",
+                        "the sentence of field `{name}` must hold `{{}}` once in each language (never for a yes-or-no field)"
                     ),
                 )
                 .help(tr!(

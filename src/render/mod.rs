@@ -564,6 +564,7 @@ fn build_with(
         kind,
         reference: header_text("reference"),
         place: header_text("place").unwrap_or_default(),
+        this: this.to_string(),
         effective_date: conv_ctx["effective_date"]
             .as_str()
             .unwrap_or_default()
@@ -687,6 +688,12 @@ fn generic_fields(
             // A sentence of the library's, else prose as written, else the
             // field's label and its value.
             let text = match (&field.sentence, field.kind) {
+                (Some(sentence), crate::library::FieldKind::Boolean) => {
+                    if value.value != crate::field::Value::Bool(true) {
+                        return None;
+                    }
+                    sentence.get(fmt.lang).to_string()
+                }
                 (Some(sentence), _) => sentence.get(fmt.lang).replacen("{}", &shown, 1),
                 (None, crate::library::FieldKind::LongText) => shown,
                 (None, _) => {

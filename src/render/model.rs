@@ -15,6 +15,9 @@ pub struct Document {
     pub kind: String,
     pub reference: Option<String>,
     pub place: String,
+    /// What the document calls itself in a sentence: « la présente
+    /// convention », « la présente entente », "this agreement".
+    pub this: String,
     pub effective_date: String,
     pub end_date: String,
     pub parties: Vec<PartyBlock>,

@@ -1,0 +1,225 @@
+//! The bundled library and templates write correct legal French and English:
+//! each regression a lawyer's reading found is a test that fails on its
+//! return (issue 15).
+
+use std::process::Command;
+
+const EXAMPLES: [&str; 4] = [
+    "examples/gestion-base-plein-air.toml",
+    "examples/realisation-jardins.toml",
+    "examples/entente-services-popote.toml",
+    "examples/entente-collaboration-jeunesse.toml",
+];
+
+fn render(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .arg("render")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The paragraph numbers of a document, in order (« 12.3 »).
+fn paragraph_numbers(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix("**"))
+        .filter_map(|l| l.split_once("**").map(|(n, _)| n.to_string()))
+        .filter(|n| n.contains('.') && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .collect()
+}
+
+#[test]
+fn french_and_english_editions_number_every_paragraph_alike() {
+    for example in EXAMPLES {
+        let fr = paragraph_numbers(&render(&["--lang", "fr", example]));
+        let en = paragraph_numbers(&render(&["--lang", "en", example]));
+        assert!(fr.len() > 40, "{example}: {fr:?}");
+        assert_eq!(fr, en, "{example}");
+    }
+}
+
+#[test]
+fn no_known_mistake_of_french_comes_back() {
+    for example in EXAMPLES {
+        let fr = render(&[example]);
+        // « à le Club », « de les Amis »: an article not contracted before a name.
+        for article in [" à le ", " à les ", " de le ", " de les "] {
+            for (at, _) in fr.match_indices(article) {
+                let next = fr[at + article.len()..].chars().next().unwrap_or(' ');
+                assert!(
+                    !next.is_uppercase(),
+                    "{example}: « {} » is not contracted",
+                    &fr[at..(at + 40).min(fr.len())]
+                );
+            }
+        }
+        for wrong in [
+            "officiers",
+            "Le conseil désigne",
+            "le conseil suit",
+            "soumis au conseil",
+            "remis au conseil",
+            "en matière financier",
+            "en matière administratif",
+            "Trésorerie :",
+            "Système de suivi :",
+            "Utilisation des fonds :",
+            "Critères d’admission",
+            "Accès aux services :",
+            "Apports :",
+            "Informations échangées :",
+            "Usages permis :",
+            "Durée de conservation :",
+            "aux termes de :",
+            "tribunaux compétents.",
+            "1 expert",
+        ] {
+            assert!(!fr.contains(wrong), "{example}: « {wrong} » is back");
+        }
+    }
+}
+
+#[test]
+fn two_parties_are_each_other_s_other_party() {
+    for example in &EXAMPLES[1..] {
+        let fr = render(&[example]);
+        assert!(!fr.contains("autres parties"), "{example}");
+        assert!(fr.contains("l’autre partie"), "{example}");
+        let en = render(&["--lang", "en", example]);
+        assert!(!en.contains("other parties"), "{example}");
+    }
+    // Four parties: the others.
+    assert!(render(&[EXAMPLES[0]]).contains("aux autres parties"));
+}
+
+#[test]
+fn a_service_or_collaboration_agreement_is_an_entente_throughout() {
+    for example in &EXAMPLES[2..] {
+        let fr = render(&[example]);
+        assert!(fr.contains("la présente entente"), "{example}");
+        assert!(!fr.contains("présente convention"), "{example}");
+        assert!(fr.contains("une seule et même entente") || !fr.contains("une seule et même"));
+    }
+}
+
+#[test]
+fn the_board_is_defined_once_and_written_with_its_capital() {
+    let defined = render(&[EXAMPLES[0]]);
+    assert!(
+        !defined.contains("(le «\u{a0}Conseil\u{a0}»)"),
+        "defined in 1.1 already"
+    );
+    for lower in [
+        "au conseil,",
+        "du conseil parmi",
+        "Le conseil se réunit",
+        "Le conseil décide",
+    ] {
+        assert!(!defined.contains(lower), "always « le Conseil »: {lower}");
+    }
+    // Without the user's own definition, the board article defines it.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    let text = std::fs::read_to_string(EXAMPLES[0]).unwrap().replace(
+        "  { term = \"Conseil\", meaning = \"Le conseil d'administration du partenariat constitué à l'article portant sur le conseil d'administration.\" },\n",
+        "",
+    );
+    assert!(
+        !text.contains("term = \"Conseil\""),
+        "the definition was removed"
+    );
+    std::fs::write(&file, text).unwrap();
+    let undefined = render(&[file.to_str().unwrap()]);
+    assert_eq!(undefined.matches("(le «\u{a0}Conseil\u{a0}»)").count(), 1);
+}
+
+#[test]
+fn counts_are_derived_and_small_numbers_written_in_words() {
+    let fr = render(&[EXAMPLES[0]]);
+    assert!(fr.contains("fait l’objet de trois vérifications distinctes"));
+    assert!(fr.contains("en quatre exemplaires originaux"));
+    assert!(fr.contains("Le quorum est de cinq membres"));
+    assert!(fr.contains("peut s’adjoindre un expert en matière juridique"));
+    // A fourth audit entry: four reviews, not "three".
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    let text = std::fs::read_to_string(EXAMPLES[0]).unwrap().replace(
+        "[clauses.confidentialite]",
+        "[[clauses.audit.schedule]]\nelement = \"financial\"\nfrequency = \"end_of_term\"\nfirst_due = 2031-12-01\nresponsible = \"un cabinet indépendant\"\n\n[clauses.confidentialite]",
+    );
+    std::fs::write(&file, text).unwrap();
+    assert!(render(&[file.to_str().unwrap()]).contains("quatre vérifications distinctes"));
+}
+
+#[test]
+fn several_signatories_sign_for_one_party() {
+    let fr = render(&[EXAMPLES[0]]);
+    assert!(
+        fr.contains("représentée par Nadine Lavoie, mairesse, et par Luc Gagné, greffier, agissant en vertu de la résolution n°"),
+        "{fr}"
+    );
+    let city = fr
+        .split("**Ville de Saint-Aurèle-du-Lac**\n")
+        .last()
+        .and_then(|s| s.split("**Municipalité").next())
+        .unwrap();
+    assert_eq!(city.matches("Signature\u{a0}: ").count(), 2, "{city}");
+    assert!(city.contains("Luc Gagné, greffier"));
+    let en = render(&["--lang", "en", EXAMPLES[0]]);
+    assert!(en.contains(
+        "represented by Nadine Lavoie, mairesse, and by Luc Gagné, greffier, acting under"
+    ));
+}
+
+#[test]
+fn attached_documents_are_lettered_annexes() {
+    let fr = render(&[EXAMPLES[0]]);
+    assert!(
+        fr.contains("- l’annexe E, plan et description de la Base"),
+        "{fr}"
+    );
+    assert!(fr.contains("## Annexe E — Plan et description de la Base"));
+    assert!(fr.contains("- [Annexe F — Copies certifiées conformes"));
+}
+
+#[test]
+fn an_organisation_s_clause_without_a_template_reads_as_prose() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    let text = std::fs::read_to_string(EXAMPLES[2])
+        .unwrap()
+        .replace("kind = \"entente-services\"", "kind = \"entente-correctionnelle\"")
+        .replace(
+            "[clauses.signatures]",
+            "[clauses.reddition]\nreports = \"Un rapport d'activité trimestriel et un rapport financier annuel vérifié.\"\ninquiries = true\n\n[clauses.signatures]",
+        );
+    std::fs::write(&file, text).unwrap();
+    let fr = render(&[
+        "--clauses",
+        "tests/fixtures/library/correctionnel",
+        file.to_str().unwrap(),
+    ]);
+    let article = fr
+        .split("Reddition de comptes et collaboration aux enquêtes\n")
+        .nth(1)
+        .and_then(|a| a.split("## Article").next())
+        .unwrap_or_default();
+    assert!(
+        article.contains("Un rapport d’activité trimestriel"),
+        "{fr}"
+    );
+    assert!(
+        article.contains("L’organisme collabore à toute enquête"),
+        "{article}"
+    );
+    assert!(
+        !article.contains('?'),
+        "no question printed as a label: {article}"
+    );
+}
