@@ -72,8 +72,9 @@ fn management_script() -> Vec<String> {
         "les lois en vigueur au Québec",
         "convention entre les parties",
     ]);
-    // Term: renewal in writing, 12 months, no notice.
-    a.extend(["renouvellement par écrit", "12", SKIP]);
+    // Term: renewal in writing, 12 months (no notice of non-renewal is asked:
+    // it would have no effect).
+    a.extend(["renouvellement par écrit", "12"]);
     // Obligations: one entry per party.
     a.extend([
         ADD,
@@ -509,7 +510,6 @@ fn editing_a_hand_written_file_keeps_its_comments_and_order() {
         "✓ Durée",
         "renouvellement par écrit",
         "24",
-        SKIP,
         "Vérifier et terminer",
         "non",
         "non",
@@ -699,7 +699,6 @@ fn after_a_failed_save_retry_saves_and_the_wizard_goes_on() {
         "renouvellement par écrit",
         "Réessayer",
         "24",
-        SKIP,
         "Vérifier et terminer",
         "non",
         "non",

@@ -47,7 +47,6 @@ fn edit_while_someone_writes(
         "renouvellement par écrit",
         choice,
         "24",
-        "",
         "Vérifier et terminer",
         "non",
         "non",

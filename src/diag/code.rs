@@ -93,6 +93,7 @@ codes! {
     WithdrawalMissing = "P092", "withdrawal-missing", Warning;
     RetentionTooShort = "P093", "retention-too-short", Error;
     AppropriationsMissing = "P094", "appropriations-missing", Warning;
+    IgnoredAnswer = "P095", "ignored-answer", Warning;
     LibrarySyntax = "L001", "library-syntax", Error;
     LibrarySchema = "L002", "library-schema", Error;
     LibraryDuplicate = "L003", "library-duplicate", Error;

@@ -86,13 +86,34 @@ pub struct CoverageRule {
     pub values: Vec<String>,
 }
 
-/// "When `field` is one of `is`, the fields in `require` are required."
+/// "When `field` is one of `is`, the fields in `require` are required and
+/// those in `ignore` have no effect."
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WhenRule {
     pub field: Spanned<String>,
     pub is: Vec<toml::Value>,
+    #[serde(default)]
     pub require: Vec<Spanned<String>>,
+    /// Fields that have no effect then: the wizard does not ask them, and
+    /// `pacte check` says an answer to them is ignored (P095).
+    #[serde(default)]
+    pub ignore: Vec<Spanned<String>>,
+}
+
+impl WhenRule {
+    /// Whether the rule applies to these answers.
+    pub fn holds(&self, answers: &crate::field::Record) -> bool {
+        use crate::field::Value;
+        let Some(value) = answers.get(self.field.get_ref()) else {
+            return false;
+        };
+        self.is.iter().any(|v| match (v, &value.value) {
+            (toml::Value::String(s), Value::Choice(c)) => s == c,
+            (toml::Value::Boolean(b), Value::Bool(c)) => b == c,
+            _ => false,
+        })
+    }
 }
 
 /// A profile as written in `clauses/profiles/ID.toml`.
@@ -111,6 +132,7 @@ struct ProfileFile {
     optional: Vec<Spanned<String>>,
     public_and_nonpublic: Option<bool>,
     instrument: Option<Instrument>,
+    delegated_service: Option<bool>,
     min_duration_months: Option<u32>,
     max_duration_months: Option<u32>,
     #[serde(default)]
@@ -141,6 +163,9 @@ pub struct Profile {
     pub public_and_nonpublic: bool,
     /// What the document calls itself: « convention » or « entente ».
     pub instrument: Instrument,
+    /// A public body has an organisation deliver services on its behalf and
+    /// stays responsible for them (« entente de services »).
+    pub delegated_service: bool,
     pub min_duration_months: Option<u32>,
     pub max_duration_months: Option<u32>,
     /// Optional clause fields this profile makes required, by clause.

@@ -44,7 +44,7 @@ pub(super) fn clauses(clauses: &BTreeMap<String, Loaded<Clause>>, lang: Lang) ->
             if clause.field(rule.field.get_ref()).is_none() {
                 diags.push(unknown_ref(rule.field.span(), rule.field.get_ref(), lang));
             }
-            for name in &rule.require {
+            for name in rule.require.iter().chain(&rule.ignore) {
                 if clause.field(name.get_ref()).is_none() {
                     diags.push(unknown_ref(name.span(), name.get_ref(), lang));
                 }
@@ -366,6 +366,7 @@ fn resolve(
             optional: Vec::new(),
             public_and_nonpublic: false,
             instrument: super::Instrument::default(),
+            delegated_service: false,
             min_duration_months: None,
             max_duration_months: None,
             require_fields: BTreeMap::new(),
@@ -394,6 +395,9 @@ fn resolve(
     }
     if let Some(i) = p.instrument {
         base.instrument = i;
+    }
+    if let Some(d) = p.delegated_service {
+        base.delegated_service = d;
     }
     base.min_duration_months = p.min_duration_months.or(base.min_duration_months);
     base.max_duration_months = p.max_duration_months.or(base.max_duration_months);

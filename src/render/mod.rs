@@ -356,6 +356,11 @@ fn build_with(
         .and_then(|p| library.profile(p))
         .map_or(crate::library::Instrument::default(), |p| p.instrument);
     let this = instrument.this(lang);
+    let delegated = conv
+        .profile
+        .as_deref()
+        .and_then(|p| library.profile(p))
+        .is_some_and(|p| p.delegated_service);
     // « l'autre partie » between two parties, « les autres parties » beyond.
     let two = conv.parties.len() == 2;
     let (others, to_others, of_others) = match (lang, two) {
@@ -388,6 +393,7 @@ fn build_with(
         "this": this,
         "This": text::capitalize(this),
         "noun": instrument.noun(lang),
+        "delegated_service": delegated,
         "others": others,
         // The attached documents, with their annex letters.
         "attached": annexes

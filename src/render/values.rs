@@ -31,6 +31,9 @@ impl Formatter<'_> {
             "short_name": short,
             "a": to,
             "de": of,
+            // Whether the party belongs to the public sector, for sentences
+            // about the public body (« demeure responsable des services »).
+            "public": p.and_then(|p| p.text("sector")).is_some_and(|s| s == "public" || s == "parapublic"),
         })
     }
 

@@ -89,13 +89,33 @@ fn conditional_fields(
             Value::Bool(b) => b.to_string(),
             _ => continue,
         };
-        let matches = rule.is.iter().any(|v| match (v, &value.value) {
-            (toml::Value::String(s), Value::Choice(c)) => s == c,
-            (toml::Value::Boolean(b), Value::Bool(c)) => b == c,
-            _ => false,
-        });
-        if !matches {
+        if !rule.holds(answers) {
             continue;
+        }
+        for name in &rule.ignore {
+            let Some(ignored) = answers.get(name.get_ref()) else {
+                continue;
+            };
+            let label = spec
+                .field(name.get_ref())
+                .map_or(name.get_ref().as_str(), |f| f.label(lang));
+            let field = name.get_ref();
+            out.push(
+                Diagnostic::new(
+                    Code::IgnoredAnswer,
+                    ignored.span.clone(),
+                    tr!(
+                        lang,
+                        "« {label} » ({field}) est sans effet parce que {trigger} = {shown} : la convention n'en dit rien",
+                        "“{label}” ({field}) has no effect because {trigger} = {shown}: the agreement says nothing of it"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "retirez {field}, ou changez {trigger} si cette réponse doit compter",
+                    "remove {field}, or change {trigger} if this answer should count"
+                )),
+            );
         }
         for name in &rule.require {
             if answers.get(name.get_ref()).is_none()

@@ -24,7 +24,11 @@ impl Wizard<'_> {
         clause
             .fields
             .iter()
-            .filter(|f| f.required || extra.iter().any(|e| e == f.name()))
+            .filter(|f| {
+                f.required
+                    || extra.iter().any(|e| e == f.name())
+                    || self.required_by_answers(clause, f.name())
+            })
             .all(|f| table.get(f.name()).is_some())
     }
 

@@ -295,6 +295,43 @@ impl<'a> Wizard<'a> {
         out
     }
 
+    /// The `[[when]]` rules of a clause that hold for the answers in the file.
+    fn rules_holding<'c>(&self, clause: &'c Clause) -> Vec<&'c crate::library::WhenRule> {
+        let table = self.doc.get("clauses").and_then(|c| c.get(clause.id()));
+        clause
+            .when
+            .iter()
+            .filter(|rule| {
+                let Some(value) = table
+                    .and_then(|t| t.get(rule.field.get_ref()))
+                    .and_then(Item::as_value)
+                else {
+                    return false;
+                };
+                rule.is.iter().any(|v| match (v, value) {
+                    (toml::Value::String(s), Value::String(c)) => s == c.value(),
+                    (toml::Value::Boolean(b), Value::Boolean(c)) => b == c.value(),
+                    _ => false,
+                })
+            })
+            .collect()
+    }
+
+    /// Whether an answer makes this field ineffective.
+    fn ignored(&self, clause: &Clause, field: &str) -> bool {
+        self.rules_holding(clause)
+            .iter()
+            .any(|r| r.ignore.iter().any(|i| i.get_ref() == field))
+    }
+
+    /// Whether an answer makes this field required (asked without "empty to
+    /// skip").
+    pub(super) fn required_by_answers(&self, clause: &Clause, field: &str) -> bool {
+        self.rules_holding(clause)
+            .iter()
+            .any(|r| r.require.iter().any(|i| i.get_ref() == field))
+    }
+
     /// ✓ complete, ✗ incomplete, + an optional clause not written (yet).
     fn mark(&self, clause: &Clause, kind: &str) -> &'static str {
         if self.optional_and_absent(clause.id(), kind) {
@@ -528,13 +565,20 @@ impl<'a> Wizard<'a> {
                 .cloned()
                 .unwrap_or_default();
             for field in &clause.fields {
+                // A field another answer makes ineffective is not asked
+                // (an answer already there stays; `pacte check` says so).
+                if self.ignored(clause, field.name()) {
+                    continue;
+                }
                 let current = self
                     .doc
                     .get("clauses")
                     .and_then(|c| c.get(clause.id()))
                     .and_then(|t| t.get(field.name()))
                     .cloned();
-                let required = field.required || extra.iter().any(|e| e == field.name());
+                let required = field.required
+                    || extra.iter().any(|e| e == field.name())
+                    || self.required_by_answers(clause, field.name());
                 self.answering = Some(vec!["clauses".into(), clause.id().into()]);
                 self.last_answer = Some(format!("{title} — {}", short_prompt(field, lang)));
                 let answer = self.ask_field(p, field, current.as_ref(), required);
