@@ -113,7 +113,7 @@ fn page_count_is_stable_and_every_page_is_numbered() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = render(dir.path(), "g.pdf", &[GESTION]);
     let total = pages(&pdf);
-    assert_eq!(total, 19, "the management example typesets on 19 A4 pages");
+    assert_eq!(total, 20, "the management example typesets on 20 A4 pages");
     for n in 1..=total {
         let text = page_text(&pdf, n);
         assert!(

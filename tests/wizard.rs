@@ -90,7 +90,7 @@ fn management_script() -> Vec<String> {
     // Resources: budget, period, contributions, fund manager, terms, lines.
     a.extend([
         "100 000",
-        "une année",
+        "chaque année",
         ADD,
         "la Ville",
         "80000",

@@ -381,6 +381,28 @@ fn build_with(
             "of the other parties",
         ),
     };
+    let (all, another, no_party, any_party) = match (lang, two) {
+        (Lang::Fr, true) => (
+            "les deux parties",
+            "l'autre partie",
+            "aucune partie",
+            "chaque partie",
+        ),
+        (Lang::Fr, false) => (
+            "toutes les parties",
+            "une autre partie",
+            "aucune partie",
+            "toute partie",
+        ),
+        (Lang::En, true) => (
+            "both parties",
+            "the other party",
+            "neither party",
+            "either party",
+        ),
+        (Lang::En, false) => ("all the parties", "another party", "no party", "any party"),
+    };
+    let many = conv.parties.len() >= 3;
     let conv_ctx = json!({
         "title": header_text("title").unwrap_or_default(),
         "place": header_text("place").unwrap_or_default(),
@@ -403,6 +425,15 @@ fn build_with(
             .collect::<Vec<_>>(),
         "to_others": to_others,
         "of_others": of_others,
+        // Two parties are « les deux parties », each the other's « autre
+        // partie »; three or more are « toutes les parties ».
+        "two": two,
+        "all": all,
+        "another": another,
+        "no_party": no_party,
+        "No_party": text::capitalize(no_party),
+        "any_party": any_party,
+        "many": many,
     });
 
     let mut env = with_language(env, lang);
