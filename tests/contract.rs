@@ -326,3 +326,29 @@ fn huge_amounts_and_counts_are_refused_without_overflow() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn a_withdrawal_notice_longer_than_the_term_is_reported_like_any_notice() {
+    let library = ClauseLibrary::bundled(Lang::En).unwrap();
+    let text = std::fs::read_to_string(EXAMPLE)
+        .unwrap()
+        .replace("[clauses.retrait]\nnotice_days = 365", "[clauses.retrait]\nnotice_days = 730")
+        .replace("end_date = 2031-12-31", "end_date = 2028-06-30");
+    let checked = pacte::check_text(
+        Path::new("c.toml"),
+        text,
+        &library,
+        &CheckOptions::default(),
+    );
+    let notices: Vec<&str> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::NoticeExceedsTerm)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        notices.iter().any(|m| m.contains("730 jours")),
+        "{notices:?}"
+    );
+}
