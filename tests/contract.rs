@@ -218,13 +218,7 @@ fn opting_out_of_the_board_keeps_the_decision_rule_check() {
         "decision_rule = \"consensus_majority\"",
         "decision_rule = \"majority\"",
     );
-    let checked = pacte::check_text(
-        Path::new("c.toml"),
-        text,
-        &library,
-        &CheckOptions::default(),
-    );
-    let codes: Vec<Code> = checked.report.diagnostics.iter().map(|d| d.code).collect();
+    let codes = codes_of(&library, text);
     assert!(codes.contains(&Code::VoteWithoutConsensus), "{codes:?}");
     assert!(codes.contains(&Code::CheckSkipped), "{codes:?}");
 }
@@ -298,13 +292,7 @@ fn huge_amounts_and_counts_are_refused_without_overflow() {
         );
     }
     let library = ClauseLibrary::bundled(Lang::En).unwrap();
-    let checked = pacte::check_text(
-        Path::new("c.toml"),
-        text,
-        &library,
-        &CheckOptions::default(),
-    );
-    let codes: Vec<Code> = checked.report.diagnostics.iter().map(|d| d.code).collect();
+    let codes = codes_of(&library, text);
     assert!(codes.contains(&Code::BudgetLinesMismatch), "{codes:?}");
     // Board seats without an upper bound (an organisation's library).
     let dir = overlay("conseil", |t| t.replace("min = 1\nmax = 50", "min = 1"));
@@ -314,13 +302,7 @@ fn huge_amounts_and_counts_are_refused_without_overflow() {
         "seats = 9223372036854775807",
         2,
     );
-    let checked = pacte::check_text(
-        Path::new("c.toml"),
-        text,
-        &library,
-        &CheckOptions::default(),
-    );
-    let codes: Vec<Code> = checked.report.diagnostics.iter().map(|d| d.code).collect();
+    let codes = codes_of(&library, text);
     assert!(
         codes.contains(&Code::QuorumBelowMajority) || codes.contains(&Code::BoardMajority),
         "{codes:?}"
@@ -332,7 +314,10 @@ fn a_withdrawal_notice_longer_than_the_term_is_reported_like_any_notice() {
     let library = ClauseLibrary::bundled(Lang::En).unwrap();
     let text = std::fs::read_to_string(EXAMPLE)
         .unwrap()
-        .replace("[clauses.retrait]\nnotice_days = 365", "[clauses.retrait]\nnotice_days = 730")
+        .replace(
+            "[clauses.retrait]\nnotice_days = 365",
+            "[clauses.retrait]\nnotice_days = 730",
+        )
         .replace("end_date = 2031-12-31", "end_date = 2028-06-30");
     let checked = pacte::check_text(
         Path::new("c.toml"),
@@ -351,4 +336,14 @@ fn a_withdrawal_notice_longer_than_the_term_is_reported_like_any_notice() {
         notices.iter().any(|m| m.contains("730 jours")),
         "{notices:?}"
     );
+}
+
+/// The codes `pacte check` finds in a convention's text.
+fn codes_of(library: &ClauseLibrary, text: String) -> Vec<Code> {
+    pacte::check_text(Path::new("c.toml"), text, library, &CheckOptions::default())
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect()
 }

@@ -415,6 +415,9 @@ fn build_with(
         "this": this,
         "This": text::capitalize(this),
         "noun": instrument.noun(lang),
+        // A service or collaboration agreement has no partnership budget
+        // or funds of its own.
+        "entente": instrument == crate::library::Instrument::Entente,
         "delegated_service": delegated,
         "others": others,
         // The attached documents, with their annex letters.
