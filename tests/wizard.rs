@@ -372,6 +372,13 @@ fn a_management_convention_from_nothing_passes_check() {
     assert!(shown(&md) && shown(&pdf), "the paths are printed");
     assert!(p.refusals.is_empty(), "{:?}", p.refusals);
     assert!(
+        p.asked
+            .iter()
+            .any(|q| q.contains("[présidence, élue par le Conseil")),
+        "a summary shows the choice's label: {:?}",
+        p.asked
+    );
+    assert!(
         p.shown
             .iter()
             .any(|s| s.contains("Clause 11 sur 30 — Structure de gestion")),
@@ -761,4 +768,101 @@ fn a_wizard_that_changes_nothing_does_not_rewrite_the_file() {
     drop(guard);
     result.unwrap();
     assert!(!p.shown.iter().any(|s| s.starts_with("✗")), "{:?}", p.shown);
+}
+
+#[test]
+fn edit_revisits_the_header_and_the_parties_and_checks_them_at_once() {
+    let library = library();
+    let (_dir, path, _) = jardins_copy();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    let mut p = ScriptedPrompter::new([
+        // The header, every field with its answer as the default: the place changes.
+        "✓ En-tête",
+        "=",
+        "=",
+        "=",
+        "Québec",
+        "=",
+        SKIP, // no end date: the term is a duration
+        "=",
+        "=",
+        // The parties: the Coopérative's short name changes.
+        "✓ Parties (2)",
+        "Modifier : la Coopérative (coop)",
+        "=",
+        "=",
+        "la Coop",
+        "=",
+        "=",
+        "=",
+        SKIP,
+        "=",
+        "=",
+        "=",
+        SKIP,
+        DONE, // no other signatory
+        // A third party with the same id is refused by the checks shown at once.
+        "Ajouter une partie",
+        "coop",
+        "Coopérative bis",
+        "la Coop bis",
+        "secteur associatif",
+        "1, rue du Port, Québec",
+        SKIP,
+        SKIP,
+        "Jean Roy",
+        "président",
+        SKIP,
+        SKIP,
+        DONE,
+        DONE,
+        // Then it is removed again.
+        "✓ Parties (3)",
+        "Retirer : la Coop bis (coop)",
+        "oui",
+        DONE,
+        "Vérifier et terminer",
+        "non",
+        "non",
+    ]);
+    if let Err(e) = wizard.run_edit(&mut p) {
+        panic!("{e:?}: {:?}\n{:?}", p.asked, p.refusals);
+    }
+    assert_eq!(p.remaining(), 0, "{:?}", p.asked);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("place = \"Québec\""), "{text}");
+    assert!(text.contains("short_name = \"la Coop\""), "{text}");
+    assert!(!text.contains("Coopérative bis"), "{text}");
+    assert!(
+        p.shown
+            .iter()
+            .any(|s| s.contains("P030") || s.contains("déjà utilisé")),
+        "the duplicate id is said right after the parties: {:?}",
+        p.shown
+    );
+}
+
+#[test]
+fn the_end_says_complete_only_when_the_agreement_can_be_signed() {
+    let library = library();
+    let (_dir, path, original) = jardins_copy();
+    // No mandate for the City's mayor: check passes, check --final does not.
+    std::fs::write(
+        &path,
+        original.replace(
+            ", mandate = \"la résolution n° 2027-02-033 du conseil municipal\"",
+            "",
+        ),
+    )
+    .unwrap();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    // Only the Markdown is offered: there is no PDF to sign yet.
+    let mut p = ScriptedPrompter::new(["Vérifier et terminer", "non"]);
+    wizard.run_edit(&mut p).unwrap();
+    assert_eq!(p.remaining(), 0);
+    let shown = p.shown.join("\n");
+    assert!(!shown.contains("Convention complète"), "{shown}");
+    assert!(shown.contains("pas encore prête à signer"), "{shown}");
+    assert!(shown.contains("P080"), "{shown}");
+    assert!(!p.asked.iter().any(|q| q.contains("PDF")), "{:?}", p.asked);
 }

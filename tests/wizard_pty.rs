@@ -100,7 +100,7 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
         ask(&mut s, "Date d'adoption de la résolution", "\r");
         ask(&mut s, "Autres signataires", &format!("{DOWN}\r"));
     }
-    ask(&mut s, "Ajouter une autre partie", "n");
+    ask(&mut s, "Ajouter une autre partie", "non\r");
     // Clause 1: definitions, none.
     ask(&mut s, "Clause 1 sur 3", "");
     ask(&mut s, "Termes à définir", &format!("{DOWN}\r"));
@@ -118,7 +118,7 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
         ask(&mut s, "suite du texte", "\r");
     }
     ask(&mut s, "élément 1", "\r");
-    ask(&mut s, "activités avec le public", &format!("{DOWN}\r"));
+    ask(&mut s, "activités ouvertes au public", &format!("{DOWN}\r"));
     ask(
         &mut s,
         "mineurs ou de personnes vulnérables",
@@ -129,8 +129,10 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
     ask(&mut s, "signer séparément", "\r");
     ask(&mut s, "Annexes jointes", "\r");
     s.expect("Convention complète").unwrap();
-    ask(&mut s, "Produire la version Markdown", "y");
-    ask(&mut s, "Produire le PDF", "n");
+    // French yes and no, ended by Enter; a stray English "y" is refused first.
+    ask(&mut s, "Produire la version Markdown", "y\r");
+    ask(&mut s, "répondez o (oui) ou n (non)", "\x15o\r");
+    ask(&mut s, "Produire le PDF", "n\r");
     s.expect(Eof).unwrap();
     assert!(
         std::fs::read_to_string(dir.path().join("essai.md"))
@@ -246,7 +248,7 @@ fn wizard_in_the_middle_of_a_clause(file: &std::path::Path) -> expectrl::session
         ask(&mut s, "Date d'adoption de la résolution", "\r");
         ask(&mut s, "Autres signataires", &format!("{DOWN}\r"));
     }
-    ask(&mut s, "Ajouter une autre partie", "n");
+    ask(&mut s, "Ajouter une autre partie", "non\r");
     ask(&mut s, "Clause 1 sur 3", "");
     ask(&mut s, "Termes à définir", &format!("{DOWN}\r"));
     ask(&mut s, "Clause 2 sur 3", "");

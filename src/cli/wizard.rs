@@ -2,7 +2,7 @@
 
 use super::{Env, fail};
 use clap::Args;
-use dialoguer::{Confirm, Input, MultiSelect, Select, theme::ColorfulTheme};
+use dialoguer::{Input, MultiSelect, Select, theme::ColorfulTheme};
 use pacte::wizard::{Interrupted, Prompter, TextQuestion, Wizard, WizardError};
 use pacte::{Lang, tr};
 use std::io::IsTerminal;
@@ -39,8 +39,21 @@ fn interrupted<T>(_: dialoguer::Error) -> Result<T, Interrupted> {
 }
 
 impl Prompter for TerminalPrompter {
+    /// Text wrapped on word boundaries at the terminal's width (a clause's
+    /// purpose is a paragraph; the terminal would cut it mid-word).
     fn show(&mut self, text: &str) {
-        eprintln!("{text}");
+        let width = dialoguer::console::Term::stderr()
+            .size_checked()
+            .map_or(80, |(_, columns)| usize::from(columns).clamp(20, 120));
+        for line in text.lines() {
+            if line.chars().count() <= width {
+                eprintln!("{line}");
+            } else {
+                for wrapped in textwrap::wrap(line, width) {
+                    eprintln!("{wrapped}");
+                }
+            }
+        }
     }
 
     fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Interrupted> {
@@ -159,12 +172,28 @@ impl Prompter for TerminalPrompter {
             .or_else(interrupted)
     }
 
+    /// Yes or no in the interface language (« [O/n] », o/oui/n/non), ended
+    /// by Enter: a single key press never answers, so a following Enter
+    /// cannot fall into the next question.
     fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Interrupted> {
-        Confirm::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .default(default)
-            .interact()
-            .or_else(interrupted)
+        use pacte::wizard::answer::{yes_no, yes_no_hint};
+        let lang = self.lang;
+        let refusal = tr!(
+            lang,
+            "répondez o (oui) ou n (non)",
+            "answer y (yes) or n (no)"
+        );
+        let typed: String = Input::with_theme(&self.theme)
+            .with_prompt(format!("{prompt} {}", yes_no_hint(default, lang)))
+            .allow_empty(true)
+            .validate_with(|s: &String| {
+                yes_no(s, default, lang)
+                    .map(|_| ())
+                    .ok_or_else(|| refusal.clone())
+            })
+            .interact_text()
+            .or_else(interrupted)?;
+        Ok(yes_no(&typed, default, lang).unwrap_or(default))
     }
 }
 

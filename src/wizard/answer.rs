@@ -218,9 +218,53 @@ pub fn parse_amount(input: &str, lang: Lang) -> Result<i64, String> {
     Ok(if negative { -total } else { total })
 }
 
+/// A yes-or-no answer as typed: « o », « oui », « n », « non » in French,
+/// "y", "yes", "n", "no" in English (case and spaces ignored); empty takes
+/// the default. `None` for anything else, so the question is asked again
+/// rather than a stray key answering it.
+pub fn yes_no(input: &str, default: bool, lang: Lang) -> Option<bool> {
+    let answer = input.trim().to_lowercase();
+    let (yes, no): (&[&str], &[&str]) = match lang {
+        Lang::Fr => (&["o", "oui"], &["n", "non"]),
+        Lang::En => (&["y", "yes"], &["n", "no"]),
+    };
+    if answer.is_empty() {
+        Some(default)
+    } else if yes.contains(&answer.as_str()) {
+        Some(true)
+    } else if no.contains(&answer.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The hint after a yes-or-no question, the default in capitals: « [O/n] ».
+pub fn yes_no_hint(default: bool, lang: Lang) -> &'static str {
+    match (lang, default) {
+        (Lang::Fr, true) => "[O/n]",
+        (Lang::Fr, false) => "[o/N]",
+        (Lang::En, true) => "[Y/n]",
+        (Lang::En, false) => "[y/N]",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yes_and_no_in_each_language() {
+        assert_eq!(yes_no("o", false, Lang::Fr), Some(true));
+        assert_eq!(yes_no(" Oui ", false, Lang::Fr), Some(true));
+        assert_eq!(yes_no("non", true, Lang::Fr), Some(false));
+        assert_eq!(yes_no("", true, Lang::Fr), Some(true));
+        assert_eq!(yes_no("y", false, Lang::Fr), None, "French asks for o/n");
+        assert_eq!(yes_no("yes", false, Lang::En), Some(true));
+        assert_eq!(yes_no("o", false, Lang::En), None);
+        assert_eq!(yes_no_hint(true, Lang::Fr), "[O/n]");
+        assert_eq!(yes_no_hint(false, Lang::En), "[y/N]");
+    }
 
     #[test]
     fn amounts_are_read_by_the_interface_language() {

@@ -314,11 +314,20 @@ impl Wizard<'_> {
             .filter_map(|f| {
                 let v = record.get(f.name()).and_then(Item::as_value)?;
                 let text = plain_text(v);
-                // A party reads better as its short name than as its id.
-                Some(match ids.iter().position(|id| *id == text) {
-                    Some(i) if f.kind == FieldKind::Party => labels[i]
+                // A party reads better as its short name than as its id, a
+                // choice as its label in the interface language, a yes/no
+                // as oui/non.
+                Some(match (f.kind, ids.iter().position(|id| *id == text)) {
+                    (FieldKind::Party, Some(i)) => labels[i]
                         .rsplit_once(" (")
                         .map_or(text.clone(), |(short, _)| short.to_string()),
+                    (FieldKind::Choice, _) => f
+                        .choice(&text)
+                        .map_or(text.clone(), |c| c.label(self.lang).to_string()),
+                    (FieldKind::Boolean, _) => match v.as_bool() {
+                        Some(b) => self.lang.yes_no(b).to_string(),
+                        None => text,
+                    },
                     _ => text,
                 })
             })

@@ -36,6 +36,40 @@ impl Wizard<'_> {
     /// answers, found as the review notes find them: by the clause's place
     /// in the typed convention.
     pub(super) fn findings_for(&self, id: &str) -> String {
+        self.findings_where(&|d, conv, end| {
+            conv.and_then(|c| c.clause_regions(end).remove(id))
+                .zip(d.span.as_ref())
+                .is_some_and(|(r, s)| r.contains(&s.start))
+        })
+    }
+
+    /// The findings about the header and the parties: the term and its
+    /// dates, the parties' ids, count, names and sectors.
+    pub(super) fn findings_for_header_and_parties(&self) -> String {
+        use crate::diag::Code::*;
+        self.findings_where(&|d, _, _| {
+            matches!(
+                d.code,
+                DuplicateParty
+                    | TooFewParties
+                    | NoPublicParty
+                    | NoNonPublicParty
+                    | DuplicateShortName
+                    | DateOrder
+                    | TermTooShort
+                    | TermTooLong
+                    | TermMissing
+                    | TermConflict
+            )
+        })
+    }
+
+    /// The check's errors and warnings that `keep` selects, as the human
+    /// report prints them.
+    fn findings_where(
+        &self,
+        keep: &dyn Fn(&crate::diag::Diagnostic, Option<&crate::Convention>, usize) -> bool,
+    ) -> String {
         let options = CheckOptions {
             lang: self.lang,
             ..Default::default()
@@ -43,18 +77,11 @@ impl Wizard<'_> {
         let text = self.doc.to_string();
         let end = text.len();
         let checked = check_text(&self.path, text, self.library, &options);
-        let region = checked
-            .convention
-            .as_ref()
-            .and_then(|c| c.clause_regions(end).remove(id));
-        let mut report = checked.report;
-        report.diagnostics.retain(|d| {
-            d.severity >= Severity::Warning
-                && d.span
-                    .as_ref()
-                    .zip(region.as_ref())
-                    .is_some_and(|(s, r)| r.contains(&s.start))
-        });
+        let (conv, mut report) = (checked.convention, checked.report);
+        let conv = conv.as_ref();
+        report
+            .diagnostics
+            .retain(|d| d.severity >= Severity::Warning && keep(d, conv, end));
         let mut out = Vec::new();
         let _ = human::write_report(&mut out, &report, self.lang, false);
         String::from_utf8_lossy(&out).trim_end().to_string()

@@ -26,11 +26,38 @@ impl Wizard<'_> {
             p.show(&tr!(lang, "Convention enregistrée dans {shown}, avec des erreurs : corrigez-les avec `pacte edit {shown}`.", "Agreement saved to {shown}, with errors: fix them with `pacte edit {shown}`."));
             return Ok(());
         }
-        p.show(&tr!(
+        // Complete means ready to sign: what `pacte check --final` says.
+        let final_options = CheckOptions {
             lang,
-            "✓ Convention complète, enregistrée dans {shown}.",
-            "✓ Agreement complete, saved to {shown}."
-        ));
+            validate: crate::validate::Options {
+                final_check: true,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let signing = check_text(
+            &self.path,
+            self.doc.to_string(),
+            self.library,
+            &final_options,
+        );
+        let mut remaining = Vec::new();
+        let _ = human::write_report(&mut remaining, &signing.report, lang, false);
+        let ready = !signing.has_errors();
+        if signing.report.diagnostics.is_empty() {
+            p.show(&tr!(
+                lang,
+                "✓ Convention complète et prête à signer, enregistrée dans {shown}.",
+                "✓ Agreement complete and ready to sign, saved to {shown}."
+            ));
+        } else {
+            p.show(&String::from_utf8_lossy(&remaining));
+            p.show(&if ready {
+                tr!(lang, "✓ Convention complète, enregistrée dans {shown} ; revoyez les points ci-dessus (avec `pacte edit {shown}`) avant la signature.", "✓ Agreement complete, saved to {shown}; review the points above (with `pacte edit {shown}`) before signing.")
+            } else {
+                tr!(lang, "Convention enregistrée dans {shown} ; elle n'est pas encore prête à signer : réglez les points ci-dessus avec `pacte edit {shown}`.", "Agreement saved to {shown}; it is not ready to sign yet: settle the points above with `pacte edit {shown}`.")
+            });
+        }
         let Some(conv) = checked.convention.as_ref() else {
             return Ok(());
         };
@@ -52,7 +79,8 @@ impl Wizard<'_> {
                 ),
             ),
         ] {
-            if !p.confirm(&question, true)? {
+            // A PDF to sign only when the agreement can be signed.
+            if (ext == "pdf" && !ready) || !p.confirm(&question, true)? {
                 continue;
             }
             let out = self.path.with_extension(ext);

@@ -12,6 +12,7 @@ mod finish;
 mod lock;
 pub mod prompter;
 mod saving;
+mod sections;
 
 pub use answer::{parse_answer, parse_date};
 pub use ask::check_value;
@@ -207,8 +208,10 @@ impl<'a> Wizard<'a> {
             "kind and language of the agreement"
         ));
         self.save(p)?;
-        self.ask_header(p)?;
+        self.ask_header(p, false)?;
+        self.show_header_and_party_findings(p);
         self.ask_parties(p)?;
+        self.show_header_and_party_findings(p);
         self.ask_clauses(p, &kind, false)?;
         self.finish(p)
     }
@@ -230,7 +233,7 @@ impl<'a> Wizard<'a> {
                 "the file names no known kind of agreement (kind); fix [convention] or run `pacte new`"
             )));
         };
-        self.ask_header(p)?;
+        self.ask_header(p, false)?;
         if self.party_count() < 2 {
             self.ask_parties(p)?;
         }
@@ -238,28 +241,39 @@ impl<'a> Wizard<'a> {
         self.ask_clauses(p, &kind, true)?;
         loop {
             let ids = self.clause_order(&kind);
-            let mut items: Vec<String> = ids
-                .iter()
-                .filter_map(|id| self.library.clause(id))
-                .map(|c| format!("{} {}", self.mark(c, &kind), c.title.get(lang)))
-                .collect();
+            // The header and the parties come first, like in the document.
+            let header = tr!(lang, "✓ En-tête", "✓ Header");
+            let parties = tr!(lang, "✓ Parties ({})", "✓ Parties ({})", self.party_count());
+            let mut items = vec![header, parties];
+            items.extend(
+                ids.iter()
+                    .filter_map(|id| self.library.clause(id))
+                    .map(|c| format!("{} {}", self.mark(c, &kind), c.title.get(lang))),
+            );
             items.push(tr!(lang, "Vérifier et terminer", "Check and finish"));
             let help = tr!(
                 lang,
-                "Choisissez une clause pour la revoir ; vos réponses actuelles sont proposées par défaut.",
-                "Choose a clause to revisit; your current answers are offered as defaults."
+                "Choisissez l'en-tête, les parties ou une clause pour les revoir ; vos réponses actuelles sont proposées par défaut.",
+                "Choose the header, the parties or a clause to revisit; your current answers are offered as defaults."
             );
             let choice = p.select(
-                &tr!(lang, "Revoir une clause ?", "Revisit a clause?"),
+                &tr!(lang, "Revoir une section ?", "Revisit a section?"),
                 &help,
                 &items,
                 Some(items.len() - 1),
             )?;
-            if choice == ids.len() {
-                break;
-            }
-            if let Some(clause) = self.library.clause(&ids[choice]) {
-                self.ask_clause(p, clause, &kind, choice + 1, ids.len())?;
+            match choice {
+                0 => {
+                    self.ask_header(p, true)?;
+                    self.show_header_and_party_findings(p);
+                }
+                1 => self.edit_parties(p)?,
+                n if n == ids.len() + 2 => break,
+                n => {
+                    if let Some(clause) = self.library.clause(&ids[n - 2]) {
+                        self.ask_clause(p, clause, &kind, n - 1, ids.len())?;
+                    }
+                }
             }
         }
         self.finish(p)
@@ -382,7 +396,9 @@ impl<'a> Wizard<'a> {
             .ok_or_else(|| not_parties(lang))
     }
 
-    fn ask_header(&mut self, p: &mut dyn Prompter) -> Result<(), WizardError> {
+    /// The header's fields; with `always`, even when every one is answered
+    /// (`pacte edit`'s « En-tête »).
+    fn ask_header(&mut self, p: &mut dyn Prompter, always: bool) -> Result<(), WizardError> {
         let lang = self.lang;
         let fields: Vec<Field> = self
             .library
@@ -399,7 +415,8 @@ impl<'a> Wizard<'a> {
                     .and_then(|c| c.get(f.name()))
                     .is_none()
         });
-        if !missing
+        if !always
+            && !missing
             && self
                 .doc
                 .get("convention")
@@ -607,7 +624,9 @@ impl<'a> Wizard<'a> {
                     "Revenir sur cette clause pour corriger ?",
                     "Go back to this clause to fix it?"
                 ),
-                true,
+                // No by default: a finding this clause cannot clear (it may
+                // depend on a later one) must not trap the person in a loop.
+                false,
             )? {
                 return Ok(());
             }
