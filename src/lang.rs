@@ -50,6 +50,18 @@ impl Lang {
 
     /// The interface language from a `LANG`-style locale (`fr_CA.UTF-8`,
     /// `en_US`, `C`): English only when the locale says English, otherwise French.
+    /// The language a locale names, if it names French or English.
+    pub fn named_by_locale(locale: Option<&str>) -> Option<Lang> {
+        let l = locale?.to_ascii_lowercase();
+        if l.starts_with("en") {
+            Some(Lang::En)
+        } else if l.starts_with("fr") {
+            Some(Lang::Fr)
+        } else {
+            None
+        }
+    }
+
     pub fn from_locale(locale: Option<&str>) -> Lang {
         match locale {
             Some(l) if l.to_ascii_lowercase().starts_with("en") => Lang::En,

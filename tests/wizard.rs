@@ -866,3 +866,40 @@ fn the_end_says_complete_only_when_the_agreement_can_be_signed() {
     assert!(shown.contains("P080"), "{shown}");
     assert!(!p.asked.iter().any(|q| q.contains("PDF")), "{:?}", p.asked);
 }
+
+#[test]
+fn an_unknown_kind_lists_the_kinds() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let mut wizard = Wizard::create(&library, Lang::Fr, &dir.path().join("x.toml"), false).unwrap();
+    let mut p = ScriptedPrompter::new(Vec::<String>::new());
+    let Err(WizardError::Io(message)) = wizard.run_new(&mut p, Some("gestoin"), Some(Lang::Fr))
+    else {
+        panic!("an unknown kind is refused");
+    };
+    assert!(
+        message.contains("gestion") && message.contains("entente-services"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_party_id_with_a_space_is_refused_as_it_is_typed() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.toml");
+    let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
+    let mut script = management_script();
+    // The first party's id, first typed with a space and a capital.
+    let at = script.iter().position(|a| a == "ville").unwrap();
+    script.insert(at, "la Ville".to_string());
+    let mut p = ScriptedPrompter::new(script);
+    let _ = wizard.run_new(&mut p, Some("gestion"), Some(Lang::Fr));
+    assert_eq!(
+        p.refusals.first().map(|r| r.0.as_str()),
+        Some("la Ville"),
+        "{:?}",
+        p.refusals
+    );
+    assert!(p.refusals[0].1.contains("identifiant"), "{:?}", p.refusals);
+}

@@ -495,3 +495,35 @@ fn ctrl_c_when_even_the_recovery_copy_failed_prints_the_whole_text() {
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
 }
+
+#[test]
+fn edit_speaks_the_convention_s_language_unless_told_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("garden.toml");
+    let text = std::fs::read_to_string("examples/realisation-jardins.toml")
+        .unwrap()
+        .replace("language = \"fr\"", "language = \"en\"");
+    std::fs::write(&file, text).unwrap();
+    // No --lang and no LANG: the agreement is in English, so is the wizard.
+    let mut s = spawn(&["edit", file.to_str().unwrap()]);
+    ask(&mut s, "Agreement status", "");
+    ask(&mut s, "Revisit a section?", "\r");
+    ask(
+        &mut s,
+        "Produce the Markdown version for review? [Y/n]",
+        "n\r",
+    );
+    ask(&mut s, "Produce the PDF to sign?", "n\r");
+    s.expect(Eof).unwrap();
+    // Told otherwise, it speaks French.
+    let mut s = spawn(&["--lang", "fr", "edit", file.to_str().unwrap()]);
+    ask(&mut s, "État de la convention", "");
+    ask(&mut s, "Revoir une section ?", "\r");
+    ask(
+        &mut s,
+        "Produire la version Markdown pour révision ? [O/n]",
+        "non\r",
+    );
+    ask(&mut s, "Produire le PDF à signer ?", "non\r");
+    s.expect(Eof).unwrap();
+}

@@ -107,6 +107,9 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 /// What every command needs.
 pub struct Env {
     pub lang: Lang,
+    /// Whether the person chose the interface language (`--lang`, `LANG`);
+    /// otherwise `pacte edit` speaks the convention's language.
+    pub lang_chosen: bool,
     pub color: bool,
     pub config: Config,
     pub clause_dirs: Vec<PathBuf>,
@@ -178,9 +181,11 @@ fn install_signal_handler() {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     install_signal_handler();
+    let locale = std::env::var("LANG").ok();
+    let lang_chosen = cli.lang.is_some() || Lang::named_by_locale(locale.as_deref()).is_some();
     let lang = cli
         .lang
-        .unwrap_or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()));
+        .unwrap_or_else(|| Lang::from_locale(locale.as_deref()));
     // Generated from the argument definitions alone: no settings, no library.
     match &cli.command {
         Command::Completions { shell } => return completions::completions(*shell),
@@ -208,6 +213,7 @@ pub fn run() -> ExitCode {
     };
     let env = Env {
         lang,
+        lang_chosen,
         color,
         config,
         clause_dirs: cli.clause_dirs,

@@ -281,10 +281,31 @@ pub fn new(env: &Env, args: NewArgs, document_lang: Option<Lang>) -> ExitCode {
 }
 
 pub fn edit(env: &Env, args: EditArgs) -> ExitCode {
+    // Unless the person chose one, the wizard speaks the convention's language.
+    let lang = match env.lang_chosen {
+        true => env.lang,
+        false => convention_language(&args.file).unwrap_or(env.lang),
+    };
+    let env = Env {
+        lang,
+        lang_chosen: true,
+        color: env.color,
+        config: env.config.clone(),
+        clause_dirs: env.clause_dirs.clone(),
+    };
     run(
-        env,
+        &env,
         &args.file,
-        |library| Wizard::open(library, env.lang, &args.file),
+        |library| Wizard::open(library, lang, &args.file),
         |wizard, prompter| wizard.run_edit(prompter),
     )
+}
+
+/// The `language` of a convention file's header, read within the size limit;
+/// `None` when the file cannot tell (the wizard then says why, in the
+/// interface language).
+fn convention_language(path: &std::path::Path) -> Option<Lang> {
+    let bytes = pacte::input::read_bounded(path, pacte::convention::MAX_FILE_BYTES as u64).ok()?;
+    let table: toml::Table = toml::from_str(std::str::from_utf8(&bytes).ok()?).ok()?;
+    Lang::parse(table.get("convention")?.get("language")?.as_str()?)
 }

@@ -86,6 +86,57 @@ impl FieldKind {
     }
 }
 
+/// A shape a short text must have, checked as it is typed and by `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextFormat {
+    /// An identifier clauses refer to: lower-case letters, digits, `-`, `_`.
+    Id,
+    /// An email address.
+    Email,
+}
+
+impl TextFormat {
+    /// Whether `text` has the shape.
+    pub fn accepts(self, text: &str) -> bool {
+        match self {
+            TextFormat::Id => {
+                !text.is_empty()
+                    && text.len() <= 40
+                    && text.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+                    && text.chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
+                    })
+            }
+            TextFormat::Email => match text.split_once('@') {
+                Some((local, domain)) => {
+                    !local.is_empty()
+                        && !domain.contains('@')
+                        && domain.contains('.')
+                        && !domain.starts_with('.')
+                        && !domain.ends_with('.')
+                        && !text.chars().any(char::is_whitespace)
+                }
+                None => false,
+            },
+        }
+    }
+
+    /// What the shape is, for a refusal.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (TextFormat::Id, Lang::Fr) => {
+                "un identifiant : lettres minuscules sans accent, chiffres, - et _, sans espace"
+            }
+            (TextFormat::Id, Lang::En) => {
+                "an id: lower-case letters without accents, digits, - and _, no spaces"
+            }
+            (TextFormat::Email, Lang::Fr) => "une adresse de courriel, comme nom@exemple.org",
+            (TextFormat::Email, Lang::En) => "an email address, such as name@example.org",
+        }
+    }
+}
+
 /// One allowed value of a choice field, with its wording in each language.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -128,6 +179,8 @@ pub struct Field {
     pub example: Option<toml::Spanned<toml::Value>>,
     #[serde(default)]
     pub choices: Vec<Choice>,
+    /// For a short text: the shape it must have.
+    pub format: Option<TextFormat>,
     /// Bounds for integers.
     pub min: Option<i64>,
     pub max: Option<i64>,
@@ -174,5 +227,23 @@ impl Field {
 
     pub fn help(&self, lang: Lang) -> &str {
         self.help.as_ref().map_or("", |t| t.get(lang))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TextFormat;
+
+    #[test]
+    fn ids_and_emails_have_their_shape() {
+        assert!(TextFormat::Id.accepts("ville"));
+        assert!(TextFormat::Id.accepts("cs-2"));
+        assert!(!TextFormat::Id.accepts("la ville"));
+        assert!(!TextFormat::Id.accepts("Ville"));
+        assert!(!TextFormat::Id.accepts("école"));
+        assert!(TextFormat::Email.accepts("loisirs@saint-aurele.example"));
+        assert!(!TextFormat::Email.accepts("loisirs@localhost"));
+        assert!(!TextFormat::Email.accepts("a b@c.org"));
+        assert!(!TextFormat::Email.accepts("@c.org"));
     }
 }

@@ -173,6 +173,23 @@ pub fn type_value(
             if s.trim().is_empty() {
                 return empty(field, span, path, t);
             }
+            if let Some(format) = field.format.filter(|f| !f.accepts(s)) {
+                let wanted = format.describe(lang);
+                let shown = crate::diag::shorten(s, 40);
+                t.push(
+                    Diagnostic::new(
+                        Code::WrongType,
+                        span,
+                        tr!(
+                            lang,
+                            "`{path}` vaut « {shown} », qui n'est pas {wanted}",
+                            "`{path}` is “{shown}”, which is not {wanted}"
+                        ),
+                    )
+                    .help(tr!(lang, "écrivez {wanted}", "write {wanted}")),
+                );
+                return None;
+            }
             Value::Text(s.to_string())
         }
         (FieldKind::TextList, DeValue::Array(items)) => {

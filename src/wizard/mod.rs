@@ -171,10 +171,12 @@ impl<'a> Wizard<'a> {
             }
         };
         if self.library.profile(&kind).is_none() {
+            let kinds: Vec<&str> = self.library.profiles().map(|p| p.id.as_str()).collect();
+            let kinds = crate::diag::name_list(kinds, lang);
             return Err(WizardError::Io(tr!(
                 lang,
-                "type de convention inconnu « {kind} »",
-                "unknown kind of agreement `{kind}`"
+                "type de convention inconnu « {kind} » ; types : {kinds}",
+                "unknown kind of agreement `{kind}`; kinds: {kinds}"
             )));
         }
         let doc_lang = match doc_lang {
