@@ -371,6 +371,20 @@ fn a_management_convention_from_nothing_passes_check() {
     let shown = |f: &std::path::Path| p.shown.iter().any(|s| s.contains(&f.display().to_string()));
     assert!(shown(&md) && shown(&pdf), "the paths are printed");
     assert!(p.refusals.is_empty(), "{:?}", p.refusals);
+    let start = &p.shown[0];
+    assert!(
+        start.starts_with("Cette convention compte 30 clauses")
+            && start.contains("reprendre avec `pacte edit"),
+        "{start}"
+    );
+    // A required list does not offer to be left empty.
+    assert!(
+        p.asked
+            .iter()
+            .any(|q| q == "Mesures de réussite — élément 1"),
+        "{:?}",
+        p.asked
+    );
     assert!(
         p.asked
             .iter()

@@ -102,18 +102,25 @@ impl Wizard<'_> {
                     .unwrap_or_default();
                 loop {
                     let default = existing.get(items.len()).cloned();
-                    let q = tr!(
-                        lang,
-                        "{prompt} — élément {} (vide pour terminer)",
-                        "{prompt} — item {} (empty to finish)",
-                        items.len() + 1
-                    );
+                    // A required list's first item cannot be left empty, and
+                    // its question does not say so.
+                    let must = required && items.is_empty();
+                    let q = if must {
+                        tr!(lang, "{prompt} — élément 1", "{prompt} — item 1")
+                    } else {
+                        tr!(
+                            lang,
+                            "{prompt} — élément {} (vide pour terminer)",
+                            "{prompt} — item {} (empty to finish)",
+                            items.len() + 1
+                        )
+                    };
                     let no_check = |_: &str| Ok(());
                     let answer = p.text(&TextQuestion {
                         prompt: &q,
                         help: &help,
                         default: default.as_deref(),
-                        optional: true,
+                        optional: !must,
                         long: false,
                         validate: &no_check,
                     })?;

@@ -201,6 +201,7 @@ impl<'a> Wizard<'a> {
                 }
             }
         };
+        p.show(&self.overview(&kind));
         let header = self.table_mut(&["convention"])?;
         header.insert("kind", toml_edit::value(kind.clone()));
         header.insert("language", toml_edit::value(doc_lang.code()));
@@ -279,6 +280,28 @@ impl<'a> Wizard<'a> {
             }
         }
         self.finish(p)
+    }
+
+    /// What lies ahead: how many clauses, roughly how long, and that
+    /// stopping is safe.
+    fn overview(&self, kind: &str) -> String {
+        let lang = self.lang;
+        let ids = self.clause_order(kind);
+        let questions: usize = ids
+            .iter()
+            .filter_map(|id| self.library.clause(id))
+            .map(|c| c.fields.len())
+            .sum::<usize>()
+            + self.library.header_fields().len()
+            + 2 * self.library.party_fields().len();
+        // About half a minute a question, in five-minute steps.
+        let minutes = (questions / 2).div_ceil(5).max(1) * 5;
+        let (n, file) = (ids.len(), self.path.display());
+        tr!(
+            lang,
+            "Cette convention compte {n} clauses, soit environ {questions} questions : comptez {minutes} minutes environ. Chaque réponse est enregistrée aussitôt : vous pouvez arrêter à tout moment (Ctrl-C) et reprendre avec `pacte edit {file}`.",
+            "This agreement has {n} clauses, about {questions} questions: allow about {minutes} minutes. Each answer is saved at once: you may stop at any time (Ctrl-C) and resume with `pacte edit {file}`."
+        )
     }
 
     /// Clause ids in the order the wizard asks them: required, advised and
