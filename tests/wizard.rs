@@ -917,3 +917,23 @@ fn a_party_id_with_a_space_is_refused_as_it_is_typed() {
     );
     assert!(p.refusals[0].1.contains("identifiant"), "{:?}", p.refusals);
 }
+
+#[test]
+fn a_refusal_names_the_question_not_the_file_key() {
+    let library = library();
+    let field = library
+        .clause("ressources")
+        .unwrap()
+        .fields
+        .iter()
+        .find(|f| f.kind == pacte::library::FieldKind::Money)
+        .unwrap()
+        .clone();
+    let value = pacte::wizard::parse_answer(field.kind, "-5", Lang::Fr).unwrap();
+    let refusal = pacte::wizard::check_value(&field, &value, Lang::Fr).unwrap_err();
+    assert!(!refusal.contains('`'), "{refusal}");
+    assert!(
+        refusal.contains(&format!("« {} »", field.label(Lang::Fr))),
+        "{refusal}"
+    );
+}

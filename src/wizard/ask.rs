@@ -380,7 +380,16 @@ pub(super) fn short_prompt(field: &Field, lang: Lang) -> String {
     }
 }
 /// Runs a candidate value through the same typing as `pacte check`.
+/// The refusal speaks in the question's words: the field is named by its
+/// label (« Budget total du partenariat »), never by its key in the file.
 pub fn check_value(field: &Field, value: &Value, lang: Lang) -> Result<(), String> {
-    check_literal(field, &value.to_string(), lang)
-        .map_err(|d| format!("{} — {}", d.message, d.help))
+    check_literal(field, &value.to_string(), lang).map_err(|d| {
+        let key = format!("`{}`", field.name());
+        let named = match lang {
+            Lang::Fr => format!("« {} »", field.label(lang)),
+            Lang::En => format!("“{}”", field.label(lang)),
+        };
+        let plain = |s: &str| s.replace(&key, &named);
+        format!("{} — {}", plain(&d.message), plain(&d.help))
+    })
 }
