@@ -22,7 +22,7 @@ use saving::read_convention;
 pub use saving::{Unsaved, UnsavedAnswers};
 
 use crate::lang::Lang;
-use crate::library::{Clause, ClauseLibrary, Field};
+use crate::library::{Clause, ClauseLibrary};
 use crate::tr;
 use std::path::{Path, PathBuf};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
@@ -419,113 +419,6 @@ impl<'a> Wizard<'a> {
         }
         item.as_array_of_tables_mut()
             .ok_or_else(|| not_parties(lang))
-    }
-
-    /// The header's fields; with `always`, even when every one is answered
-    /// (`pacte edit`'s « En-tête »).
-    fn ask_header(&mut self, p: &mut dyn Prompter, always: bool) -> Result<(), WizardError> {
-        let lang = self.lang;
-        let fields: Vec<Field> = self
-            .library
-            .header_fields()
-            .iter()
-            .filter(|f| !matches!(f.name(), "kind" | "language"))
-            .cloned()
-            .collect();
-        let missing = fields.iter().any(|f| {
-            f.required
-                && self
-                    .doc
-                    .get("convention")
-                    .and_then(|c| c.get(f.name()))
-                    .is_none()
-        });
-        if !always
-            && !missing
-            && self
-                .doc
-                .get("convention")
-                .is_some_and(|c| c.get("end_date").is_some() || c.get("duration_months").is_some())
-        {
-            return Ok(());
-        }
-        p.show(&tr!(
-            lang,
-            "\n── En-tête de la convention ──",
-            "\n── Agreement header ──"
-        ));
-        for field in &fields {
-            let current = self
-                .doc
-                .get("convention")
-                .and_then(|c| c.get(field.name()))
-                .cloned();
-            // The term: an end date, or else a duration.
-            let required = match field.name() {
-                "end_date" => false,
-                "duration_months" => self
-                    .doc
-                    .get("convention")
-                    .and_then(|c| c.get("end_date"))
-                    .is_none(),
-                _ => field.required,
-            };
-            if field.name() == "duration_months" && !required {
-                continue;
-            }
-            if let Some(item) = self.ask_field(p, field, current.as_ref(), required)? {
-                self.table_mut(&["convention"])?.insert(field.name(), item);
-            }
-            self.save(p)?;
-        }
-        Ok(())
-    }
-
-    fn ask_parties(&mut self, p: &mut dyn Prompter) -> Result<(), WizardError> {
-        let lang = self.lang;
-        p.show(&tr!(
-            lang,
-            "\n── Parties ── (au moins deux)",
-            "\n── Parties ── (at least two)"
-        ));
-        loop {
-            let n = self.party_count();
-            if n >= 2
-                && !p.confirm(
-                    &tr!(lang, "Ajouter une autre partie ?", "Add another party?"),
-                    false,
-                )?
-            {
-                return Ok(());
-            }
-            p.show(&tr!(lang, "Partie {} :", "Party {}:", n + 1));
-            let fields = self.library.party_fields().to_vec();
-            // Each answer is saved as it is given: the party's entry is
-            // added with its first answer and filled in from there.
-            let mut added = false;
-            for field in &fields {
-                let Some(item) = self.ask_field(p, field, None, field.required)? else {
-                    continue;
-                };
-                let array = self.parties_mut()?;
-                if !added {
-                    array.push(Table::new());
-                    added = true;
-                }
-                let last = array.len().saturating_sub(1);
-                if let Some(table) = array.get_mut(last) {
-                    table.insert(field.name(), item);
-                }
-                self.last_answer = Some(tr!(
-                    lang,
-                    "partie {} — {}",
-                    "party {} — {}",
-                    n + 1,
-                    short_prompt(field, lang)
-                ));
-                self.save(p)?;
-            }
-        }
     }
 
     fn ask_clauses(
