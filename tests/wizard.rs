@@ -371,6 +371,16 @@ fn a_management_convention_from_nothing_passes_check() {
     let shown = |f: &std::path::Path| p.shown.iter().any(|s| s.contains(&f.display().to_string()));
     assert!(shown(&md) && shown(&pdf), "the paths are printed");
     assert!(p.refusals.is_empty(), "{:?}", p.refusals);
+    // Findings inside the wizard speak the questions' words: no file keys,
+    // no table paths, no code excerpt.
+    let findings: Vec<&String> = p.shown.iter().filter(|s| s.starts_with("⚠ ")).collect();
+    assert!(!findings.is_empty(), "the appropriations finding is shown");
+    for f in findings {
+        assert!(
+            !f.contains("[[clauses") && !f.contains('`') && !f.contains(" | "),
+            "{f}"
+        );
+    }
     let start = &p.shown[0];
     assert!(
         start.starts_with("Cette convention compte 30 clauses")

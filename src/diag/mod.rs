@@ -144,6 +144,17 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// How to fix it.
     pub help: String,
+    /// The same finding in the wizard's words — the question's terms and the
+    /// person's values, no file keys or table paths — when they differ from
+    /// `message` and `help`. The rule is one; the renderings are two.
+    pub plain: Option<Plain>,
+}
+
+/// A finding worded for the wizard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plain {
+    pub message: String,
+    pub help: String,
 }
 
 impl Diagnostic {
@@ -156,6 +167,25 @@ impl Diagnostic {
             span: span.into(),
             label: None,
             help: String::new(),
+            plain: None,
+        }
+    }
+
+    /// The wizard's wording of this finding.
+    pub fn plain(mut self, message: impl Into<String>, help: impl Into<String>) -> Self {
+        self.plain = Some(Plain {
+            message: capped(message.into()),
+            help: capped(help.into()),
+        });
+        self
+    }
+
+    /// The message and help the wizard shows: its own wording when there is
+    /// one.
+    pub fn in_plain_words(&self) -> (&str, &str) {
+        match &self.plain {
+            Some(p) => (&p.message, &p.help),
+            None => (&self.message, &self.help),
         }
     }
 

@@ -111,6 +111,7 @@ pub fn missing_field(
         ),
         None => prompt.to_string(),
     };
+    let label = field.label(lang);
     Diagnostic::new(
         Code::MissingField,
         span.clone(),
@@ -121,6 +122,18 @@ pub fn missing_field(
         ),
     )
     .help(help)
+    .plain(
+        tr!(
+            lang,
+            "il manque une réponse : « {label} »{because}",
+            "an answer is missing: “{label}”{because}"
+        ),
+        tr!(
+            lang,
+            "répondez à la question « {prompt} »",
+            "answer the question “{prompt}”"
+        ),
+    )
 }
 
 /// A TOML value on one line, for help texts.

@@ -11,7 +11,7 @@ mod annexes;
 pub mod model;
 pub mod pdf;
 mod templates;
-mod text;
+pub(crate) mod text;
 mod values;
 
 pub use model::Document;

@@ -52,7 +52,19 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     "ajoutez une entrée [[clauses.{seats_path}]] avec {party_key} = \"{}\"",
                     "add a [[clauses.{seats_path}]] entry with {party_key} = \"{}\"",
                     id.value
-                )),
+                ))
+                .plain(
+                    tr!(
+                        lang,
+                        "{who} n'a aucun siège au conseil",
+                        "{who} has no seat on the board"
+                    ),
+                    tr!(
+                        lang,
+                        "ajoutez des sièges pour {who}, ou, si c'est voulu, gardez cette remarque en tête",
+                        "add seats for {who}, or, if this is intended, keep this remark in mind"
+                    ),
+                ),
             );
         }
     }
@@ -128,7 +140,19 @@ fn decision_rule(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 lang,
                 "choisissez {field} = \"{first}\" ou \"{second}\"",
                 "choose {field} = \"{first}\" or \"{second}\""
-            )),
+            ))
+            .plain(
+                tr!(
+                    lang,
+                    "le conseil décide par vote sans chercher d'abord le consensus",
+                    "the board decides by vote without first seeking consensus"
+                ),
+                tr!(
+                    lang,
+                    "choisissez une règle qui commence par le consensus",
+                    "choose a rule that starts with consensus"
+                ),
+            ),
         );
     }
 }
@@ -149,7 +173,8 @@ fn gender_share(ctx: &Ctx<'_>, board: &Board<'_>, out: &mut Vec<Diagnostic>) {
                 let field = contract::BOARD_SEAT_WOMEN.name();
                 out.push(
                     Diagnostic::new(Code::OutOfRange, w.span.clone(), tr!(lang, "{wv} femmes pour {nv} sièges", "{wv} women for {nv} seats"))
-                        .help(tr!(lang, "`{field}` compte les sièges de cette entrée occupés par des femmes : {nv} au plus", "`{field}` counts this entry's seats held by women: {nv} at most")),
+                        .help(tr!(lang, "`{field}` compte les sièges de cette entrée occupés par des femmes : {nv} au plus", "`{field}` counts this entry's seats held by women: {nv} at most"))
+                        .plain(tr!(lang, "{wv} femmes pour {nv} sièges", "{wv} women for {nv} seats"), tr!(lang, "le nombre de sièges occupés par des femmes ne peut dépasser {nv}", "the number of seats held by women cannot exceed {nv}")),
                 );
                 return;
             }

@@ -41,7 +41,19 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         lang,
                         "corrigez les montants {cash} et {in_kind} des contributions, ou {total_field}",
                         "fix the contributions' {cash} and {in_kind} amounts, or {total_field}"
-                    )),
+                    ))
+                    .plain(
+                        tr!(
+                            lang,
+                            "les contributions totalisent {s}, mais le budget total est de {t} (écart de {gap})",
+                            "contributions total {s}, but the total budget is {t} (a gap of {gap})"
+                        ),
+                        tr!(
+                            lang,
+                            "corrigez les contributions en argent ou en nature, ou le budget total",
+                            "fix the cash or in-kind contributions, or the total budget"
+                        ),
+                    ),
                 );
             }
         }
@@ -52,7 +64,8 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 let total_field = contract::TOTAL_BUDGET.name();
                 out.push(
                     Diagnostic::new(Code::BudgetLinesMismatch, resources.budget_lines_span.clone(), tr!(lang, "les postes budgétaires totalisent {s}, mais le budget total est de {t}", "the budget lines total {s}, but the total budget is {t}"))
-                        .help(tr!(lang, "corrigez les montants des postes, ou {total_field}", "fix the lines' amounts, or {total_field}")),
+                        .help(tr!(lang, "corrigez les montants des postes, ou {total_field}", "fix the lines' amounts, or {total_field}"))
+                        .plain(tr!(lang, "les postes budgétaires totalisent {s}, mais le budget total est de {t}", "the budget lines total {s}, but the total budget is {t}"), tr!(lang, "corrigez les montants des postes, ou le budget total", "fix the lines' amounts, or the total budget")),
                 );
             }
         }
@@ -80,7 +93,19 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     lang,
                     "ajustez les parts pour que leur somme fasse exactement 100",
                     "adjust the shares so they add up to exactly 100"
-                )),
+                ))
+                .plain(
+                    tr!(
+                        lang,
+                        "les parts totalisent {shown} au lieu de {hundred}",
+                        "the shares total {shown} instead of {hundred}"
+                    ),
+                    tr!(
+                        lang,
+                        "ajustez les parts pour que leur somme fasse exactement 100",
+                        "adjust the shares so they add up to exactly 100"
+                    ),
+                ),
             );
         }
     }

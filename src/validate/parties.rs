@@ -182,11 +182,23 @@ fn per_party_entry(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 ),
             };
-            out.push(Diagnostic::new(code, list.span.clone(), message).help(tr!(
-                lang,
-                "ajoutez une entrée [[clauses.{path}]] avec {party_key} = \"{pid}\"",
-                "add a [[clauses.{path}]] entry with {party_key} = \"{pid}\""
-            )));
+            let section = ctx.clause_title(path.split('.').next().unwrap_or_default());
+            out.push(
+                Diagnostic::new(code, list.span.clone(), message.clone())
+                    .help(tr!(
+                        lang,
+                        "ajoutez une entrée [[clauses.{path}]] avec {party_key} = \"{pid}\"",
+                        "add a [[clauses.{path}]] entry with {party_key} = \"{pid}\""
+                    ))
+                    .plain(
+                        message,
+                        tr!(
+                            lang,
+                            "dans « {section} », ajoutez une entrée pour {who}",
+                            "in “{section}”, add an entry for {who}"
+                        ),
+                    ),
+            );
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::Wizard;
 use crate::check::{CheckOptions, check_text};
-use crate::diag::{Severity, human};
+use crate::diag::Severity;
 use crate::library::Clause;
 
 impl Wizard<'_> {
@@ -82,8 +82,28 @@ impl Wizard<'_> {
         report
             .diagnostics
             .retain(|d| d.severity >= Severity::Warning && keep(d, conv, end));
-        let mut out = Vec::new();
-        let _ = human::write_report(&mut out, &report, self.lang, false);
-        String::from_utf8_lossy(&out).trim_end().to_string()
+        plain_findings(&report.diagnostics)
     }
+}
+
+/// Findings as the wizard shows them: in the question's words, one line for
+/// what is wrong and one for what to do — no code excerpt, no file key.
+fn plain_findings(diagnostics: &[crate::diag::Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let (message, help) = d.in_plain_words();
+        let mark = match d.severity {
+            Severity::Error => "✗",
+            Severity::Warning => "⚠",
+            Severity::Note => "·",
+        };
+        out.push_str(&format!(
+            "{mark} {}\n",
+            crate::diag::sanitize(&crate::render::text::capitalize(message))
+        ));
+        if !help.is_empty() {
+            out.push_str(&format!("  → {}\n", crate::diag::sanitize(help)));
+        }
+    }
+    out.trim_end().to_string()
 }
