@@ -147,7 +147,7 @@ pub struct Diagnostic {
     /// The same finding in the wizard's words — the question's terms and the
     /// person's values, no file keys or table paths — when they differ from
     /// `message` and `help`. The rule is one; the renderings are two.
-    pub plain: Option<Plain>,
+    pub plain: Option<Box<Plain>>,
 }
 
 /// A finding worded for the wizard.
@@ -173,10 +173,10 @@ impl Diagnostic {
 
     /// The wizard's wording of this finding.
     pub fn plain(mut self, message: impl Into<String>, help: impl Into<String>) -> Self {
-        self.plain = Some(Plain {
+        self.plain = Some(Box::new(Plain {
             message: capped(message.into()),
             help: capped(help.into()),
-        });
+        }));
         self
     }
 
