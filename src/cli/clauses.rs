@@ -11,7 +11,7 @@ use std::process::ExitCode;
 pub enum ClausesCommand {
     /// List the profiles and clauses.
     List {
-        /// Only the clauses of this profile, marked required or advised.
+        /// Only the clauses of this profile, marked required, advised or optional.
         #[arg(long)]
         profile: Option<String>,
     },
