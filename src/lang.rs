@@ -48,8 +48,6 @@ impl Lang {
         }
     }
 
-    /// The interface language from a `LANG`-style locale (`fr_CA.UTF-8`,
-    /// `en_US`, `C`): English only when the locale says English, otherwise French.
     /// The language a locale names, if it names French or English.
     pub fn named_by_locale(locale: Option<&str>) -> Option<Lang> {
         let l = locale?.to_ascii_lowercase();
@@ -62,6 +60,8 @@ impl Lang {
         }
     }
 
+    /// The interface language from a `LANG`-style locale (`fr_CA.UTF-8`,
+    /// `en_US`, `C`): English only when the locale says English, otherwise French.
     pub fn from_locale(locale: Option<&str>) -> Lang {
         match locale {
             Some(l) if l.to_ascii_lowercase().starts_with("en") => Lang::En,

@@ -199,7 +199,8 @@ pub(super) fn check_advised(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(Code::AdvisedMissing, kind_span.clone(), tr!(lang, "la clause conseillée « {title} » ({id}) est absente", "advised clause “{title}” ({id}) is missing"))
                     .label(tr!(lang, "le profil « {profile_title} » la conseille", "the “{profile_title}” profile advises it"))
-                    .help(tr!(lang, "ajoutez [clauses.{id}] ; `pacte clauses show {id}` explique pourquoi elle compte", "add [clauses.{id}]; `pacte clauses show {id}` explains why it matters")),
+                    .help(tr!(lang, "ajoutez [clauses.{id}] ; `pacte clauses show {id}` explique pourquoi elle compte", "add [clauses.{id}]; `pacte clauses show {id}` explains why it matters"))
+                    .plain(tr!(lang, "la clause conseillée « {title} » n'est pas remplie", "the advised clause “{title}” is not filled in"), tr!(lang, "remplissez-la depuis le menu de pacte edit ; son explication dit pourquoi elle compte", "fill it in from pacte edit's menu; its explanation says why it matters")),
             );
         }
     }
@@ -227,7 +228,16 @@ pub(super) fn check_advised(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     "le profil « {profile_title} » le conseille",
                     "the “{profile_title}” profile advises it"
                 ))
-                .help(prompt.to_string()),
+                .help(prompt.to_string())
+                .plain(
+                    tr!(
+                        lang,
+                        "une réponse conseillée manque : « {} »",
+                        "an advised answer is missing: “{}”",
+                        prompt.trim_end_matches(['?', ' ', '\u{a0}'])
+                    ),
+                    prompt.to_string(),
+                ),
             );
         }
     }

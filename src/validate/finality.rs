@@ -30,7 +30,8 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             let who = party.text("short_name").or(party.text("id")).unwrap_or("?");
             out.push(
                 Diagnostic::new(Code::MissingMandate, rep.span.clone(), tr!(lang, "le représentant de « {who} » n'a pas de résolution ou de mandat qui l'autorise à signer", "the representative of “{who}” has no resolution or mandate authorising them to sign"))
-                    .help(tr!(lang, "ajoutez mandate = \"résolution n° … adoptée le …\" dans representative", "add mandate = \"resolution no. … adopted on …\" to representative")),
+                    .help(tr!(lang, "ajoutez mandate = \"résolution n° … adoptée le …\" dans representative", "add mandate = \"resolution no. … adopted on …\" to representative"))
+                    .plain(tr!(lang, "le représentant de « {who} » n'a pas de résolution ou de mandat qui l'autorise à signer", "the representative of “{who}” has no resolution or mandate authorising them to sign"), tr!(lang, "dans « Parties », indiquez la résolution ou le mandat qui l'autorise à signer", "in “Parties”, give the resolution or mandate that authorises them to sign")),
             );
         }
     }

@@ -215,7 +215,9 @@ impl Wizard<'_> {
                 summaries.join(" ; ")
             };
             let q = format!("{prompt} [{shown}]");
-            let default = if records.is_empty() {
+            // An empty list defaults to adding an entry only when one is
+            // needed; otherwise Enter moves on.
+            let default = if records.is_empty() && required {
                 0
             } else {
                 items.len() - 1

@@ -51,6 +51,12 @@ impl Wizard<'_> {
             matches!(
                 d.code,
                 DuplicateParty
+                    | UnknownParty
+                    | PartyWithoutObligations
+                    | PartyWithoutContact
+                    | PartyWithoutSeat
+                    | MissingMandate
+                    | WithdrawalMissing
                     | TooFewParties
                     | NoPublicParty
                     | NoNonPublicParty
@@ -88,7 +94,7 @@ impl Wizard<'_> {
 
 /// Findings as the wizard shows them: in the question's words, one line for
 /// what is wrong and one for what to do — no code excerpt, no file key.
-fn plain_findings(diagnostics: &[crate::diag::Diagnostic]) -> String {
+pub(super) fn plain_findings(diagnostics: &[crate::diag::Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let (message, help) = d.in_plain_words();

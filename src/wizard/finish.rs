@@ -1,9 +1,9 @@
 //! The wizard's last step: the whole check, then the offer to render, through
 //! the same rendering and the same write path as `pacte render`.
 
+use super::findings::plain_findings;
 use super::{Prompter, Wizard, WizardError};
 use crate::check::{CheckOptions, check_text};
-use crate::diag::human;
 use crate::output::{Target, WriteError, inspect, write_document};
 use crate::render::{Format, PdfOptions, RenderOptions, document_timestamp, file};
 use crate::tr;
@@ -18,11 +18,9 @@ impl Wizard<'_> {
             ..Default::default()
         };
         let checked = check_text(&self.path, self.doc.to_string(), self.library, &options);
-        let mut out = Vec::new();
-        let _ = human::write_report(&mut out, &checked.report, lang, false);
         let shown = self.path.display().to_string();
         if checked.has_errors() {
-            p.show(&String::from_utf8_lossy(&out));
+            p.show(&plain_findings(&checked.report.diagnostics));
             p.show(&tr!(lang, "Convention enregistrée dans {shown}, avec des erreurs : corrigez-les avec `pacte edit {shown}`.", "Agreement saved to {shown}, with errors: fix them with `pacte edit {shown}`."));
             return Ok(());
         }
@@ -41,8 +39,6 @@ impl Wizard<'_> {
             self.library,
             &final_options,
         );
-        let mut remaining = Vec::new();
-        let _ = human::write_report(&mut remaining, &signing.report, lang, false);
         let ready = !signing.has_errors();
         if signing.report.diagnostics.is_empty() {
             p.show(&tr!(
@@ -51,7 +47,7 @@ impl Wizard<'_> {
                 "✓ Agreement complete and ready to sign, saved to {shown}."
             ));
         } else {
-            p.show(&String::from_utf8_lossy(&remaining));
+            p.show(&plain_findings(&signing.report.diagnostics));
             p.show(&if ready {
                 tr!(lang, "✓ Convention complète, enregistrée dans {shown} ; revoyez les points ci-dessus (avec `pacte edit {shown}`) avant la signature.", "✓ Agreement complete, saved to {shown}; review the points above (with `pacte edit {shown}`) before signing.")
             } else {

@@ -570,7 +570,10 @@ impl<'a> Wizard<'a> {
 
     /// The table at `path` (created if absent; `clauses` stays implicit so no
     /// bare `[clauses]` header appears).
+    /// An inline table (`convention = { … }`, valid TOML) becomes a table
+    /// with its answers kept; any other value is refused, never replaced.
     fn table_mut(&mut self, path: &[&str]) -> Result<&mut Table, WizardError> {
+        let lang = self.lang;
         let mut table = self.doc.as_table_mut();
         for (depth, key) in path.iter().enumerate() {
             let item = table.entry(key).or_insert_with(|| {
@@ -578,12 +581,17 @@ impl<'a> Wizard<'a> {
                 t.set_implicit(depth == 0 && *key == "clauses");
                 Item::Table(t)
             });
-            if !item.is_table() {
-                *item = Item::Table(Table::new());
+            if let Item::Value(Value::InlineTable(inline)) = item {
+                *item = Item::Table(inline.clone().into_table());
             }
-            table = item
-                .as_table_mut()
-                .ok_or_else(|| WizardError::Io(format!("`{key}` is not a table")))?;
+            let dotted = path[..=depth].join(".");
+            table = item.as_table_mut().ok_or_else(|| {
+                WizardError::Io(tr!(
+                    lang,
+                    "`{dotted}` n'est pas une table ; corrigez le fichier (pacte check le situe) puis reprenez",
+                    "`{dotted}` is not a table; fix the file (pacte check shows where) and resume"
+                ))
+            })?;
         }
         Ok(table)
     }

@@ -65,8 +65,21 @@ impl Wizard<'_> {
             if field.name() == "duration_months" && !required {
                 continue;
             }
-            if let Some(item) = self.ask_field(p, field, current.as_ref(), required)? {
-                self.table_mut(&["convention"])?.insert(field.name(), item);
+            let answer = self.ask_field(p, field, current.as_ref(), required)?;
+            let header = self.table_mut(&["convention"])?;
+            match answer {
+                Some(item) => {
+                    // The term is an end date or a duration, not both: the
+                    // end date just given replaces a duration.
+                    if field.name() == "end_date" {
+                        header.remove("duration_months");
+                    }
+                    header.insert(field.name(), item);
+                }
+                // An answer emptied is removed, not kept behind the person's back.
+                None => {
+                    header.remove(field.name());
+                }
             }
             self.save(p)?;
         }
