@@ -844,8 +844,8 @@ fn edit_revisits_the_header_and_the_parties_and_checks_them_at_once() {
         SKIP,
         DONE,
         DONE,
-        // Then it is removed again.
-        "✓ Parties (3)",
+        // The duplicate id marks the parties ✗; then it is removed again.
+        "✗ Parties (3)",
         "Retirer : la Coop bis (coop)",
         "oui",
         DONE,

@@ -199,7 +199,18 @@ pub fn type_value(
                             "`{path}` is “{shown}”, which is not {wanted}"
                         ),
                     )
-                    .help(tr!(lang, "écrivez {wanted}", "write {wanted}")),
+                    .help(match format {
+                        crate::field::TextFormat::Id => tr!(
+                            lang,
+                            "par exemple : ville, cs-2, club_plein_air",
+                            "for example: city, cs-2, outdoor_club"
+                        ),
+                        crate::field::TextFormat::Email => tr!(
+                            lang,
+                            "par exemple : loisirs@ville.example",
+                            "for example: recreation@city.example"
+                        ),
+                    }),
                 );
                 return None;
             }

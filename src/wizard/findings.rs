@@ -70,6 +70,14 @@ impl Wizard<'_> {
         })
     }
 
+    /// Whether the header or the parties hold an error (for the ✗ of
+    /// `pacte edit`'s menu).
+    pub(super) fn header_or_parties_have_errors(&self) -> bool {
+        self.findings_for_header_and_parties()
+            .lines()
+            .any(|l| l.starts_with('✗'))
+    }
+
     /// The check's errors and warnings that `keep` selects, as the human
     /// report prints them.
     fn findings_where(

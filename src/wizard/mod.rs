@@ -245,8 +245,15 @@ impl<'a> Wizard<'a> {
         loop {
             let ids = self.clause_order(&kind);
             // The header and the parties come first, like in the document.
-            let header = tr!(lang, "✓ En-tête", "✓ Header");
-            let parties = tr!(lang, "✓ Parties ({})", "✓ Parties ({})", self.party_count());
+            // ✗ on both when their checks find an error: one run for the two.
+            let mark = if self.header_or_parties_have_errors() {
+                "✗"
+            } else {
+                "✓"
+            };
+            let header = tr!(lang, "{mark} En-tête", "{mark} Header");
+            let count = self.party_count();
+            let parties = tr!(lang, "{mark} Parties ({count})", "{mark} Parties ({count})");
             let mut items = vec![header, parties];
             items.extend(
                 ids.iter()
