@@ -1009,3 +1009,35 @@ fn an_inline_header_is_kept_when_the_header_is_revisited() {
         assert!(text.contains(kept), "{kept} in\n{text}");
     }
 }
+
+#[test]
+fn the_wizard_s_wording_of_a_finding_names_no_file_key() {
+    let library = library();
+    for (fixture, code) in [
+        (
+            "tests/fixtures/invalid/P095-ignored-answer.toml",
+            pacte::Code::IgnoredAnswer,
+        ),
+        (
+            "tests/fixtures/invalid/P045-term-conflict.toml",
+            pacte::Code::TermConflict,
+        ),
+    ] {
+        let path = std::path::Path::new(fixture);
+        let text = std::fs::read_to_string(path).unwrap();
+        let checked = check_text(path, text, &library, &CheckOptions::default());
+        let d = checked
+            .report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == code)
+            .unwrap();
+        let (message, help) = d.in_plain_words();
+        for words in [message, help] {
+            assert!(
+                !words.contains("renewal") && !words.contains("end_date") && !words.contains('`'),
+                "{fixture}: {words}"
+            );
+        }
+    }
+}

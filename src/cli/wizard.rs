@@ -49,7 +49,14 @@ impl Prompter for TerminalPrompter {
             if line.chars().count() <= width {
                 eprintln!("{line}");
             } else {
-                for wrapped in textwrap::wrap(line, width) {
+                // A continuation keeps the line's indent (« → » of a finding's help).
+                let indent: String = line
+                    .chars()
+                    .take_while(|c| *c == ' ' || *c == '→')
+                    .map(|_| ' ')
+                    .collect();
+                let options = textwrap::Options::new(width).subsequent_indent(&indent);
+                for wrapped in textwrap::wrap(line, options) {
                     eprintln!("{wrapped}");
                 }
             }

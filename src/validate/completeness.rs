@@ -114,7 +114,19 @@ fn conditional_fields(
                     lang,
                     "retirez {field}, ou changez {trigger} si cette réponse doit compter",
                     "remove {field}, or change {trigger} if this answer should count"
-                )),
+                ))
+                .plain(
+                    tr!(
+                        lang,
+                        "la réponse « {label} » est sans effet à cause d'une autre réponse de la clause",
+                        "the answer “{label}” has no effect because of another answer in the clause"
+                    ),
+                    tr!(
+                        lang,
+                        "elle n'apparaîtra pas dans la convention ; changez l'autre réponse si elle doit compter",
+                        "it will not appear in the agreement; change the other answer if it should count"
+                    ),
+                ),
             );
         }
         for name in &rule.require {

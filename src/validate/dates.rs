@@ -61,7 +61,19 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         lang,
                         "gardez une seule des deux clés, ou accordez-les",
                         "keep only one of the two keys, or make them agree"
-                    )),
+                    ))
+                    .plain(
+                        tr!(
+                            lang,
+                            "une durée de {m} mois finit le {i}, mais la date de fin donnée est le {e}",
+                            "a duration of {m} months ends on {i}, but the end date given is {e}"
+                        ),
+                        tr!(
+                            lang,
+                            "dans l'en-tête, donnez la date de fin ou la durée, pas les deux",
+                            "in the header, give the end date or the duration, not both"
+                        ),
+                    ),
                 );
             }
         }
