@@ -34,6 +34,10 @@ pub const MAX_TABLES: usize = 20_000;
 /// The most keys a convention file may hold (P005), for the same reason.
 pub const MAX_KEYS: usize = 100_000;
 
+/// Sectors that count as public (for the public/non-public balance, the
+/// appropriations rule, and sentences about the public body).
+pub const PUBLIC_SECTORS: [&str; 2] = ["public", "parapublic"];
+
 /// The currency of a convention that names none: the Canadian dollar, as the
 /// bundled library was written for Quebec first.
 pub const DEFAULT_CURRENCY: &str = "CAD";
@@ -124,6 +128,13 @@ impl Convention {
                 )
             })
             .collect()
+    }
+
+    /// Whether the party `id` belongs to the public sector.
+    pub fn is_public(&self, id: &str) -> bool {
+        self.party(id)
+            .and_then(|p| p.text("sector"))
+            .is_some_and(|s| PUBLIC_SECTORS.contains(&s))
     }
 
     pub fn party(&self, id: &str) -> Option<&Record> {

@@ -33,7 +33,7 @@ impl Formatter<'_> {
             "de": of,
             // Whether the party belongs to the public sector, for sentences
             // about the public body (« demeure responsable des services »).
-            "public": p.and_then(|p| p.text("sector")).is_some_and(|s| s == "public" || s == "parapublic"),
+            "public": self.conv.is_public(id),
         })
     }
 

@@ -2,15 +2,13 @@
 //! obligations and a contact, and a public/third-sector mix.
 
 use super::{Ctx, walk_clauses};
+use crate::convention::PUBLIC_SECTORS;
 use crate::diag::{Code, Diagnostic};
 use crate::facts::ListRole;
 use crate::field::{Spanned, Value};
 use crate::suggest::did_you_mean;
 use crate::tr;
 use std::collections::BTreeMap;
-
-/// Sectors that count as public for the public/non-public balance.
-pub(super) const PUBLIC_SECTORS: [&str; 2] = ["public", "parapublic"];
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;

@@ -5,7 +5,6 @@
 //! records kept as long as the audits need them.
 
 use super::Ctx;
-use super::parties::PUBLIC_SECTORS;
 use crate::diag::{Code, Diagnostic};
 use crate::library::contract;
 use crate::tr;
@@ -106,11 +105,7 @@ fn appropriations(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(party) = contribution.party else {
             continue;
         };
-        let public = ctx
-            .conv
-            .party(party)
-            .and_then(|p| p.text("sector"))
-            .is_some_and(|s| PUBLIC_SECTORS.contains(&s));
+        let public = ctx.conv.is_public(party);
         let covered = facts
             .appropriations
             .as_ref()

@@ -3,7 +3,7 @@
 
 use super::Wizard;
 use crate::check::{CheckOptions, check_text};
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
 use crate::library::Clause;
 
 impl Wizard<'_> {
@@ -36,16 +36,16 @@ impl Wizard<'_> {
     /// answers, found as the review notes find them: by the clause's place
     /// in the typed convention.
     pub(super) fn findings_for(&self, id: &str) -> String {
-        self.findings_where(&|d, conv, end| {
+        plain_findings(&self.findings_where(&|d, conv, end| {
             conv.and_then(|c| c.clause_regions(end).remove(id))
                 .zip(d.span.as_ref())
                 .is_some_and(|(r, s)| r.contains(&s.start))
-        })
+        }))
     }
 
     /// The findings about the header and the parties: the term and its
     /// dates, the parties' ids, count, names and sectors.
-    pub(super) fn findings_for_header_and_parties(&self) -> String {
+    pub(super) fn findings_for_header_and_parties(&self) -> Vec<Diagnostic> {
         use crate::diag::Code::*;
         self.findings_where(&|d, _, _| {
             matches!(
@@ -74,16 +74,15 @@ impl Wizard<'_> {
     /// `pacte edit`'s menu).
     pub(super) fn header_or_parties_have_errors(&self) -> bool {
         self.findings_for_header_and_parties()
-            .lines()
-            .any(|l| l.starts_with('✗'))
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 
-    /// The check's errors and warnings that `keep` selects, as the human
-    /// report prints them.
+    /// The check's errors and warnings that `keep` selects.
     fn findings_where(
         &self,
-        keep: &dyn Fn(&crate::diag::Diagnostic, Option<&crate::Convention>, usize) -> bool,
-    ) -> String {
+        keep: &dyn Fn(&Diagnostic, Option<&crate::Convention>, usize) -> bool,
+    ) -> Vec<Diagnostic> {
         let options = CheckOptions {
             lang: self.lang,
             ..Default::default()
@@ -96,13 +95,13 @@ impl Wizard<'_> {
         report
             .diagnostics
             .retain(|d| d.severity >= Severity::Warning && keep(d, conv, end));
-        plain_findings(&report.diagnostics)
+        report.diagnostics
     }
 }
 
 /// Findings as the wizard shows them: in the question's words, one line for
 /// what is wrong and one for what to do — no code excerpt, no file key.
-pub(super) fn plain_findings(diagnostics: &[crate::diag::Diagnostic]) -> String {
+pub(super) fn plain_findings(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let (message, help) = d.in_plain_words();
