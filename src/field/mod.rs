@@ -10,7 +10,7 @@ mod typing;
 mod value;
 
 pub use typing::{
-    Typer, YEARS, check_literal, missing_field, toml_type_name, type_table, type_value,
+    Typer, Why, YEARS, check_literal, missing_field, toml_type_name, type_table, type_value,
     unknown_key, wrong_type,
 };
 pub use value::{Cents, Hundredths, Record, Spanned, Value};

@@ -87,18 +87,29 @@ pub fn unknown_key(name: &str, span: Span, path: &str, known: &[&str], lang: Lan
     }
 }
 
+/// Why a field is required when the field alone does not say so: in the
+/// file's terms (`renewal = true`) and in the wizard's (« Renouvellement
+/// tacite » vaut « oui »).
+pub struct Why {
+    pub in_file: String,
+    pub in_words: String,
+}
+
 /// The diagnostic for a required field that is absent. `why` adds the reason
 /// when the requirement is conditional or comes from the profile.
 pub fn missing_field(
     field: &Field,
     span: &Span,
     path: &str,
-    why: Option<&str>,
+    why: Option<&Why>,
     lang: Lang,
 ) -> Diagnostic {
     let name = field.name();
     let prompt = field.prompt(lang);
-    let because = why.map(|w| format!(" ({w})")).unwrap_or_default();
+    let because = why.map(|w| format!(" ({})", w.in_file)).unwrap_or_default();
+    let because_plain = why
+        .map(|w| format!(" ({})", w.in_words))
+        .unwrap_or_default();
     let example = field
         .example
         .as_ref()
@@ -125,8 +136,8 @@ pub fn missing_field(
     .plain(
         tr!(
             lang,
-            "il manque une réponse : « {label} »{because}",
-            "an answer is missing: “{label}”{because}"
+            "il manque une réponse : « {label} »{because_plain}",
+            "an answer is missing: “{label}”{because_plain}"
         ),
         tr!(
             lang,

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::diag::{Code, Diagnostic};
-use crate::field::{Value, missing_field};
+use crate::field::{Value, Why, missing_field};
 use crate::library::Clause;
 use crate::tr;
 
@@ -23,7 +23,8 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(Code::MissingClause, kind_span.clone(), tr!(lang, "la clause « {title} » ({id}) est absente", "clause “{title}” ({id}) is missing"))
                     .label(tr!(lang, "le profil « {profile_title} » l'exige", "the “{profile_title}” profile requires it"))
-                    .help(tr!(lang, "ajoutez une table [clauses.{id}] ; `pacte clauses show {id}` en donne les champs", "add a [clauses.{id}] table; `pacte clauses show {id}` gives its fields")),
+                    .help(tr!(lang, "ajoutez une table [clauses.{id}] ; `pacte clauses show {id}` en donne les champs", "add a [clauses.{id}] table; `pacte clauses show {id}` gives its fields"))
+                    .plain(tr!(lang, "la clause « {title} » n'est pas remplie", "the “{title}” clause is not filled in"), tr!(lang, "le type de convention l'exige : remplissez-la depuis le menu de pacte edit", "this kind of agreement requires it: fill it in from pacte edit's menu")),
             );
         }
         for clause in &ctx.conv.clauses {
@@ -51,6 +52,10 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         "exigé par le profil « {profile_title} »",
                         "required by the “{profile_title}” profile"
                     );
+                    let why = Why {
+                        in_file: why.clone(),
+                        in_words: why,
+                    };
                     out.push(missing_field(
                         field,
                         &answers.span,
@@ -133,11 +138,26 @@ fn conditional_fields(
             if answers.get(name.get_ref()).is_none()
                 && let Some(field) = spec.field(name.get_ref())
             {
-                let why = tr!(
-                    lang,
-                    "parce que {trigger} = {shown}",
-                    "because {trigger} = {shown}"
-                );
+                let trigger_field = spec.field(trigger);
+                let trigger_label = trigger_field.map_or(trigger.as_str(), |f| f.label(lang));
+                let shown_label = match &value.value {
+                    Value::Bool(b) => lang.yes_no(*b).to_lowercase(),
+                    _ => trigger_field
+                        .and_then(|f| f.choice(&shown))
+                        .map_or(shown.clone(), |c| c.label(lang).to_string()),
+                };
+                let why = Why {
+                    in_file: tr!(
+                        lang,
+                        "parce que {trigger} = {shown}",
+                        "because {trigger} = {shown}"
+                    ),
+                    in_words: tr!(
+                        lang,
+                        "parce que « {trigger_label} » vaut « {shown_label} »",
+                        "because “{trigger_label}” is “{shown_label}”"
+                    ),
+                };
                 out.push(missing_field(
                     field,
                     &answers.span,
@@ -166,7 +186,10 @@ fn coverage(
             continue;
         };
         let records = answers.records(field_name);
-        let key_spec = spec.field(field_name).and_then(|f| f.subfield(&rule.key));
+        let list_spec = spec.field(field_name);
+        let key_spec = list_spec.and_then(|f| f.subfield(&rule.key));
+        let list_label = list_spec.map_or(field_name.as_str(), |f| f.label(lang));
+        let key_label = key_spec.map_or(rule.key.as_str(), |k| k.label(lang));
         for wanted in &rule.values {
             if records
                 .iter()
@@ -193,7 +216,19 @@ fn coverage(
                     lang,
                     "ajoutez une entrée [[clauses.{id}.{field_name}]] avec {key} = \"{wanted}\"",
                     "add a [[clauses.{id}.{field_name}]] entry with {key} = \"{wanted}\""
-                )),
+                ))
+                .plain(
+                    tr!(
+                        lang,
+                        "la clause « {title} » ne couvre pas : {label}",
+                        "the “{title}” clause does not cover: {label}"
+                    ),
+                    tr!(
+                        lang,
+                        "dans « {list_label} », ajoutez une entrée « {key_label} » : {label}",
+                        "in “{list_label}”, add an entry whose “{key_label}” is {label}"
+                    ),
+                ),
             );
         }
     }

@@ -35,7 +35,19 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     lang,
                     "ajoutez end_date = AAAA-MM-JJ ou duration_months = N dans [convention]",
                     "add end_date = YYYY-MM-DD or duration_months = N to [convention]"
-                )),
+                ))
+                .plain(
+                    tr!(
+                        lang,
+                        "la convention n'a ni date de fin ni durée",
+                        "the agreement has neither an end date nor a duration"
+                    ),
+                    tr!(
+                        lang,
+                        "dans l'en-tête, donnez la date de fin ou la durée en mois",
+                        "in the header, give the end date or the duration in months"
+                    ),
+                ),
             )
         }
         (Some(end), Some(months)) => {

@@ -40,7 +40,19 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 lang,
                 "ajoutez une table [[parties]] pour chaque partie",
                 "add a [[parties]] table for each party"
-            )),
+            ))
+            .plain(
+                tr!(
+                    lang,
+                    "une convention lie au moins deux parties",
+                    "an agreement binds at least two parties"
+                ),
+                tr!(
+                    lang,
+                    "dans « Parties », ajoutez chaque partie à la convention",
+                    "in “Parties”, add each party to the agreement"
+                ),
+            ),
         );
     }
 
@@ -137,7 +149,19 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         lang,
                         "vérifiez `sector` : public ou parapublic pour un organisme public",
                         "check `sector`: public or parapublic for a public body"
-                    )),
+                    ))
+                    .plain(
+                        tr!(
+                            lang,
+                            "aucune partie n'appartient au secteur public",
+                            "no party belongs to the public sector"
+                        ),
+                        tr!(
+                            lang,
+                            "dans « Parties », choisissez le secteur public ou parapublic pour l'organisme public",
+                            "in “Parties”, choose the public or parapublic sector for the public body"
+                        ),
+                    ),
                 );
             } else if sectors.iter().all(|s| PUBLIC_SECTORS.contains(s)) {
                 out.push(

@@ -27,7 +27,19 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 lang,
                 "faites ces vérifications vous-même avant la signature",
                 "make these checks yourself before signing"
-            )),
+            ))
+            .plain(
+                tr!(
+                    lang,
+                    "votre organisation a choisi que pacte ne tire rien de la clause « {title} » ; ni vérifié ni produit : {uses}",
+                    "your organisation chose that pacte takes nothing from the “{title}” clause; neither checked nor produced: {uses}"
+                ),
+                tr!(
+                    lang,
+                    "faites ces vérifications vous-même avant la signature",
+                    "make these checks yourself before signing"
+                ),
+            ),
         );
     }
 }

@@ -4,7 +4,9 @@
 use super::Wizard;
 use crate::check::{CheckOptions, check_text};
 use crate::diag::{Diagnostic, Severity};
+use crate::lang::Lang;
 use crate::library::Clause;
+use crate::tr;
 
 impl Wizard<'_> {
     /// Whether a clause's required fields are all answered.
@@ -36,7 +38,7 @@ impl Wizard<'_> {
     /// answers, found as the review notes find them: by the clause's place
     /// in the typed convention.
     pub(super) fn findings_for(&self, id: &str) -> String {
-        plain_findings(&self.findings_where(&|d, conv, end| {
+        self.plain_findings(&self.findings_where(&|d, conv, end| {
             conv.and_then(|c| c.clause_regions(end).remove(id))
                 .zip(d.span.as_ref())
                 .is_some_and(|(r, s)| r.contains(&s.start))
@@ -99,24 +101,168 @@ impl Wizard<'_> {
     }
 }
 
-/// Findings as the wizard shows them: in the question's words, one line for
-/// what is wrong and one for what to do — no code excerpt, no file key.
-pub(super) fn plain_findings(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        let (message, help) = d.in_plain_words();
-        let mark = match d.severity {
-            Severity::Error => "✗",
-            Severity::Warning => "⚠",
-            Severity::Note => "·",
-        };
-        out.push_str(&format!(
-            "{mark} {}\n",
-            crate::diag::sanitize(&crate::render::text::capitalize(message))
-        ));
-        if !help.is_empty() {
-            out.push_str(&format!("  → {}\n", crate::diag::sanitize(help)));
+impl Wizard<'_> {
+    /// Findings as the wizard shows them: in the question's words, one line
+    /// for what is wrong and one for what to do — no code excerpt, no file
+    /// key. A finding without its own plain wording still names the answer
+    /// it concerns by its place in the wizard (« Évaluation — Calendrier,
+    /// entrée 2 — Échéance ») rather than by its path in the file.
+    pub(super) fn plain_findings(&self, diagnostics: &[Diagnostic]) -> String {
+        let mut out = String::new();
+        for d in diagnostics {
+            let (message, help) = d.in_plain_words();
+            let (message, help) = (self.in_wizard_words(message), self.in_wizard_words(help));
+            let mark = match d.severity {
+                Severity::Error => "✗",
+                Severity::Warning => "⚠",
+                Severity::Note => "·",
+            };
+            out.push_str(&format!(
+                "{mark} {}\n",
+                crate::diag::sanitize(&crate::render::text::capitalize(&message))
+            ));
+            if !help.is_empty() {
+                out.push_str(&format!("  → {}\n", crate::diag::sanitize(&help)));
+            }
         }
+        out.trim_end().to_string()
     }
-    out.trim_end().to_string()
+
+    /// Every `` `quoted` `` token of a message: an answer's path becomes
+    /// its place in the wizard, anything else (an id, a value) is quoted as
+    /// the language quotes.
+    fn in_wizard_words(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('`') {
+            let Some(len) = rest[open + 1..].find('`') else {
+                break;
+            };
+            let token = &rest[open + 1..open + 1 + len];
+            out.push_str(&rest[..open]);
+            let shown = self
+                .answer_place(token)
+                .unwrap_or_else(|| token.to_string());
+            out.push_str(&match self.lang {
+                Lang::Fr => format!("« {shown} »"),
+                Lang::En => format!("“{shown}”"),
+            });
+            rest = &rest[open + len + 2..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Where an answer is asked, from its path in the file:
+    /// `clauses.evaluation.schedule[2].due` → « Évaluation — Calendrier,
+    /// entrée 2 — Échéance », `parties[1].name` → « Parties — partie 1 —
+    /// Nom », `convention.end_date` → « En-tête — Date de fin ».
+    fn answer_place(&self, path: &str) -> Option<String> {
+        let lang = self.lang;
+        let mut steps = path.split('.');
+        let (mut place, fields): (Vec<String>, &[crate::library::Field]) = match steps.next()? {
+            "clauses" => {
+                let clause = self.library.clause(steps.next()?)?;
+                (vec![clause.title.get(lang).to_string()], &clause.fields)
+            }
+            "convention" => (
+                vec![tr!(lang, "En-tête", "Header")],
+                self.library.header_fields(),
+            ),
+            first => {
+                let (name, n) = indexed(first)?;
+                if name != "parties" {
+                    return None;
+                }
+                let n = n?;
+                (
+                    vec![tr!(lang, "Parties — partie {n}", "Parties — party {n}")],
+                    self.library.party_fields(),
+                )
+            }
+        };
+        let mut fields = fields;
+        for step in steps {
+            let (name, n) = indexed(step)?;
+            let field = fields.iter().find(|f| f.name() == name)?;
+            let label = field.label(lang);
+            place.push(match n {
+                Some(n) => tr!(lang, "{label}, entrée {n}", "{label}, entry {n}"),
+                None => label.to_string(),
+            });
+            fields = &field.fields;
+        }
+        Some(place.join(" — "))
+    }
+}
+
+/// `schedule[2]` → (`schedule`, Some(2)); `due` → (`due`, None).
+fn indexed(step: &str) -> Option<(&str, Option<usize>)> {
+    match step.split_once('[') {
+        Some((name, n)) => Some((name, Some(n.strip_suffix(']')?.parse().ok()?))),
+        None => Some((step, None)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check_text;
+    use crate::validate::Options;
+
+    /// Codes about a file that is not a convention yet (broken TOML, an
+    /// unknown kind or clause, a list over the limit): the wizard refuses
+    /// to open such a file and `pacte check` speaks of it in file terms.
+    const ABOUT_THE_FILE: &[&str] = &["P001", "P005", "P010", "P017", "P018", "P019"];
+
+    /// Every finding of every fixture, worded for the wizard in both
+    /// languages, names answers by their place in the wizard: no file key,
+    /// no table path, no code quote.
+    #[test]
+    fn the_wizard_words_every_finding_without_file_terms() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut seen, mut wrong) = (0, Vec::new());
+        for entry in std::fs::read_dir("tests/fixtures/invalid").unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let dirs: Vec<std::path::PathBuf> = text
+                .lines()
+                .filter_map(|l| l.strip_prefix("# args: --clauses "))
+                .map(std::path::PathBuf::from)
+                .collect();
+            for lang in [Lang::Fr, Lang::En] {
+                let library = crate::ClauseLibrary::load(&dirs, lang).unwrap();
+                let copy = dir.path().join(path.file_name().unwrap());
+                std::fs::write(&copy, &text).unwrap();
+                let Ok(wizard) = Wizard::open(&library, lang, &copy) else {
+                    continue;
+                };
+                let options = CheckOptions {
+                    validate: Options {
+                        final_check: true,
+                        ..Default::default()
+                    },
+                    lang,
+                    ..Default::default()
+                };
+                let report = check_text(&copy, text.clone(), &library, &options).report;
+                for d in &report.diagnostics {
+                    if ABOUT_THE_FILE.contains(&d.code.as_str()) {
+                        continue;
+                    }
+                    seen += 1;
+                    let shown = wizard.plain_findings(std::slice::from_ref(d));
+                    let file_term = ['`', '_', '[', ']', '=']
+                        .iter()
+                        .find(|c| shown.contains(**c))
+                        .or(shown.contains("clauses.").then_some(&'.'));
+                    if file_term.is_some() {
+                        wrong.push(format!("{} ({lang:?}): {shown}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "in file terms:\n{}", wrong.join("\n"));
+        assert!(seen > 80, "only {seen} findings worded");
+    }
 }

@@ -1,7 +1,6 @@
 //! The wizard's last step: the whole check, then the offer to render, through
 //! the same rendering and the same write path as `pacte render`.
 
-use super::findings::plain_findings;
 use super::{Prompter, Wizard, WizardError};
 use crate::check::{CheckOptions, check_text};
 use crate::output::{Target, WriteError, inspect, write_document};
@@ -20,7 +19,7 @@ impl Wizard<'_> {
         let checked = check_text(&self.path, self.doc.to_string(), self.library, &options);
         let shown = self.path.display().to_string();
         if checked.has_errors() {
-            p.show(&plain_findings(&checked.report.diagnostics));
+            p.show(&self.plain_findings(&checked.report.diagnostics));
             p.show(&tr!(lang, "Convention enregistrée dans {shown}, avec des erreurs : corrigez-les avec `pacte edit {shown}`.", "Agreement saved to {shown}, with errors: fix them with `pacte edit {shown}`."));
             return Ok(());
         }
@@ -47,7 +46,7 @@ impl Wizard<'_> {
                 "✓ Agreement complete and ready to sign, saved to {shown}."
             ));
         } else {
-            p.show(&plain_findings(&signing.report.diagnostics));
+            p.show(&self.plain_findings(&signing.report.diagnostics));
             p.show(&if ready {
                 tr!(lang, "✓ Convention complète, enregistrée dans {shown} ; revoyez les points ci-dessus (avec `pacte edit {shown}`) avant la signature.", "✓ Agreement complete, saved to {shown}; review the points above (with `pacte edit {shown}`) before signing.")
             } else {

@@ -249,7 +249,7 @@ impl Wizard<'_> {
     pub(super) fn show_header_and_party_findings(&self, p: &mut dyn Prompter) {
         let findings = self.findings_for_header_and_parties();
         if !findings.is_empty() {
-            p.show(&super::findings::plain_findings(&findings));
+            p.show(&self.plain_findings(&findings));
         }
     }
 }
