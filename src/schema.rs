@@ -171,6 +171,9 @@ fn field(f: &Field, lang: Lang) -> Value {
     if let Some(example) = &f.example {
         schema["examples"] = json!([toml_to_json(example.get_ref())]);
     }
+    if let Some(suggested) = &f.suggested {
+        schema["default"] = toml_to_json(suggested.get_ref());
+    }
     schema
 }
 

@@ -8,11 +8,16 @@ const DONE: &str = "Terminé";
 const ADD: &str = "Ajouter une entrée";
 const SKIP: &str = "";
 const PASS: &str = "(passer)";
+/// The review screen's last item, then both documents.
+const FINISH_AND_RENDER: [&str; 2] = ["Vérifier et terminer", "la version Markdown et le PDF"];
+/// The review screen's last item, then no document.
+const FINISH_ONLY: [&str; 2] = ["Vérifier et terminer", "rien pour l'instant"];
 
 /// Answers, in the order the wizard asks, for a complete management
 /// partnership between a town and an association.
 fn management_script() -> Vec<String> {
-    let mut a: Vec<&str> = Vec::new();
+    // Every question, clause by clause (not the quick way).
+    let mut a: Vec<&str> = vec!["Complet"];
     // Header: title, short title, reference, place, effective date, end date, currency.
     a.extend([
         "Convention de gestion du parc des Saules",
@@ -23,9 +28,8 @@ fn management_script() -> Vec<String> {
         "31/12/2031",
         "dollar canadien",
     ]);
-    // Two parties: id, name, short name, sector, address, statute, registration, representative (name, title, mandate, date).
+    // Two parties: name, short name (the id is made from it), sector, address, statute, registration, representative (name, title, mandate, date).
     a.extend([
-        "ville",
         "Ville de Lévis",
         "la Ville",
         "secteur public",
@@ -39,7 +43,6 @@ fn management_script() -> Vec<String> {
         DONE, // no other signatory
     ]);
     a.extend([
-        "amis",
         "Les Amis du parc des Saules",
         "l'Association",
         "secteur associatif",
@@ -297,7 +300,7 @@ fn the_last_step_writes_through_the_render_path_and_leaves_a_users_file_alone() 
     std::fs::write(&mine, "# Mes notes sur le parc\n").unwrap();
     let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
     let mut script = management_script();
-    script.extend(["oui".to_string(), "oui".to_string()]);
+    script.extend(FINISH_AND_RENDER.map(String::from));
     let mut p = ScriptedPrompter::new(script);
     wizard
         .run_new(&mut p, Some("gestion"), Some(Lang::Fr))
@@ -324,7 +327,7 @@ fn the_last_step_writes_through_the_render_path_and_leaves_a_users_file_alone() 
     std::fs::create_dir(dir.path().join("parc.md")).unwrap();
     let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
     let mut script = management_script();
-    script.extend(["oui".to_string(), "oui".to_string()]);
+    script.extend(FINISH_AND_RENDER.map(String::from));
     let mut p = ScriptedPrompter::new(script);
     wizard
         .run_new(&mut p, Some("gestion"), Some(Lang::Fr))
@@ -346,7 +349,7 @@ fn a_management_convention_from_nothing_passes_check() {
     let path = dir.path().join("parc.toml");
     let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
     let mut script = management_script();
-    script.extend(["oui".to_string(), "oui".to_string()]); // render Markdown and PDF
+    script.extend(FINISH_AND_RENDER.map(String::from));
     let mut p = ScriptedPrompter::new(script);
     if let Err(e) = wizard.run_new(&mut p, Some("gestion"), Some(Lang::Fr)) {
         let mut seen: Vec<&String> = p.asked.iter().collect();
@@ -449,11 +452,11 @@ fn a_wrong_answer_is_refused_with_the_reason_and_asked_again() {
     let path = dir.path().join("c.toml");
     let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
     let mut script = management_script();
-    script.extend(["non".to_string(), "non".to_string()]);
+    script.extend(FINISH_ONLY.map(String::from));
     // A date that does not exist, then one in the wrong order of magnitude, then a good one.
-    script[4] = "30/02/2027".into();
-    script.insert(5, "2027-13-01".into());
-    script.insert(6, "2027-01-01".into());
+    script[5] = "30/02/2027".into();
+    script.insert(6, "2027-13-01".into());
+    script.insert(7, "2027-01-01".into());
     // A quorum of zero before 3.
     let quorum = script.iter().position(|a| a == "chaque trimestre").unwrap() + 2;
     assert_eq!(script[quorum], "3");
@@ -504,26 +507,36 @@ fn an_interrupted_wizard_keeps_every_answer_and_edit_resumes() {
     );
     assert!(!saved.contains("nomination"));
 
-    // Resume: the status shows complete and incomplete clauses, then the
-    // wizard asks the board clause again with the saved seats as defaults.
+    // Resume: the review screen shows complete and incomplete clauses and
+    // offers to continue; the wizard asks the board clause again with the
+    // saved seats as defaults.
     let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
-    let mut rest: Vec<String> = vec![DONE.into()];
-    rest.extend(script[cut..script.len() - 3].iter().cloned());
-    rest.extend(script[script.len() - 3..].iter().cloned());
-    rest.extend(["Vérifier et terminer".into(), "non".into(), "non".into()]);
+    let mut rest: Vec<String> = vec!["=".into(), DONE.into()];
+    rest.extend(script[cut..].iter().cloned());
+    rest.extend(FINISH_ONLY.map(String::from));
     let mut p = ScriptedPrompter::new(rest);
     wizard.run_edit(&mut p).unwrap();
-    let status = p
-        .shown
-        .iter()
-        .find(|s| s.starts_with("État de la convention"))
-        .unwrap();
+    let review = &p.menus[0];
+    assert_eq!(p.asked[0], "Récapitulatif");
     assert!(
-        status.contains("✓ Préambule") && status.contains("✗ Conseil d'administration"),
-        "{status}"
+        review[0].starts_with("→ Continuer : 21 clause(s) à compléter")
+            && review.iter().any(
+                |i| i.starts_with("✓ Préambule, objet et mission commune — Le parc des Saules")
+            )
+            && review
+                .iter()
+                .any(|i| i
+                    == "✗ Conseil d'administration : nomination et dirigeants — 2 entrées  ✗3")
+            && review.iter().any(|i| i.starts_with(
+                "✓ En-tête — Convention de gestion du parc des Saules, Lévis, 1er janvier"
+            ))
+            && review
+                .iter()
+                .any(|i| i.starts_with("✓ Parties — la Ville, l'Association")),
+        "{review:#?}"
     );
     assert_eq!(
-        p.asked[0], "Sièges au conseil, par partie [la Ville, 2, 1 ; l'Association, 2, 1]",
+        p.asked[1], "Sièges au conseil, par partie [la Ville, 2, 1 ; l'Association, 2, 1]",
         "saved answers are shown"
     );
     let text = std::fs::read_to_string(&path).unwrap();
@@ -546,8 +559,7 @@ fn editing_a_hand_written_file_keeps_its_comments_and_order() {
         "renouvellement par écrit",
         "24",
         "Vérifier et terminer",
-        "non",
-        "non",
+        "rien pour l'instant",
     ]);
     wizard.run_edit(&mut p).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
@@ -735,8 +747,7 @@ fn after_a_failed_save_retry_saves_and_the_wizard_goes_on() {
         "Réessayer",
         "24",
         "Vérifier et terminer",
-        "non",
-        "non",
+        "rien pour l'instant",
     ]);
     // The person makes the folder writable again, then retries.
     p.on_show = Box::new(|text| {
@@ -791,7 +802,7 @@ fn a_wizard_that_changes_nothing_does_not_rewrite_the_file() {
     let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
     // Read-only: any write would fail, so finishing proves none was tried.
     let guard = ReadOnly::new(dir.path());
-    let mut p = ScriptedPrompter::new(["Vérifier et terminer", "non", "non"]);
+    let mut p = ScriptedPrompter::new(["Vérifier et terminer", "rien pour l'instant"]);
     let result = wizard.run_edit(&mut p);
     drop(guard);
     result.unwrap();
@@ -814,12 +825,13 @@ fn edit_revisits_the_header_and_the_parties_and_checks_them_at_once() {
         SKIP, // no end date: the term is a duration
         "=",
         "=",
-        // The parties: the Coopérative's short name changes.
-        "✓ Parties (2)",
+        // The parties: the Coopérative's short name changes (its id, asked
+        // after it, stays).
+        "✓ Parties",
         "Modifier : la Coopérative (coop)",
         "=",
-        "=",
         "la Coop",
+        "=",
         "=",
         "=",
         "=",
@@ -829,11 +841,12 @@ fn edit_revisits_the_header_and_the_parties_and_checks_them_at_once() {
         "=",
         SKIP,
         DONE, // no other signatory
-        // A third party with the same id is refused by the checks shown at once.
+        // A third party with the same short name: its id is made unique
+        // (not asked), and the checks shown at once say the short name is
+        // taken.
         "Ajouter une partie",
-        "coop",
         "Coopérative bis",
-        "la Coop bis",
+        "la Coop",
         "secteur associatif",
         "1, rue du Port, Québec",
         SKIP,
@@ -844,14 +857,13 @@ fn edit_revisits_the_header_and_the_parties_and_checks_them_at_once() {
         SKIP,
         DONE,
         DONE,
-        // The duplicate id marks the parties ✗; then it is removed again.
-        "✗ Parties (3)",
-        "Retirer : la Coop bis (coop)",
+        // The parties are marked ✗; the third one is removed again.
+        "✗ Parties",
+        "Retirer : la Coop (coop-2)",
         "oui",
         DONE,
         "Vérifier et terminer",
-        "non",
-        "non",
+        "rien pour l'instant",
     ]);
     if let Err(e) = wizard.run_edit(&mut p) {
         panic!("{e:?}: {:?}\n{:?}", p.asked, p.refusals);
@@ -864,8 +876,15 @@ fn edit_revisits_the_header_and_the_parties_and_checks_them_at_once() {
     assert!(
         p.shown
             .iter()
-            .any(|s| s.contains("P030") || s.contains("déjà utilisé")),
-        "the duplicate id is said right after the parties: {:?}",
+            .any(|s| s.contains("« la Coop » désigne déjà une autre partie")),
+        "the duplicate short name is said right after the parties: {:?}",
+        p.shown
+    );
+    assert!(
+        p.shown
+            .iter()
+            .any(|s| s == "  → identifiant de la partie dans le fichier : coop-2"),
+        "a new party's id is made from its short name, unique: {:?}",
         p.shown
     );
 }
@@ -885,7 +904,7 @@ fn the_end_says_complete_only_when_the_agreement_can_be_signed() {
     .unwrap();
     let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
     // Only the Markdown is offered: there is no PDF to sign yet.
-    let mut p = ScriptedPrompter::new(["Vérifier et terminer", "non"]);
+    let mut p = ScriptedPrompter::new(["Vérifier et terminer", "rien pour l'instant"]);
     wizard.run_edit(&mut p).unwrap();
     assert_eq!(p.remaining(), 0);
     let shown = p.shown.join("\n");
@@ -926,15 +945,18 @@ fn an_unknown_kind_lists_the_kinds() {
 #[test]
 fn a_party_id_with_a_space_is_refused_as_it_is_typed() {
     let library = library();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("x.toml");
-    let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
-    let mut script = management_script();
-    // The first party's id, first typed with a space and a capital.
-    let at = script.iter().position(|a| a == "ville").unwrap();
-    script.insert(at, "la Ville".to_string());
-    let mut p = ScriptedPrompter::new(script);
-    let _ = wizard.run_new(&mut p, Some("gestion"), Some(Lang::Fr));
+    let (_dir, path, _) = jardins_copy();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    // The City's id, first typed with a space and a capital.
+    let mut p = ScriptedPrompter::new([
+        "✓ Parties",
+        "Modifier : la Ville (ville)",
+        "=",
+        "=",
+        "la Ville",
+        "ville",
+    ]);
+    let _ = wizard.run_edit(&mut p);
     assert_eq!(
         p.refusals.first().map(|r| r.0.as_str()),
         Some("la Ville"),
@@ -942,6 +964,35 @@ fn a_party_id_with_a_space_is_refused_as_it_is_typed() {
         p.refusals
     );
     assert!(p.refusals[0].1.contains("identifiant"), "{:?}", p.refusals);
+}
+
+#[test]
+fn renaming_a_party_rewrites_its_mentions_in_the_clauses() {
+    let library = library();
+    let (_dir, path, original) = jardins_copy();
+    let mentions = original.matches("\"ville\"").count();
+    assert!(mentions > 3, "the example names the City in its clauses");
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    // The renaming is confirmed; the rest of the City's answers stay.
+    let mut script = vec![
+        "✓ Parties",
+        "Modifier : la Ville (ville)",
+        "=",
+        "=",
+        "ville-quebec",
+        "oui",
+    ];
+    script.extend(["=", "=", "=", SKIP, "=", "=", "=", SKIP, DONE, DONE]);
+    script.extend(FINISH_ONLY);
+    let mut p = ScriptedPrompter::new(script);
+    if let Err(e) = wizard.run_edit(&mut p) {
+        panic!("{e:?}: {:?}", p.asked);
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.matches("\"ville\"").count(), 0, "{text}");
+    assert_eq!(text.matches("\"ville-quebec\"").count(), mentions, "{text}");
+    let checked = check_text(&path, text, &library, &CheckOptions::default());
+    assert!(!checked.has_errors(), "{:#?}", checked.report.diagnostics);
 }
 
 #[test]
@@ -993,8 +1044,7 @@ fn an_inline_header_is_kept_when_the_header_is_revisited() {
         "=",
         "=",
         "Vérifier et terminer",
-        "non",
-        "non",
+        "rien pour l'instant",
     ]);
     if let Err(e) = wizard.run_edit(&mut p) {
         panic!("{e:?}: {:?}", p.asked);
@@ -1040,4 +1090,199 @@ fn the_wizard_s_wording_of_a_finding_names_no_file_key() {
             );
         }
     }
+}
+
+/// The same management partnership the quick way: the required questions
+/// only, usual answers accepted with Enter (`=`), the optional questions
+/// declined at the end.
+fn quick_management_script() -> Vec<&'static str> {
+    let mut a = vec!["Rapide"];
+    // Header: title, place, dates, currency (offered).
+    a.extend([
+        "Convention de gestion du parc des Saules",
+        "Lévis",
+        "2027-01-01",
+        "31/12/2031",
+        "=",
+    ]);
+    // Two parties: name, short name (offered from the name), sector,
+    // address, representative; the id is made from the short name.
+    a.extend([
+        "Ville de Lévis",
+        "=",
+        "secteur public",
+        "2175, chemin du Fleuve, Lévis",
+        "Gilles Lehouillier",
+        "maire",
+        "la résolution CV-2026-10-12",
+        SKIP,
+    ]);
+    a.extend([
+        "Les Amis du parc des Saules",
+        "l'Association",
+        "secteur associatif",
+        "12, rue des Saules, Lévis",
+        "Anne Côté",
+        "présidente",
+        "la résolution du 3 novembre 2026",
+        "2026-11-03",
+        "non", // no third party
+    ]);
+    // Preamble (the recitals are optional: left for the end).
+    a.extend([
+        "Le parc des Saules est laissé à l'abandon depuis trois ans.",
+        "Rendre le parc accessible et vivant toute l'année.",
+        "La Ville possède le parc ; l'Association réunit les bénévoles du quartier.",
+        "La présente convention organise la gestion conjointe du parc.",
+        "non",
+        "non",
+    ]);
+    // Legal frame: the governing law is offered from the currency.
+    a.extend([
+        "Loi sur les compétences municipales (RLRQ, c. C-47.1)",
+        SKIP,
+        "=",
+        "convention entre les parties",
+    ]);
+    a.extend(["renouvellement par écrit", "12"]);
+    // Undertakings, walked party by party.
+    a.extend([
+        "Assure l'entretien majeur du parc.",
+        "Anime le parc et coordonne les bénévoles.",
+    ]);
+    // Resources: the contributions walked party by party (cash, in kind).
+    a.extend([
+        "100 000",
+        "chaque année",
+        "80000",
+        "10000",
+        SKIP,
+        "10 000,00 $",
+        "la Ville",
+    ]);
+    a.extend(["la Ville", "=", "sont reportées", "="]);
+    // Board: seats by party (seats, women), officers by office.
+    a.extend([
+        "2",
+        "1",
+        "2",
+        "1",
+        "Chaque partie nomme ses membres par résolution, pour deux ans.",
+        "élue par le Conseil",
+        "élue par le Conseil",
+        "élue par le Conseil",
+        "Être actif dans le quartier depuis deux ans.",
+    ]);
+    a.extend([
+        "chaque trimestre",
+        "=",
+        "3",
+        "consensus, à défaut la majorité",
+        "le secrétariat du Conseil",
+    ]);
+    // A delegation to the Association only: nothing for the City.
+    a.extend(["une délégation", SKIP, "Animation du parc."]);
+    a.extend(["2027-04-30", "l'Association", "chaque année"]);
+    a.push("Rencontre mensuelle des répondants.");
+    a.extend([
+        "Julie Roy",
+        "Anne Côté",
+        "Les deux répondants.",
+        "chaque trimestre",
+    ]);
+    a.extend([
+        "L'Association informe la Ville de tout incident.",
+        "chaque mois",
+    ]);
+    a.extend(["à la partie qui les crée", "oui"]);
+    a.extend([
+        "fréquentation du parc",
+        SKIP,
+        "Registre des activités.",
+        "État des dépenses trimestriel.",
+        ADD,
+        "2028-06-30",
+        "Bilan de mi-parcours",
+        "la Ville",
+        DONE,
+    ]);
+    // Audit, walked review by review: frequency, first date, who.
+    a.extend([
+        "chaque année",
+        "2028-03-31",
+        "le conseil",
+        "chaque trimestre",
+        "2027-06-30",
+        "le trésorier",
+        "chaque année",
+        "2028-04-30",
+        "un vérificateur externe",
+    ]);
+    a.push("non"); // confidentiality, advised
+    a.push("le secrétariat du Conseil");
+    // Insurance: only the Association carries it.
+    a.extend([SKIP, "2000000", "à la signature, puis"]);
+    a.extend(["=", "aux tribunaux compétents"]);
+    // Termination and withdrawal: the usual answers, kept together.
+    a.push("oui");
+    a.extend(["oui", "Chaque partie reprend les biens qu'elle a prêtés."]);
+    a.extend([
+        "Chaque partie garde son personnel.",
+        "Les équipements restent à la Ville.",
+        "Le surplus revient au parc.",
+    ]);
+    a.extend(["oui", "oui"]); // superior force, notices: usual answers
+    a.extend(["Lévis", "=", "la version française prévaut"]);
+    a.push("=");
+    // The optional questions left: not now. Then finish and render.
+    a.push("non");
+    a.extend(FINISH_AND_RENDER);
+    a
+}
+
+#[test]
+fn the_quick_way_writes_the_same_convention_in_at_most_120_answers() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("parc.toml");
+    let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
+    let mut p = ScriptedPrompter::new(quick_management_script());
+    if let Err(e) = wizard.run_new(&mut p, Some("gestion"), Some(Lang::Fr)) {
+        let n = p.asked.len();
+        panic!(
+            "{e:?}: last questions {:#?}\nrefusals {:#?}",
+            &p.asked[n.saturating_sub(12)..],
+            p.refusals
+        );
+    }
+    assert_eq!(p.remaining(), 0, "every scripted answer was used");
+    assert!(p.refusals.is_empty(), "{:?}", p.refusals);
+    // Every question, list and yes/no is one interaction.
+    let interactions = p.asked.len();
+    assert!(
+        interactions <= 120,
+        "{interactions} interactions: {:#?}",
+        p.asked
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let checked = check_text(&path, text.clone(), &library, &CheckOptions::default());
+    let problems: Vec<_> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .map(|d| (d.code, d.message.clone()))
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}\n{text}");
+    // The usual answers taken with Enter are in the file.
+    for expected in [
+        "short_name = \"la Ville\"",
+        "id = \"ville\"",
+        "id = \"association\"",
+        "governing_law = \"les lois en vigueur au Québec\"",
+        "currency = \"CAD\"",
+    ] {
+        assert!(text.contains(expected), "{expected}:\n{text}");
+    }
+    eprintln!("quick way: {interactions} interactions");
 }

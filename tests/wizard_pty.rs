@@ -51,6 +51,8 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
         "tests/fixtures/library/essai",
     ]);
 
+    // Every question, clause by clause: the second way.
+    ask(&mut s, "Comment procéder", &format!("{DOWN}\r"));
     ask(
         &mut s,
         "Titre de la convention",
@@ -65,9 +67,8 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
     s.send("1/3/2027\r").unwrap();
     ask(&mut s, "Date de fin", "2028-02-29\r");
     ask(&mut s, "Devise", "\r");
-    for (id, name, short, sector_downs, rep, title) in [
+    for (name, short, sector_downs, rep, title) in [
         (
-            "ville",
             "Ville de Québec",
             "la Ville",
             0,
@@ -75,7 +76,6 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
             "mairesse",
         ),
         (
-            "coop",
             "Coopérative du quartier",
             "la Coopérative",
             3,
@@ -83,8 +83,8 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
             "président",
         ),
     ] {
-        ask(&mut s, "Identifiant de la partie", &format!("{id}\r"));
         ask(&mut s, "Dénomination légale", &format!("{name}\r"));
+        // The short name is offered from the name; typing replaces it.
         ask(&mut s, "Désignation abrégée", &format!("{short}\r"));
         s.expect("Secteur").unwrap();
         for _ in 0..sector_downs {
@@ -100,7 +100,9 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
         ask(&mut s, "Date d'adoption de la résolution", "\r");
         ask(&mut s, "Autres signataires", "\r");
     }
-    ask(&mut s, "Ajouter une autre partie", "non\r");
+    // French yes and no, ended by Enter; a stray English "y" is refused first.
+    ask(&mut s, "Ajouter une autre partie ? [o/N]", "y\r");
+    ask(&mut s, "répondez o (oui) ou n (non)", "\x15n\r");
     // Clause 1: definitions, none.
     ask(&mut s, "Clause 1 sur 3", "");
     ask(&mut s, "Termes à définir", "\r");
@@ -128,11 +130,10 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
     ask(&mut s, "En combien d'exemplaires", "2\r");
     ask(&mut s, "signer séparément", "\r");
     ask(&mut s, "Annexes jointes", "\r");
+    // The review screen, then the check: ready; the Markdown only.
+    ask(&mut s, "Récapitulatif", "\r");
     s.expect("Convention complète").unwrap();
-    // French yes and no, ended by Enter; a stray English "y" is refused first.
-    ask(&mut s, "Produire la version Markdown", "y\r");
-    ask(&mut s, "répondez o (oui) ou n (non)", "\x15o\r");
-    ask(&mut s, "Produire le PDF", "n\r");
+    ask(&mut s, "Produire maintenant", &format!("{DOWN}\r"));
     s.expect(Eof).unwrap();
     assert!(
         std::fs::read_to_string(dir.path().join("essai.md"))
@@ -188,9 +189,9 @@ fn ctrl_c_keeps_every_answer_given_and_says_how_to_resume() {
         "--lang",
         "fr",
     ]);
+    // The quick way: the optional short title and reference wait.
+    ask(&mut s, "Comment procéder", "\r");
     ask(&mut s, "Titre de la convention", "Convention interrompue\r");
-    ask(&mut s, "Titre abrégé", "\r");
-    ask(&mut s, "Numéro de référence", "\r");
     ask(&mut s, "Lieu de signature", "Gaspé\r");
     // Half an answer, then Ctrl-C.
     ask(&mut s, "Date d'entrée en vigueur", "2027-0");
@@ -223,6 +224,7 @@ fn wizard_in_the_middle_of_a_clause(file: &std::path::Path) -> expectrl::session
         "--clauses",
         "tests/fixtures/library/essai",
     ]);
+    ask(&mut s, "Comment procéder", &format!("{DOWN}\r"));
     ask(&mut s, "Titre de la convention", "Convention tuée\r");
     ask(&mut s, "Titre abrégé", "\r");
     ask(&mut s, "Numéro de référence", "\r");
@@ -231,7 +233,6 @@ fn wizard_in_the_middle_of_a_clause(file: &std::path::Path) -> expectrl::session
     ask(&mut s, "Date de fin", "2028-02-29\r");
     ask(&mut s, "Devise", "\r");
     for (id, sector_downs) in [("ville", 0), ("coop", 3)] {
-        ask(&mut s, "Identifiant de la partie", &format!("{id}\r"));
         ask(&mut s, "Dénomination légale", &format!("Partie {id}\r"));
         ask(&mut s, "Désignation abrégée", &format!("la partie {id}\r"));
         s.expect("Secteur").unwrap();
@@ -377,6 +378,9 @@ fn a_save_that_fails(
         cmd.env("TMPDIR", dir);
     }
     let mut s = start(cmd);
+    // The review screen offers to continue with the incomplete clause.
+    ask(&mut s, "Récapitulatif", "");
+    ask(&mut s, "Continuer : 1 clause(s) à compléter", "\r");
     // "renouvellement par écrit" is the second choice.
     ask(
         &mut s,
@@ -506,24 +510,15 @@ fn edit_speaks_the_convention_s_language_unless_told_otherwise() {
     std::fs::write(&file, text).unwrap();
     // No --lang and no LANG: the agreement is in English, so is the wizard.
     let mut s = spawn(&["edit", file.to_str().unwrap()]);
-    ask(&mut s, "Agreement status", "");
-    ask(&mut s, "Revisit a section?", "\r");
-    ask(
-        &mut s,
-        "Produce the Markdown version for review? [Y/n]",
-        "n\r",
-    );
-    ask(&mut s, "Produce the PDF to sign?", "n\r");
+    let nothing = format!("{DOWN}{DOWN}{DOWN}\r");
+    ask(&mut s, "Review", "");
+    ask(&mut s, "Check and finish", "\r");
+    ask(&mut s, "nothing for now", &nothing);
     s.expect(Eof).unwrap();
     // Told otherwise, it speaks French.
     let mut s = spawn(&["--lang", "fr", "edit", file.to_str().unwrap()]);
-    ask(&mut s, "État de la convention", "");
-    ask(&mut s, "Revoir une section ?", "\r");
-    ask(
-        &mut s,
-        "Produire la version Markdown pour révision ? [O/n]",
-        "non\r",
-    );
-    ask(&mut s, "Produire le PDF à signer ?", "non\r");
+    ask(&mut s, "Récapitulatif", "");
+    ask(&mut s, "Vérifier et terminer", "\r");
+    ask(&mut s, "rien pour l'instant", &nothing);
     s.expect(Eof).unwrap();
 }

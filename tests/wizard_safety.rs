@@ -48,8 +48,7 @@ fn edit_while_someone_writes(
         choice,
         "24",
         "Vérifier et terminer",
-        "non",
-        "non",
+        "rien pour l'instant",
     ]);
     p.before_select = Box::new(|n| {
         if n == 2 {

@@ -211,6 +211,18 @@ fn describe(
             example.get_ref()
         );
     }
+    if let Some(suggested) = &field.suggested {
+        let _ = writeln!(
+            out,
+            "{pad}  {} {}",
+            tr!(
+                lang,
+                "Réponse proposée par l'assistant :",
+                "Answer the wizard offers:"
+            ),
+            suggested.get_ref()
+        );
+    }
     for sub in &field.fields {
         describe(out, sub, computed, &path, depth + 2, lang);
     }

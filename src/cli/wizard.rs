@@ -3,7 +3,7 @@
 use super::{Env, fail};
 use clap::Args;
 use dialoguer::{Input, MultiSelect, Select, theme::ColorfulTheme};
-use pacte::wizard::{Interrupted, Prompter, TextQuestion, Wizard, WizardError};
+use pacte::wizard::{BACK, Prompter, Stop, TextQuestion, Wizard, WizardError};
 use pacte::{Lang, tr};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -34,8 +34,8 @@ struct TerminalPrompter {
     lang: Lang,
 }
 
-fn interrupted<T>(_: dialoguer::Error) -> Result<T, Interrupted> {
-    Err(Interrupted)
+fn interrupted<T>(_: dialoguer::Error) -> Result<T, Stop> {
+    Err(Stop::Interrupted)
 }
 
 impl Prompter for TerminalPrompter {
@@ -63,16 +63,16 @@ impl Prompter for TerminalPrompter {
         }
     }
 
-    fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Interrupted> {
+    fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Stop> {
         let lang = self.lang;
         let hint = if q.optional {
             tr!(
                 lang,
-                " (? aide, vide pour passer)",
-                " (? help, empty to skip)"
+                " (? aide, < retour, vide pour passer)",
+                " (? help, < back, empty to skip)"
             )
         } else {
-            tr!(lang, " (? aide)", " (? help)")
+            tr!(lang, " (? aide, < retour)", " (? help, < back)")
         };
         let required = tr!(
             lang,
@@ -84,7 +84,7 @@ impl Prompter for TerminalPrompter {
             // `?` and an empty answer are handled after it.
             let validate = |input: &String| -> Result<(), String> {
                 match input.trim() {
-                    "?" => Ok(()),
+                    "?" | BACK => Ok(()),
                     "" if q.optional => Ok(()),
                     "" => Err(required.clone()),
                     _ if q.long => Ok(()),
@@ -102,6 +102,9 @@ impl Prompter for TerminalPrompter {
             if answer.trim() == "?" {
                 eprintln!("  {}", q.help);
                 continue;
+            }
+            if answer.trim() == BACK {
+                return Err(Stop::Back);
             }
             if answer.trim().is_empty() {
                 return Ok(None);
@@ -143,9 +146,14 @@ impl Prompter for TerminalPrompter {
         help: &str,
         items: &[String],
         default: Option<usize>,
-    ) -> Result<usize, Interrupted> {
+    ) -> Result<usize, Stop> {
         let mut shown = items.to_vec();
         shown.push(tr!(self.lang, "? Aide", "? Help"));
+        shown.push(tr!(
+            self.lang,
+            "← Question précédente",
+            "← Previous question"
+        ));
         loop {
             let i = Select::with_theme(&self.theme)
                 .with_prompt(prompt)
@@ -156,6 +164,9 @@ impl Prompter for TerminalPrompter {
             if i < items.len() {
                 return Ok(i);
             }
+            if i == items.len() + 1 {
+                return Err(Stop::Back);
+            }
             eprintln!("  {help}");
         }
     }
@@ -165,7 +176,7 @@ impl Prompter for TerminalPrompter {
         prompt: &str,
         items: &[String],
         defaults: &[bool],
-    ) -> Result<Vec<usize>, Interrupted> {
+    ) -> Result<Vec<usize>, Stop> {
         let hint = tr!(
             self.lang,
             " (espace pour cocher, Entrée pour valider)",
@@ -182,7 +193,7 @@ impl Prompter for TerminalPrompter {
     /// Yes or no in the interface language (« [O/n] », o/oui/n/non), ended
     /// by Enter: a single key press never answers, so a following Enter
     /// cannot fall into the next question.
-    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Interrupted> {
+    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Stop> {
         use pacte::wizard::answer::{yes_no, yes_no_hint};
         let lang = self.lang;
         let refusal = tr!(
@@ -194,12 +205,18 @@ impl Prompter for TerminalPrompter {
             .with_prompt(format!("{prompt} {}", yes_no_hint(default, lang)))
             .allow_empty(true)
             .validate_with(|s: &String| {
+                if s.trim() == BACK {
+                    return Ok(());
+                }
                 yes_no(s, default, lang)
                     .map(|_| ())
                     .ok_or_else(|| refusal.clone())
             })
             .interact_text()
             .or_else(interrupted)?;
+        if typed.trim() == BACK {
+            return Err(Stop::Back);
+        }
         Ok(yes_no(&typed, default, lang).unwrap_or(default))
     }
 }
@@ -269,7 +286,9 @@ fn run(
     };
     match go(&mut wizard, &mut prompter) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(WizardError::Interrupted) => {
+        // A « back » at the very first question has nowhere to go; the
+        // wizard keeps it, but should one escape, it ends like Ctrl-C.
+        Err(WizardError::Interrupted | WizardError::Back) => {
             say_once(&format!("\n{}", unsaved.interruption(file, lang)));
             ExitCode::from(130)
         }

@@ -177,6 +177,10 @@ pub struct Field {
     pub help: Option<Text>,
     /// A model answer, checked against the field's own type when loaded.
     pub example: Option<toml::Spanned<toml::Value>>,
+    /// The usual answer (a notice period of 90 days), offered by the wizard
+    /// as the question's default; checked like the example. Never put in a
+    /// convention unless the person accepts it.
+    pub suggested: Option<toml::Spanned<toml::Value>>,
     #[serde(default)]
     pub choices: Vec<Choice>,
     /// For a short text: the shape it must have.

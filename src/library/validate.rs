@@ -172,23 +172,31 @@ fn check_fields(fields: &[Field], top_level: bool, lang: Lang, diags: &mut Vec<D
             );
         }
         check_fields(&field.fields, false, lang, diags);
-        if let Some(example) = &field.example
-            && let Some(problem) = example_problem(field, example.get_ref(), lang)
-        {
+        let examples = field.example.iter().map(|e| (e, true));
+        for (example, is_example) in examples.chain(field.suggested.iter().map(|e| (e, false))) {
+            let Some(problem) = example_problem(field, example.get_ref(), lang) else {
+                continue;
+            };
+            let what = match (is_example, lang) {
+                (true, Lang::Fr) => "l'exemple (example)",
+                (true, Lang::En) => "the example",
+                (false, Lang::Fr) => "la réponse proposée (suggested)",
+                (false, Lang::En) => "the suggested answer",
+            };
             diags.push(
                 Diagnostic::new(
                     Code::InvalidExample,
                     example.span(),
                     tr!(
                         lang,
-                        "l'exemple du champ « {name} » n'est pas valide : {problem}",
-                        "the example of field `{name}` is not valid: {problem}"
+                        "{what} du champ « {name} » n'est pas valide : {problem}",
+                        "{what} of field `{name}` is not valid: {problem}"
                     ),
                 )
                 .help(tr!(
                     lang,
-                    "corrigez l'exemple pour qu'il respecte le type du champ",
-                    "fix the example so it matches the field's type"
+                    "corrigez cette valeur pour qu'elle respecte le type du champ",
+                    "fix this value so it matches the field's type"
                 )),
             );
         }

@@ -3,14 +3,14 @@
 //! typed answer checked as `pacte check` would check it.
 
 use super::prompter::Prompter;
-use super::{TextQuestion, Wizard, WizardError, answer, parse_answer};
+use super::{Pass, Start, Stop, TextQuestion, Wizard, WizardError, answer, parse_answer};
 use crate::field::check_literal;
 use crate::lang::Lang;
 use crate::library::{Field, FieldKind};
 use crate::tr;
-use toml_edit::{ArrayOfTables, InlineTable, Item, Table, Value};
+use toml_edit::{ArrayOfTables, Item, Table, Value};
 
-impl Wizard<'_> {
+impl<'a> Wizard<'a> {
     /// Asks one field; `None` when an optional field is skipped.
     pub(super) fn ask_field(
         &mut self,
@@ -123,7 +123,16 @@ impl Wizard<'_> {
                         optional: !must,
                         long: false,
                         validate: &no_check,
-                    })?;
+                    });
+                    // « Back » re-asks the previous item; before the first,
+                    // the previous question.
+                    let answer = match answer {
+                        Err(Stop::Back) if !items.is_empty() => {
+                            items.remove(items.len() - 1);
+                            continue;
+                        }
+                        other => other?,
+                    };
                     match answer {
                         Some(a) if !a.trim().is_empty() => items.push(a.trim()),
                         _ if items.is_empty() && required => continue,
@@ -133,19 +142,24 @@ impl Wizard<'_> {
                 (!items.is_empty()).then(|| toml_edit::value(items))
             }
             FieldKind::Record => {
-                let existing = current.and_then(Item::as_inline_table).cloned();
-                let mut table = InlineTable::new();
-                for sub in &field.fields {
-                    let cur = existing
-                        .as_ref()
-                        .and_then(|t| t.get(sub.name()))
-                        .map(|v| Item::Value(v.clone()));
-                    if let Some(Item::Value(v)) =
-                        self.ask_field(p, sub, cur.as_ref(), sub.required)?
-                    {
-                        table.insert(sub.name(), v);
+                let mut table = current
+                    .and_then(Item::as_inline_table)
+                    .cloned()
+                    .unwrap_or_default();
+                let mut ask = |w: &mut Wizard<'a>, p: &mut dyn Prompter, i: usize| {
+                    let sub = &field.fields[i];
+                    let cur = table.get(sub.name()).map(|v| Item::Value(v.clone()));
+                    match w.ask_field(p, sub, cur.as_ref(), sub.required)? {
+                        Some(Item::Value(v)) => {
+                            table.insert(sub.name(), v);
+                        }
+                        _ => {
+                            table.remove(sub.name());
+                        }
                     }
-                }
+                    Ok(true)
+                };
+                self.steps(p, field.fields.len(), Start::First, &mut ask)?;
                 Some(toml_edit::value(table))
             }
             FieldKind::Records => return self.ask_records(p, field, current, required),
@@ -195,6 +209,20 @@ impl Wizard<'_> {
             .unwrap_or_default();
         let prompt = field.prompt(lang).to_string();
         let help = field.help(lang).to_string();
+        // The quick way walks a new list (one entry per party or value) and
+        // goes on; more entries are added from the list's menu, reached from
+        // the review screen or `pacte edit`.
+        if self.pass == Pass::Required
+            && records.is_empty()
+            && required
+            && self.answering.is_some()
+            && let Some(walked) = self.walk(p, field)?
+        {
+            records = walked;
+            if !records.is_empty() {
+                return Ok(Some(Item::ArrayOfTables(records.into_iter().collect())));
+            }
+        }
         loop {
             let summaries: Vec<String> = records.iter().map(|r| self.summarize(field, r)).collect();
             let mut items = vec![tr!(lang, "Ajouter une entrée", "Add an entry")];
@@ -224,12 +252,20 @@ impl Wizard<'_> {
             };
             let choice = p.select(&q, &help, &items, Some(default))?;
             let n = records.len();
+            // « Back » at an entry's first question leaves the list as it was.
             if choice == 0 {
-                records.push(self.ask_record(p, field, None)?);
+                match self.ask_record(p, field, None) {
+                    Ok(record) => records.push(record),
+                    Err(WizardError::Back) => continue,
+                    Err(e) => return Err(e),
+                }
                 self.save_records(p, field, &records)?;
             } else if choice <= n {
-                let edited = self.ask_record(p, field, Some(&records[choice - 1]))?;
-                records[choice - 1] = edited;
+                match self.ask_record(p, field, Some(&records[choice - 1])) {
+                    Ok(edited) => records[choice - 1] = edited,
+                    Err(WizardError::Back) => continue,
+                    Err(e) => return Err(e),
+                }
                 self.save_records(p, field, &records)?;
             } else if choice <= 2 * n {
                 records.remove(choice - n - 1);
@@ -257,7 +293,7 @@ impl Wizard<'_> {
     /// Stores a list of records where the clause being answered lives and
     /// saves: a finished entry (a board seat, a budget line) is on disk as
     /// soon as it is complete, not only when the person picks "done".
-    fn save_records(
+    pub(super) fn save_records(
         &mut self,
         p: &mut dyn Prompter,
         field: &Field,
@@ -300,9 +336,13 @@ impl Wizard<'_> {
         current: Option<&Table>,
     ) -> Result<Table, WizardError> {
         let mut table = current.cloned().unwrap_or_default();
-        for sub in &field.fields {
+        let mut ask = |w: &mut Wizard<'a>, p: &mut dyn Prompter, i: usize| {
+            let sub = &field.fields[i];
             let cur = table.get(sub.name()).cloned();
-            match self.ask_field(p, sub, cur.as_ref(), sub.required)? {
+            if cur.is_none() && w.skips_detail(field, sub) {
+                return Ok(false);
+            }
+            match w.ask_field(p, sub, cur.as_ref(), sub.required)? {
                 Some(item) => {
                     table.insert(sub.name(), item);
                 }
@@ -310,7 +350,9 @@ impl Wizard<'_> {
                     table.remove(sub.name());
                 }
             }
-        }
+            Ok(true)
+        };
+        self.steps(p, field.fields.len(), Start::First, &mut ask)?;
         Ok(table)
     }
 
@@ -346,7 +388,7 @@ impl Wizard<'_> {
     }
 
     /// The declared parties: their ids, and labels for a list.
-    fn party_choices(&self) -> (Vec<String>, Vec<String>) {
+    pub(super) fn party_choices(&self) -> (Vec<String>, Vec<String>) {
         let mut ids = Vec::new();
         let mut labels = Vec::new();
         if let Some(parties) = self.doc.get("parties").and_then(Item::as_array_of_tables) {

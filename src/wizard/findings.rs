@@ -37,47 +37,21 @@ impl Wizard<'_> {
     /// The check's findings (errors and warnings) located in one clause's
     /// answers, found as the review notes find them: by the clause's place
     /// in the typed convention.
-    pub(super) fn findings_for(&self, id: &str) -> String {
-        self.plain_findings(&self.findings_where(&|d, conv, end| {
+    /// Returns them worded for the wizard, and whether one is an error.
+    pub(super) fn findings_for(&self, id: &str) -> (String, bool) {
+        let found = self.findings_where(&|d, conv, end| {
             conv.and_then(|c| c.clause_regions(end).remove(id))
                 .zip(d.span.as_ref())
                 .is_some_and(|(r, s)| r.contains(&s.start))
-        }))
+        });
+        let errors = found.iter().any(|d| d.severity == Severity::Error);
+        (self.plain_findings(&found), errors)
     }
 
     /// The findings about the header and the parties: the term and its
     /// dates, the parties' ids, count, names and sectors.
     pub(super) fn findings_for_header_and_parties(&self) -> Vec<Diagnostic> {
-        use crate::diag::Code::*;
-        self.findings_where(&|d, _, _| {
-            matches!(
-                d.code,
-                DuplicateParty
-                    | UnknownParty
-                    | PartyWithoutObligations
-                    | PartyWithoutContact
-                    | PartyWithoutSeat
-                    | MissingMandate
-                    | WithdrawalMissing
-                    | TooFewParties
-                    | NoPublicParty
-                    | NoNonPublicParty
-                    | DuplicateShortName
-                    | DateOrder
-                    | TermTooShort
-                    | TermTooLong
-                    | TermMissing
-                    | TermConflict
-            )
-        })
-    }
-
-    /// Whether the header or the parties hold an error (for the ✗ of
-    /// `pacte edit`'s menu).
-    pub(super) fn header_or_parties_have_errors(&self) -> bool {
-        self.findings_for_header_and_parties()
-            .iter()
-            .any(|d| d.severity == Severity::Error)
+        self.findings_where(&|d, _, _| section_of(d.code).is_some())
     }
 
     /// The check's errors and warnings that `keep` selects.
@@ -98,6 +72,27 @@ impl Wizard<'_> {
             .diagnostics
             .retain(|d| d.severity >= Severity::Warning && keep(d, conv, end));
         report.diagnostics
+    }
+}
+
+/// The section of the wizard a finding about the header or the parties
+/// belongs to: `convention` or `parties`; `None` for a clause's finding.
+pub(super) fn section_of(code: crate::diag::Code) -> Option<&'static str> {
+    use crate::diag::Code::*;
+    match code {
+        DateOrder | TermTooShort | TermTooLong | TermMissing | TermConflict => Some("convention"),
+        DuplicateParty
+        | UnknownParty
+        | PartyWithoutObligations
+        | PartyWithoutContact
+        | PartyWithoutSeat
+        | MissingMandate
+        | WithdrawalMissing
+        | TooFewParties
+        | NoPublicParty
+        | NoNonPublicParty
+        | DuplicateShortName => Some("parties"),
+        _ => None,
     }
 }
 

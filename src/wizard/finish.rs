@@ -56,28 +56,47 @@ impl Wizard<'_> {
         let Some(conv) = checked.convention.as_ref() else {
             return Ok(());
         };
-        for (ext, question) in [
-            (
-                "md",
+        // One question for both documents; a PDF to sign only when the
+        // agreement can be signed.
+        let mut items = vec![tr!(
+            lang,
+            "la version Markdown, pour révision",
+            "the Markdown version, for review"
+        )];
+        if ready {
+            items.insert(
+                0,
                 tr!(
                     lang,
-                    "Produire la version Markdown pour révision ?",
-                    "Produce the Markdown version for review?"
+                    "la version Markdown et le PDF à signer",
+                    "the Markdown version and the PDF to sign"
                 ),
-            ),
-            (
-                "pdf",
-                tr!(
-                    lang,
-                    "Produire le PDF à signer ?",
-                    "Produce the PDF to sign?"
-                ),
-            ),
-        ] {
-            // A PDF to sign only when the agreement can be signed.
-            if (ext == "pdf" && !ready) || !p.confirm(&question, true)? {
-                continue;
+            );
+            items.push(tr!(lang, "le PDF à signer", "the PDF to sign"));
+        }
+        items.push(tr!(lang, "rien pour l'instant", "nothing for now"));
+        let help = tr!(
+            lang,
+            "Les documents sont écrits à côté de la convention ; `pacte render` les produit aussi à tout moment.",
+            "The documents are written next to the agreement; `pacte render` also produces them at any time."
+        );
+        let wanted: &[&str] = loop {
+            match p.select(
+                &tr!(lang, "Produire maintenant", "Produce now"),
+                &help,
+                &items,
+                Some(0),
+            ) {
+                Err(super::Stop::Back) => continue,
+                Ok(0) if ready => break &["md", "pdf"],
+                Ok(0) => break &["md"],
+                Ok(1) if ready => break &["md"],
+                Ok(2) if ready => break &["pdf"],
+                Ok(_) => break &[],
+                Err(super::Stop::Interrupted) => return Err(WizardError::Interrupted),
             }
+        };
+        for &ext in wanted {
             let out = self.path.with_extension(ext);
             let out_shown = out.display().to_string();
             let refused = |e: &WriteError| match e {

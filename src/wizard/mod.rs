@@ -10,16 +10,23 @@ mod ask;
 mod findings;
 mod finish;
 mod lock;
+mod pace;
 pub mod prompter;
+mod review;
 mod saving;
 mod sections;
+mod steps;
+mod suggest;
+mod walk;
 
 pub use answer::{parse_answer, parse_date};
 pub use ask::check_value;
 use ask::short_prompt;
-pub use prompter::{Interrupted, Prompter, ScriptedPrompter, TextQuestion};
+use pace::Pass;
+pub use prompter::{BACK, Prompter, ScriptedPrompter, Stop, TextQuestion};
 use saving::read_convention;
 pub use saving::{Unsaved, UnsavedAnswers};
+use steps::Start;
 
 use crate::lang::Lang;
 use crate::library::{Clause, ClauseLibrary};
@@ -32,13 +39,20 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 pub enum WizardError {
     #[error("interrupted")]
     Interrupted,
+    /// The person asked for the previous question; caught by the section
+    /// that can ask it.
+    #[error("back")]
+    Back,
     #[error("{0}")]
     Io(String),
 }
 
-impl From<Interrupted> for WizardError {
-    fn from(_: Interrupted) -> Self {
-        WizardError::Interrupted
+impl From<Stop> for WizardError {
+    fn from(stop: Stop) -> Self {
+        match stop {
+            Stop::Interrupted => WizardError::Interrupted,
+            Stop::Back => WizardError::Back,
+        }
     }
 }
 
@@ -57,10 +71,16 @@ pub struct Wizard<'a> {
     /// Where the clause being answered lives (`["clauses", "conseil"]`), so
     /// that a list of records is saved entry by entry.
     answering: Option<Vec<String>>,
+    /// The clause being answered, for what its entries' questions depend on
+    /// (kept while an entry's sub-fields are asked, unlike `answering`).
+    in_clause: Option<&'a Clause>,
     /// The answer being saved, « clause — field », for the Ctrl-C message.
     last_answer: Option<String>,
     /// The advisory lock that tells a second `pacte edit` who holds the file.
     _lock: Option<lock::EditLock>,
+    /// Which questions this pass asks: all, or in `pacte new`'s quick mode
+    /// the required ones first and the optional ones at the end.
+    pass: Pass,
 }
 
 impl<'a> Wizard<'a> {
@@ -93,7 +113,9 @@ impl<'a> Wizard<'a> {
             unsaved: UnsavedAnswers::starting(path.exists()),
             answering: None,
             last_answer: None,
+            in_clause: None,
             _lock: lock,
+            pass: Pass::All,
         })
     }
 
@@ -115,7 +137,9 @@ impl<'a> Wizard<'a> {
             unsaved: UnsavedAnswers::starting(true),
             answering: None,
             last_answer: None,
+            in_clause: None,
             _lock: lock,
+            pass: Pass::All,
         })
     }
 
@@ -161,12 +185,18 @@ impl<'a> Wizard<'a> {
                     "Le type de convention détermine les clauses à remplir.",
                     "The kind of agreement decides which clauses to fill in."
                 );
-                let i = p.select(
-                    &tr!(lang, "Type de convention", "Kind of agreement"),
-                    &help,
-                    &items,
-                    None,
-                )?;
+                // Nothing comes before this question: « back » stays on it.
+                let i = loop {
+                    match p.select(
+                        &tr!(lang, "Type de convention", "Kind of agreement"),
+                        &help,
+                        &items,
+                        None,
+                    ) {
+                        Err(Stop::Back) => continue,
+                        other => break other?,
+                    }
+                };
                 profiles[i].id.clone()
             }
         };
@@ -188,20 +218,17 @@ impl<'a> Wizard<'a> {
                     "La langue dans laquelle la convention sera rédigée.",
                     "The language the agreement is written in."
                 );
-                if p.select(
-                    &tr!(lang, "Langue de la convention", "Language of the agreement"),
-                    &help,
-                    &items,
-                    Some(0),
-                )? == 0
-                {
-                    Lang::Fr
-                } else {
-                    Lang::En
-                }
+                let question = tr!(lang, "Langue de la convention", "Language of the agreement");
+                let i = loop {
+                    match p.select(&question, &help, &items, Some(0)) {
+                        Err(Stop::Back) => continue,
+                        other => break other?,
+                    }
+                };
+                if i == 0 { Lang::Fr } else { Lang::En }
             }
         };
-        p.show(&self.overview(&kind));
+        self.pass = self.choose_pace(p, &kind)?;
         let header = self.table_mut(&["convention"])?;
         header.insert("kind", toml_edit::value(kind.clone()));
         header.insert("language", toml_edit::value(doc_lang.code()));
@@ -211,16 +238,17 @@ impl<'a> Wizard<'a> {
             "kind and language of the agreement"
         ));
         self.save(p)?;
-        self.ask_header(p, false)?;
-        self.show_header_and_party_findings(p);
-        self.ask_parties(p)?;
-        self.show_header_and_party_findings(p);
-        self.ask_clauses(p, &kind, false)?;
+        self.ask_sections(p, &kind)?;
+        if self.pass == Pass::Required {
+            self.ask_postponed(p, &kind)?;
+        }
+        self.review(p, &kind, false)?;
         self.finish(p)
     }
 
-    /// `pacte edit`: shows what is complete, resumes at the first incomplete
-    /// clause, then lets the person revisit any clause.
+    /// `pacte edit`: asks what the header and the parties lack, then opens
+    /// the review screen — every section with its answers and findings, to
+    /// revisit, and « continue » to resume at the first incomplete clause.
     pub fn run_edit(&mut self, p: &mut dyn Prompter) -> Result<(), WizardError> {
         let lang = self.lang;
         let kind = self
@@ -236,79 +264,22 @@ impl<'a> Wizard<'a> {
                 "the file names no known kind of agreement (kind); fix [convention] or run `pacte new`"
             )));
         };
-        self.ask_header(p, false)?;
-        if self.party_count() < 2 {
-            self.ask_parties(p)?;
-        }
-        p.show(&self.status(&kind));
-        self.ask_clauses(p, &kind, true)?;
+        // Resuming: what is missing from the header and the parties first
+        // (« back » there has nowhere to go but the same questions).
         loop {
-            let ids = self.clause_order(&kind);
-            // The header and the parties come first, like in the document.
-            // ✗ on both when their checks find an error: one run for the two.
-            let mark = if self.header_or_parties_have_errors() {
-                "✗"
-            } else {
-                "✓"
-            };
-            let header = tr!(lang, "{mark} En-tête", "{mark} Header");
-            let count = self.party_count();
-            let parties = tr!(lang, "{mark} Parties ({count})", "{mark} Parties ({count})");
-            let mut items = vec![header, parties];
-            items.extend(
-                ids.iter()
-                    .filter_map(|id| self.library.clause(id))
-                    .map(|c| format!("{} {}", self.mark(c, &kind), c.title.get(lang))),
-            );
-            items.push(tr!(lang, "Vérifier et terminer", "Check and finish"));
-            let help = tr!(
-                lang,
-                "Choisissez l'en-tête, les parties ou une clause pour les revoir ; vos réponses actuelles sont proposées par défaut.",
-                "Choose the header, the parties or a clause to revisit; your current answers are offered as defaults."
-            );
-            let choice = p.select(
-                &tr!(lang, "Revoir une section ?", "Revisit a section?"),
-                &help,
-                &items,
-                Some(items.len() - 1),
-            )?;
-            match choice {
-                0 => {
-                    self.ask_header(p, true)?;
-                    self.show_header_and_party_findings(p);
-                }
-                1 => self.edit_parties(p)?,
-                n if n == ids.len() + 2 => break,
-                n => {
-                    if let Some(clause) = self.library.clause(&ids[n - 2]) {
-                        self.ask_clause(p, clause, &kind, n - 1, ids.len())?;
-                    }
-                }
+            match self.ask_header(p, false, Start::First) {
+                Err(WizardError::Back) => continue,
+                other => break other?,
             }
         }
+        while self.party_count() < 2 {
+            match self.ask_parties(p) {
+                Ok(()) | Err(WizardError::Back) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.review(p, &kind, true)?;
         self.finish(p)
-    }
-
-    /// What lies ahead: how many clauses, roughly how long, and that
-    /// stopping is safe.
-    fn overview(&self, kind: &str) -> String {
-        let lang = self.lang;
-        let ids = self.clause_order(kind);
-        let questions: usize = ids
-            .iter()
-            .filter_map(|id| self.library.clause(id))
-            .map(|c| c.fields.len())
-            .sum::<usize>()
-            + self.library.header_fields().len()
-            + 2 * self.library.party_fields().len();
-        // About half a minute a question, in five-minute steps.
-        let minutes = (questions / 2).div_ceil(5).max(1) * 5;
-        let (n, file) = (ids.len(), self.path.display());
-        tr!(
-            lang,
-            "Cette convention compte {n} clauses, soit environ {questions} questions : comptez {minutes} minutes environ. Chaque réponse est enregistrée aussitôt : vous pouvez arrêter à tout moment (Ctrl-C) et reprendre avec `pacte edit {file}`.",
-            "This agreement has {n} clauses, about {questions} questions: allow about {minutes} minutes. Each answer is saved at once: you may stop at any time (Ctrl-C) and resume with `pacte edit {file}`."
-        )
     }
 
     /// Clause ids in the order the wizard asks them: required, advised and
@@ -326,19 +297,6 @@ impl<'a> Wizard<'a> {
             .collect();
         ids.sort_by_key(|id| self.library.clause(id).map_or(u32::MAX, |c| c.order));
         ids
-    }
-
-    /// One line per clause: complete or not.
-    fn status(&self, kind: &str) -> String {
-        let lang = self.lang;
-        let mut out = tr!(lang, "État de la convention :\n", "Agreement status:\n");
-        for id in self.clause_order(kind) {
-            if let Some(c) = self.library.clause(&id) {
-                let mark = self.mark(c, kind);
-                out.push_str(&format!("  {mark} {}\n", c.title.get(lang)));
-            }
-        }
-        out
     }
 
     /// The `[[when]]` rules of a clause that hold for the answers in the file.
@@ -428,105 +386,173 @@ impl<'a> Wizard<'a> {
             .ok_or_else(|| not_parties(lang))
     }
 
+    /// The clauses in article order (with `only_incomplete`, those left to
+    /// answer). « Back » at a clause's first question re-enters the clause
+    /// asked before it, at its last question; at the first clause it is
+    /// returned to the caller.
     fn ask_clauses(
         &mut self,
         p: &mut dyn Prompter,
         kind: &str,
         only_incomplete: bool,
     ) -> Result<(), WizardError> {
-        let lang = self.lang;
         let ids = self.clause_order(kind);
-        let (advised, optional): (Vec<String>, Vec<String>) = self
-            .library
-            .profile(kind)
-            .map(|pr| (pr.advised.clone(), pr.optional.clone()))
-            .unwrap_or_default();
-        for (n, id) in ids.iter().enumerate() {
-            let Some(clause) = self.library.clause(id) else {
+        let todo: Vec<usize> = (0..ids.len())
+            .filter(|&n| {
+                self.library.clause(&ids[n]).is_some_and(|c| {
+                    !only_incomplete
+                        || !(self.clause_complete(c, kind)
+                            || self.optional_and_absent(&ids[n], kind))
+                })
+            })
+            .collect();
+        // The clauses asked so far, to go back through.
+        let mut asked: Vec<usize> = Vec::new();
+        let (mut at, mut start) = (0, Start::First);
+        while let Some(&n) = todo.get(at) {
+            let Some(clause) = self.library.clause(&ids[n]) else {
+                at += 1;
                 continue;
             };
-            if only_incomplete
-                && (self.clause_complete(clause, kind) || self.optional_and_absent(id, kind))
-            {
-                continue;
-            }
-            let absent = self.doc.get("clauses").and_then(|c| c.get(id)).is_none();
-            if absent && (advised.contains(id) || optional.contains(id)) {
-                let title = clause.title.get(lang);
-                let (question, default) = if advised.contains(id) {
-                    (
-                        tr!(
-                            lang,
-                            "La clause « {title} » est conseillée. La remplir maintenant ?",
-                            "The “{title}” clause is advised. Fill it in now?"
-                        ),
-                        true,
-                    )
-                } else {
-                    (
-                        tr!(
-                            lang,
-                            "La clause « {title} » est facultative. La remplir maintenant ?",
-                            "The “{title}” clause is optional. Fill it in now?"
-                        ),
-                        false,
-                    )
-                };
-                if !p.confirm(&question, default)? {
-                    continue;
+            let step = match self.offer_clause(p, clause, kind) {
+                Ok(true) => self.ask_clause(p, clause, kind, (n + 1, ids.len()), start),
+                other => other.map(|_| ()),
+            };
+            match step {
+                Ok(()) => {
+                    asked.push(at);
+                    at += 1;
+                    start = Start::First;
                 }
+                Err(WizardError::Back) => match asked.pop() {
+                    Some(previous) => {
+                        at = previous;
+                        start = Start::Last;
+                    }
+                    None => return Err(WizardError::Back),
+                },
+                Err(e) => return Err(e),
             }
-            self.ask_clause(p, clause, kind, n + 1, ids.len())?;
         }
         Ok(())
     }
 
+    /// Whether to fill in an advised or optional clause the file does not
+    /// hold yet (a required clause is always asked). Coming back into a
+    /// clause that was declined asks again.
+    fn offer_clause(
+        &mut self,
+        p: &mut dyn Prompter,
+        clause: &Clause,
+        kind: &str,
+    ) -> Result<bool, WizardError> {
+        let lang = self.lang;
+        let id = clause.id();
+        let Some(profile) = self.library.profile(kind) else {
+            return Ok(true);
+        };
+        let (advised, optional) = (
+            profile.advised.iter().any(|a| a == id),
+            profile.optional.iter().any(|o| o == id),
+        );
+        let absent = self.doc.get("clauses").and_then(|c| c.get(id)).is_none();
+        if !absent || !(advised || optional) {
+            return Ok(true);
+        }
+        // The quick way leaves optional clauses to the review screen (+).
+        if optional && !advised && self.pass == Pass::Required {
+            return Ok(false);
+        }
+        let title = clause.title.get(lang);
+        let (question, default) = if advised {
+            (
+                tr!(
+                    lang,
+                    "La clause « {title} » est conseillée. La remplir maintenant ?",
+                    "The “{title}” clause is advised. Fill it in now?"
+                ),
+                true,
+            )
+        } else {
+            (
+                tr!(
+                    lang,
+                    "La clause « {title} » est facultative. La remplir maintenant ?",
+                    "The “{title}” clause is optional. Fill it in now?"
+                ),
+                false,
+            )
+        };
+        Ok(p.confirm(&question, default)?)
+    }
+
     /// Asks every field of a clause, saving after each answer, then shows the
-    /// findings that concern it and offers to go straight back.
+    /// findings that concern it and offers to go straight back. In a quick
+    /// first pass, optional questions not yet answered wait for the end.
     fn ask_clause(
         &mut self,
         p: &mut dyn Prompter,
         clause: &Clause,
         kind: &str,
-        n: usize,
-        total: usize,
+        (n, total): (usize, usize),
+        mut start: Start,
     ) -> Result<(), WizardError> {
         let lang = self.lang;
         let title = clause.title.get(lang);
+        let extra = self
+            .library
+            .profile(kind)
+            .and_then(|pr| pr.require_fields.get(clause.id()))
+            .cloned()
+            .unwrap_or_default();
+        let needed = |w: &Wizard<'a>, field: &crate::library::Field| {
+            field.required
+                || extra.iter().any(|e| e == field.name())
+                || w.required_by_answers(clause, field.name())
+        };
         loop {
             p.show(&tr!(
                 lang,
                 "\n── Clause {n} sur {total} — {title} ──",
                 "\n── Clause {n} of {total} — {title} ──"
             ));
-            p.show(clause.purpose.get(lang).trim());
-            let extra = self
-                .library
-                .profile(kind)
-                .and_then(|pr| pr.require_fields.get(clause.id()))
-                .cloned()
-                .unwrap_or_default();
-            for field in &clause.fields {
+            let mut accepted = Vec::new();
+            if start == Start::First {
+                p.show(clause.purpose.get(lang).trim());
+                accepted = self.offer_usual(p, clause, &needed)?;
+            }
+            let mut ask = |w: &mut Wizard<'a>, p: &mut dyn Prompter, i: usize| {
+                let field = &clause.fields[i];
+                if accepted.iter().any(|a| a == field.name()) {
+                    return Ok(false);
+                }
                 // A field another answer makes ineffective is not asked
                 // (an answer already there stays; `pacte check` says so).
-                if self.ignored(clause, field.name()) {
-                    continue;
+                if w.ignored(clause, field.name()) {
+                    return Ok(false);
                 }
-                let current = self
+                let current = w
                     .doc
                     .get("clauses")
                     .and_then(|c| c.get(clause.id()))
                     .and_then(|t| t.get(field.name()))
                     .cloned();
-                let required = field.required
-                    || extra.iter().any(|e| e == field.name())
-                    || self.required_by_answers(clause, field.name());
-                self.answering = Some(vec!["clauses".into(), clause.id().into()]);
-                self.last_answer = Some(format!("{title} — {}", short_prompt(field, lang)));
-                let answer = self.ask_field(p, field, current.as_ref(), required);
-                self.answering = None;
+                let required = needed(w, field);
+                if !w.pass.asks(required, current.is_some()) {
+                    return Ok(false);
+                }
+                // A usual answer is offered only where an answer is needed:
+                // Enter must never fill an optional field by accident.
+                let current = current
+                    .or_else(|| required.then(|| w.suggestion(clause.id(), field)).flatten());
+                w.answering = Some(vec!["clauses".into(), clause.id().into()]);
+                w.in_clause = w.library.clause(clause.id());
+                w.last_answer = Some(format!("{title} — {}", short_prompt(field, lang)));
+                let answer = w.ask_field(p, field, current.as_ref(), required);
+                w.answering = None;
+                w.in_clause = None;
                 let answer = answer?;
-                let table = self.table_mut(&["clauses", clause.id()])?;
+                let table = w.table_mut(&["clauses", clause.id()])?;
                 match answer {
                     Some(item) => {
                         table.insert(field.name(), item);
@@ -535,15 +561,24 @@ impl<'a> Wizard<'a> {
                         table.remove(field.name());
                     }
                 }
-                self.save(p)?;
-            }
+                w.save(p)?;
+                Ok(true)
+            };
+            let asked = self.steps(p, clause.fields.len(), start, &mut ask);
             self.drop_if_empty(p, clause.id())?;
-            let findings = self.findings_for(clause.id());
+            asked?;
+            let (findings, errors) = self.findings_for(clause.id());
             if findings.is_empty() {
                 return Ok(());
             }
             p.show(&findings);
-            if !p.confirm(
+            // A warning often waits on a later clause (appropriations for a
+            // multi-year budget): the quick way shows it and goes on; the
+            // review screen keeps it in view.
+            if self.pass == Pass::Required && !errors {
+                return Ok(());
+            }
+            let again = p.confirm(
                 &tr!(
                     lang,
                     "Revenir sur cette clause pour corriger ?",
@@ -552,8 +587,12 @@ impl<'a> Wizard<'a> {
                 // No by default: a finding this clause cannot clear (it may
                 // depend on a later one) must not trap the person in a loop.
                 false,
-            )? {
-                return Ok(());
+            );
+            match again {
+                Ok(false) => return Ok(()),
+                Ok(true) => start = Start::First,
+                Err(Stop::Back) => start = Start::Last,
+                Err(e) => return Err(e.into()),
             }
         }
     }

@@ -4,10 +4,19 @@
 
 use std::collections::VecDeque;
 
-/// The person stopped the wizard (Ctrl-C, end of input). Everything answered
-/// before is already saved.
+/// Why a question got no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Interrupted;
+pub enum Stop {
+    /// The person stopped the wizard (Ctrl-C, end of input). Everything
+    /// answered before is already saved.
+    Interrupted,
+    /// The person asked for the previous question (`<`, « ← Retour »).
+    Back,
+}
+
+/// What a person types, at any text or yes/no prompt, to go back to the
+/// previous question.
+pub const BACK: &str = "<";
 
 /// A check on a typed answer: `Err(reason)` refuses it.
 pub type Validator<'a> = &'a dyn Fn(&str) -> Result<(), String>;
@@ -29,7 +38,7 @@ pub trait Prompter {
     /// Prints information (clause titles, purposes, findings).
     fn show(&mut self, text: &str);
     /// Asks for a text; `None` when an optional field is skipped.
-    fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Interrupted>;
+    fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Stop>;
     /// Picks one of `items`; `help` is shown on request.
     fn select(
         &mut self,
@@ -37,20 +46,21 @@ pub trait Prompter {
         help: &str,
         items: &[String],
         default: Option<usize>,
-    ) -> Result<usize, Interrupted>;
+    ) -> Result<usize, Stop>;
     /// Picks any of `items`.
     fn multi_select(
         &mut self,
         prompt: &str,
         items: &[String],
         defaults: &[bool],
-    ) -> Result<Vec<usize>, Interrupted>;
-    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Interrupted>;
+    ) -> Result<Vec<usize>, Stop>;
+    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Stop>;
 }
 
 /// Answers from a script, for tests. Text answers are checked by the same
 /// validators as at a terminal; a refused answer is recorded in `refusals`
-/// and the next scripted answer is tried, as a person would retype.
+/// and the next scripted answer is tried, as a person would retype. `=`
+/// takes the default, `<` goes back, at any prompt.
 #[derive(Debug, Default)]
 pub struct ScriptedPrompter {
     answers: VecDeque<String>,
@@ -60,6 +70,8 @@ pub struct ScriptedPrompter {
     pub refusals: Vec<(String, String)>,
     /// Everything shown.
     pub shown: Vec<String>,
+    /// The items of every list offered, in order.
+    pub menus: Vec<Vec<String>>,
 }
 
 impl ScriptedPrompter {
@@ -75,9 +87,13 @@ impl ScriptedPrompter {
         self.answers.len()
     }
 
-    fn next(&mut self, prompt: &str) -> Result<String, Interrupted> {
+    fn next(&mut self, prompt: &str) -> Result<String, Stop> {
         self.asked.push(prompt.to_string());
-        self.answers.pop_front().ok_or(Interrupted)
+        match self.answers.pop_front() {
+            None => Err(Stop::Interrupted),
+            Some(a) if a == BACK => Err(Stop::Back),
+            Some(a) => Ok(a),
+        }
     }
 
     /// `answer` names an item by its exact text, by a prefix, or by its index.
@@ -95,7 +111,7 @@ impl Prompter for ScriptedPrompter {
         self.shown.push(text.to_string());
     }
 
-    fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Interrupted> {
+    fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Stop> {
         loop {
             let answer = self.next(q.prompt)?;
             // "=" keeps the default, as pressing Enter does at a terminal.
@@ -119,7 +135,8 @@ impl Prompter for ScriptedPrompter {
         _help: &str,
         items: &[String],
         default: Option<usize>,
-    ) -> Result<usize, Interrupted> {
+    ) -> Result<usize, Stop> {
+        self.menus.push(items.to_vec());
         loop {
             let answer = self.next(prompt)?;
             if answer == "="
@@ -141,7 +158,7 @@ impl Prompter for ScriptedPrompter {
         prompt: &str,
         items: &[String],
         _defaults: &[bool],
-    ) -> Result<Vec<usize>, Interrupted> {
+    ) -> Result<Vec<usize>, Stop> {
         let answer = self.next(prompt)?;
         Ok(answer
             .split(',')
@@ -151,7 +168,7 @@ impl Prompter for ScriptedPrompter {
             .collect())
     }
 
-    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Interrupted> {
+    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Stop> {
         let answer = self.next(prompt)?;
         Ok(match answer.as_str() {
             "=" => default,

@@ -3,18 +3,20 @@
 //! parties added, edited and removed — with the checks that concern them
 //! shown right after.
 
-use super::{Prompter, Wizard, WizardError, short_prompt};
+use super::{Prompter, Start, Stop, Wizard, WizardError, short_prompt};
 use crate::library::Field;
 use crate::tr;
 use toml_edit::{Item, Table};
 
-impl Wizard<'_> {
+impl<'a> Wizard<'a> {
     /// The header's fields; with `always`, even when every one is answered
-    /// (`pacte edit`'s « En-tête »).
+    /// (`pacte edit`'s « En-tête »). « Back » at its first question is
+    /// returned to the caller.
     pub(super) fn ask_header(
         &mut self,
         p: &mut dyn Prompter,
         always: bool,
+        start: Start,
     ) -> Result<(), WizardError> {
         let lang = self.lang;
         let fields: Vec<Field> = self
@@ -46,8 +48,9 @@ impl Wizard<'_> {
             "\n── En-tête de la convention ──",
             "\n── Agreement header ──"
         ));
-        for field in &fields {
-            let current = self
+        let mut ask = |w: &mut Wizard<'a>, p: &mut dyn Prompter, i: usize| {
+            let field = &fields[i];
+            let current = w
                 .doc
                 .get("convention")
                 .and_then(|c| c.get(field.name()))
@@ -55,7 +58,7 @@ impl Wizard<'_> {
             // The term: an end date, or else a duration.
             let required = match field.name() {
                 "end_date" => false,
-                "duration_months" => self
+                "duration_months" => w
                     .doc
                     .get("convention")
                     .and_then(|c| c.get("end_date"))
@@ -63,10 +66,22 @@ impl Wizard<'_> {
                 _ => field.required,
             };
             if field.name() == "duration_months" && !required {
-                continue;
+                return Ok(false);
             }
-            let answer = self.ask_field(p, field, current.as_ref(), required)?;
-            let header = self.table_mut(&["convention"])?;
+            // The end date is how the term is given unless a duration is:
+            // never left for later.
+            if !w
+                .pass
+                .asks(required || field.name() == "end_date", current.is_some())
+            {
+                return Ok(false);
+            }
+            // A usual answer is offered only where an answer is needed:
+            // Enter must never fill an optional field by accident.
+            let default =
+                current.or_else(|| required.then(|| w.header_suggestion(field)).flatten());
+            let answer = w.ask_field(p, field, default.as_ref(), required)?;
+            let header = w.table_mut(&["convention"])?;
             match answer {
                 Some(item) => {
                     // The term is an end date or a duration, not both: the
@@ -81,11 +96,15 @@ impl Wizard<'_> {
                     header.remove(field.name());
                 }
             }
-            self.save(p)?;
-        }
-        Ok(())
+            w.save(p)?;
+            Ok(true)
+        };
+        self.steps(p, fields.len(), start, &mut ask)
     }
 
+    /// The parties of `pacte new` (or of a file with fewer than two): each
+    /// party's questions, then « another party? ». « Back » walks back
+    /// through the parties; before the first, it is returned to the caller.
     pub(super) fn ask_parties(&mut self, p: &mut dyn Prompter) -> Result<(), WizardError> {
         let lang = self.lang;
         p.show(&tr!(
@@ -93,42 +112,49 @@ impl Wizard<'_> {
             "\n── Parties ── (au moins deux)",
             "\n── Parties ── (at least two)"
         ));
+        let mut at = self.party_count();
+        let mut start = Start::First;
         loop {
-            let n = self.party_count();
-            if n >= 2
-                && !p.confirm(
-                    &tr!(lang, "Ajouter une autre partie ?", "Add another party?"),
-                    false,
-                )?
-            {
-                return Ok(());
+            let count = self.party_count();
+            if at >= count {
+                if count >= 2 {
+                    match p.confirm(
+                        &tr!(lang, "Ajouter une autre partie ?", "Add another party?"),
+                        false,
+                    ) {
+                        Ok(false) => return Ok(()),
+                        Ok(true) => {}
+                        Err(Stop::Back) => {
+                            at = count - 1;
+                            start = Start::Last;
+                            continue;
+                        }
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+                // Added in memory now, on disk with its first answer.
+                self.parties_mut()?.push(Table::new());
+                at = count;
+                start = Start::First;
             }
-            p.show(&tr!(lang, "Partie {} :", "Party {}:", n + 1));
-            let fields = self.library.party_fields().to_vec();
-            // Each answer is saved as it is given: the party's entry is
-            // added with its first answer and filled in from there.
-            let mut added = false;
-            for field in &fields {
-                let Some(item) = self.ask_field(p, field, None, field.required)? else {
-                    continue;
-                };
-                let array = self.parties_mut()?;
-                if !added {
-                    array.push(Table::new());
-                    added = true;
+            match self.ask_party(p, at, start) {
+                Ok(()) => {
+                    at += 1;
+                    start = Start::First;
                 }
-                let last = array.len().saturating_sub(1);
-                if let Some(table) = array.get_mut(last) {
-                    table.insert(field.name(), item);
+                Err(WizardError::Back) => {
+                    // A party left without any answer is not kept.
+                    let empty = self.parties_mut()?.get(at).is_some_and(|t| t.is_empty());
+                    if empty {
+                        self.parties_mut()?.remove(at);
+                    }
+                    if at == 0 {
+                        return Err(WizardError::Back);
+                    }
+                    at -= 1;
+                    start = Start::Last;
                 }
-                self.last_answer = Some(tr!(
-                    lang,
-                    "partie {} — {}",
-                    "party {} — {}",
-                    n + 1,
-                    short_prompt(field, lang)
-                ));
-                self.save(p)?;
+                Err(e) => return Err(e),
             }
         }
     }
@@ -179,10 +205,20 @@ impl Wizard<'_> {
                 &items,
                 Some(items.len() - 1),
             )?;
-            if choice == 0 {
-                self.add_party(p)?;
+            // « Back » inside a party returns to this menu.
+            let asked = if choice == 0 {
+                self.add_party(p)
             } else if choice <= n {
-                self.edit_party(p, choice - 1)?;
+                self.ask_party(p, choice - 1, Start::First)
+            } else {
+                Ok(())
+            };
+            match asked {
+                Ok(()) | Err(WizardError::Back) => {}
+                Err(e) => return Err(e),
+            }
+            if choice <= n {
+                continue;
             } else if choice <= 2 * n {
                 let label = &labels[choice - n - 1];
                 if p.confirm(
@@ -209,21 +245,70 @@ impl Wizard<'_> {
     fn add_party(&mut self, p: &mut dyn Prompter) -> Result<(), WizardError> {
         let index = self.party_count();
         self.parties_mut()?.push(Table::new());
-        self.edit_party(p, index)
+        let asked = self.ask_party(p, index, Start::First);
+        // « Back » before any answer adds nothing.
+        if matches!(asked, Err(WizardError::Back))
+            && self.parties_mut()?.get(index).is_some_and(|t| t.is_empty())
+        {
+            self.parties_mut()?.remove(index);
+        }
+        asked
     }
 
     /// Asks every field of the party at `index`, its answers as defaults.
-    fn edit_party(&mut self, p: &mut dyn Prompter, index: usize) -> Result<(), WizardError> {
+    pub(super) fn ask_party(
+        &mut self,
+        p: &mut dyn Prompter,
+        index: usize,
+        start: Start,
+    ) -> Result<(), WizardError> {
         let lang = self.lang;
         p.show(&tr!(lang, "Partie {} :", "Party {}:", index + 1));
-        for field in self.library.party_fields().to_vec() {
-            let current = self
+        // The id is made from the short name, so it comes after it.
+        let mut fields = self.library.party_fields().to_vec();
+        if let Some(at) = fields.iter().position(|f| f.name() == "id") {
+            let id = fields.remove(at);
+            let after = fields
+                .iter()
+                .position(|f| f.name() == "short_name")
+                .map_or(at, |s| s + 1);
+            fields.insert(after, id);
+        }
+        let mut ask = |w: &mut Wizard<'a>, p: &mut dyn Prompter, i: usize| {
+            let field = &fields[i];
+            let current = w
                 .parties_mut()?
                 .get(index)
                 .and_then(|t| t.get(field.name()))
                 .cloned();
-            let answer = self.ask_field(p, &field, current.as_ref(), field.required)?;
-            if let Some(table) = self.parties_mut()?.get_mut(index) {
+            if !w.pass.asks(field.required, current.is_some()) {
+                return Ok(false);
+            }
+            let suggested = w.party_suggestion(index, field.name());
+            // A new party's id is not a question: it is made from its
+            // short name, and can be changed in `pacte edit`.
+            if field.name() == "id"
+                && current.is_none()
+                && let Some(id) = suggested.clone()
+            {
+                if let Some(table) = w.parties_mut()?.get_mut(index) {
+                    table.insert("id", toml_edit::value(id.clone()));
+                }
+                p.show(&tr!(
+                    lang,
+                    "  → identifiant de la partie dans le fichier : {id}",
+                    "  → the party's id in the file: {id}"
+                ));
+                w.save(p)?;
+                return Ok(false);
+            }
+            let renamed_from = (field.name() == "id")
+                .then(|| current.as_ref().and_then(Item::as_str).map(str::to_string))
+                .flatten();
+            let default = current.or_else(|| suggested.map(toml_edit::value));
+            let answer = w.ask_field(p, field, default.as_ref(), field.required)?;
+            let renamed_to = answer.as_ref().and_then(Item::as_str).map(str::to_string);
+            if let Some(table) = w.parties_mut()?.get_mut(index) {
                 match answer {
                     Some(item) => {
                         table.insert(field.name(), item);
@@ -233,16 +318,72 @@ impl Wizard<'_> {
                     }
                 }
             }
-            self.last_answer = Some(tr!(
+            w.last_answer = Some(tr!(
                 lang,
                 "partie {} — {}",
                 "party {} — {}",
                 index + 1,
-                short_prompt(&field, lang)
+                short_prompt(field, lang)
             ));
+            w.save(p)?;
+            if let (Some(old), Some(new)) = (renamed_from, renamed_to)
+                && old != new
+            {
+                w.offer_renaming(p, &old, &new)?;
+            }
+            Ok(true)
+        };
+        self.steps(p, fields.len(), start, &mut ask)
+    }
+
+    /// A party's id changed: its mentions in the clauses (a seat's party,
+    /// the insured parties) would name nobody. Offers to rewrite them.
+    fn offer_renaming(
+        &mut self,
+        p: &mut dyn Prompter,
+        old: &str,
+        new: &str,
+    ) -> Result<(), WizardError> {
+        let lang = self.lang;
+        let n = self.rename_mentions(old, new, false);
+        if n == 0 {
+            return Ok(());
+        }
+        let question = tr!(
+            lang,
+            "Les clauses nomment « {old} » {n} fois. Les remplacer par « {new} » ?",
+            "The clauses name `{old}` {n} times. Replace them with `{new}`?"
+        );
+        // The id was just answered: « back » asks it again.
+        let yes = p.confirm(&question, true)?;
+        if yes {
+            self.rename_mentions(old, new, true);
+            self.last_answer = Some(tr!(lang, "renvois à « {new} »", "mentions of `{new}`"));
             self.save(p)?;
         }
         Ok(())
+    }
+
+    /// Counts, and with `apply` rewrites, the answers that name party `old`:
+    /// every field of kind party or parties, in clauses, records and lists.
+    fn rename_mentions(&mut self, old: &str, new: &str, apply: bool) -> usize {
+        let library = self.library;
+        let Some(clauses) = self
+            .doc
+            .get_mut("clauses")
+            .and_then(Item::as_table_like_mut)
+        else {
+            return 0;
+        };
+        let mut n = 0;
+        for (id, table) in clauses.iter_mut() {
+            let (Some(clause), Some(table)) = (library.clause(&id), table.as_table_like_mut())
+            else {
+                continue;
+            };
+            n += rename_in(&clause.fields, table, old, new, apply);
+        }
+        n
     }
 
     /// The header's and the parties' findings, shown right after the section.
@@ -252,4 +393,61 @@ impl Wizard<'_> {
             p.show(&self.plain_findings(&findings));
         }
     }
+}
+
+/// The mentions of party `old` among `fields`' answers in `table`.
+fn rename_in(
+    fields: &[Field],
+    table: &mut dyn toml_edit::TableLike,
+    old: &str,
+    new: &str,
+    apply: bool,
+) -> usize {
+    use crate::library::FieldKind;
+    let mut n = 0;
+    for field in fields {
+        let Some(item) = table.get_mut(field.name()) else {
+            continue;
+        };
+        match (field.kind, item) {
+            (FieldKind::Party, Item::Value(v)) if v.as_str() == Some(old) => {
+                n += 1;
+                if apply {
+                    *v = rewritten(v, new);
+                }
+            }
+            (FieldKind::Parties, Item::Value(toml_edit::Value::Array(ids))) => {
+                for v in ids.iter_mut().filter(|v| v.as_str() == Some(old)) {
+                    n += 1;
+                    if apply {
+                        *v = rewritten(v, new);
+                    }
+                }
+            }
+            (FieldKind::Record, Item::Value(toml_edit::Value::InlineTable(t))) => {
+                n += rename_in(&field.fields, t, old, new, apply);
+            }
+            (FieldKind::Records, Item::ArrayOfTables(records)) => {
+                for record in records.iter_mut() {
+                    n += rename_in(&field.fields, record, old, new, apply);
+                }
+            }
+            (FieldKind::Records, Item::Value(toml_edit::Value::Array(records))) => {
+                for record in records.iter_mut() {
+                    if let toml_edit::Value::InlineTable(t) = record {
+                        n += rename_in(&field.fields, t, old, new, apply);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    n
+}
+
+/// `new` in place of a value, keeping the spaces and comment around it.
+fn rewritten(v: &toml_edit::Value, new: &str) -> toml_edit::Value {
+    let mut replaced = toml_edit::Value::from(new);
+    *replaced.decor_mut() = v.decor().clone();
+    replaced
 }

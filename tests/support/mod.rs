@@ -83,7 +83,7 @@ impl pacte::wizard::Prompter for Hooked<'_> {
     fn text(
         &mut self,
         q: &pacte::wizard::TextQuestion<'_>,
-    ) -> Result<Option<String>, pacte::wizard::Interrupted> {
+    ) -> Result<Option<String>, pacte::wizard::Stop> {
         self.script.text(q)
     }
     fn select(
@@ -92,7 +92,7 @@ impl pacte::wizard::Prompter for Hooked<'_> {
         help: &str,
         items: &[String],
         default: Option<usize>,
-    ) -> Result<usize, pacte::wizard::Interrupted> {
+    ) -> Result<usize, pacte::wizard::Stop> {
         self.selects += 1;
         (self.before_select)(self.selects);
         self.script.select(prompt, help, items, default)
@@ -102,10 +102,10 @@ impl pacte::wizard::Prompter for Hooked<'_> {
         prompt: &str,
         items: &[String],
         defaults: &[bool],
-    ) -> Result<Vec<usize>, pacte::wizard::Interrupted> {
+    ) -> Result<Vec<usize>, pacte::wizard::Stop> {
         self.script.multi_select(prompt, items, defaults)
     }
-    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, pacte::wizard::Interrupted> {
+    fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, pacte::wizard::Stop> {
         self.script.confirm(prompt, default)
     }
 }
