@@ -1286,3 +1286,42 @@ fn the_quick_way_writes_the_same_convention_in_at_most_120_answers() {
     }
     eprintln!("quick way: {interactions} interactions");
 }
+
+#[test]
+fn back_at_a_clause_s_first_question_reasks_the_previous_clause_s_last() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("parc.toml");
+    let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
+    let mut script = management_script();
+    // At the legal frame's first question, back; the preamble's last
+    // answer is given again (now yes: minors are involved), then the legal
+    // frame resumes.
+    let at = script
+        .iter()
+        .position(|a| a == "Loi sur les compétences municipales (RLRQ, c. C-47.1)")
+        .unwrap();
+    script.insert(at, "<".into());
+    script.insert(at + 1, "oui".into());
+    // The background-check finding this raises is for a later clause.
+    script.insert(at + 2, "non".into());
+    let mut p = ScriptedPrompter::new(script);
+    let _ = wizard.run_new(&mut p, Some("gestion"), Some(Lang::Fr));
+    let legal = p
+        .asked
+        .iter()
+        .position(|q| q.starts_with("Lois, chartes"))
+        .unwrap_or_else(|| panic!("{:#?}", p.asked));
+    assert!(
+        p.asked[legal + 1].contains("mineurs ou de personnes vulnérables"),
+        "{:#?}",
+        &p.asked[legal - 2..legal + 3]
+    );
+    assert!(
+        p.asked[legal + 3].starts_with("Lois, chartes"),
+        "{:#?}",
+        &p.asked[legal..legal + 4]
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("vulnerable_persons = true"), "{text}");
+}

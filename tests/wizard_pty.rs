@@ -522,3 +522,81 @@ fn edit_speaks_the_convention_s_language_unless_told_otherwise() {
     ask(&mut s, "rien pour l'instant", &nothing);
     s.expect(Eof).unwrap();
 }
+
+/// The position of the review screen's line that starts with `line`, and
+/// the screen's default, for the jardins example: read through the
+/// library, so the test does not hard-code the clause order.
+fn review_position(file: &std::path::Path, line: &str) -> (usize, usize) {
+    let library = pacte::ClauseLibrary::bundled(pacte::Lang::Fr).unwrap();
+    let mut wizard = pacte::wizard::Wizard::open(&library, pacte::Lang::Fr, file).unwrap();
+    let mut p =
+        pacte::wizard::ScriptedPrompter::new(["Vérifier et terminer", "rien pour l'instant"]);
+    wizard.run_edit(&mut p).unwrap();
+    let items = &p.menus[0];
+    let at = items
+        .iter()
+        .position(|i| i.starts_with(line))
+        .unwrap_or_else(|| panic!("no “{line}” in {items:#?}"));
+    (at, items.len() - 1)
+}
+
+#[test]
+fn the_review_jumps_to_a_clause_back_revisits_and_a_conditional_answer_is_required() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("jardins.toml");
+    std::fs::copy("examples/realisation-jardins.toml", &file).unwrap();
+    let (at, default) = review_position(&file, "✓ Durée et renouvellement — aucun renouvellement");
+    let mut s = spawn(&["--lang", "fr", "edit", file.to_str().unwrap()]);
+    // The review screen (its lines are checked by the scripted tests; a
+    // small terminal shows the page with the cursor): up to the term clause.
+    s.expect("Récapitulatif").unwrap();
+    s.expect("Vérifier et terminer").unwrap();
+    let up = "\x1b[A".repeat(default - at);
+    s.send(format!("{up}\r")).unwrap();
+    // Renewal in writing makes the months required: no « empty to skip ».
+    ask(
+        &mut s,
+        "Comment la convention peut-elle être renouvelée",
+        &format!("{DOWN}\r"),
+    );
+    ask(
+        &mut s,
+        "Durée de chaque renouvellement, en mois (? aide, < retour)",
+        "<\r",
+    );
+    // Back: the renewal again, now tacit.
+    ask(
+        &mut s,
+        "Comment la convention peut-elle être renouvelée",
+        &format!("{DOWN}\r"),
+    );
+    ask(
+        &mut s,
+        "Durée de chaque renouvellement, en mois (? aide, < retour)",
+        "12\r",
+    );
+    ask(
+        &mut s,
+        "Préavis de non-renouvellement, en jours (? aide, < retour)",
+        "\r",
+    );
+    s.expect("ce champ est obligatoire").unwrap();
+    s.send("60\r").unwrap();
+    // Back on the review screen, then finish without documents.
+    ask(&mut s, "Récapitulatif", "");
+    ask(&mut s, "Vérifier et terminer", "\r");
+    s.expect("Convention complète").unwrap();
+    ask(
+        &mut s,
+        "rien pour l'instant",
+        &format!("{DOWN}{DOWN}{DOWN}\r"),
+    );
+    s.expect(Eof).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("renewal = \"tacit\"")
+            && text.contains("renewal_months = 12")
+            && text.contains("renewal_notice_days = 60"),
+        "{text}"
+    );
+}

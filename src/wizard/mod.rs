@@ -510,6 +510,19 @@ impl<'a> Wizard<'a> {
                 || extra.iter().any(|e| e == field.name())
                 || w.required_by_answers(clause, field.name())
         };
+        // A clause with nothing to ask in this pass (the quick way, only
+        // optional questions) is passed over without its banner.
+        let table = self.doc.get("clauses").and_then(|c| c.get(clause.id()));
+        let nothing_to_ask = !clause.fields.iter().any(|f| {
+            !self.ignored(clause, f.name())
+                && self.pass.asks(
+                    needed(self, f),
+                    table.and_then(|t| t.get(f.name())).is_some(),
+                )
+        });
+        if nothing_to_ask && start == Start::First {
+            return Ok(());
+        }
         loop {
             p.show(&tr!(
                 lang,

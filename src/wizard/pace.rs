@@ -73,13 +73,13 @@ impl Wizard<'_> {
         let items = vec![
             tr!(
                 lang,
-                "Rapide : les {required} questions obligatoires d'abord, les facultatives à la fin (environ {quick} minutes)",
-                "Quick: the {required} required questions first, the optional ones at the end (about {quick} minutes)"
+                "Rapide : les {required} questions obligatoires, les autres à la fin (≈ {quick} min)",
+                "Quick: the {required} required questions, the others at the end (≈ {quick} min)"
             ),
             tr!(
                 lang,
-                "Complet : les {all} questions, clause par clause (environ {slow} minutes)",
-                "Complete: all {all} questions, clause by clause (about {slow} minutes)"
+                "Complet : les {all} questions, clause par clause (≈ {slow} min)",
+                "Complete: all {all} questions, clause by clause (≈ {slow} min)"
             ),
         ];
         let help = tr!(
@@ -118,7 +118,15 @@ impl Wizard<'_> {
             match asked {
                 Ok(()) if stage >= 2 => return Ok(()),
                 Ok(()) => {
-                    self.show_header_and_party_findings(p);
+                    // After the header alone, « no parties yet » is no news.
+                    self.show_findings_of(
+                        p,
+                        if stage == 0 {
+                            &["convention"]
+                        } else {
+                            &["convention", "parties"]
+                        },
+                    );
                     stage += 1;
                     start = Start::First;
                 }

@@ -388,7 +388,16 @@ impl<'a> Wizard<'a> {
 
     /// The header's and the parties' findings, shown right after the section.
     pub(super) fn show_header_and_party_findings(&self, p: &mut dyn Prompter) {
-        let findings = self.findings_for_header_and_parties();
+        self.show_findings_of(p, &["convention", "parties"]);
+    }
+
+    /// The findings of the given sections (`convention`, `parties`).
+    pub(super) fn show_findings_of(&self, p: &mut dyn Prompter, sections: &[&str]) {
+        let findings: Vec<_> = self
+            .findings_for_header_and_parties()
+            .into_iter()
+            .filter(|d| super::findings::section_of(d.code).is_some_and(|s| sections.contains(&s)))
+            .collect();
         if !findings.is_empty() {
             p.show(&self.plain_findings(&findings));
         }
