@@ -5,10 +5,22 @@ use super::Wizard;
 use crate::check::{CheckOptions, check_text};
 use crate::diag::{Diagnostic, Severity};
 use crate::lang::Lang;
-use crate::library::Clause;
+use crate::library::{Clause, Field};
 use crate::tr;
 
 impl Wizard<'_> {
+    /// Whether a clause's field needs an answer: by itself, by the
+    /// profile (`require_fields`), or because of another answer.
+    pub(super) fn needed(&self, clause: &Clause, kind: &str, field: &Field) -> bool {
+        field.required
+            || self
+                .library
+                .profile(kind)
+                .and_then(|p| p.require_fields.get(clause.id()))
+                .is_some_and(|names| names.iter().any(|n| n == field.name()))
+            || self.required_by_answers(clause, field.name())
+    }
+
     /// Whether a clause's required fields are all answered.
     pub(super) fn clause_complete(&self, clause: &Clause, kind: &str) -> bool {
         if clause.implicit {
@@ -17,20 +29,10 @@ impl Wizard<'_> {
         let Some(table) = self.doc.get("clauses").and_then(|c| c.get(clause.id())) else {
             return false;
         };
-        let extra = self
-            .library
-            .profile(kind)
-            .and_then(|p| p.require_fields.get(clause.id()))
-            .cloned()
-            .unwrap_or_default();
         clause
             .fields
             .iter()
-            .filter(|f| {
-                f.required
-                    || extra.iter().any(|e| e == f.name())
-                    || self.required_by_answers(clause, f.name())
-            })
+            .filter(|f| self.needed(clause, kind, f))
             .all(|f| table.get(f.name()).is_some())
     }
 
@@ -54,18 +56,24 @@ impl Wizard<'_> {
         self.findings_where(&|d, _, _| section_of(d.code).is_some())
     }
 
-    /// The check's errors and warnings that `keep` selects.
-    fn findings_where(
-        &self,
-        keep: &dyn Fn(&Diagnostic, Option<&crate::Convention>, usize) -> bool,
-    ) -> Vec<Diagnostic> {
+    /// `pacte check` on the answers as they stand, and the text's length
+    /// (the end of the last clause's region).
+    pub(super) fn check_now(&self) -> (crate::check::Checked, usize) {
         let options = CheckOptions {
             lang: self.lang,
             ..Default::default()
         };
         let text = self.doc.to_string();
         let end = text.len();
-        let checked = check_text(&self.path, text, self.library, &options);
+        (check_text(&self.path, text, self.library, &options), end)
+    }
+
+    /// The check's errors and warnings that `keep` selects.
+    fn findings_where(
+        &self,
+        keep: &dyn Fn(&Diagnostic, Option<&crate::Convention>, usize) -> bool,
+    ) -> Vec<Diagnostic> {
+        let (checked, end) = self.check_now();
         let (conv, mut report) = (checked.convention, checked.report);
         let conv = conv.as_ref();
         report

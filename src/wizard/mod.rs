@@ -499,17 +499,7 @@ impl<'a> Wizard<'a> {
     ) -> Result<(), WizardError> {
         let lang = self.lang;
         let title = clause.title.get(lang);
-        let extra = self
-            .library
-            .profile(kind)
-            .and_then(|pr| pr.require_fields.get(clause.id()))
-            .cloned()
-            .unwrap_or_default();
-        let needed = |w: &Wizard<'a>, field: &crate::library::Field| {
-            field.required
-                || extra.iter().any(|e| e == field.name())
-                || w.required_by_answers(clause, field.name())
-        };
+        let needed = |w: &Wizard<'a>, field: &crate::library::Field| w.needed(clause, kind, field);
         // A clause with nothing to ask in this pass (the quick way, only
         // optional questions) is passed over without its banner.
         let table = self.doc.get("clauses").and_then(|c| c.get(clause.id()));

@@ -252,17 +252,11 @@ impl Wizard<'_> {
         let Some(table) = self.doc.get("clauses").and_then(|c| c.get(clause.id())) else {
             return 0;
         };
-        let by_profile = self
-            .library
-            .profile(kind)
-            .and_then(|pr| pr.require_fields.get(clause.id()));
         clause
             .fields
             .iter()
             .filter(|f| {
-                !f.required
-                    && !by_profile.is_some_and(|names| names.iter().any(|n| n == f.name()))
-                    && !self.required_by_answers(clause, f.name())
+                !self.needed(clause, kind, f)
                     && !self.ignored(clause, f.name())
                     && table.get(f.name()).is_none()
             })

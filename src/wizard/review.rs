@@ -4,7 +4,6 @@
 //! — to jump into; « continue » resumes at the first incomplete clause.
 
 use super::{Prompter, Start, Wizard, WizardError};
-use crate::check::{CheckOptions, check_text};
 use crate::diag::Severity;
 use crate::lang::Lang;
 use crate::library::{Clause, FieldKind};
@@ -137,13 +136,7 @@ impl Wizard<'_> {
     /// The errors and warnings of the whole check, by section: a clause id,
     /// `convention` or `parties`. One check for the whole screen.
     fn open_findings(&self) -> BTreeMap<String, Open> {
-        let options = CheckOptions {
-            lang: self.lang,
-            ..Default::default()
-        };
-        let text = self.doc.to_string();
-        let end = text.len();
-        let checked = check_text(&self.path, text, self.library, &options);
+        let (checked, end) = self.check_now();
         let regions = checked
             .convention
             .as_ref()
