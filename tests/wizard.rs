@@ -7,7 +7,6 @@ use pacte::{ClauseLibrary, Lang, Severity};
 const DONE: &str = "Terminé";
 const ADD: &str = "Ajouter une entrée";
 const SKIP: &str = "";
-const PASS: &str = "(passer)";
 /// The review screen's last item, then both documents.
 const FINISH_AND_RENDER: [&str; 2] = ["Vérifier et terminer", "la version Markdown et le PDF"];
 /// The review screen's last item, then no document.
@@ -121,12 +120,12 @@ fn management_script() -> Vec<String> {
         ADD,
         "la Ville",
         "2",
-        PASS,
+        SKIP,
         "1",
         ADD,
         "l'Association",
         "2",
-        PASS,
+        SKIP,
         "1",
         DONE,
     ]);
@@ -135,15 +134,15 @@ fn management_script() -> Vec<String> {
         ADD,
         "présidence",
         "élue par le Conseil",
-        PASS,
+        SKIP,
         ADD,
         "secrétariat",
         "élue par le Conseil",
-        PASS,
+        SKIP,
         ADD,
         "trésorerie",
         "élue par le Conseil",
-        PASS,
+        SKIP,
         DONE,
     ]);
     a.extend([DONE, "Être actif dans le quartier depuis deux ans."]);
@@ -250,7 +249,7 @@ fn management_script() -> Vec<String> {
     // Background checks are optional: skip them.
     a.push("non");
     // Disputes: no joint committee first.
-    a.extend([PASS, "30", SKIP, "aux tribunaux compétents"]);
+    a.extend([SKIP, "30", SKIP, "aux tribunaux compétents"]);
     // Termination: notice, time to remedy, no listed causes.
     a.extend(["90", "30", SKIP]);
     // Withdrawal: notice, seats, contributions, property.
@@ -283,7 +282,7 @@ fn management_script() -> Vec<String> {
         "la version française prévaut",
     ]);
     // Signatures: copies, counterparts, annexes.
-    a.extend(["2", PASS, SKIP]);
+    a.extend(["2", SKIP, SKIP]);
     a.into_iter().map(String::from).collect()
 }
 

@@ -120,12 +120,10 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
         ask(&mut s, "suite du texte", "\r");
     }
     ask(&mut s, "élément 1", "\r");
-    ask(&mut s, "activités ouvertes au public", &format!("{DOWN}\r"));
-    ask(
-        &mut s,
-        "mineurs ou de personnes vulnérables",
-        &format!("{DOWN}\r"),
-    );
+    // Yes/no fields are typed: no answer is taken for the person.
+    ask(&mut s, "activités ouvertes au public ? [o/n]", "\r");
+    ask(&mut s, "ce champ est obligatoire", "non\r");
+    ask(&mut s, "mineurs ou de personnes vulnérables ? [o/n]", "n\r");
     ask(&mut s, "Clause 3 sur 3", "");
     ask(&mut s, "En combien d'exemplaires", "2\r");
     ask(&mut s, "signer séparément", "\r");

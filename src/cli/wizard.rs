@@ -66,10 +66,14 @@ impl Prompter for TerminalPrompter {
     fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Stop> {
         let lang = self.lang;
         let hint = if q.optional {
+            let empty = q.when_empty.map_or_else(
+                || tr!(lang, "vide pour passer", "empty to skip"),
+                str::to_string,
+            );
             tr!(
                 lang,
-                " (? aide, < retour, vide pour passer)",
-                " (? help, < back, empty to skip)"
+                " (? aide, < retour, {empty})",
+                " (? help, < back, {empty})"
             )
         } else {
             tr!(lang, " (? aide, < retour)", " (? help, < back)")

@@ -42,22 +42,42 @@ impl<'a> Wizard<'a> {
                     .get(i)
                     .map(|c| toml_edit::value(c.value.clone()))
             }
+            // Yes or no typed in the interface language, ended by Enter:
+            // « [O/n] » with the current answer, « [o/n] » without, when
+            // Enter alone must not answer for the person.
             FieldKind::Boolean => {
-                let mut items = vec![
-                    lang.yes_no(true).to_string(),
-                    lang.yes_no(false).to_string(),
-                ];
-                if optional {
-                    items.push(tr!(lang, "(passer)", "(skip)"));
-                }
-                let default = current
-                    .and_then(Item::as_bool)
-                    .map(|b| if b { 0 } else { 1 });
-                match p.select(&prompt, &help, &items, default)? {
-                    0 => Some(toml_edit::value(true)),
-                    1 => Some(toml_edit::value(false)),
-                    _ => None,
-                }
+                let default = current.and_then(Item::as_bool);
+                let hint = match default {
+                    Some(d) => answer::yes_no_hint(d, lang).to_string(),
+                    None => tr!(lang, "[o/n]", "[y/n]"),
+                };
+                let question = format!("{prompt} {hint}");
+                let refusal = tr!(
+                    lang,
+                    "répondez o (oui) ou n (non)",
+                    "answer y (yes) or n (no)"
+                );
+                let validate = |input: &str| -> Result<(), String> {
+                    match input.trim() {
+                        "" => Err(refusal.clone()),
+                        typed => answer::yes_no(typed, false, lang)
+                            .map(|_| ())
+                            .ok_or_else(|| refusal.clone()),
+                    }
+                };
+                let shown = default.map(|b| lang.yes_no(b));
+                let q = TextQuestion {
+                    prompt: &question,
+                    help: &help,
+                    default: shown,
+                    optional,
+                    long: false,
+                    when_empty: None,
+                    validate: &validate,
+                };
+                p.text(&q)?
+                    .and_then(|a| answer::yes_no(&a, default.unwrap_or(false), lang))
+                    .map(toml_edit::value)
             }
             FieldKind::Party => {
                 let (ids, mut labels) = self.party_choices();
@@ -105,16 +125,13 @@ impl<'a> Wizard<'a> {
                     // A required list's first item cannot be left empty, and
                     // its question does not say so.
                     let must = required && items.is_empty();
-                    let q = if must {
-                        tr!(lang, "{prompt} — élément 1", "{prompt} — item 1")
-                    } else {
-                        tr!(
-                            lang,
-                            "{prompt} — élément {} (vide pour terminer)",
-                            "{prompt} — item {} (empty to finish)",
-                            items.len() + 1
-                        )
-                    };
+                    let q = tr!(
+                        lang,
+                        "{prompt} — élément {}",
+                        "{prompt} — item {}",
+                        items.len() + 1
+                    );
+                    let finish = tr!(lang, "vide pour terminer", "empty to finish");
                     let no_check = |_: &str| Ok(());
                     let answer = p.text(&TextQuestion {
                         prompt: &q,
@@ -122,6 +139,7 @@ impl<'a> Wizard<'a> {
                         default: default.as_deref(),
                         optional: !must,
                         long: false,
+                        when_empty: (!must).then_some(finish.as_str()),
                         validate: &no_check,
                     });
                     // « Back » re-asks the previous item; before the first,
@@ -176,6 +194,7 @@ impl<'a> Wizard<'a> {
                     default: default.as_deref(),
                     optional,
                     long: kind == FieldKind::LongText,
+                    when_empty: None,
                     validate: &validate,
                 };
                 match p.text(&q)? {

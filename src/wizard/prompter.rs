@@ -31,6 +31,9 @@ pub struct TextQuestion<'a> {
     pub optional: bool,
     /// Several lines (a paragraph or more).
     pub long: bool,
+    /// What an empty answer does, when not « skip »: « vide pour terminer »
+    /// for the next item of a list.
+    pub when_empty: Option<&'a str>,
     pub validate: Validator<'a>,
 }
 
