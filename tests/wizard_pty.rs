@@ -13,7 +13,9 @@ fn command(args: &[&str]) -> Command {
     cmd.args(args)
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
-        .env_remove("LANG");
+        .env_remove("LANG")
+        .env_remove("VISUAL")
+        .env_remove("EDITOR");
     cmd
 }
 
@@ -597,4 +599,32 @@ fn the_review_jumps_to_a_clause_back_revisits_and_a_conditional_answer_is_requir
             && text.contains("renewal_notice_days = 60"),
         "{text}"
     );
+}
+
+#[test]
+fn an_existing_paragraph_is_edited_in_place_or_in_the_person_s_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("jardins.toml");
+    std::fs::copy("examples/realisation-jardins.toml", &file).unwrap();
+    let (at, default) = review_position(&file, "✓ Préambule");
+    let up = "\x1b[A".repeat(default - at);
+    // Without an editor: the answer is in the line, ready to change.
+    let mut s = spawn(&["--lang", "fr", "edit", file.to_str().unwrap()]);
+    ask(&mut s, "Vérifier et terminer", &format!("{up}\r"));
+    ask(&mut s, "fruits et légumes frais.", " Surtout l'été.\r");
+    ask(&mut s, "ligne vide pour terminer", "\r");
+    ask(&mut s, "Quelle mission", "\x03");
+    s.expect(Eof).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("légumes frais. Surtout l'été.\""), "{text}");
+    // With one: `!` opens it on the whole answer.
+    let mut cmd = command(&["--lang", "fr", "edit", file.to_str().unwrap()]);
+    cmd.env("EDITOR", "sed -i s/Surtout/Notamment/");
+    let mut s = start(cmd);
+    ask(&mut s, "Vérifier et terminer", &format!("{up}\r"));
+    ask(&mut s, "! éditeur", "!\r");
+    ask(&mut s, "Quelle mission", "\x03");
+    s.expect(Eof).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("légumes frais. Notamment l'été.\""), "{text}");
 }

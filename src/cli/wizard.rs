@@ -65,6 +65,17 @@ impl Prompter for TerminalPrompter {
 
     fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Stop> {
         let lang = self.lang;
+        // A paragraph can be written in the person's own editor, when they
+        // have named one (never a default `vi` sprung on a coordinator).
+        let editor = q.long
+            && ["VISUAL", "EDITOR"]
+                .iter()
+                .any(|v| std::env::var_os(v).is_some_and(|e| !e.is_empty()));
+        let with_editor = if editor {
+            tr!(lang, ", ! éditeur", ", ! editor")
+        } else {
+            String::new()
+        };
         let hint = if q.optional {
             let empty = q.when_empty.map_or_else(
                 || tr!(lang, "vide pour passer", "empty to skip"),
@@ -72,11 +83,15 @@ impl Prompter for TerminalPrompter {
             );
             tr!(
                 lang,
-                " (? aide, < retour, {empty})",
-                " (? help, < back, {empty})"
+                " (? aide, < retour{with_editor}, {empty})",
+                " (? help, < back{with_editor}, {empty})"
             )
         } else {
-            tr!(lang, " (? aide, < retour)", " (? help, < back)")
+            tr!(
+                lang,
+                " (? aide, < retour{with_editor})",
+                " (? help, < back{with_editor})"
+            )
         };
         let required = tr!(
             lang,
@@ -89,6 +104,7 @@ impl Prompter for TerminalPrompter {
             let validate = |input: &String| -> Result<(), String> {
                 match input.trim() {
                     "?" | BACK => Ok(()),
+                    "!" if editor => Ok(()),
                     "" if q.optional => Ok(()),
                     "" => Err(required.clone()),
                     _ if q.long => Ok(()),
@@ -99,10 +115,50 @@ impl Prompter for TerminalPrompter {
                 .with_prompt(format!("{}{hint}", q.prompt))
                 .allow_empty(true)
                 .validate_with(validate);
-            if let Some(d) = q.default {
-                input = input.default(d.to_string());
+            match q.default {
+                // An existing paragraph is edited, not retyped: with the
+                // person's editor (`!`) when they have one — it is shown,
+                // and Enter keeps it —, else in place when it is one line.
+                Some(d) if q.long && !editor && !d.contains('\n') => {
+                    input = input.with_initial_text(d.to_string());
+                }
+                Some(d) if q.long => {
+                    if d.contains('\n') {
+                        for line in d.lines() {
+                            eprintln!("  │ {line}");
+                        }
+                    }
+                    input = input.default(d.lines().next().unwrap_or_default().to_string());
+                }
+                Some(d) => input = input.default(d.to_string()),
+                None => {}
             }
             let mut answer = input.interact_text().or_else(interrupted)?;
+            // Enter on a kept paragraph keeps all of it.
+            if let Some(d) = q.default
+                && q.long
+                && (answer == d || Some(answer.as_str()) == d.lines().next())
+            {
+                return Ok(Some(d.to_string()));
+            }
+            if editor && answer.trim() == "!" {
+                match dialoguer::Editor::new().edit(q.default.unwrap_or_default()) {
+                    Ok(Some(text)) if !text.trim().is_empty() => {
+                        let text = text.trim().to_string();
+                        match (q.validate)(&text) {
+                            Ok(()) => return Ok(Some(text)),
+                            Err(reason) => eprintln!("  ✗ {reason}"),
+                        }
+                    }
+                    Ok(Some(_)) if q.optional => return Ok(None),
+                    Ok(_) => eprintln!(
+                        "{}",
+                        tr!(lang, "  (rien d'enregistré)", "  (nothing saved)")
+                    ),
+                    Err(e) => eprintln!("  ✗ {e}"),
+                }
+                continue;
+            }
             if answer.trim() == "?" {
                 eprintln!("  {}", q.help);
                 continue;
