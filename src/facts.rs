@@ -134,11 +134,32 @@ impl Board<'_> {
 
 /// How the board decides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DecisionRule {
-    /// A vote, without seeking consensus first (simple or two-thirds majority).
-    VoteOnly,
-    /// Consensus first, or unanimity, or a rule the library adds.
+pub struct DecisionRule {
+    /// Whether consensus is sought before any vote.
+    pub consensus_first: bool,
+    /// The majority a vote needs.
+    pub threshold: Threshold,
+}
+
+/// The majority a board's vote needs (« majorité simple », « deux tiers »).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Threshold {
+    Majority,
+    TwoThirds,
+    /// A rule a library adds: pacte assumes a simple majority.
     Other,
+}
+
+impl Threshold {
+    /// Whether `seats` of `total` voting seats carry a vote alone (in 128
+    /// bits: counts come from untrusted files and may be huge).
+    pub fn carried_by(self, seats: i64, total: i64) -> bool {
+        let (seats, total) = (i128::from(seats), i128::from(total));
+        match self {
+            Threshold::TwoThirds => 3 * seats >= 2 * total,
+            Threshold::Majority | Threshold::Other => 2 * seats > total,
+        }
+    }
 }
 
 /// « Ressources ».
@@ -476,10 +497,15 @@ fn decision_rule(r: &Record) -> Option<Spanned<DecisionRule>> {
     let need = &contract::DECISION_RULE;
     let written = r.get(need.name())?;
     let value = r.text(need.name())?;
-    let rule = if contract::VOTES_WITHOUT_CONSENSUS.contains(&value) {
-        DecisionRule::VoteOnly
-    } else {
-        DecisionRule::Other
+    let rule = DecisionRule {
+        consensus_first: !contract::VOTES_WITHOUT_CONSENSUS.contains(&value),
+        threshold: if contract::TWO_THIRDS.contains(&value) {
+            Threshold::TwoThirds
+        } else if contract::SIMPLE_MAJORITY.contains(&value) {
+            Threshold::Majority
+        } else {
+            Threshold::Other
+        },
     };
     Some(Spanned {
         value: rule,

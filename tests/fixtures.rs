@@ -204,3 +204,53 @@ fn the_organisation_library_extends_the_bundled_one() {
         "bundled profiles stay"
     );
 }
+
+/// P050 follows the decision rule: a bare majority of the seats holds the
+/// board under a majority vote, with or without consensus sought first,
+/// and no longer under a two-thirds vote; two thirds of the seats hold it
+/// under any rule.
+#[test]
+fn board_majority_depends_on_the_majority_a_vote_needs() {
+    let library = ClauseLibrary::bundled(Lang::En).unwrap();
+    let fixture =
+        std::fs::read_to_string("tests/fixtures/invalid/P050-board-majority.toml").unwrap();
+    let p050 = |rule: &str, city_seats: &str| {
+        let text = fixture
+            .replace(
+                "decision_rule = \"consensus_majority\"",
+                &format!("decision_rule = \"{rule}\""),
+            )
+            .replace(
+                "party = \"ville\"\nseats = 7",
+                &format!("party = \"ville\"\nseats = {city_seats}"),
+            );
+        let options = CheckOptions {
+            lang: Lang::En,
+            ..Default::default()
+        };
+        let checked = pacte::check::check_text("c.toml", text, &library, &options);
+        checked
+            .report
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == Code::BoardMajority)
+            .map(|d| d.help)
+            .collect::<Vec<_>>()
+    };
+    // 7 of 13 voting seats.
+    for rule in ["majority", "consensus_majority"] {
+        let found = p050(rule, "7");
+        assert_eq!(found.len(), 1, "{rule}");
+        assert!(found[0].contains("two thirds"), "{found:?}");
+    }
+    for rule in ["two_thirds", "consensus_two_thirds"] {
+        assert!(
+            p050(rule, "7").is_empty(),
+            "{rule}: 7 of 13 cannot decide alone"
+        );
+    }
+    // 12 of 18: two thirds exactly.
+    let found = p050("consensus_two_thirds", "12");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].contains("rebalance the seats"), "{found:?}");
+}

@@ -208,6 +208,11 @@ const AUDIT_PERIODS: &[&str] = &[BIENNIAL];
 pub const VOTES_WITHOUT_CONSENSUS: [&str; 2] = ["majority", "two_thirds"];
 /// Decision rules that seek consensus first, which the P054 help recommends.
 pub const CONSENSUS_FIRST: [&str; 2] = ["consensus_majority", "consensus_two_thirds"];
+/// Decision rules whose vote needs two thirds of the voting seats: a party
+/// with a bare majority cannot decide alone (P050).
+pub const TWO_THIRDS: [&str; 2] = ["two_thirds", "consensus_two_thirds"];
+/// Decision rules whose vote needs a simple majority.
+pub const SIMPLE_MAJORITY: [&str; 2] = ["majority", "consensus_majority"];
 const DECISION_RULES: &[&str] = &[
     VOTES_WITHOUT_CONSENSUS[0],
     VOTES_WITHOUT_CONSENSUS[1],

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::diag::{Code, Diagnostic};
-use crate::facts::{Board, DecisionRule};
+use crate::facts::{Board, Threshold};
 use crate::format;
 use crate::library::contract;
 use crate::tr;
@@ -20,16 +20,60 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
     let voting = board.voting_by_party();
     let total_voting = board.total_voting();
-    // In 128 bits: counts come from untrusted files and may be huge.
-    let twice = |n: i64| i128::from(n) * 2;
+    // What a vote needs: a party that can carry it alone holds the board,
+    // whatever consensus is sought first (a consensus that fails ends in
+    // that vote).
+    let threshold = ctx
+        .facts
+        .decision_rule
+        .as_ref()
+        .map_or(Threshold::Majority, |r| r.value.threshold);
+    let deliberations = ctx.clause_title(contract::DELIBERATIONS);
+    let field = contract::DECISION_RULE.name();
+    let [_, two_thirds] = contract::TWO_THIRDS;
     for (party, n, span) in &voting {
-        if twice(*n) > i128::from(total_voting) {
-            let who = ctx.party_name(party);
-            out.push(
-                Diagnostic::new(Code::BoardMajority, span.clone(), tr!(lang, "{who} détient {n} des {total_voting} sièges votants du conseil", "{who} holds {n} of the board's {total_voting} voting seats"))
-                    .help(tr!(lang, "rééquilibrez les sièges, ou exigez le consensus ou une majorité qualifiée pour les décisions importantes", "rebalance the seats, or require consensus or a qualified majority for major decisions")),
-            );
+        if !threshold.carried_by(*n, total_voting) {
+            continue;
         }
+        let who = ctx.party_name(party);
+        let message = tr!(
+            lang,
+            "{who} détient {n} des {total_voting} sièges votants du conseil et peut décider seule",
+            "{who} holds {n} of the board's {total_voting} voting seats and can decide alone"
+        );
+        let (help, plain_help) = if threshold == Threshold::TwoThirds {
+            (
+                tr!(
+                    lang,
+                    "même aux deux tiers des voix, elle décide seule : rééquilibrez les sièges",
+                    "even at two thirds of the votes it decides alone: rebalance the seats"
+                ),
+                tr!(
+                    lang,
+                    "même aux deux tiers des voix, elle décide seule : rééquilibrez les sièges",
+                    "even at two thirds of the votes it decides alone: rebalance the seats"
+                ),
+            )
+        } else {
+            (
+                tr!(
+                    lang,
+                    "rééquilibrez les sièges, ou exigez les deux tiers des voix ({field} = \"{two_thirds}\" dans [clauses.{}])",
+                    "rebalance the seats, or require two thirds of the votes ({field} = \"{two_thirds}\" in [clauses.{}])",
+                    contract::DELIBERATIONS
+                ),
+                tr!(
+                    lang,
+                    "rééquilibrez les sièges, ou, dans la clause « {deliberations} », exigez les deux tiers des voix",
+                    "rebalance the seats, or, in the “{deliberations}” clause, require two thirds of the votes"
+                ),
+            )
+        };
+        out.push(
+            Diagnostic::new(Code::BoardMajority, span.clone(), message.clone())
+                .help(help)
+                .plain(message, plain_help),
+        );
     }
 
     let seats_path = format!("{}.{}", contract::BOARD, contract::BOARD_SEATS.path);
@@ -108,7 +152,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     .label(tr!(lang, "{who} détient {n} sièges votants", "{who} holds {n} voting seats"))
                     .help(tr!(lang, "fixez le quorum à {need} au moins, ou exigez la présence d'un membre de chaque partie", "set the quorum to at least {need}, or require one member of each party to be present")),
             );
-        } else if twice(q) <= i128::from(total_voting) {
+        } else if !Threshold::Majority.carried_by(q, total_voting) {
             let majority = total_voting / 2 + 1;
             out.push(
                 Diagnostic::new(Code::QuorumBelowMajority, quorum.span.clone(), tr!(lang, "le quorum de {q} n'atteint pas la majorité des {total_voting} sièges votants", "the quorum of {q} is not a majority of the {total_voting} voting seats"))
@@ -122,7 +166,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn decision_rule(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
     if let Some(rule) = &ctx.facts.decision_rule
-        && rule.value == DecisionRule::VoteOnly
+        && !rule.value.consensus_first
     {
         let field = contract::DECISION_RULE.name();
         let [first, second] = contract::CONSENSUS_FIRST;
