@@ -128,7 +128,8 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
     ask(&mut s, "mineurs ou de personnes vulnérables ? [o/n]", "n\r");
     ask(&mut s, "Clause 3 sur 3", "");
     ask(&mut s, "En combien d'exemplaires", "2\r");
-    ask(&mut s, "signer séparément", "\r");
+    // An optional yes/no, answered with the French « o ».
+    ask(&mut s, "signer séparément", "o\r");
     ask(&mut s, "Annexes jointes", "\r");
     // The review screen, then the check: ready; the Markdown only.
     ask(&mut s, "Récapitulatif", "\r");
@@ -145,6 +146,7 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("effective_date = 2027-03-01"), "{text}");
     assert!(text.contains("sector = \"cooperatif\""), "{text}");
+    assert!(text.contains("counterparts = true"), "{text}");
     let check = Command::new(env!("CARGO_BIN_EXE_pacte"))
         .args([
             "check",

@@ -28,6 +28,9 @@ pub struct EditArgs {
     file: PathBuf,
 }
 
+/// The longest default shown on a prompt's own line.
+const LONG_DEFAULT: usize = 30;
+
 /// Prompts on the terminal (drawn on standard error; standard output stays clean).
 struct TerminalPrompter {
     theme: ColorfulTheme,
@@ -39,28 +42,8 @@ fn interrupted<T>(_: dialoguer::Error) -> Result<T, Stop> {
 }
 
 impl Prompter for TerminalPrompter {
-    /// Text wrapped on word boundaries at the terminal's width (a clause's
-    /// purpose is a paragraph; the terminal would cut it mid-word).
     fn show(&mut self, text: &str) {
-        let width = dialoguer::console::Term::stderr()
-            .size_checked()
-            .map_or(80, |(_, columns)| usize::from(columns).clamp(20, 120));
-        for line in text.lines() {
-            if line.chars().count() <= width {
-                eprintln!("{line}");
-            } else {
-                // A continuation keeps the line's indent (« → » of a finding's help).
-                let indent: String = line
-                    .chars()
-                    .take_while(|c| *c == ' ' || *c == '→')
-                    .map(|_| ' ')
-                    .collect();
-                let options = textwrap::Options::new(width).subsequent_indent(&indent);
-                for wrapped in textwrap::wrap(line, options) {
-                    eprintln!("{wrapped}");
-                }
-            }
-        }
+        print_wrapped(text);
     }
 
     fn text(&mut self, q: &TextQuestion<'_>) -> Result<Option<String>, Stop> {
@@ -129,6 +112,16 @@ impl Prompter for TerminalPrompter {
                         }
                     }
                     input = input.default(d.lines().next().unwrap_or_default().to_string());
+                }
+                // A long default would wrap mid-word on the prompt's line:
+                // it is shown above, wrapped, and Enter still keeps it.
+                Some(d) if d.chars().count() > LONG_DEFAULT => {
+                    print_wrapped(&tr!(
+                        lang,
+                        "  Réponse actuelle : {d}",
+                        "  Current answer: {d}"
+                    ));
+                    input = input.default(d.to_string()).show_default(false);
                 }
                 Some(d) => input = input.default(d.to_string()),
                 None => {}
@@ -278,6 +271,30 @@ impl Prompter for TerminalPrompter {
             return Err(Stop::Back);
         }
         Ok(yes_no(&typed, default, lang).unwrap_or(default))
+    }
+}
+
+/// Text wrapped on word boundaries at the terminal's width (a clause's
+/// purpose is a paragraph; the terminal would cut it mid-word).
+fn print_wrapped(text: &str) {
+    let width = dialoguer::console::Term::stderr()
+        .size_checked()
+        .map_or(80, |(_, columns)| usize::from(columns).clamp(20, 120));
+    for line in text.lines() {
+        if line.chars().count() <= width {
+            eprintln!("{line}");
+        } else {
+            // A continuation keeps the line's indent (« → » of a finding's help).
+            let indent: String = line
+                .chars()
+                .take_while(|c| *c == ' ' || *c == '→')
+                .map(|_| ' ')
+                .collect();
+            let options = textwrap::Options::new(width).subsequent_indent(&indent);
+            for wrapped in textwrap::wrap(line, options) {
+                eprintln!("{wrapped}");
+            }
+        }
     }
 }
 
