@@ -1324,3 +1324,69 @@ fn back_at_a_clause_s_first_question_reasks_the_previous_clause_s_last() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("vulnerable_persons = true"), "{text}");
 }
+
+/// Lists written inline (`definitions = [{ … }]`, valid TOML) are read as
+/// lists: revisiting their section shows every entry and keeps them all.
+#[test]
+fn revisiting_a_list_written_inline_keeps_every_entry() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("base.toml");
+    let original = std::fs::read_to_string("examples/gestion-base-plein-air.toml").unwrap();
+    std::fs::write(&path, &original).unwrap();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    let mut p = ScriptedPrompter::new([
+        "✓ Parties et définitions",
+        DONE,
+        "✓ Assurances",
+        DONE,
+        "=",
+        "=",
+        "=",
+        "✓ Parties",
+        "Modifier : la Ville (ville)",
+        "=",
+        "=",
+        "=",
+        "=",
+        "=",
+        "=",
+        SKIP,
+        "=",
+        "=",
+        "=",
+        "=",
+        DONE,
+        DONE,
+        "Vérifier et terminer",
+        "rien pour l'instant",
+    ]);
+    if let Err(e) = wizard.run_edit(&mut p) {
+        panic!("{e:?}: {:#?}\n{:?}", p.asked, p.refusals);
+    }
+    assert_eq!(p.remaining(), 0, "{:#?}", p.asked);
+    let summaries: Vec<&String> = p.asked.iter().filter(|q| q.contains('[')).collect();
+    assert!(
+        summaries
+            .iter()
+            .any(|q| q.starts_with("Termes à définir [") && !q.contains("aucune entrée")),
+        "{summaries:#?}"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let table: toml::Table = text.parse().unwrap();
+    let count = |t: &toml::Value| t.as_array().map_or(0, Vec::len);
+    let before: toml::Table = original.parse().unwrap();
+    for (clause, field) in [
+        ("parties", "definitions"),
+        ("assurances", "civil_liability"),
+    ] {
+        assert_eq!(
+            count(&table["clauses"][clause][field]),
+            count(&before["clauses"][clause][field]),
+            "{clause}.{field}:\n{text}"
+        );
+    }
+    assert_eq!(count(&table["parties"][0]["cosignatories"]), 1, "{text}");
+    let checked = check_text(&path, text, &library, &CheckOptions::default());
+    assert!(!checked.has_errors(), "{:#?}", checked.report.diagnostics);
+}

@@ -222,10 +222,7 @@ impl<'a> Wizard<'a> {
         required: bool,
     ) -> Result<Option<Item>, WizardError> {
         let lang = self.lang;
-        let mut records: Vec<Table> = current
-            .and_then(Item::as_array_of_tables)
-            .map(|a| a.iter().cloned().collect())
-            .unwrap_or_default();
+        let mut records = records_of(current);
         let prompt = field.prompt(lang).to_string();
         let help = field.help(lang).to_string();
         // The quick way walks a new list (one entry per party or value) and
@@ -420,6 +417,21 @@ impl<'a> Wizard<'a> {
             }
         }
         (ids, labels)
+    }
+}
+
+/// The entries of a list of records as written: `[[…]]` tables or an inline
+/// array of tables (`definitions = [{ term = "…" }]`, valid TOML). Read as
+/// tables, so that none is lost when the list is revised.
+pub(super) fn records_of(item: Option<&Item>) -> Vec<Table> {
+    match item {
+        Some(Item::ArrayOfTables(a)) => a.iter().cloned().collect(),
+        Some(Item::Value(Value::Array(a))) => a
+            .iter()
+            .filter_map(Value::as_inline_table)
+            .map(|t| t.clone().into_table())
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

@@ -202,7 +202,9 @@ impl Wizard<'_> {
             .filter_map(|f| {
                 let item = table.get(f.name())?;
                 Some(match (f.kind, item) {
-                    (FieldKind::Records, Item::ArrayOfTables(a)) => entries(a.len(), self.lang),
+                    (FieldKind::Records, records) => {
+                        entries(super::ask::records_of(Some(records)).len(), self.lang)
+                    }
                     (FieldKind::Parties, Item::Value(Value::Array(a))) => a
                         .iter()
                         .filter_map(Value::as_str)
