@@ -1390,3 +1390,36 @@ fn revisiting_a_list_written_inline_keeps_every_entry() {
     let checked = check_text(&path, text, &library, &CheckOptions::default());
     assert!(!checked.has_errors(), "{:#?}", checked.report.diagnostics);
 }
+
+/// In a list walked party by party, « back » at a party's first question
+/// returns to the previous party's entry, its answers as defaults, and the
+/// walk goes on from there: no party is skipped.
+#[test]
+fn back_in_a_walk_returns_to_the_previous_party() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("parc.toml");
+    let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
+    let mut script = quick_management_script();
+    let nomination = script
+        .iter()
+        .position(|a| a.starts_with("Chaque partie nomme"))
+        .unwrap();
+    // The Association's seats: back to the City's (kept with Enter), then on.
+    script.splice(nomination - 2..nomination - 2, ["<", "=", "="]);
+    let mut p = ScriptedPrompter::new(script);
+    if let Err(e) = wizard.run_new(&mut p, Some("gestion"), Some(Lang::Fr)) {
+        panic!("{e:?}: {:#?}", &p.asked[p.asked.len().saturating_sub(10)..]);
+    }
+    let city_seats = p
+        .asked
+        .iter()
+        .filter(|q| q.starts_with("la Ville — Nombre de sièges"))
+        .count();
+    assert_eq!(city_seats, 2, "asked again after back");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let table: toml::Table = text.parse().unwrap();
+    let seats = table["clauses"]["conseil"]["seats"].as_array().unwrap();
+    assert_eq!(seats.len(), 2, "{text}");
+    assert_eq!(seats[1]["party"].as_str(), Some("association"));
+}

@@ -610,8 +610,12 @@ fn an_existing_paragraph_is_edited_in_place_or_in_the_person_s_editor() {
     std::fs::copy("examples/realisation-jardins.toml", &file).unwrap();
     let (at, default) = review_position(&file, "✓ Préambule");
     let up = "\x1b[A".repeat(default - at);
-    // Without an editor: the answer is in the line, ready to change.
+    // Without an editor: the answer is in the line, ready to change; `<`
+    // typed after it goes back (to the review) and is not added to it.
     let mut s = spawn(&["--lang", "fr", "edit", file.to_str().unwrap()]);
+    ask(&mut s, "Vérifier et terminer", &format!("{up}\r"));
+    ask(&mut s, "fruits et légumes frais.", "<\r");
+    ask(&mut s, "Récapitulatif", "");
     ask(&mut s, "Vérifier et terminer", &format!("{up}\r"));
     ask(&mut s, "fruits et légumes frais.", " Surtout l'été.\r");
     ask(&mut s, "ligne vide pour terminer", "\r");
@@ -619,6 +623,7 @@ fn an_existing_paragraph_is_edited_in_place_or_in_the_person_s_editor() {
     s.expect(Eof).unwrap();
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("légumes frais. Surtout l'été.\""), "{text}");
+    assert!(!text.contains('<'), "{text}");
     // With one: `!` opens it on the whole answer.
     let mut cmd = command(&["--lang", "fr", "edit", file.to_str().unwrap()]);
     cmd.env("EDITOR", "sed -i s/Surtout/Notamment/");
@@ -629,4 +634,27 @@ fn an_existing_paragraph_is_edited_in_place_or_in_the_person_s_editor() {
     s.expect(Eof).unwrap();
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("légumes frais. Notamment l'été.\""), "{text}");
+}
+
+#[test]
+fn an_optional_answer_is_erased_with_a_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("jardins.toml");
+    std::fs::copy("examples/realisation-jardins.toml", &file).unwrap();
+    let (at, default) = review_position(&file, "✓ En-tête");
+    let up = "\x1b[A".repeat(default - at);
+    let mut s = spawn(&["--lang", "fr", "edit", file.to_str().unwrap()]);
+    ask(&mut s, "Vérifier et terminer", &format!("{up}\r"));
+    ask(&mut s, "Titre de la convention", "\r");
+    // The short title is optional and answered: `-` erases it.
+    ask(
+        &mut s,
+        "Titre abrégé (? aide, < retour, - pour effacer)",
+        "-\r",
+    );
+    ask(&mut s, "Numéro de référence", "\x03");
+    s.expect(Eof).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(!text.contains("short_title"), "{text}");
+    assert!(text.contains("reference = "), "{text}");
 }

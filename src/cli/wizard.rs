@@ -59,7 +59,16 @@ impl Prompter for TerminalPrompter {
         } else {
             String::new()
         };
-        let hint = if q.optional {
+        // An optional answer already given is erased with `-` (Enter keeps
+        // it).
+        let clearable = q.optional && q.default.is_some();
+        let hint = if clearable {
+            tr!(
+                lang,
+                " (? aide, < retour{with_editor}, - pour effacer)",
+                " (? help, < back{with_editor}, - to clear)"
+            )
+        } else if q.optional {
             let empty = q.when_empty.map_or_else(
                 || tr!(lang, "vide pour passer", "empty to skip"),
                 str::to_string,
@@ -88,6 +97,7 @@ impl Prompter for TerminalPrompter {
                 match input.trim() {
                     "?" | BACK => Ok(()),
                     "!" if editor => Ok(()),
+                    "-" if clearable => Ok(()),
                     "" if q.optional => Ok(()),
                     "" => Err(required.clone()),
                     _ if q.long => Ok(()),
@@ -98,11 +108,12 @@ impl Prompter for TerminalPrompter {
                 .with_prompt(format!("{}{hint}", q.prompt))
                 .allow_empty(true)
                 .validate_with(validate);
+            // An existing paragraph is edited, not retyped: with the
+            // person's editor (`!`) when they have one — it is shown, and
+            // Enter keeps it —, else in place when it is one line.
+            let prefill = q.default.filter(|d| q.long && !editor && !d.contains('\n'));
             match q.default {
-                // An existing paragraph is edited, not retyped: with the
-                // person's editor (`!`) when they have one — it is shown,
-                // and Enter keeps it —, else in place when it is one line.
-                Some(d) if q.long && !editor && !d.contains('\n') => {
+                Some(d) if prefill.is_some() => {
                     input = input.with_initial_text(d.to_string());
                 }
                 Some(d) if q.long => {
@@ -127,6 +138,17 @@ impl Prompter for TerminalPrompter {
                 None => {}
             }
             let mut answer = input.interact_text().or_else(interrupted)?;
+            // `<`, `?` or `-` typed after a prefilled answer are commands,
+            // not text to add to it.
+            if let Some(d) = prefill
+                && let Some(command) = answer.trim().strip_prefix(d.trim())
+                && matches!(command.trim(), "<" | "?" | "-")
+            {
+                answer = command.trim().to_string();
+            }
+            if clearable && answer.trim() == "-" {
+                return Ok(None);
+            }
             // Enter on a kept paragraph keeps all of it.
             if let Some(d) = q.default
                 && q.long
@@ -180,6 +202,9 @@ impl Prompter for TerminalPrompter {
                         .or_else(interrupted)?;
                     if more.trim().is_empty() {
                         break;
+                    }
+                    if more.trim() == BACK {
+                        return Err(Stop::Back);
                     }
                     answer.push('\n');
                     answer.push_str(&more);

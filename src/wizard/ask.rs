@@ -194,7 +194,7 @@ impl<'a> Wizard<'a> {
                     default: default.as_deref(),
                     optional,
                     long: kind == FieldKind::LongText,
-                    when_empty: None,
+                    when_empty: self.when_empty.as_deref(),
                     validate: &validate,
                 };
                 match p.text(&q)? {

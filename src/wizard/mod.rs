@@ -72,6 +72,9 @@ pub struct Wizard<'a> {
     /// Where the clause being answered lives (`["clauses", "conseil"]`), so
     /// that a list of records is saved entry by entry.
     answering: Option<Vec<String>>,
+    /// What an empty answer to the next text question does, when not
+    /// « skip » (the first question of an entry in a walk).
+    when_empty: Option<String>,
     /// The clause being answered, for what its entries' questions depend on
     /// (kept while an entry's sub-fields are asked, unlike `answering`).
     in_clause: Option<&'a Clause>,
@@ -115,6 +118,7 @@ impl<'a> Wizard<'a> {
             answering: None,
             last_answer: None,
             in_clause: None,
+            when_empty: None,
             _lock: lock,
             pass: Pass::All,
         })
@@ -139,6 +143,7 @@ impl<'a> Wizard<'a> {
             answering: None,
             last_answer: None,
             in_clause: None,
+            when_empty: None,
             _lock: lock,
             pass: Pass::All,
         })

@@ -76,9 +76,10 @@ impl<'a> Wizard<'a> {
         (!values.is_empty()).then(|| (key.name().to_string(), values))
     }
 
-    /// Walks a new list: one entry per party or value. `None` when the list
-    /// cannot be walked; « back » at the first question of the walk is
-    /// returned.
+    /// Walks a new list: one entry per party or value, each named before
+    /// its questions. « Back » at an entry's first question re-asks the
+    /// previous entry; at the first, it is returned. `None` when the list
+    /// cannot be walked.
     pub(super) fn walk(
         &mut self,
         p: &mut dyn Prompter,
@@ -88,27 +89,34 @@ impl<'a> Wizard<'a> {
             return Ok(None);
         };
         let lang = self.lang;
-        p.show(&format!(
-            "{} :",
-            field.prompt(lang).trim_end_matches([' ', '?', ':'])
-        ));
-        let mut records: Vec<Table> = Vec::new();
-        for (n, (value, label)) in values.iter().enumerate() {
-            let mut table = Table::new();
-            table.insert(&key, toml_edit::value(value.clone()));
+        let title = field.prompt(lang).trim_end_matches([' ', '?', ':']);
+        p.show(&match lang {
+            Lang::Fr => format!("{title} :"),
+            Lang::En => format!("{title}:"),
+        });
+        // One slot per value: its entry, or none.
+        let mut slots: Vec<Option<Table>> = vec![None; values.len()];
+        let mut at = 0;
+        while let Some((value, label)) = values.get(at) {
+            p.show(&format!("  {label}"));
+            let table = slots[at].clone().unwrap_or_else(|| {
+                let mut t = Table::new();
+                t.insert(&key, toml_edit::value(value.clone()));
+                t
+            });
             match self.walk_entry(p, field, &key, label, table) {
-                Ok(Some(entry)) => {
-                    records.push(entry);
+                Ok(entry) => {
+                    slots[at] = entry;
+                    let records: Vec<Table> = slots.iter().flatten().cloned().collect();
                     self.save_records(p, field, &records)?;
+                    at += 1;
                 }
-                Ok(None) => {}
-                // Back before anything of the list was answered: the
-                // previous question. Later, the list's menu, to revise.
-                Err(WizardError::Back) if n == 0 => return Err(WizardError::Back),
-                Err(WizardError::Back) => break,
+                Err(WizardError::Back) if at == 0 => return Err(WizardError::Back),
+                Err(WizardError::Back) => at -= 1,
                 Err(e) => return Err(e),
             }
         }
+        let records: Vec<Table> = slots.into_iter().flatten().collect();
         if records.is_empty() {
             p.show(&tr!(
                 lang,
@@ -146,10 +154,7 @@ impl<'a> Wizard<'a> {
                 let mut named = sub.clone();
                 let prompt = |l: Lang| {
                     let original = sub.prompt(l).trim_end_matches([' ', '?', ':', '\u{a0}']);
-                    match l {
-                        Lang::Fr => format!("{label} — {original} (vide : aucune entrée)"),
-                        Lang::En => format!("{label} — {original} (empty: no entry)"),
-                    }
+                    format!("{label} — {original}")
                 };
                 named.prompt = Some(Text {
                     fr: prompt(Lang::Fr),
@@ -161,7 +166,15 @@ impl<'a> Wizard<'a> {
             };
             let current = table.get(sub.name()).cloned();
             w.answering = None;
+            if i == 0 && sub.required {
+                w.when_empty = Some(tr!(
+                    w.lang,
+                    "vide : aucune entrée pour {label}",
+                    "empty: no entry for {label}"
+                ));
+            }
             let answer = w.ask_field(p, &asked, current.as_ref(), required);
+            w.when_empty = None;
             w.answering = answering.clone();
             match answer? {
                 Some(item) => {
