@@ -111,8 +111,7 @@ fn management_script() -> Vec<String> {
         DONE,
     ]);
     // The City pays over several years: the next clause, not this one, makes
-    // that subject to its appropriations; no need to go back.
-    a.push("non");
+    // that subject to its appropriations, so nothing is said here.
     // Appropriations: the City's contributions; repayment of unused funds.
     a.extend(["la Ville", "30", "sont reportées", "60"]);
     // Board: seats, nomination, officers, experts, admission criteria.
@@ -518,7 +517,7 @@ fn an_interrupted_wizard_keeps_every_answer_and_edit_resumes() {
     let review = &p.menus[0];
     assert_eq!(p.asked[0], "Récapitulatif");
     assert!(
-        review[0].starts_with("→ Continuer : 21 clause(s) à compléter")
+        review[0].starts_with("→ Continuer : 21 clauses à compléter")
             && review.iter().any(
                 |i| i.starts_with("✓ Préambule, objet et mission commune — Le parc des Saules")
             )
@@ -1422,4 +1421,68 @@ fn back_in_a_walk_returns_to_the_previous_party() {
     let seats = table["clauses"]["conseil"]["seats"].as_array().unwrap();
     assert_eq!(seats.len(), 2, "{text}");
     assert_eq!(seats[1]["party"].as_str(), Some("association"));
+}
+
+/// A finding cleared by a later clause (background checks once minors are
+/// involved) is not shown at the preamble, where nothing can be done about
+/// it; the quick way then offers that optional clause when it comes.
+#[test]
+fn a_finding_for_a_later_clause_waits_for_it_and_the_clause_is_offered() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("parc.toml");
+    let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
+    let mut script = quick_management_script();
+    // Minors are involved: the last preamble answer is yes.
+    let at = script
+        .iter()
+        .position(|a| *a == "Loi sur les compétences municipales (RLRQ, c. C-47.1)")
+        .unwrap();
+    script[at - 1] = "oui";
+    let mut p = ScriptedPrompter::new(script);
+    let _ = wizard.run_new(&mut p, Some("gestion"), Some(Lang::Fr));
+    let shown = p.shown.join("\n");
+    assert!(
+        !shown.contains("aucune vérification de leurs antécédents"),
+        "not at the preamble: {shown}"
+    );
+    assert!(
+        p.asked
+            .iter()
+            .any(|q| q
+                .starts_with("Vos réponses demandent la clause « Vérification des antécédents »")),
+        "{:#?}",
+        p.asked
+    );
+}
+
+/// The review screen offers the optional questions left empty, and asks
+/// only those.
+#[test]
+fn the_review_offers_the_optional_questions_left_empty() {
+    let library = library();
+    let (_dir, path, _) = jardins_copy();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    let mut p = ScriptedPrompter::new(["+ Questions facultatives", "Une précision."]);
+    let _ = wizard.run_edit(&mut p);
+    let item = p.menus[0]
+        .iter()
+        .find(|i| i.starts_with("+ Questions facultatives restées sans réponse ("))
+        .unwrap_or_else(|| panic!("{:#?}", p.menus[0]));
+    assert!(!item.contains("(0)"), "{item}");
+    // The first question asked is an optional one the file leaves empty.
+    let text = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    let optional: Vec<String> = library
+        .header_fields()
+        .iter()
+        .chain(library.party_fields())
+        .chain(library.clauses().into_iter().flat_map(|c| c.fields.iter()))
+        .filter(|f| !f.required && !text.contains(&format!("\n{} = ", f.name())))
+        .map(|f| f.prompt(Lang::Fr).to_string())
+        .collect();
+    assert!(
+        optional.iter().any(|q| p.asked[1].starts_with(q.as_str())),
+        "{} is not an optional question left empty",
+        p.asked[1]
+    );
 }

@@ -382,7 +382,7 @@ fn a_save_that_fails(
     let mut s = start(cmd);
     // The review screen offers to continue with the incomplete clause.
     ask(&mut s, "Récapitulatif", "");
-    ask(&mut s, "Continuer : 1 clause(s) à compléter", "\r");
+    ask(&mut s, "Continuer : 1 clause à compléter", "\r");
     // "renouvellement par écrit" is the second choice.
     ask(
         &mut s,

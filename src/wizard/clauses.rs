@@ -82,12 +82,24 @@ impl<'a> Wizard<'a> {
         if !absent || !(advised || optional) {
             return Ok(true);
         }
-        // The quick way leaves optional clauses to the review screen (+).
-        if optional && !advised && self.pass == Pass::Required {
+        // The quick way leaves optional clauses to the review screen (+),
+        // unless the answers call for one (background checks once minors
+        // are involved).
+        let wanted = self.wanted_by_findings(id);
+        if optional && !advised && self.pass == Pass::Required && !wanted {
             return Ok(false);
         }
         let title = clause.title.get(lang);
-        let (question, default) = if advised {
+        let (question, default) = if wanted {
+            (
+                tr!(
+                    lang,
+                    "Vos réponses demandent la clause « {title} ». La remplir maintenant ?",
+                    "Your answers call for the “{title}” clause. Fill it in now?"
+                ),
+                true,
+            )
+        } else if advised {
             (
                 tr!(
                     lang,

@@ -39,12 +39,25 @@ impl Wizard<'_> {
     /// The check's findings (errors and warnings) located in one clause's
     /// answers, found as the review notes find them: by the clause's place
     /// in the typed convention.
-    /// Returns them worded for the wizard, and whether one is an error.
+    /// Returns them worded for the wizard, and whether one is an error. A
+    /// finding cleared by a later clause not yet written (insurance for
+    /// activities with the public) waits for it: the person cannot act on
+    /// it here, and will be asked that clause.
     pub(super) fn findings_for(&self, id: &str) -> (String, bool) {
+        let order = |c: &str| self.library.clause(c).map_or(u32::MAX, |c| c.order);
+        let later = |target: &str| {
+            order(target) > order(id)
+                && self
+                    .doc
+                    .get("clauses")
+                    .and_then(|c| c.get(target))
+                    .is_none()
+        };
         let found = self.findings_where(&|d, conv, end| {
             conv.and_then(|c| c.clause_regions(end).remove(id))
                 .zip(d.span.as_ref())
                 .is_some_and(|(r, s)| r.contains(&s.start))
+                && !clause_to_fix(d.code).is_some_and(later)
         });
         let errors = found.iter().any(|d| d.severity == Severity::Error);
         (self.plain_findings(&found), errors)
@@ -80,6 +93,34 @@ impl Wizard<'_> {
             .diagnostics
             .retain(|d| d.severity >= Severity::Warning && keep(d, conv, end));
         report.diagnostics
+    }
+}
+
+/// The clause a finding asks for, when it is cleared by writing another
+/// clause than the one it is found in.
+pub(super) fn clause_to_fix(code: crate::diag::Code) -> Option<&'static str> {
+    use crate::diag::Code::*;
+    use crate::library::contract;
+    match code {
+        InsuranceMissing => Some(contract::INSURANCE),
+        BackgroundChecksMissing => Some(contract::BACKGROUND_CHECKS),
+        AppropriationsMissing => Some(contract::APPROPRIATIONS_CLAUSE),
+        WithdrawalMissing => Some(contract::WITHDRAWAL_CLAUSE),
+        _ => None,
+    }
+}
+
+impl Wizard<'_> {
+    /// Whether the answers so far call for clause `id` (background checks
+    /// once minors are involved): the quick way then offers it even when
+    /// optional.
+    pub(super) fn wanted_by_findings(&self, id: &str) -> bool {
+        self.check_now()
+            .0
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| clause_to_fix(d.code) == Some(id))
     }
 }
 

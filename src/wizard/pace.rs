@@ -184,6 +184,18 @@ impl Wizard<'_> {
         Ok(())
     }
 
+    /// The optional questions left empty, chosen from the review screen.
+    pub(super) fn ask_postponed_now(
+        &mut self,
+        p: &mut dyn Prompter,
+        kind: &str,
+    ) -> Result<(), WizardError> {
+        let pass = std::mem::replace(&mut self.pass, Pass::Optional);
+        let asked = self.ask_postponed_sections(p, kind);
+        self.pass = pass;
+        asked
+    }
+
     fn ask_postponed_sections(
         &mut self,
         p: &mut dyn Prompter,
@@ -210,7 +222,7 @@ impl Wizard<'_> {
     }
 
     /// The optional questions the quick pass left empty.
-    fn postponed_count(&self, kind: &str) -> usize {
+    pub(super) fn postponed_count(&self, kind: &str) -> usize {
         let clauses: usize = self
             .clause_order(kind)
             .iter()

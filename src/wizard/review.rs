@@ -59,11 +59,12 @@ impl Wizard<'_> {
             // 0: continue, when there is something to continue with.
             let resuming = resume && incomplete > 0;
             if resuming {
-                items.push(tr!(
-                    lang,
-                    "→ Continuer : {incomplete} clause(s) à compléter",
-                    "→ Continue: {incomplete} clause(s) to complete"
-                ));
+                items.push(match (lang, incomplete) {
+                    (Lang::Fr, 1) => "→ Continuer : 1 clause à compléter".to_string(),
+                    (Lang::Fr, n) => format!("→ Continuer : {n} clauses à compléter"),
+                    (Lang::En, 1) => "→ Continue: 1 clause to complete".to_string(),
+                    (Lang::En, n) => format!("→ Continue: {n} clauses to complete"),
+                });
             }
             let first = items.len();
             let header_mark = if header_open.errors > 0 { "✗" } else { "✓" };
@@ -84,12 +85,27 @@ impl Wizard<'_> {
             ));
             for clause in ids.iter().filter_map(|id| self.library.clause(id)) {
                 let found = open.get(clause.id()).copied().unwrap_or_default();
+                // Complete but in error is not ✓.
+                let mark = match self.mark(clause, kind) {
+                    "✓" if found.errors > 0 => "✗",
+                    mark => mark,
+                };
                 items.push(line(
-                    &format!("{} {}", self.mark(clause, kind), clause.title.get(lang)),
+                    &format!("{mark} {}", clause.title.get(lang)),
                     &self.clause_summary(clause),
                     &found.shown(),
                 ));
             }
+            // The optional questions left empty, in one go.
+            let optional = self.postponed_count(kind);
+            let postponed = (optional > 0).then(|| {
+                items.push(tr!(
+                    lang,
+                    "+ Questions facultatives restées sans réponse ({optional})",
+                    "+ Optional questions left unanswered ({optional})"
+                ));
+                items.len() - 1
+            });
             items.push(tr!(lang, "Vérifier et terminer", "Check and finish"));
             let finish = items.len() - 1;
             let help = tr!(
@@ -111,6 +127,7 @@ impl Wizard<'_> {
             // « Back » at a section's first question returns here.
             let asked = match choice {
                 c if c == finish => return Ok(()),
+                c if Some(c) == postponed => self.ask_postponed_now(p, kind),
                 0 if resuming => self.ask_clauses(p, kind, true),
                 c if c == first => self.ask_header(p, true, Start::First).map(|()| {
                     self.show_header_and_party_findings(p);
