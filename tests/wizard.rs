@@ -455,6 +455,8 @@ fn a_wrong_answer_is_refused_with_the_reason_and_asked_again() {
     script[5] = "30/02/2027".into();
     script.insert(6, "2027-13-01".into());
     script.insert(7, "2027-01-01".into());
+    // An end date before the start: said at once, asked again.
+    script.insert(8, "2026-12-31".into());
     // A quorum of zero before 3.
     let quorum = script.iter().position(|a| a == "chaque trimestre").unwrap() + 2;
     assert_eq!(script[quorum], "3");
@@ -465,6 +467,19 @@ fn a_wrong_answer_is_refused_with_the_reason_and_asked_again() {
         .unwrap();
     let reasons: Vec<&str> = p.refusals.iter().map(|(_, r)| r.as_str()).collect();
     assert_eq!(p.refusals.len(), 3, "{:?}", p.refusals);
+    let end = p
+        .shown
+        .iter()
+        .position(|s| s.starts_with("✗ La convention finirait le 31 décembre 2026"))
+        .expect("the end date is refused at once");
+    assert_eq!(
+        p.asked
+            .iter()
+            .filter(|q| q.as_str() == "Date de fin")
+            .count(),
+        2
+    );
+    assert!(end > 0);
     assert!(
         reasons[0].contains("date invalide") && reasons[1].contains("date invalide"),
         "{reasons:?}"

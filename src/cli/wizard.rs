@@ -344,7 +344,7 @@ fn say_once(message: &str) {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     if !*said {
-        eprintln!("{message}");
+        print_wrapped(message);
         *said = true;
     }
 }

@@ -80,7 +80,18 @@ impl<'a> Wizard<'a> {
             // Enter must never fill an optional field by accident.
             let default =
                 current.or_else(|| required.then(|| w.header_suggestion(field)).flatten());
-            let answer = w.ask_field(p, field, default.as_ref(), required)?;
+            let answer = loop {
+                let answer = w.ask_field(p, field, default.as_ref(), required)?;
+                // The end must follow the start: said at once, not after
+                // the currency.
+                if field.name() == "end_date"
+                    && let Some(problem) = w.end_before_start(answer.as_ref())
+                {
+                    p.show(&problem);
+                    continue;
+                }
+                break answer;
+            };
             let header = w.table_mut(&["convention"])?;
             match answer {
                 Some(item) => {
@@ -100,6 +111,27 @@ impl<'a> Wizard<'a> {
             Ok(true)
         };
         self.steps(p, fields.len(), start, &mut ask)
+    }
+
+    /// Why an end date cannot be taken: on or before the effective date.
+    fn end_before_start(&self, end: Option<&Item>) -> Option<String> {
+        let date = |item: &Item| {
+            let d = item.as_value()?.as_datetime()?.date?;
+            chrono::NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+        };
+        let end = date(end?)?;
+        let start = date(self.doc.get("convention")?.get("effective_date")?)?;
+        (end <= start).then(|| {
+            let (s, e) = (
+                crate::format::date(start, self.lang),
+                crate::format::date(end, self.lang),
+            );
+            tr!(
+                self.lang,
+                "✗ La convention finirait le {e}, avant ou le jour même de son entrée en vigueur ({s}) : donnez une date de fin postérieure.",
+                "✗ The agreement would end on {e}, on or before its effective date ({s}): give a later end date."
+            )
+        })
     }
 
     /// The parties of `pacte new` (or of a file with fewer than two): each
