@@ -344,7 +344,9 @@ fn say_once(message: &str) {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     if !*said {
-        print_wrapped(message);
+        // Not wrapped: it names files to copy and may hold the whole text
+        // of the convention, which must come out exactly.
+        eprintln!("{message}");
         *said = true;
     }
 }
