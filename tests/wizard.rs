@@ -12,6 +12,56 @@ const FINISH_AND_RENDER: [&str; 2] = ["Vérifier et terminer", "la version Markd
 /// The review screen's last item, then no document.
 const FINISH_ONLY: [&str; 2] = ["Vérifier et terminer", "rien pour l'instant"];
 
+/// The preamble's answers: problem, mission, why together, object; no
+/// activities with the public, no work with minors.
+const PREAMBLE: [&str; 6] = [
+    "Le parc des Saules est laissé à l'abandon depuis trois ans.",
+    "Rendre le parc accessible et vivant toute l'année.",
+    "La Ville possède le parc ; l'Association réunit les bénévoles du quartier.",
+    "La présente convention organise la gestion conjointe du parc.",
+    "non",
+    "non",
+];
+/// Evaluation: indicators, monitoring, funds, one mid-term step.
+const EVALUATION: [&str; 9] = [
+    "fréquentation du parc",
+    SKIP,
+    "Registre des activités.",
+    "État des dépenses trimestriel.",
+    ADD,
+    "2028-06-30",
+    "Bilan de mi-parcours",
+    "la Ville",
+    DONE,
+];
+/// The three audits: review, frequency, first date, who.
+const AUDITS: [[&str; 4]; 3] = [
+    [
+        "évaluation de la performance",
+        "chaque année",
+        "2028-03-31",
+        "le conseil",
+    ],
+    [
+        "contrôle des dépenses",
+        "chaque trimestre",
+        "2027-06-30",
+        "le trésorier",
+    ],
+    [
+        "vérification financière",
+        "chaque année",
+        "2028-04-30",
+        "un vérificateur externe",
+    ],
+];
+/// The end of the partnership: subject, arrangement.
+const PROVISIONS: [[&str; 2]; 3] = [
+    ["le personnel", "Chaque partie garde son personnel."],
+    ["les équipements", "Les équipements restent à la Ville."],
+    ["le surplus", "Le surplus revient au parc."],
+];
+
 /// Answers, in the order the wizard asks, for a complete management
 /// partnership between a town and an association.
 fn management_script() -> Vec<String> {
@@ -58,15 +108,9 @@ fn management_script() -> Vec<String> {
     // Definitions: none.
     a.push(DONE);
     // Preamble: problem, mission, why together, object, recitals (none).
-    a.extend([
-        "Le parc des Saules est laissé à l'abandon depuis trois ans.",
-        "Rendre le parc accessible et vivant toute l'année.",
-        "La Ville possède le parc ; l'Association réunit les bénévoles du quartier.",
-        "La présente convention organise la gestion conjointe du parc.",
-        SKIP,
-        "non", // no activities with the public
-        "non", // no work with minors
-    ]);
+    a.extend(&PREAMBLE[..4]);
+    a.push(SKIP); // no recitals
+    a.extend(&PREAMBLE[4..]);
     // Legal frame: one statute, governing law, form.
     a.extend([
         "Loi sur les compétences municipales (RLRQ, c. C-47.1)",
@@ -197,40 +241,13 @@ fn management_script() -> Vec<String> {
     // Intellectual property: the creator owns, logos with approval.
     a.extend(["à la partie qui les crée", "oui"]);
     // Evaluation: indicators, monitoring, funds, schedule.
-    a.extend([
-        "fréquentation du parc",
-        SKIP,
-        "Registre des activités.",
-        "État des dépenses trimestriel.",
-        ADD,
-        "2028-06-30",
-        "Bilan de mi-parcours",
-        "la Ville",
-        DONE,
-    ]);
+    a.extend(EVALUATION);
     // Audit: the three reviews.
-    a.extend([
-        ADD,
-        "évaluation de la performance",
-        "chaque année",
-        "2028-03-31",
-        "le conseil",
-    ]);
-    a.extend([
-        ADD,
-        "contrôle des dépenses",
-        "chaque trimestre",
-        "2027-06-30",
-        "le trésorier",
-    ]);
-    a.extend([
-        ADD,
-        "vérification financière",
-        "chaque année",
-        "2028-04-30",
-        "un vérificateur externe",
-        DONE,
-    ]);
+    for audit in AUDITS {
+        a.push(ADD);
+        a.extend(audit);
+    }
+    a.push(DONE);
     // Confidentiality is advised: skip it.
     a.push("non");
     // Conflicts of interest: the register, no gift threshold.
@@ -259,20 +276,11 @@ fn management_script() -> Vec<String> {
         "Chaque partie reprend les biens qu'elle a prêtés.",
     ]);
     // End of partnership: three provisions, no shares.
-    a.extend([
-        ADD,
-        "le personnel",
-        "Chaque partie garde son personnel.",
-        ADD,
-        "les équipements",
-        "Les équipements restent à la Ville.",
-        ADD,
-        "le surplus",
-        "Le surplus revient au parc.",
-        DONE,
-        DONE,
-        DONE,
-    ]);
+    for provision in PROVISIONS {
+        a.push(ADD);
+        a.extend(provision);
+    }
+    a.extend([DONE, DONE, DONE]);
     // Superior force, notices, general provisions.
     a.extend(["5", "120", "oui", "5"]);
     a.extend([
@@ -1142,14 +1150,7 @@ fn quick_management_script() -> Vec<&'static str> {
         "non", // no third party
     ]);
     // Preamble (the recitals are optional: left for the end).
-    a.extend([
-        "Le parc des Saules est laissé à l'abandon depuis trois ans.",
-        "Rendre le parc accessible et vivant toute l'année.",
-        "La Ville possède le parc ; l'Association réunit les bénévoles du quartier.",
-        "La présente convention organise la gestion conjointe du parc.",
-        "non",
-        "non",
-    ]);
+    a.extend(PREAMBLE);
     // Legal frame: the governing law is offered from the currency.
     a.extend([
         "Loi sur les compétences municipales (RLRQ, c. C-47.1)",
@@ -1208,29 +1209,11 @@ fn quick_management_script() -> Vec<&'static str> {
         "chaque mois",
     ]);
     a.extend(["à la partie qui les crée", "oui"]);
-    a.extend([
-        "fréquentation du parc",
-        SKIP,
-        "Registre des activités.",
-        "État des dépenses trimestriel.",
-        ADD,
-        "2028-06-30",
-        "Bilan de mi-parcours",
-        "la Ville",
-        DONE,
-    ]);
+    a.extend(EVALUATION);
     // Audit, walked review by review: frequency, first date, who.
-    a.extend([
-        "chaque année",
-        "2028-03-31",
-        "le conseil",
-        "chaque trimestre",
-        "2027-06-30",
-        "le trésorier",
-        "chaque année",
-        "2028-04-30",
-        "un vérificateur externe",
-    ]);
+    for audit in AUDITS {
+        a.extend(&audit[1..]);
+    }
     a.push("non"); // confidentiality, advised
     a.push("le secrétariat du Conseil");
     // Insurance: only the Association carries it.
@@ -1239,11 +1222,7 @@ fn quick_management_script() -> Vec<&'static str> {
     // Termination and withdrawal: the usual answers, kept together.
     a.push("oui");
     a.extend(["oui", "Chaque partie reprend les biens qu'elle a prêtés."]);
-    a.extend([
-        "Chaque partie garde son personnel.",
-        "Les équipements restent à la Ville.",
-        "Le surplus revient au parc.",
-    ]);
+    a.extend(PROVISIONS.map(|[_, arrangement]| arrangement));
     a.extend(["oui", "oui"]); // superior force, notices: usual answers
     a.extend(["Lévis", "=", "la version française prévaut"]);
     a.push("=");

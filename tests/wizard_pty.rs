@@ -542,19 +542,27 @@ fn review_position(file: &std::path::Path, line: &str) -> (usize, usize) {
     (at, items.len() - 1)
 }
 
-#[test]
-fn the_review_jumps_to_a_clause_back_revisits_and_a_conditional_answer_is_required() {
+/// A copy of the jardins example in a temporary folder, and the keys that
+/// move the review screen's cursor from its default to the line starting
+/// with `line`.
+fn jardins_at(line: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("jardins.toml");
     std::fs::copy("examples/realisation-jardins.toml", &file).unwrap();
-    let (at, default) = review_position(&file, "✓ Durée et renouvellement — aucun renouvellement");
+    let (at, default) = review_position(&file, line);
+    let keys = format!("{}\r", "\x1b[A".repeat(default - at));
+    (dir, file, keys)
+}
+
+#[test]
+fn the_review_jumps_to_a_clause_back_revisits_and_a_conditional_answer_is_required() {
+    let (_dir, file, up) = jardins_at("✓ Durée et renouvellement — aucun renouvellement");
     let mut s = spawn(&["--lang", "fr", "edit", file.to_str().unwrap()]);
     // The review screen (its lines are checked by the scripted tests; a
     // small terminal shows the page with the cursor): up to the term clause.
     s.expect("Récapitulatif").unwrap();
     s.expect("Vérifier et terminer").unwrap();
-    let up = "\x1b[A".repeat(default - at);
-    s.send(format!("{up}\r")).unwrap();
+    s.send(up).unwrap();
     // Renewal in writing makes the months required: no « empty to skip ».
     ask(
         &mut s,
@@ -605,18 +613,14 @@ fn the_review_jumps_to_a_clause_back_revisits_and_a_conditional_answer_is_requir
 
 #[test]
 fn an_existing_paragraph_is_edited_in_place_or_in_the_person_s_editor() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("jardins.toml");
-    std::fs::copy("examples/realisation-jardins.toml", &file).unwrap();
-    let (at, default) = review_position(&file, "✓ Préambule");
-    let up = "\x1b[A".repeat(default - at);
+    let (_dir, file, up) = jardins_at("✓ Préambule");
     // Without an editor: the answer is in the line, ready to change; `<`
     // typed after it goes back (to the review) and is not added to it.
     let mut s = spawn(&["--lang", "fr", "edit", file.to_str().unwrap()]);
-    ask(&mut s, "Vérifier et terminer", &format!("{up}\r"));
+    ask(&mut s, "Vérifier et terminer", &up);
     ask(&mut s, "fruits et légumes frais.", "<\r");
     ask(&mut s, "Récapitulatif", "");
-    ask(&mut s, "Vérifier et terminer", &format!("{up}\r"));
+    ask(&mut s, "Vérifier et terminer", &up);
     ask(&mut s, "fruits et légumes frais.", " Surtout l'été.\r");
     ask(&mut s, "ligne vide pour terminer", "\r");
     ask(&mut s, "Quelle mission", "\x03");
@@ -628,7 +632,7 @@ fn an_existing_paragraph_is_edited_in_place_or_in_the_person_s_editor() {
     let mut cmd = command(&["--lang", "fr", "edit", file.to_str().unwrap()]);
     cmd.env("EDITOR", "sed -i s/Surtout/Notamment/");
     let mut s = start(cmd);
-    ask(&mut s, "Vérifier et terminer", &format!("{up}\r"));
+    ask(&mut s, "Vérifier et terminer", &up);
     ask(&mut s, "! éditeur", "!\r");
     ask(&mut s, "Quelle mission", "\x03");
     s.expect(Eof).unwrap();
@@ -638,13 +642,9 @@ fn an_existing_paragraph_is_edited_in_place_or_in_the_person_s_editor() {
 
 #[test]
 fn an_optional_answer_is_erased_with_a_dash() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("jardins.toml");
-    std::fs::copy("examples/realisation-jardins.toml", &file).unwrap();
-    let (at, default) = review_position(&file, "✓ En-tête");
-    let up = "\x1b[A".repeat(default - at);
+    let (_dir, file, up) = jardins_at("✓ En-tête");
     let mut s = spawn(&["--lang", "fr", "edit", file.to_str().unwrap()]);
-    ask(&mut s, "Vérifier et terminer", &format!("{up}\r"));
+    ask(&mut s, "Vérifier et terminer", &up);
     ask(&mut s, "Titre de la convention", "\r");
     // The short title is optional and answered: `-` erases it.
     ask(
