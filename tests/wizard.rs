@@ -1276,7 +1276,6 @@ fn the_quick_way_writes_the_same_convention_in_at_most_120_answers() {
     ] {
         assert!(text.contains(expected), "{expected}:\n{text}");
     }
-    eprintln!("quick way: {interactions} interactions");
 }
 
 #[test]
