@@ -20,6 +20,12 @@ pub struct CheckOptions {
     pub lints: Lints,
     /// The interface language of the messages.
     pub lang: Lang,
+    /// The edition being made (`render --lang en`): every free-text answer
+    /// must have its text (P085). `None`: the convention's own language.
+    pub edition: Option<Lang>,
+    /// Under `--draft`: an answer without text in the edition keeps its
+    /// original text, marked « [non traduit] », instead of failing.
+    pub mark_untranslated: bool,
 }
 
 /// A checked convention: its report, and its typed model when it parsed.
@@ -44,7 +50,12 @@ pub fn check_text(
 ) -> Checked {
     let source = SourceFile::new(path, text);
     let lang = options.lang;
-    let (convention, mut diagnostics) = convention::load(&source, library, lang);
+    let (convention, mut diagnostics) = convention::load(
+        &source,
+        library,
+        lang,
+        (options.edition, options.mark_untranslated),
+    );
     if let Some(conv) = &convention {
         diagnostics.extend(validate::validate(conv, library, options.validate, lang));
     }

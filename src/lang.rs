@@ -30,6 +30,16 @@ impl Lang {
     }
 
     /// « oui » / « non », "yes" / "no".
+    /// The language's name, in `lang`: « anglais », "French".
+    pub fn name_in(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Lang::Fr, Lang::Fr) => "français",
+            (Lang::En, Lang::Fr) => "anglais",
+            (Lang::Fr, Lang::En) => "French",
+            (Lang::En, Lang::En) => "English",
+        }
+    }
+
     pub fn yes_no(self, b: bool) -> &'static str {
         match (self, b) {
             (Lang::Fr, true) => "oui",

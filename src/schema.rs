@@ -119,9 +119,26 @@ fn record(fields: &[Field], lang: Lang) -> Value {
 
 fn field(f: &Field, lang: Lang) -> Value {
     let non_empty = json!({ "type": "string", "pattern": "\\S" });
+    // A free-text answer: a string in the convention's language, or a
+    // table of languages (`{ fr = "…", en = "…" }`).
+    let text = if f.translate && f.format.is_none() {
+        json!({ "anyOf": [
+            non_empty,
+            {
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": false,
+                "properties": { "fr": non_empty, "en": non_empty },
+            },
+        ] })
+    } else {
+        non_empty.clone()
+    };
     let mut schema = match f.kind {
-        FieldKind::Text | FieldKind::LongText | FieldKind::Party => non_empty.clone(),
-        FieldKind::TextList | FieldKind::Parties => json!({ "type": "array", "items": non_empty }),
+        FieldKind::Text | FieldKind::LongText => text,
+        FieldKind::Party => non_empty.clone(),
+        FieldKind::TextList => json!({ "type": "array", "items": text }),
+        FieldKind::Parties => json!({ "type": "array", "items": non_empty }),
         FieldKind::Boolean => json!({ "type": "boolean" }),
         // Taplo and pacte's own test hand TOML dates to the validator as
         // RFC 3339 strings.

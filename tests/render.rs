@@ -346,3 +346,43 @@ fn the_languages_share_one_skeleton_and_differ_only_in_words() {
         );
     }
 }
+
+/// An answer written in several languages renders in each edition's, and
+/// an edition the agreement promises is refused while an answer lacks its
+/// text — unless `--draft`, which shows the original text marked.
+#[test]
+fn translated_answers_render_in_each_edition() {
+    const P085: &str = "tests/fixtures/invalid/P085-untranslated-answer.toml";
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("jardins.toml");
+    let text = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    std::fs::write(
+        &file,
+        text.replacen(
+            "title = \"Convention de partenariat pour la réalisation des jardins communautaires du quartier Saint-Jean\"",
+            "title = { fr = \"Convention des jardins Saint-Jean\", en = \"Saint-Jean Gardens Agreement\" }",
+            1,
+        ),
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let (code, fr, _) = render(&["--lang", "fr", file]);
+    assert_eq!(code, 0);
+    assert!(fr.contains("Convention des jardins Saint-Jean") && !fr.contains("Gardens"));
+    let (code, en, _) = render(&["--lang", "en", file]);
+    assert_eq!(code, 0);
+    assert!(en.contains("Saint-Jean Gardens Agreement") && !en.contains("Convention des jardins"));
+
+    // Promised in English, the short title has only its French text.
+    let (code, _, err) = render(&["--lang", "en", P085]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("P085") && err.contains(":9:15"), "{err}");
+    let (code, en, _) = render(&["--draft", "--lang", "en", P085]);
+    assert_eq!(code, 0);
+    // Markdown escapes the brackets of the mark.
+    assert!(
+        en.contains("hereinafter “\\[untranslated\\] la Ville”"),
+        "{en}"
+    );
+    assert!(en.contains("Partnership Agreement for the Saint-Jean Community Gardens"));
+}

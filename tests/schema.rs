@@ -169,3 +169,21 @@ fn schema_output_file_is_replaced_only_when_pacte_wrote_it() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}");
 }
+
+/// A free-text answer may be a table of languages; a name kept as written
+/// in every edition may not, nor may a language pacte does not know.
+#[test]
+fn the_schema_types_translated_answers() {
+    let validator = jsonschema::validator_for(&schema(&[])).unwrap();
+    let translated = load("tests/fixtures/invalid/P085-untranslated-answer.toml");
+    assert!(errors(&validator, &translated).is_empty());
+    let mut bad = translated.clone();
+    bad["convention"]["title"] = serde_json::json!({ "fr": "Titre", "de": "Titel" });
+    assert!(!errors(&validator, &bad).is_empty(), "an unknown language");
+    let mut bad = translated;
+    bad["parties"][0]["name"] = serde_json::json!({ "fr": "Ville", "en": "City" });
+    assert!(
+        !errors(&validator, &bad).is_empty(),
+        "a legal name is not translated"
+    );
+}

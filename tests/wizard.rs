@@ -1479,3 +1479,50 @@ fn the_review_offers_the_optional_questions_left_empty() {
         p.asked[1]
     );
 }
+
+/// Answers written in several languages survive the wizard: it edits the
+/// convention's own text and keeps the others, in texts and in lists.
+#[test]
+fn editing_keeps_the_translations_of_an_answer() {
+    let library = library();
+    let (_dir, path, original) = jardins_copy();
+    let text = original
+        .replacen(
+            "title = \"Convention de partenariat pour la réalisation des jardins communautaires du quartier Saint-Jean\"",
+            "title = { fr = \"Convention des jardins\", en = \"Gardens Agreement\" }",
+            1,
+        );
+    std::fs::write(&path, &text).unwrap();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    // The header: the French title changes, the rest is kept.
+    let mut p = ScriptedPrompter::new([
+        "✓ En-tête",
+        "Convention des jardins Saint-Jean",
+        "=",
+        "=",
+        "=",
+        "=",
+        SKIP,
+        "=",
+        "=",
+        "Vérifier et terminer",
+        "rien pour l'instant",
+    ]);
+    if let Err(e) = wizard.run_edit(&mut p) {
+        panic!("{e:?}: {:#?}", p.asked);
+    }
+    assert!(
+        p.menus[0]
+            .iter()
+            .any(|i| i.starts_with("✓ En-tête — Convention des jardins,")),
+        "the review shows the convention's own text: {:#?}",
+        p.menus[0]
+    );
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains(
+            "title = { fr = \"Convention des jardins Saint-Jean\", en = \"Gardens Agreement\" }"
+        ),
+        "{saved}"
+    );
+}

@@ -100,6 +100,7 @@ pub fn run(env: &Env, args: CheckArgs) -> ExitCode {
         },
         lints,
         lang,
+        ..Default::default()
     };
     let files = pacte::check::collect_files(&args.files, &env.config);
     if files.is_empty() {

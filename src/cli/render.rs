@@ -79,6 +79,9 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         Err(code) => return code,
     };
     let mut options = env.check_options();
+    // The edition asked for: each answer's text in that language.
+    options.edition = document_lang;
+    options.mark_untranslated = args.draft;
     // A PDF can show only what its font can draw: said at the line, before
     // typesetting, rather than as a failure halfway through.
     options.validate.printable = pdf;

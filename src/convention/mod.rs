@@ -344,12 +344,64 @@ fn over_limit(table: &DeTable<'_>, path: &str, lang: Lang) -> Option<Diagnostic>
     None
 }
 
+/// The languages of a convention, read before its answers are typed: its
+/// `language` (French when absent or unknown — the header's typing reports
+/// an unknown one) and the editions `languages` promises. An unknown code
+/// there is reported here, at its item.
+fn editions_of(
+    doc: &DeTable<'_>,
+    edition: Option<Lang>,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+) -> field::Editions {
+    let header = match doc.get("convention").map(|h| h.get_ref()) {
+        Some(DeValue::Table(t)) => Some(t),
+        _ => None,
+    };
+    let original = header
+        .and_then(|h| h.get("language"))
+        .and_then(|l| l.get_ref().as_str())
+        .and_then(Lang::parse)
+        .unwrap_or(Lang::Fr);
+    let mut promised = Vec::new();
+    if let Some(DeValue::Array(items)) =
+        header.and_then(|h| h.get("languages")).map(|l| l.get_ref())
+    {
+        for item in items.iter() {
+            let Some(code) = item.get_ref().as_str() else {
+                continue;
+            };
+            match Lang::parse(code) {
+                Some(l) => promised.push(l),
+                None => out.push(
+                    Diagnostic::new(
+                        Code::UnknownChoice,
+                        item.span(),
+                        tr!(
+                            lang,
+                            "« {code} » n'est pas une langue que pacte connaît pour une édition",
+                            "`{code}` is not a language pacte knows for an edition"
+                        ),
+                    )
+                    .help(tr!(
+                        lang,
+                        "langues permises : \"fr\", \"en\"",
+                        "allowed languages: \"fr\", \"en\""
+                    )),
+                ),
+            }
+        }
+    }
+    field::Editions::new(original, &promised, edition)
+}
+
 /// Parses and types a convention. Returns `None` only when the text is not
 /// TOML at all (the diagnostics then hold the syntax error).
 pub fn load(
     source: &SourceFile,
     library: &ClauseLibrary,
     lang: Lang,
+    (edition, mark_untranslated): (Option<Lang>, bool),
 ) -> (Option<Convention>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     if let Some(d) = too_many_nodes(source.text(), lang) {
@@ -367,9 +419,12 @@ pub fn load(
         diagnostics.push(d);
         return (None, diagnostics);
     }
+    let mut editions = editions_of(doc.get_ref(), edition, lang, &mut diagnostics);
+    editions.mark_untranslated = mark_untranslated;
     let mut typer = Typer {
         lang,
         diagnostics: &mut diagnostics,
+        editions,
     };
     let mut conv = Convention::default();
     let mut saw_header = false;

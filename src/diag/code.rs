@@ -88,6 +88,7 @@ codes! {
     Undrawable = "P082", "undrawable-character", Error;
     HiddenCharacter = "P083", "hidden-character", Error;
     CheckSkipped = "P084", "check-skipped", Note;
+    UntranslatedAnswer = "P085", "untranslated-answer", Error;
     InsuranceMissing = "P090", "insurance-missing", Error;
     BackgroundChecksMissing = "P091", "background-checks-missing", Error;
     WithdrawalMissing = "P092", "withdrawal-missing", Warning;

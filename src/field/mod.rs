@@ -6,9 +6,11 @@
 //! depends on the other through it.
 
 pub mod date_text;
+mod editions;
 mod typing;
 mod value;
 
+pub use editions::Editions;
 pub use typing::{
     Typer, Why, YEARS, check_literal, missing_field, toml_type_name, type_table, type_value,
     unknown_key, wrong_type,
@@ -188,6 +190,11 @@ pub struct Field {
     /// Bounds for integers.
     pub min: Option<i64>,
     pub max: Option<i64>,
+    /// Whether an answer is written in each language of the convention
+    /// (default true). `false` for proper names, addresses and numbers,
+    /// kept as written in every edition.
+    #[serde(default = "yes")]
+    pub translate: bool,
     /// For dates: must fall within the convention's term (default true).
     #[serde(default = "yes")]
     pub in_term: bool,

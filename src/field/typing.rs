@@ -17,6 +17,9 @@ use toml::de::{DeTable, DeValue};
 pub struct Typer<'a> {
     pub lang: Lang,
     pub diagnostics: &'a mut Vec<Diagnostic>,
+    /// Which language's text a free-text answer gives, and which it must
+    /// have.
+    pub editions: super::Editions,
 }
 
 impl Typer<'_> {
@@ -172,6 +175,7 @@ pub fn check_literal(field: &Field, literal: &str, lang: Lang) -> Result<(), Dia
     let mut typer = Typer {
         lang,
         diagnostics: &mut diagnostics,
+        editions: super::Editions::default(),
     };
     type_value(
         field,
@@ -183,6 +187,53 @@ pub fn check_literal(field: &Field, literal: &str, lang: Lang) -> Result<(), Dia
     diagnostics.into_iter().next().map_or(Ok(()), Err)
 }
 
+/// A free-text answer in the edition's language: not empty, and of the
+/// field's format (an id, an email) when it has one.
+fn type_text(
+    field: &Field,
+    s: &str,
+    span: Span,
+    path: &str,
+    t: &mut Typer<'_>,
+) -> Option<Spanned<Value>> {
+    let lang = t.lang;
+    if s.trim().is_empty() {
+        return empty(field, span, path, t);
+    }
+    if let Some(format) = field.format.filter(|f| !f.accepts(s)) {
+        let wanted = format.describe(lang);
+        let shown = crate::diag::shorten(s, 40);
+        t.push(
+            Diagnostic::new(
+                Code::WrongType,
+                span,
+                tr!(
+                    lang,
+                    "`{path}` vaut « {shown} », qui n'est pas {wanted}",
+                    "`{path}` is “{shown}”, which is not {wanted}"
+                ),
+            )
+            .help(match format {
+                crate::field::TextFormat::Id => tr!(
+                    lang,
+                    "par exemple : ville, cs-2, club_plein_air",
+                    "for example: city, cs-2, outdoor_club"
+                ),
+                crate::field::TextFormat::Email => tr!(
+                    lang,
+                    "par exemple : loisirs@ville.example",
+                    "for example: recreation@city.example"
+                ),
+            }),
+        );
+        return None;
+    }
+    Some(Spanned {
+        value: Value::Text(s.to_string()),
+        span,
+    })
+}
+
 /// Types one value. Returns `None` (after a diagnostic) when it is not valid.
 pub fn type_value(
     field: &Field,
@@ -192,53 +243,35 @@ pub fn type_value(
     t: &mut Typer<'_>,
 ) -> Option<Spanned<Value>> {
     let lang = t.lang;
+    // A text in one language or several: the edition's, then typed as text.
+    if matches!(field.kind, FieldKind::Text | FieldKind::LongText)
+        && let Some((text, at)) =
+            super::editions::localized(field, value, &span, path, &t.editions, lang, t.diagnostics)
+    {
+        return type_text(field, &text, at, path, t);
+    }
     let typed = match (field.kind, value) {
-        (FieldKind::Text | FieldKind::LongText, DeValue::String(s)) => {
-            if s.trim().is_empty() {
-                return empty(field, span, path, t);
-            }
-            if let Some(format) = field.format.filter(|f| !f.accepts(s)) {
-                let wanted = format.describe(lang);
-                let shown = crate::diag::shorten(s, 40);
-                t.push(
-                    Diagnostic::new(
-                        Code::WrongType,
-                        span,
-                        tr!(
-                            lang,
-                            "`{path}` vaut « {shown} », qui n'est pas {wanted}",
-                            "`{path}` is “{shown}”, which is not {wanted}"
-                        ),
-                    )
-                    .help(match format {
-                        crate::field::TextFormat::Id => tr!(
-                            lang,
-                            "par exemple : ville, cs-2, club_plein_air",
-                            "for example: city, cs-2, outdoor_club"
-                        ),
-                        crate::field::TextFormat::Email => tr!(
-                            lang,
-                            "par exemple : loisirs@ville.example",
-                            "for example: recreation@city.example"
-                        ),
-                    }),
-                );
-                return None;
-            }
-            Value::Text(s.to_string())
-        }
         (FieldKind::TextList, DeValue::Array(items)) => {
             let mut out = Vec::new();
             for item in items.iter() {
-                match item.get_ref() {
-                    DeValue::String(s) if !s.trim().is_empty() => out.push(Spanned {
-                        value: s.to_string(),
-                        span: item.span(),
+                let localized = super::editions::localized(
+                    field,
+                    item.get_ref(),
+                    &item.span(),
+                    path,
+                    &t.editions,
+                    lang,
+                    t.diagnostics,
+                );
+                match localized {
+                    Some((s, at)) if !s.trim().is_empty() => out.push(Spanned {
+                        value: s.into_owned(),
+                        span: at,
                     }),
-                    DeValue::String(_) => {
+                    Some(_) => {
                         empty(field, item.span(), path, t);
                     }
-                    other => t.push(wrong_type(field, other, item.span(), path, lang)),
+                    None => t.push(wrong_type(field, item.get_ref(), item.span(), path, lang)),
                 }
             }
             if out.is_empty() && field.required {

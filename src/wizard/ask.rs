@@ -8,7 +8,7 @@ use crate::field::check_literal;
 use crate::lang::Lang;
 use crate::library::{Field, FieldKind};
 use crate::tr;
-use toml_edit::{ArrayOfTables, Item, Table, Value};
+use toml_edit::{ArrayOfTables, InlineTable, Item, Table, Value};
 
 impl<'a> Wizard<'a> {
     /// Asks one field; `None` when an optional field is skipped.
@@ -111,17 +111,19 @@ impl<'a> Wizard<'a> {
             }
             FieldKind::TextList => {
                 let mut items = toml_edit::Array::new();
-                let existing: Vec<String> = current
+                // Items as written: a text, or a table of languages whose
+                // other languages are kept when the item is revised.
+                let existing: Vec<Value> = current
                     .and_then(Item::as_array)
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(Value::as_str)
-                            .map(str::to_string)
-                            .collect()
-                    })
+                    .map(|a| a.iter().cloned().collect())
                     .unwrap_or_default();
+                let original = self.original_language().code();
+                let translated = |v: &Value| self.translations(&Item::Value(v.clone()));
                 loop {
-                    let default = existing.get(items.len()).cloned();
+                    let default = existing.get(items.len()).and_then(|v| match translated(v) {
+                        Some(t) => t.get(original).and_then(Value::as_str).map(str::to_string),
+                        None => v.as_str().map(str::to_string),
+                    });
                     // A required list's first item cannot be left empty, and
                     // its question does not say so.
                     let must = required && items.is_empty();
@@ -152,7 +154,15 @@ impl<'a> Wizard<'a> {
                         other => other?,
                     };
                     match answer {
-                        Some(a) if !a.trim().is_empty() => items.push(a.trim()),
+                        Some(a) if !a.trim().is_empty() => {
+                            match existing.get(items.len()).and_then(translated) {
+                                Some(mut t) => {
+                                    t.insert(original, Value::from(a.trim()));
+                                    items.push(Value::InlineTable(t));
+                                }
+                                None => items.push(a.trim()),
+                            }
+                        }
                         _ if items.is_empty() && required => continue,
                         _ => break,
                     }
@@ -182,7 +192,14 @@ impl<'a> Wizard<'a> {
             }
             FieldKind::Records => return self.ask_records(p, field, current, required),
             _ => {
-                let default = current.and_then(Item::as_value).map(plain_text);
+                // An answer written in several languages: the wizard edits
+                // the convention's own and keeps the others as they are.
+                let translations = current.and_then(|c| self.translations(c));
+                let original = self.original_language().code();
+                let default = match &translations {
+                    Some(t) => t.get(original).and_then(Value::as_str).map(str::to_string),
+                    None => current.and_then(Item::as_value).map(plain_text),
+                };
                 let kind = field.kind;
                 let validate = |input: &str| -> Result<(), String> {
                     let value = parse_answer(kind, input, lang)?;
@@ -204,9 +221,22 @@ impl<'a> Wizard<'a> {
                         if let Some(words) = answer::echo(kind, &value, &self.currency(), lang) {
                             p.show(&format!("  → {words}"));
                         }
-                        Some(Item::Value(value))
+                        Some(Item::Value(match translations {
+                            Some(mut t) => {
+                                t.insert(original, value);
+                                Value::InlineTable(t)
+                            }
+                            None => value,
+                        }))
                     }
-                    None => None,
+                    // Emptied, the convention's text goes; the others stay.
+                    None => translations
+                        .map(|mut t| {
+                            t.remove(original);
+                            t
+                        })
+                        .filter(|t| !t.is_empty())
+                        .map(|t| Item::Value(Value::InlineTable(t))),
                 }
             }
         };
@@ -401,6 +431,24 @@ impl<'a> Wizard<'a> {
             .take(3)
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    /// The convention's `language` (its texts without a language key are
+    /// in it).
+    pub(super) fn original_language(&self) -> Lang {
+        self.doc
+            .get("convention")
+            .and_then(|c| c.get("language"))
+            .and_then(Item::as_str)
+            .and_then(Lang::parse)
+            .unwrap_or(Lang::Fr)
+    }
+
+    /// An answer written as a table of languages (`{ fr = "…", en = "…" }`).
+    pub(super) fn translations(&self, item: &Item) -> Option<InlineTable> {
+        let table = item.as_value()?.as_inline_table()?;
+        (!table.is_empty() && table.iter().all(|(k, _)| Lang::parse(k).is_some()))
+            .then(|| table.clone())
     }
 
     /// The declared parties: their ids, and labels for a list.

@@ -240,7 +240,9 @@ impl Wizard<'_> {
         self.library
             .header_fields()
             .iter()
-            .filter(|f| !f.required && !matches!(f.name(), "end_date" | "duration_months"))
+            .filter(|f| {
+                !f.required && !matches!(f.name(), "end_date" | "duration_months" | "languages")
+            })
             .filter(|f| header.and_then(|h| h.get(f.name())).is_none())
             .count()
     }

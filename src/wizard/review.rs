@@ -256,6 +256,10 @@ impl Wizard<'_> {
             }
             (_, Value::Boolean(b)) => self.lang.yes_no(*b.value()).to_lowercase(),
             (_, Value::String(s)) => s.value().lines().next().unwrap_or_default().to_string(),
+            // Written in several languages: the convention's own text.
+            (_, Value::InlineTable(t)) if self.translations(&Item::Value(v.clone())).is_some() => t
+                .get(self.original_language().code())
+                .map_or_else(String::new, |o| self.value_words(o, field)),
             (_, other) => other.to_string().trim().to_string(),
         }
     }

@@ -23,7 +23,8 @@ impl<'a> Wizard<'a> {
             .library
             .header_fields()
             .iter()
-            .filter(|f| !matches!(f.name(), "kind" | "language"))
+            // Set by `pacte new` before the header, or by hand.
+            .filter(|f| !matches!(f.name(), "kind" | "language" | "languages"))
             .cloned()
             .collect();
         let missing = fields.iter().any(|f| {
