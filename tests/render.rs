@@ -115,8 +115,8 @@ fn hostile_user_text_renders_literally() {
             "name = \"# | * {{ 7*7 }} {% include 'x' %}\"",
         )
         .replace(
-            "mechanisms = \"",
-            "mechanisms = \"## Titre\\n\\n| a | b |\\n- puce ",
+            "mechanisms.fr = \"",
+            "mechanisms.fr = \"## Titre\\n\\n| a | b |\\n- puce ",
         );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hostile.toml");
@@ -354,17 +354,15 @@ fn the_languages_share_one_skeleton_and_differ_only_in_words() {
 fn translated_answers_render_in_each_edition() {
     const P085: &str = "tests/fixtures/invalid/P085-untranslated-answer.toml";
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("jardins.toml");
-    let text = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
-    std::fs::write(
-        &file,
-        text.replacen(
-            "title = \"Convention de partenariat pour la réalisation des jardins communautaires du quartier Saint-Jean\"",
-            "title = { fr = \"Convention des jardins Saint-Jean\", en = \"Saint-Jean Gardens Agreement\" }",
-            1,
-        ),
-    )
-    .unwrap();
+    let file = dir.path().join("base.toml");
+    let text = std::fs::read_to_string(GESTION).unwrap();
+    let titled = text.replacen(
+        "title = \"Convention de partenariat de gestion de la base de plein air du lac des Hérons\"",
+        "title = { fr = \"Convention des jardins Saint-Jean\", en = \"Saint-Jean Gardens Agreement\" }",
+        1,
+    );
+    assert_ne!(titled, text);
+    std::fs::write(&file, titled).unwrap();
     let file = file.to_str().unwrap();
     let (code, fr, _) = render(&["--lang", "fr", file]);
     assert_eq!(code, 0);
@@ -385,4 +383,59 @@ fn translated_answers_render_in_each_edition() {
         "{en}"
     );
     assert!(en.contains("Partnership Agreement for the Saint-Jean Community Gardens"));
+}
+
+/// The bilingual example: its English edition holds none of its French
+/// answers, and its French edition none of its English ones.
+#[test]
+fn the_bilingual_example_keeps_each_edition_in_its_language() {
+    const JARDINS: &str = "examples/realisation-jardins.toml";
+    let table: toml::Table = std::fs::read_to_string(JARDINS).unwrap().parse().unwrap();
+    fn pairs(v: &toml::Value, out: &mut Vec<(String, String)>) {
+        match v {
+            toml::Value::Table(t) => {
+                if let (Some(fr), Some(en)) = (
+                    t.get("fr").and_then(toml::Value::as_str),
+                    t.get("en").and_then(toml::Value::as_str),
+                ) {
+                    out.push((fr.to_string(), en.to_string()));
+                }
+                t.values().for_each(|v| pairs(v, out));
+            }
+            toml::Value::Array(a) => a.iter().for_each(|v| pairs(v, out)),
+            _ => {}
+        }
+    }
+    let mut translated = Vec::new();
+    pairs(&toml::Value::Table(table.clone()), &mut translated);
+    assert!(translated.len() > 30, "{}", translated.len());
+    assert_eq!(
+        table["convention"]["languages"].as_array().map(Vec::len),
+        Some(2)
+    );
+    // As rendered: typographic apostrophes, the first letter as the
+    // sentence wants it.
+    let shown = |s: &str| s.replace('\'', "’").chars().skip(1).collect::<String>();
+    let (code, en, _) = render(&["--lang", "en", JARDINS]);
+    assert_eq!(code, 0);
+    let (code, fr, _) = render(&["--lang", "fr", JARDINS]);
+    assert_eq!(code, 0);
+    for (french, english) in &translated {
+        assert!(
+            !en.contains(&shown(french)),
+            "French in the English edition: {french}"
+        );
+        assert!(
+            !fr.contains(&shown(english)),
+            "English in the French edition: {english}"
+        );
+        // What the Markdown shows in French (not the PDF's running header)
+        // it shows in English.
+        if fr.contains(&shown(french)) {
+            assert!(
+                en.contains(&shown(english)),
+                "missing from the English edition: {english}"
+            );
+        }
+    }
 }

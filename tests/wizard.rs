@@ -892,7 +892,10 @@ fn edit_revisits_the_header_and_the_parties_and_checks_them_at_once() {
     assert_eq!(p.remaining(), 0, "{:?}", p.asked);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("place = \"Québec\""), "{text}");
-    assert!(text.contains("short_name = \"la Coop\""), "{text}");
+    assert!(
+        text.contains("short_name = { fr = \"la Coop\", en = \"the Cooperative\" }"),
+        "the French text changes, the English stays: {text}"
+    );
     assert!(!text.contains("Coopérative bis"), "{text}");
     assert!(
         p.shown
@@ -918,7 +921,7 @@ fn the_end_says_complete_only_when_the_agreement_can_be_signed() {
     std::fs::write(
         &path,
         original.replace(
-            ", mandate = \"la résolution n° 2027-02-033 du conseil municipal\"",
+            ", mandate = { fr = \"la résolution n° 2027-02-033 du conseil municipal\", en = \"resolution No. 2027-02-033 of the municipal council\" }",
             "",
         ),
     )
@@ -1488,10 +1491,11 @@ fn editing_keeps_the_translations_of_an_answer() {
     let (_dir, path, original) = jardins_copy();
     let text = original
         .replacen(
-            "title = \"Convention de partenariat pour la réalisation des jardins communautaires du quartier Saint-Jean\"",
+            "title = { fr = \"Convention de partenariat pour la réalisation des jardins communautaires du quartier Saint-Jean\", en = \"Partnership Agreement for the Saint-Jean Neighbourhood Community Gardens\" }",
             "title = { fr = \"Convention des jardins\", en = \"Gardens Agreement\" }",
             1,
         );
+    assert_ne!(text, original);
     std::fs::write(&path, &text).unwrap();
     let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
     // The header: the French title changes, the rest is kept.

@@ -229,14 +229,9 @@ impl<'a> Wizard<'a> {
                             None => value,
                         }))
                     }
-                    // Emptied, the convention's text goes; the others stay.
-                    None => translations
-                        .map(|mut t| {
-                            t.remove(original);
-                            t
-                        })
-                        .filter(|t| !t.is_empty())
-                        .map(|t| Item::Value(Value::InlineTable(t))),
+                    // Emptied (or erased with `-`): the answer goes, in
+                    // every language.
+                    None => None,
                 }
             }
         };
@@ -444,11 +439,30 @@ impl<'a> Wizard<'a> {
             .unwrap_or(Lang::Fr)
     }
 
+    /// An answer's text in the convention's language, whether written as a
+    /// string or as a table of languages.
+    pub(super) fn text_of(&self, item: &Item) -> Option<String> {
+        match self.translations(item) {
+            Some(t) => t
+                .get(self.original_language().code())
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            None => item.as_str().map(str::to_string),
+        }
+    }
+
     /// An answer written as a table of languages (`{ fr = "…", en = "…" }`).
+    /// Inline or in dotted keys (`problem.fr = "…"`), read as one table.
     pub(super) fn translations(&self, item: &Item) -> Option<InlineTable> {
-        let table = item.as_value()?.as_inline_table()?;
-        (!table.is_empty() && table.iter().all(|(k, _)| Lang::parse(k).is_some()))
-            .then(|| table.clone())
+        let table = match item {
+            Item::Value(Value::InlineTable(t)) => t.clone(),
+            Item::Table(t) => t.clone().into_inline_table(),
+            _ => return None,
+        };
+        let languages = table
+            .iter()
+            .all(|(k, v)| Lang::parse(k).is_some() && v.as_str().is_some());
+        (!table.is_empty() && languages).then_some(table)
     }
 
     /// The declared parties: their ids, and labels for a list.
@@ -459,7 +473,10 @@ impl<'a> Wizard<'a> {
             for t in parties.iter() {
                 if let Some(id) = t.get("id").and_then(Item::as_str) {
                     ids.push(id.to_string());
-                    let name = t.get("short_name").and_then(Item::as_str).unwrap_or(id);
+                    let name = t
+                        .get("short_name")
+                        .and_then(|n| self.text_of(n))
+                        .unwrap_or_else(|| id.to_string());
                     labels.push(format!("{name} ({id})"));
                 }
             }

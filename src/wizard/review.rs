@@ -218,6 +218,12 @@ impl Wizard<'_> {
             .iter()
             .filter_map(|f| {
                 let item = table.get(f.name())?;
+                // Written in several languages: the convention's own text.
+                if self.translations(item).is_some() {
+                    return self
+                        .text_of(item)
+                        .map(|t| t.lines().next().unwrap_or_default().to_string());
+                }
                 Some(match (f.kind, item) {
                     (FieldKind::Records, records) => {
                         entries(super::ask::records_of(Some(records)).len(), self.lang)
@@ -256,10 +262,7 @@ impl Wizard<'_> {
             }
             (_, Value::Boolean(b)) => self.lang.yes_no(*b.value()).to_lowercase(),
             (_, Value::String(s)) => s.value().lines().next().unwrap_or_default().to_string(),
-            // Written in several languages: the convention's own text.
-            (_, Value::InlineTable(t)) if self.translations(&Item::Value(v.clone())).is_some() => t
-                .get(self.original_language().code())
-                .map_or_else(String::new, |o| self.value_words(o, field)),
+            (_, Value::InlineTable(_)) => self.text_of(&Item::Value(v.clone())).unwrap_or_default(),
             (_, other) => other.to_string().trim().to_string(),
         }
     }

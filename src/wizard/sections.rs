@@ -201,7 +201,10 @@ impl<'a> Wizard<'a> {
                 a.iter()
                     .map(|t| {
                         let id = t.get("id").and_then(Item::as_str).unwrap_or("?");
-                        let short = t.get("short_name").and_then(Item::as_str).unwrap_or(id);
+                        let short = t
+                            .get("short_name")
+                            .and_then(|n| self.text_of(n))
+                            .unwrap_or_else(|| id.to_string());
                         format!("{short} ({id})")
                     })
                     .collect()

@@ -185,7 +185,7 @@ impl Wizard<'_> {
         match field {
             "short_name" => short_name(party.get("name")?.as_str()?, doc_lang),
             "id" => {
-                let base = party_id(party.get("short_name")?.as_str()?)?;
+                let base = party_id(&self.text_of(party.get("short_name")?)?)?;
                 let parties = self.doc.get("parties").and_then(Item::as_array_of_tables)?;
                 let taken = |id: &str| {
                     parties
