@@ -647,11 +647,14 @@ fn recovery_file(message: &str) -> std::path::PathBuf {
 }
 
 /// A copy of the jardins example in a folder of its own: the folder, the
-/// file and its text.
+/// file and its text. It promises no English edition (its answers keep
+/// their English texts), so the wizard asks each question once.
 fn jardins_copy() -> (tempfile::TempDir, std::path::PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("jardins.toml");
-    let original = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    let original = std::fs::read_to_string("examples/realisation-jardins.toml")
+        .unwrap()
+        .replacen("languages = [\"fr\", \"en\"]\n", "", 1);
     std::fs::write(&path, &original).unwrap();
     (dir, path, original)
 }
@@ -1529,4 +1532,51 @@ fn editing_keeps_the_translations_of_an_answer() {
         ),
         "{saved}"
     );
+}
+
+/// A bilingual convention: every free-text answer is asked in French, then
+/// in English, and written as a table of languages; a name is asked once.
+#[test]
+fn a_bilingual_convention_asks_each_answer_in_both_languages() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("parc.toml");
+    let mut wizard = Wizard::create(&library, Lang::Fr, &path, false).unwrap();
+    let mut p = ScriptedPrompter::new([
+        "Français et anglais",
+        "Rapide",
+        "Convention du parc des Saules",
+        "Saules Park Agreement",
+        "Lévis",
+        "2027-01-01",
+        "31/12/2031",
+        "=",
+        "Ville de Lévis",
+        "=",
+        "the City",
+    ]);
+    let _ = wizard.run_new(&mut p, Some("gestion"), None);
+    assert!(
+        p.asked
+            .iter()
+            .any(|q| q == "Titre de la convention — en anglais"),
+        "{:#?}",
+        p.asked
+    );
+    assert!(
+        !p.asked
+            .iter()
+            .any(|q| q.starts_with("Lieu de signature — en")),
+        "a place is not translated: {:#?}",
+        p.asked
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    for expected in [
+        "languages = [\"fr\", \"en\"]",
+        "title = { fr = \"Convention du parc des Saules\", en = \"Saules Park Agreement\" }",
+        "name = \"Ville de Lévis\"",
+        "short_name = { fr = \"la Ville\", en = \"the City\" }",
+    ] {
+        assert!(text.contains(expected), "{expected}:\n{text}");
+    }
 }

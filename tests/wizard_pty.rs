@@ -623,6 +623,10 @@ fn an_existing_paragraph_is_edited_in_place_or_in_the_person_s_editor() {
     ask(&mut s, "Vérifier et terminer", &up);
     ask(&mut s, "fruits et légumes frais.", " Surtout l'été.\r");
     ask(&mut s, "ligne vide pour terminer", "\r");
+    // The example promises an English edition: the same question in
+    // English, its text ready to keep.
+    ask(&mut s, "résoudre — en anglais", "");
+    ask(&mut s, "fresh fruit and vegetables.", "\r");
     ask(&mut s, "Quelle mission", "\x03");
     s.expect(Eof).unwrap();
     let text = std::fs::read_to_string(&file).unwrap();
@@ -634,10 +638,15 @@ fn an_existing_paragraph_is_edited_in_place_or_in_the_person_s_editor() {
     let mut s = start(cmd);
     ask(&mut s, "Vérifier et terminer", &up);
     ask(&mut s, "! éditeur", "!\r");
+    ask(&mut s, "résoudre — en anglais", "\r");
     ask(&mut s, "Quelle mission", "\x03");
     s.expect(Eof).unwrap();
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("légumes frais. Notamment l'été.\""), "{text}");
+    assert!(
+        text.contains("fresh fruit and vegetables.\""),
+        "the English text stays: {text}"
+    );
 }
 
 #[test]
@@ -646,7 +655,9 @@ fn an_optional_answer_is_erased_with_a_dash() {
     let mut s = spawn(&["--lang", "fr", "edit", file.to_str().unwrap()]);
     ask(&mut s, "Vérifier et terminer", &up);
     ask(&mut s, "Titre de la convention", "\r");
-    // The short title is optional and answered: `-` erases it.
+    ask(&mut s, "Titre de la convention — en anglais", "\r");
+    // The short title is optional and answered: `-` erases it, in both
+    // languages.
     ask(
         &mut s,
         "Titre abrégé (? aide, < retour, - pour effacer)",

@@ -206,6 +206,8 @@ fn each_finished_entry_of_a_list_is_saved_before_done() {
         "Ajouter une entrée",
         "la Ville",
         "Prête la salle communautaire une fois par mois.",
+        // The example promises an English edition.
+        "Lends the community hall once a month.",
         "",
     ]);
     let result = wizard.run_edit(&mut p);
@@ -216,8 +218,8 @@ fn each_finished_entry_of_a_list_is_saved_before_done() {
     );
     let after = std::fs::read_to_string(&path).unwrap();
     assert!(
-        after.contains("Prête la salle communautaire une fois par mois."),
-        "the finished entry is on disk:\n{after}"
+        after.contains("fr = \"Prête la salle communautaire une fois par mois.\", en = \"Lends the community hall once a month.\""),
+        "the finished entry is on disk, in both languages:\n{after}"
     );
     assert_eq!(count(&after), count(&before) + 1);
 }

@@ -221,12 +221,22 @@ impl<'a> Wizard<'a> {
                         if let Some(words) = answer::echo(kind, &value, &self.currency(), lang) {
                             p.show(&format!("  → {words}"));
                         }
-                        Some(Item::Value(match translations {
-                            Some(mut t) => {
-                                t.insert(original, value);
-                                Value::InlineTable(t)
+                        let mut texts = translations.unwrap_or_default();
+                        texts.insert(original, value.clone());
+                        // The other editions the convention promises: the
+                        // same question in each language.
+                        for other in self.editions_to_write(field) {
+                            let current = texts.get(other.code()).and_then(Value::as_str);
+                            if let Some(text) =
+                                self.ask_translation(p, field, other, current, &validate)?
+                            {
+                                texts.insert(other.code(), Value::from(text));
                             }
-                            None => value,
+                        }
+                        Some(Item::Value(if texts.len() > 1 {
+                            Value::InlineTable(texts)
+                        } else {
+                            value
                         }))
                     }
                     // Emptied (or erased with `-`): the answer goes, in
@@ -437,6 +447,74 @@ impl<'a> Wizard<'a> {
             .and_then(Item::as_str)
             .and_then(Lang::parse)
             .unwrap_or(Lang::Fr)
+    }
+
+    /// The editions besides the convention's own that a free-text answer
+    /// is written for: those `languages` promises.
+    fn editions_to_write(&self, field: &Field) -> Vec<Lang> {
+        if !matches!(field.kind, FieldKind::Text | FieldKind::LongText)
+            || !field.translate
+            || field.format.is_some()
+        {
+            return Vec::new();
+        }
+        let original = self.original_language();
+        self.doc
+            .get("convention")
+            .and_then(|c| c.get("languages"))
+            .and_then(Item::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .filter_map(Lang::parse)
+                    .filter(|l| *l != original)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// One answer's text in another edition's language; empty leaves it to
+    /// translate later (`pacte check` lists it, P085).
+    fn ask_translation(
+        &mut self,
+        p: &mut dyn Prompter,
+        field: &Field,
+        other: Lang,
+        current: Option<&str>,
+        validate: crate::wizard::prompter::Validator<'_>,
+    ) -> Result<Option<String>, WizardError> {
+        let lang = self.lang;
+        let language = other.name_in(lang);
+        let prompt = tr!(
+            lang,
+            "{} — en {language}",
+            "{} — in {language}",
+            field
+                .prompt(lang)
+                .trim_end_matches([' ', '?', ':', '\u{a0}'])
+        );
+        let later = tr!(
+            lang,
+            "vide : à traduire plus tard",
+            "empty: to translate later"
+        );
+        let help = tr!(
+            lang,
+            "La convention promet une édition en {language} : le même texte, dans cette langue.",
+            "The agreement promises a {language} edition: the same text, in that language."
+        );
+        let q = TextQuestion {
+            prompt: &prompt,
+            help: &help,
+            default: current,
+            optional: true,
+            long: field.kind == FieldKind::LongText,
+            when_empty: Some(&later),
+            validate,
+        };
+        Ok(p.text(&q)?
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()))
     }
 
     /// An answer's text in the convention's language, whether written as a

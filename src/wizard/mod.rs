@@ -215,14 +215,25 @@ impl<'a> Wizard<'a> {
                 "unknown kind of agreement `{kind}`; kinds: {kinds}"
             )));
         }
+        // A bilingual convention is written in French, each free-text
+        // answer also given in English.
+        let mut bilingual = false;
         let doc_lang = match doc_lang {
             Some(l) => l,
             None => {
-                let items = vec!["Français".to_string(), "English".to_string()];
+                let items = vec![
+                    "Français".to_string(),
+                    "English".to_string(),
+                    tr!(
+                        lang,
+                        "Français et anglais (chaque réponse dans les deux langues)",
+                        "French and English (each answer in both languages)"
+                    ),
+                ];
                 let help = tr!(
                     lang,
-                    "La langue dans laquelle la convention sera rédigée.",
-                    "The language the agreement is written in."
+                    "La langue dans laquelle la convention sera rédigée. Bilingue : chaque réponse libre est demandée en français puis en anglais, et la convention existe dans les deux langues.",
+                    "The language the agreement is written in. Bilingual: each free-text answer is asked in French, then in English, and the agreement exists in both languages."
                 );
                 let question = tr!(lang, "Langue de la convention", "Language of the agreement");
                 let i = loop {
@@ -231,13 +242,18 @@ impl<'a> Wizard<'a> {
                         other => break other?,
                     }
                 };
-                if i == 0 { Lang::Fr } else { Lang::En }
+                bilingual = i == 2;
+                if i == 1 { Lang::En } else { Lang::Fr }
             }
         };
         self.pass = self.choose_pace(p, &kind)?;
         let header = self.table_mut(&["convention"])?;
         header.insert("kind", toml_edit::value(kind.clone()));
         header.insert("language", toml_edit::value(doc_lang.code()));
+        if bilingual {
+            let editions: toml_edit::Array = ["fr", "en"].into_iter().collect();
+            header.insert("languages", toml_edit::value(editions));
+        }
         self.last_answer = Some(tr!(
             lang,
             "type et langue de la convention",
