@@ -138,3 +138,25 @@ fn pdf_redline_is_typeset() {
     run(&["diff", "--to", "pdf", "-o", again.to_str().unwrap(), V1, V2]);
     assert_eq!(bytes, std::fs::read(&again).unwrap());
 }
+
+/// A change to a translation shows in that edition's redline only.
+#[test]
+fn a_changed_translation_shows_in_its_edition() {
+    const JARDINS: &str = "examples/realisation-jardins.toml";
+    let dir = tempfile::tempdir().unwrap();
+    let v2 = dir.path().join("jardins-v2.toml");
+    let text = std::fs::read_to_string(JARDINS).unwrap();
+    let changed = text.replacen(
+        "en = \"Prepares the land, installs the water supply and the fence, and pays its financial contribution.\"",
+        "en = \"Prepares the land, installs the water supply, the fence and a tool shed, and pays its financial contribution.\"",
+        1,
+    );
+    assert_ne!(changed, text);
+    std::fs::write(&v2, changed).unwrap();
+    let v2 = v2.to_str().unwrap();
+    let (code, en, _) = run(&["diff", "--lang", "en", JARDINS, v2]);
+    assert_eq!(code, 1, "{en}");
+    assert!(en.contains("<ins>a tool</ins>"), "{en}");
+    let (code, fr, _) = run(&["diff", "--lang", "fr", JARDINS, v2]);
+    assert_eq!(code, 0, "the French edition is unchanged: {fr}");
+}

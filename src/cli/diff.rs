@@ -53,7 +53,10 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let options = env.check_options();
+    let mut options = env.check_options();
+    // The edition compared: each answer's text in that language, so that a
+    // change to a translation shows in that edition's redline.
+    options.edition = document_lang;
     let old = check_file(&args.old, &library, &options);
     let new = check_file(&args.new, &library, &options);
     for checked in [&old, &new] {
