@@ -254,3 +254,55 @@ fn board_majority_depends_on_the_majority_a_vote_needs() {
     assert_eq!(found.len(), 1);
     assert!(found[0].contains("rebalance the seats"), "{found:?}");
 }
+
+/// Translated answers are typed strictly: a name or the kind of agreement
+/// is never a table of languages (P011), a key that is not a language is
+/// named (P011), and a blank translation is a missing one (P085).
+#[test]
+fn translated_answers_are_typed_strictly() {
+    let library = ClauseLibrary::bundled(Lang::En).unwrap();
+    let example = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    let found = |from: &str, to: &str| {
+        let text = example.replacen(from, to, 1);
+        assert_ne!(text, example, "{from}");
+        let options = CheckOptions {
+            lang: Lang::En,
+            ..Default::default()
+        };
+        pacte::check::check_text("c.toml", text, &library, &options)
+            .report
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| (d.code, d.message))
+            .collect::<Vec<_>>()
+    };
+    let name = found(
+        "name = \"Ville de Rivière-aux-Saules\"",
+        "name = { fr = \"Ville\", en = \"City\" }",
+    );
+    assert!(
+        name.iter()
+            .any(|(c, m)| *c == Code::WrongType && m.contains("parties[1].name")),
+        "{name:?}"
+    );
+    let kind = found(
+        "kind = \"realisation\"",
+        "kind = { fr = \"realisation\", en = \"gestion\" }",
+    );
+    assert!(kind.iter().any(|(c, _)| *c == Code::WrongType), "{kind:?}");
+    let key = found("en = \"Saint-Jean Community Gardens\"", "de = \"Gärten\"");
+    assert!(
+        key.iter()
+            .any(|(c, m)| *c == Code::WrongType && m.contains("`de` that is not a language")),
+        "{key:?}"
+    );
+    let blank = found("en = \"Saint-Jean Community Gardens\"", "en = \"  \"");
+    assert_eq!(
+        blank,
+        vec![(
+            Code::UntranslatedAnswer,
+            "`convention.short_title` has no English text".to_string()
+        )]
+    );
+}

@@ -1580,3 +1580,66 @@ fn a_bilingual_convention_asks_each_answer_in_both_languages() {
         assert!(text.contains(expected), "{expected}:\n{text}");
     }
 }
+
+/// In a convention promising English, a list's items are asked in English
+/// too, and `-` at an English question erases that translation.
+#[test]
+fn list_items_and_erasures_follow_the_promised_editions() {
+    let library = library();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardins.toml");
+    std::fs::copy("examples/realisation-jardins.toml", &path).unwrap();
+    let mut wizard = Wizard::open(&library, Lang::Fr, &path).unwrap();
+    let mut p = ScriptedPrompter::new([
+        "✓ Évaluation",
+        // Indicators: the first one changes in French and in English.
+        "nombre de jardinets loués",
+        "number of garden plots rented",
+        "=",
+        "=",
+        "",
+        // Monitoring kept; its English erased; funds kept in both.
+        "=",
+        "-",
+        "=",
+        "=",
+        DONE,
+        // The erased translation is a finding (P085): not now.
+        "non",
+        "Vérifier et terminer",
+        "rien pour l'instant",
+    ]);
+    if let Err(e) = wizard.run_edit(&mut p) {
+        panic!("{e:?}: {:#?}", p.asked);
+    }
+    assert!(
+        p.shown
+            .iter()
+            .any(|s| s.contains("« Système de suivi » n'a pas de version en anglais")),
+        "{:#?}",
+        p.shown
+    );
+    assert!(
+        p.asked
+            .iter()
+            .any(|q| q == "Mesures de réussite — en anglais"),
+        "{:#?}",
+        p.asked
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains(
+            "{ fr = \"nombre de jardinets loués\", en = \"number of garden plots rented\" }"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("en = \"number of workshop participants\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("monitoring = \"La Coopérative tient la liste des attributions et des présences aux ateliers.\"")
+            || text.contains("monitoring = { fr = \"La Coopérative tient la liste des attributions et des présences aux ateliers.\" }"),
+        "the English monitoring text is erased: {text}"
+    );
+}

@@ -58,29 +58,79 @@ impl Editions {
     }
 }
 
-/// The texts of a free-text answer, by language, with their spans: `None`
-/// when the value is neither a string nor a table of languages.
+/// What a free-text answer holds.
+pub(super) enum Texts<'v> {
+    /// Neither a string nor a table: the caller reports the wrong type.
+    NotText,
+    /// A table with a key that is not a language, or a value that is not
+    /// a text: reported here, at that key.
+    Reported,
+    /// The text to type, and where it is written.
+    Text(Cow<'v, str>, Span),
+}
+
+/// The texts of a free-text answer, by language, with their spans; a
+/// wrong key or value of a table of languages is reported at it.
 fn texts<'v>(
     value: &'v DeValue<'_>,
     span: &Span,
+    path: &str,
     original: Lang,
-) -> Option<Vec<(Lang, &'v str, Span)>> {
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+) -> Result<Vec<(Lang, &'v str, Span)>, bool> {
     match value {
-        DeValue::String(s) => Some(vec![(original, s.as_ref(), span.clone())]),
-        DeValue::Table(table) if !table.is_empty() => table
-            .iter()
-            .map(|(key, v)| match (Lang::parse(key.get_ref()), v.get_ref()) {
-                (Some(lang), DeValue::String(s)) => Some((lang, s.as_ref(), v.span())),
-                _ => None,
-            })
-            .collect(),
-        _ => None,
+        DeValue::String(s) => Ok(vec![(original, s.as_ref(), span.clone())]),
+        DeValue::Table(table) if !table.is_empty() => {
+            let mut texts = Vec::new();
+            for (key, v) in table.iter() {
+                let name = key.get_ref();
+                match (Lang::parse(name), v.get_ref()) {
+                    (Some(l), DeValue::String(s)) => texts.push((l, s.as_ref(), v.span())),
+                    (Some(_), _) => {
+                        out.push(
+                            Diagnostic::new(
+                                Code::WrongType,
+                                v.span(),
+                                tr!(
+                                    lang,
+                                    "`{path}.{name}` doit être un texte entre guillemets",
+                                    "`{path}.{name}` must be a text in quotes"
+                                ),
+                            )
+                            .help(tr!(
+                                lang,
+                                "mettez la valeur entre guillemets",
+                                "put the value in quotes"
+                            )),
+                        );
+                        return Err(true);
+                    }
+                    (None, _) => {
+                        out.push(
+                            Diagnostic::new(
+                                Code::WrongType,
+                                key.span(),
+                                tr!(
+                                    lang,
+                                    "`{path}` a une clé « {name} » qui n'est pas une langue : une réponse s'écrit dans chaque langue, fr ou en",
+                                    "`{path}` has a key `{name}` that is not a language: an answer is written in each language, fr or en"
+                                ),
+                            )
+                            .help(tr!(lang, "langues permises : fr, en", "allowed languages: fr, en")),
+                        );
+                        return Err(true);
+                    }
+                }
+            }
+            Ok(texts)
+        }
+        _ => Err(false),
     }
 }
 
 /// The text of the edition being made, and its span; P085 for each
-/// required language missing. `None` when the value is not a text at all
-/// (the caller reports the wrong type).
+/// required language missing (a blank text is missing).
 pub(super) fn localized<'v>(
     field: &Field,
     value: &'v DeValue<'_>,
@@ -89,17 +139,25 @@ pub(super) fn localized<'v>(
     editions: &Editions,
     lang: Lang,
     out: &mut Vec<Diagnostic>,
-) -> Option<(Cow<'v, str>, Span)> {
-    let texts = texts(value, span, editions.original)?;
-    let text_in = |l: Lang| texts.iter().find(|(t, _, _)| *t == l);
-    // Kept as written in every edition: the edition's text if given, else
-    // the original, else the first.
+) -> Texts<'v> {
+    // Kept as written in every edition (a name, an address, an id): a
+    // string only; a table of languages there is the wrong type.
     if !field.translate || field.format.is_some() {
-        let (_, text, at) = text_in(editions.edition)
-            .or_else(|| text_in(editions.original))
-            .unwrap_or(&texts[0]);
-        return Some((Cow::Borrowed(*text), at.clone()));
+        return match value {
+            DeValue::String(s) => Texts::Text(Cow::Borrowed(s.as_ref()), span.clone()),
+            _ => Texts::NotText,
+        };
     }
+    let texts = match texts(value, span, path, editions.original, lang, out) {
+        Ok(texts) => texts,
+        Err(true) => return Texts::Reported,
+        Err(false) => return Texts::NotText,
+    };
+    let text_in = |l: Lang| {
+        texts
+            .iter()
+            .find(|(t, s, _)| *t == l && !s.trim().is_empty())
+    };
     let label = field.label(lang);
     let name = field.name();
     for missing in std::iter::once(editions.original)
@@ -137,17 +195,19 @@ pub(super) fn localized<'v>(
             ),
         );
     }
-    match (text_in(editions.edition), text_in(editions.original)) {
-        (Some((_, text, at)), _) => Some((Cow::Borrowed(*text), at.clone())),
+    let (text, at) = match (text_in(editions.edition), text_in(editions.original)) {
+        (Some((_, text, at)), _) => (Cow::Borrowed(*text), at.clone()),
         // Under --draft, the original, visibly marked.
         (None, Some((_, text, at))) if editions.mark_untranslated => {
             let mark = match editions.edition {
                 Lang::Fr => "[non traduit]",
                 Lang::En => "[untranslated]",
             };
-            Some((Cow::Owned(format!("{mark} {text}")), at.clone()))
+            (Cow::Owned(format!("{mark} {text}")), at.clone())
         }
-        (None, Some((_, text, at))) => Some((Cow::Borrowed(*text), at.clone())),
-        (None, None) => Some((Cow::Borrowed(texts[0].1), texts[0].2.clone())),
-    }
+        (None, Some((_, text, at))) => (Cow::Borrowed(*text), at.clone()),
+        // Nothing but blanks: typed as such (an empty answer).
+        (None, None) => (Cow::Borrowed(texts[0].1), texts[0].2.clone()),
+    };
+    Texts::Text(text, at)
 }

@@ -3,6 +3,7 @@
 //! [`type_table`] / [`type_value`], so a value accepted in one place is
 //! accepted everywhere.
 
+use super::editions::Texts;
 use super::value::{Record, Spanned, Value};
 use super::{Field, FieldKind};
 use crate::diag::{Code, Diagnostic};
@@ -244,11 +245,20 @@ pub fn type_value(
 ) -> Option<Spanned<Value>> {
     let lang = t.lang;
     // A text in one language or several: the edition's, then typed as text.
-    if matches!(field.kind, FieldKind::Text | FieldKind::LongText)
-        && let Some((text, at)) =
-            super::editions::localized(field, value, &span, path, &t.editions, lang, t.diagnostics)
-    {
-        return type_text(field, &text, at, path, t);
+    if matches!(field.kind, FieldKind::Text | FieldKind::LongText) {
+        match super::editions::localized(
+            field,
+            value,
+            &span,
+            path,
+            &t.editions,
+            lang,
+            t.diagnostics,
+        ) {
+            Texts::Text(text, at) => return type_text(field, &text, at, path, t),
+            Texts::Reported => return None,
+            Texts::NotText => {}
+        }
     }
     let typed = match (field.kind, value) {
         (FieldKind::TextList, DeValue::Array(items)) => {
@@ -264,14 +274,17 @@ pub fn type_value(
                     t.diagnostics,
                 );
                 match localized {
-                    Some((s, at)) if !s.trim().is_empty() => out.push(Spanned {
+                    Texts::Text(s, at) if !s.trim().is_empty() => out.push(Spanned {
                         value: s.into_owned(),
                         span: at,
                     }),
-                    Some(_) => {
+                    Texts::Text(..) => {
                         empty(field, item.span(), path, t);
                     }
-                    None => t.push(wrong_type(field, item.get_ref(), item.span(), path, lang)),
+                    Texts::Reported => {}
+                    Texts::NotText => {
+                        t.push(wrong_type(field, item.get_ref(), item.span(), path, lang))
+                    }
                 }
             }
             if out.is_empty() && field.required {

@@ -118,7 +118,7 @@ impl<'a> Wizard<'a> {
                     .map(|a| a.iter().cloned().collect())
                     .unwrap_or_default();
                 let original = self.original_language().code();
-                let translated = |v: &Value| self.translations(&Item::Value(v.clone()));
+                let translated = |v: &Value| translations_of(&Item::Value(v.clone()));
                 loop {
                     let default = existing.get(items.len()).and_then(|v| match translated(v) {
                         Some(t) => t.get(original).and_then(Value::as_str).map(str::to_string),
@@ -155,12 +155,23 @@ impl<'a> Wizard<'a> {
                     };
                     match answer {
                         Some(a) if !a.trim().is_empty() => {
-                            match existing.get(items.len()).and_then(translated) {
-                                Some(mut t) => {
-                                    t.insert(original, Value::from(a.trim()));
-                                    items.push(Value::InlineTable(t));
-                                }
-                                None => items.push(a.trim()),
+                            let mut t = existing
+                                .get(items.len())
+                                .and_then(translated)
+                                .unwrap_or_default();
+                            t.insert(original, Value::from(a.trim()));
+                            // The item in each other promised language.
+                            for other in self.editions_to_write(field) {
+                                let current = t.get(other.code()).and_then(Value::as_str);
+                                match self.ask_translation(p, field, other, current, &no_check)? {
+                                    Some(text) => t.insert(other.code(), Value::from(text)),
+                                    None => t.remove(other.code()),
+                                };
+                            }
+                            if t.len() > 1 {
+                                items.push(Value::InlineTable(t));
+                            } else {
+                                items.push(a.trim());
                             }
                         }
                         _ if items.is_empty() && required => continue,
@@ -227,11 +238,12 @@ impl<'a> Wizard<'a> {
                         // same question in each language.
                         for other in self.editions_to_write(field) {
                             let current = texts.get(other.code()).and_then(Value::as_str);
-                            if let Some(text) =
-                                self.ask_translation(p, field, other, current, &validate)?
-                            {
-                                texts.insert(other.code(), Value::from(text));
-                            }
+                            // Empty without a text keeps none (to translate
+                            // later); `-` erases the one there was.
+                            match self.ask_translation(p, field, other, current, &validate)? {
+                                Some(text) => texts.insert(other.code(), Value::from(text)),
+                                None => texts.remove(other.code()),
+                            };
                         }
                         Some(Item::Value(if texts.len() > 1 {
                             Value::InlineTable(texts)
@@ -414,8 +426,10 @@ impl<'a> Wizard<'a> {
             .fields
             .iter()
             .filter_map(|f| {
-                let v = record.get(f.name()).and_then(Item::as_value)?;
-                let text = plain_text(v);
+                let item = record.get(f.name())?;
+                let v = item.as_value()?;
+                // Written in several languages: the convention's own text.
+                let text = self.text_of(item).unwrap_or_else(|| plain_text(v));
                 // A party reads better as its short name than as its id, a
                 // choice as its label in the interface language, a yes/no
                 // as oui/non.
@@ -452,8 +466,10 @@ impl<'a> Wizard<'a> {
     /// The editions besides the convention's own that a free-text answer
     /// is written for: those `languages` promises.
     fn editions_to_write(&self, field: &Field) -> Vec<Lang> {
-        if !matches!(field.kind, FieldKind::Text | FieldKind::LongText)
-            || !field.translate
+        if !matches!(
+            field.kind,
+            FieldKind::Text | FieldKind::LongText | FieldKind::TextList
+        ) || !field.translate
             || field.format.is_some()
         {
             return Vec::new();
@@ -532,15 +548,7 @@ impl<'a> Wizard<'a> {
     /// An answer written as a table of languages (`{ fr = "…", en = "…" }`).
     /// Inline or in dotted keys (`problem.fr = "…"`), read as one table.
     pub(super) fn translations(&self, item: &Item) -> Option<InlineTable> {
-        let table = match item {
-            Item::Value(Value::InlineTable(t)) => t.clone(),
-            Item::Table(t) => t.clone().into_inline_table(),
-            _ => return None,
-        };
-        let languages = table
-            .iter()
-            .all(|(k, v)| Lang::parse(k).is_some() && v.as_str().is_some());
-        (!table.is_empty() && languages).then_some(table)
+        translations_of(item)
     }
 
     /// The declared parties: their ids, and labels for a list.
@@ -561,6 +569,19 @@ impl<'a> Wizard<'a> {
         }
         (ids, labels)
     }
+}
+
+/// An answer written as a table of languages, inline or in dotted keys.
+fn translations_of(item: &Item) -> Option<InlineTable> {
+    let table = match item {
+        Item::Value(Value::InlineTable(t)) => t.clone(),
+        Item::Table(t) => t.clone().into_inline_table(),
+        _ => return None,
+    };
+    let languages = table
+        .iter()
+        .all(|(k, v)| Lang::parse(k).is_some() && v.as_str().is_some());
+    (!table.is_empty() && languages).then_some(table)
 }
 
 /// The entries of a list of records as written: `[[…]]` tables or an inline

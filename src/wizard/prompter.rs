@@ -63,7 +63,8 @@ pub trait Prompter {
 /// Answers from a script, for tests. Text answers are checked by the same
 /// validators as at a terminal; a refused answer is recorded in `refusals`
 /// and the next scripted answer is tried, as a person would retype. `=`
-/// takes the default, `<` goes back, at any prompt.
+/// takes the default, `<` goes back, at any prompt; `-` erases an optional
+/// answer.
 #[derive(Debug, Default)]
 pub struct ScriptedPrompter {
     answers: VecDeque<String>,
@@ -123,6 +124,10 @@ impl Prompter for ScriptedPrompter {
                 _ => answer,
             };
             if answer.trim().is_empty() && q.optional {
+                return Ok(None);
+            }
+            // `-` erases an optional answer already given, as at a terminal.
+            if answer.trim() == "-" && q.optional && q.default.is_some() {
                 return Ok(None);
             }
             match (q.validate)(&answer) {
