@@ -70,7 +70,8 @@ pub(super) enum Texts<'v> {
 }
 
 /// The texts of a free-text answer, by language, with their spans; a
-/// wrong key or value of a table of languages is reported at it.
+/// wrong key or value of a table of languages is reported at it
+/// (`Err(Texts::Reported)`).
 fn texts<'v>(
     value: &'v DeValue<'_>,
     span: &Span,
@@ -78,7 +79,7 @@ fn texts<'v>(
     original: Lang,
     lang: Lang,
     out: &mut Vec<Diagnostic>,
-) -> Result<Vec<(Lang, &'v str, Span)>, bool> {
+) -> Result<Vec<(Lang, &'v str, Span)>, Texts<'v>> {
     match value {
         DeValue::String(s) => Ok(vec![(original, s.as_ref(), span.clone())]),
         DeValue::Table(table) if !table.is_empty() => {
@@ -104,7 +105,7 @@ fn texts<'v>(
                                 "put the value in quotes"
                             )),
                         );
-                        return Err(true);
+                        return Err(Texts::Reported);
                     }
                     (None, _) => {
                         out.push(
@@ -119,13 +120,13 @@ fn texts<'v>(
                             )
                             .help(tr!(lang, "langues permises : fr, en", "allowed languages: fr, en")),
                         );
-                        return Err(true);
+                        return Err(Texts::Reported);
                     }
                 }
             }
             Ok(texts)
         }
-        _ => Err(false),
+        _ => Err(Texts::NotText),
     }
 }
 
@@ -150,8 +151,7 @@ pub(super) fn localized<'v>(
     }
     let texts = match texts(value, span, path, editions.original, lang, out) {
         Ok(texts) => texts,
-        Err(true) => return Texts::Reported,
-        Err(false) => return Texts::NotText,
+        Err(not_typed) => return not_typed,
     };
     let text_in = |l: Lang| {
         texts

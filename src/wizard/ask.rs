@@ -288,18 +288,8 @@ impl<'a> Wizard<'a> {
         }
         loop {
             let summaries: Vec<String> = records.iter().map(|r| self.summarize(field, r)).collect();
-            let mut items = vec![tr!(lang, "Ajouter une entrée", "Add an entry")];
-            items.extend(
-                summaries
-                    .iter()
-                    .map(|s| tr!(lang, "Modifier : {s}", "Edit: {s}")),
-            );
-            items.extend(
-                summaries
-                    .iter()
-                    .map(|s| tr!(lang, "Retirer : {s}", "Remove: {s}")),
-            );
-            items.push(tr!(lang, "Terminé", "Done"));
+            let add = tr!(lang, "Ajouter une entrée", "Add an entry");
+            let items = list_menu(add, &summaries, lang);
             let shown = if records.is_empty() {
                 tr!(lang, "aucune entrée", "no entries")
             } else {
@@ -569,6 +559,24 @@ impl<'a> Wizard<'a> {
         }
         (ids, labels)
     }
+}
+
+/// The menu of a list (entries, parties): add, edit each, remove each,
+/// done — in that order, which the callers' indices follow.
+pub(super) fn list_menu(add: String, entries: &[String], lang: Lang) -> Vec<String> {
+    let mut items = vec![add];
+    items.extend(
+        entries
+            .iter()
+            .map(|e| tr!(lang, "Modifier : {e}", "Edit: {e}")),
+    );
+    items.extend(
+        entries
+            .iter()
+            .map(|e| tr!(lang, "Retirer : {e}", "Remove: {e}")),
+    );
+    items.push(tr!(lang, "Terminé", "Done"));
+    items
 }
 
 /// An answer written as a table of languages, inline or in dotted keys.

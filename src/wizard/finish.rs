@@ -80,21 +80,14 @@ impl Wizard<'_> {
             "Les documents sont écrits à côté de la convention ; `pacte render` les produit aussi à tout moment.",
             "The documents are written next to the agreement; `pacte render` also produces them at any time."
         );
-        let wanted: &[&str] = loop {
-            match p.select(
-                &tr!(lang, "Produire maintenant", "Produce now"),
-                &help,
-                &items,
-                Some(0),
-            ) {
-                Err(super::Stop::Back) => continue,
-                Ok(0) if ready => break &["md", "pdf"],
-                Ok(0) => break &["md"],
-                Ok(1) if ready => break &["md"],
-                Ok(2) if ready => break &["pdf"],
-                Ok(_) => break &[],
-                Err(super::Stop::Interrupted) => return Err(WizardError::Interrupted),
-            }
+        let question = tr!(lang, "Produire maintenant", "Produce now");
+        let choice = super::prompter::staying(|| p.select(&question, &help, &items, Some(0)))?;
+        let wanted: &[&str] = match choice {
+            0 if ready => &["md", "pdf"],
+            0 => &["md"],
+            1 if ready => &["md"],
+            2 if ready => &["pdf"],
+            _ => &[],
         };
         for &ext in wanted {
             let out = self.path.with_extension(ext);

@@ -192,17 +192,8 @@ impl<'a> Wizard<'a> {
                     "The kind of agreement decides which clauses to fill in."
                 );
                 // Nothing comes before this question: « back » stays on it.
-                let i = loop {
-                    match p.select(
-                        &tr!(lang, "Type de convention", "Kind of agreement"),
-                        &help,
-                        &items,
-                        None,
-                    ) {
-                        Err(Stop::Back) => continue,
-                        other => break other?,
-                    }
-                };
+                let question = tr!(lang, "Type de convention", "Kind of agreement");
+                let i = prompter::staying(|| p.select(&question, &help, &items, None))?;
                 profiles[i].id.clone()
             }
         };
@@ -236,12 +227,7 @@ impl<'a> Wizard<'a> {
                     "The language the agreement is written in. Bilingual: each free-text answer is asked in French, then in English, and the agreement exists in both languages."
                 );
                 let question = tr!(lang, "Langue de la convention", "Language of the agreement");
-                let i = loop {
-                    match p.select(&question, &help, &items, Some(0)) {
-                        Err(Stop::Back) => continue,
-                        other => break other?,
-                    }
-                };
+                let i = prompter::staying(|| p.select(&question, &help, &items, Some(0)))?;
                 bilingual = i == 2;
                 if i == 1 { Lang::En } else { Lang::Fr }
             }

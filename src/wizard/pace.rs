@@ -3,7 +3,7 @@
 //! every question in order, and the walk through the sections — header,
 //! parties, clauses — with « back » crossing from one to the previous.
 
-use super::{Prompter, Start, Stop, Wizard, WizardError};
+use super::{Prompter, Start, Wizard, WizardError};
 use crate::library::Field;
 use crate::tr;
 use toml_edit::Item;
@@ -88,15 +88,13 @@ impl Wizard<'_> {
             "Both lead to the same agreement. The quick way offers, at the end, the optional questions left unanswered; `pacte edit` also lets you come back to them."
         );
         let question = tr!(lang, "Comment procéder ?", "How would you like to proceed?");
-        loop {
-            match p.select(&question, &help, &items, Some(0)) {
-                Ok(0) => return Ok(Pass::Required),
-                Ok(_) => return Ok(Pass::All),
-                // Nothing comes before this question.
-                Err(Stop::Back) => continue,
-                Err(Stop::Interrupted) => return Err(WizardError::Interrupted),
-            }
-        }
+        // Nothing comes before this question.
+        Ok(
+            match super::prompter::staying(|| p.select(&question, &help, &items, Some(0)))? {
+                0 => Pass::Required,
+                _ => Pass::All,
+            },
+        )
     }
 
     /// The header, the parties, then the clauses; each section's checks
@@ -155,10 +153,9 @@ impl Wizard<'_> {
         kind: &str,
     ) -> Result<(), WizardError> {
         let lang = self.lang;
-        self.pass = Pass::Optional;
+        self.pass = Pass::All;
         let left = self.postponed_count(kind);
         if left == 0 {
-            self.pass = Pass::All;
             return Ok(());
         }
         let question = tr!(
@@ -166,21 +163,12 @@ impl Wizard<'_> {
             "Il reste {left} questions facultatives (préambule, précisions, cosignataires…). Y répondre maintenant ?",
             "{left} optional questions remain (recitals, details, co-signatories…). Answer them now?"
         );
-        let answer = loop {
-            match p.confirm(&question, false) {
-                Err(Stop::Back) => continue,
-                other => break other?,
-            }
-        };
-        if answer {
-            let asked = self.ask_postponed_sections(p, kind);
-            self.pass = Pass::All;
-            match asked {
+        if super::prompter::staying(|| p.confirm(&question, false))? {
+            match self.ask_postponed_now(p, kind) {
                 Ok(()) | Err(WizardError::Back) => {}
                 Err(e) => return Err(e),
             }
         }
-        self.pass = Pass::All;
         Ok(())
     }
 

@@ -37,6 +37,17 @@ pub struct TextQuestion<'a> {
     pub validate: Validator<'a>,
 }
 
+/// Asks a question that has nothing before it (the kind of agreement, the
+/// review screen): « back » asks it again.
+pub(super) fn staying<T>(mut ask: impl FnMut() -> Result<T, Stop>) -> Result<T, Stop> {
+    loop {
+        match ask() {
+            Err(Stop::Back) => continue,
+            other => return other,
+        }
+    }
+}
+
 pub trait Prompter {
     /// Prints information (clause titles, purposes, findings).
     fn show(&mut self, text: &str);

@@ -114,16 +114,10 @@ impl Wizard<'_> {
                 "Each line sums up a section: ✓ complete, ✗ incomplete or in error, + optional clause not filled in; ✗2 ⚠1 count the errors and warnings. Choose a section to revisit it: your answers are offered as defaults."
             );
             let default = if resuming { 0 } else { finish };
-            let choice = match p.select(
-                &tr!(lang, "Récapitulatif", "Review"),
-                &help,
-                &items,
-                Some(default),
-            ) {
-                // The review is the top: « back » stays on it.
-                Err(super::Stop::Back) => continue,
-                other => other?,
-            };
+            // The review is the top: « back » stays on it.
+            let question = tr!(lang, "Récapitulatif", "Review");
+            let choice =
+                super::prompter::staying(|| p.select(&question, &help, &items, Some(default)))?;
             // « Back » at a section's first question returns here.
             let asked = match choice {
                 c if c == finish => return Ok(()),

@@ -79,8 +79,11 @@ impl<'a> Wizard<'a> {
             }
             // A usual answer is offered only where an answer is needed:
             // Enter must never fill an optional field by accident.
-            let default =
-                current.or_else(|| required.then(|| w.header_suggestion(field)).flatten());
+            let default = current.or_else(|| {
+                required
+                    .then(|| super::suggest::library_suggestion(field))
+                    .flatten()
+            });
             let answer = loop {
                 let answer = w.ask_field(p, field, default.as_ref(), required)?;
                 // The end must follow the start: said at once, not after
@@ -218,18 +221,8 @@ impl<'a> Wizard<'a> {
         loop {
             let labels = self.party_labels();
             let n = labels.len();
-            let mut items = vec![tr!(lang, "Ajouter une partie", "Add a party")];
-            items.extend(
-                labels
-                    .iter()
-                    .map(|l| tr!(lang, "Modifier : {l}", "Edit: {l}")),
-            );
-            items.extend(
-                labels
-                    .iter()
-                    .map(|l| tr!(lang, "Retirer : {l}", "Remove: {l}")),
-            );
-            items.push(tr!(lang, "Terminé", "Done"));
+            let add = tr!(lang, "Ajouter une partie", "Add a party");
+            let items = super::ask::list_menu(add, &labels, lang);
             let help = tr!(
                 lang,
                 "Les réponses actuelles sont proposées par défaut ; un retrait vous est confirmé avant d'être enregistré.",

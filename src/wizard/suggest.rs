@@ -164,12 +164,6 @@ impl Wizard<'_> {
             .or_else(|| library_suggestion(field))
     }
 
-    /// The header's default for `currency`: the euro for a convention
-    /// signed in France is a guess too far; the library's default stays.
-    pub(super) fn header_suggestion(&self, field: &Field) -> Option<Item> {
-        library_suggestion(field)
-    }
-
     /// The answer offered for a party's field: its short name from its
     /// name, its id from its short name (unique among the parties).
     pub(super) fn party_suggestion(&self, index: usize, field: &str) -> Option<String> {
@@ -202,8 +196,9 @@ impl Wizard<'_> {
     }
 }
 
-/// The library's usual answer for a field, as a TOML item.
-fn library_suggestion(field: &Field) -> Option<Item> {
+/// The library's usual answer for a field, as a TOML item (the header's
+/// currency; nothing is guessed from the place).
+pub(super) fn library_suggestion(field: &Field) -> Option<Item> {
     let value = field.suggested.as_ref()?.get_ref();
     let literal = format!("x = {value}");
     let doc: toml_edit::DocumentMut = literal.parse().ok()?;

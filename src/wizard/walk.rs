@@ -139,7 +139,6 @@ impl<'a> Wizard<'a> {
     ) -> Result<Option<Table>, WizardError> {
         let subs: Vec<&Field> = field.fields.iter().filter(|f| f.name() != key).collect();
         let mut skipped = false;
-        let answering = self.answering.clone();
         let mut ask = |w: &mut Wizard<'a>, p: &mut dyn Prompter, i: usize| {
             let sub = subs[i];
             if i > 0 && skipped {
@@ -165,7 +164,6 @@ impl<'a> Wizard<'a> {
                 (sub.clone(), sub.required)
             };
             let current = table.get(sub.name()).cloned();
-            w.answering = None;
             if i == 0 && sub.required {
                 w.when_empty = Some(tr!(
                     w.lang,
@@ -175,7 +173,6 @@ impl<'a> Wizard<'a> {
             }
             let answer = w.ask_field(p, &asked, current.as_ref(), required);
             w.when_empty = None;
-            w.answering = answering.clone();
             match answer? {
                 Some(item) => {
                     table.insert(sub.name(), item);
@@ -187,7 +184,12 @@ impl<'a> Wizard<'a> {
             }
             Ok(true)
         };
-        self.steps(p, subs.len(), Start::First, &mut ask)?;
+        // An entry's answers are not stored on their own: the walk saves the
+        // list once the entry is complete.
+        let answering = self.answering.take();
+        let asked = self.steps(p, subs.len(), Start::First, &mut ask);
+        self.answering = answering;
+        asked?;
         Ok((!skipped).then_some(table))
     }
 
