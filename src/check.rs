@@ -26,12 +26,18 @@ pub struct CheckOptions {
     /// Under `--draft`: an answer without text in the edition keeps its
     /// original text, marked « [non traduit] », instead of failing.
     pub mark_untranslated: bool,
+    /// A second edition made alongside the first (`render --bilingual`):
+    /// the convention is typed in it too, and its untranslated answers are
+    /// reported as well.
+    pub second_edition: Option<Lang>,
 }
 
 /// A checked convention: its report, and its typed model when it parsed.
 pub struct Checked {
     pub report: FileReport,
     pub convention: Option<Convention>,
+    /// The convention typed in [`CheckOptions::second_edition`].
+    pub second: Option<Convention>,
 }
 
 impl Checked {
@@ -59,6 +65,29 @@ pub fn check_text(
     if let Some(conv) = &convention {
         diagnostics.extend(validate::validate(conv, library, options.validate, lang));
     }
+    // The second edition differs from the first only in the texts it
+    // picks: only its own missing translations are new.
+    let second = options.second_edition.and_then(|edition| {
+        let (conv, found) = convention::load(
+            &source,
+            library,
+            lang,
+            (Some(edition), options.mark_untranslated),
+        );
+        // Keyed, not searched: a hostile file may hold 100,000 of them.
+        let key = |d: &Diagnostic| (d.span.as_ref().map(|s| s.start), d.message.clone());
+        let seen: std::collections::BTreeSet<_> = diagnostics
+            .iter()
+            .filter(|d| d.code == Code::UntranslatedAnswer)
+            .map(key)
+            .collect();
+        diagnostics.extend(
+            found
+                .into_iter()
+                .filter(|d| d.code == Code::UntranslatedAnswer && !seen.contains(&key(d))),
+        );
+        conv
+    });
     options.lints.apply(&mut diagnostics);
     let mut report = FileReport {
         path: source.path().to_path_buf(),
@@ -66,7 +95,11 @@ pub fn check_text(
         diagnostics,
     };
     report.sort();
-    Checked { report, convention }
+    Checked {
+        report,
+        convention,
+        second,
+    }
 }
 
 /// Reads and checks one file. Never fails: an unreadable file is a report
@@ -80,6 +113,7 @@ pub fn check_file(path: &Path, library: &ClauseLibrary, options: &CheckOptions) 
             diagnostics: vec![d],
         },
         convention: None,
+        second: None,
     };
     let bytes = match crate::input::read_bounded(path, convention::MAX_FILE_BYTES as u64) {
         Ok(b) => b,

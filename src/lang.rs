@@ -29,7 +29,14 @@ impl Lang {
         }
     }
 
-    /// « oui » / « non », "yes" / "no".
+    /// The other language: the second column of a bilingual edition.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+
     /// The language's name, in `lang`: « anglais », "French".
     pub fn name_in(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -40,6 +47,7 @@ impl Lang {
         }
     }
 
+    /// « oui » / « non », "yes" / "no".
     pub fn yes_no(self, b: bool) -> &'static str {
         match (self, b) {
             (Lang::Fr, true) => "oui",

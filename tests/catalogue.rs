@@ -22,9 +22,10 @@ struct Run {
 fn pacte(args: &[&str]) -> Run {
     let out = Command::cargo_bin("pacte")
         .unwrap()
-        .env_remove("LANG")
+        // English messages from the locale: `--lang en` would also ask for
+        // an English edition, which a French-only convention does not have.
+        .env("LANG", "en_CA.UTF-8")
         .env("NO_COLOR", "1")
-        .args(["--lang", "en"])
         .args(args)
         .output()
         .unwrap();
@@ -513,11 +514,11 @@ fn a_full_disk_leaves_the_previous_output_intact() {
     let bin = assert_cmd::cargo::cargo_bin("pacte");
     let output = std::process::Command::new("sh")
         .arg("-c")
-        .arg(r#"trap '' XFSZ; ulimit -f 8; exec "$0" --lang en render --to pdf "$1" -o "$2" --force"#)
+        .arg(r#"trap '' XFSZ; ulimit -f 8; exec "$0" render --to pdf "$1" -o "$2" --force"#)
         .arg(&bin)
         .arg(GESTION)
         .arg(&out)
-        .env_remove("LANG")
+        .env("LANG", "en_CA.UTF-8")
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -544,6 +545,8 @@ fn a_draft_with_a_missing_required_answer_still_renders() {
     // The negotiation period is misspelt, so it is missing: the draft says
     // where an answer is needed instead of failing in a template.
     let run = pacte(&[
+        "--lang",
+        "en",
         "render",
         "--draft",
         "tests/fixtures/invalid/P010-unknown-key.toml",

@@ -174,8 +174,9 @@ fn clauses_show_says_what_pacte_computes_with_and_what_an_opt_out_gives_up() {
 }
 
 fn pacte(args: &[&str]) -> (i32, String, String) {
+    // English messages; the documents in the conventions' own language.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_pacte"))
-        .args(["--lang", "en"])
+        .env("LANG", "en_CA.UTF-8")
         .args(args)
         .output()
         .unwrap();

@@ -133,7 +133,11 @@ fn page_count_is_stable_and_every_page_is_numbered() {
         .unwrap();
     let listed: usize = line.split_whitespace().last().unwrap().parse().unwrap();
     assert!(page_text(&pdf, listed).contains("Article 18 — Audit"));
-    let en = render(dir.path(), "en.pdf", &["--lang", "en", GESTION]);
+    let en = render(
+        dir.path(),
+        "en.pdf",
+        &["--lang", "en", "examples/realisation-jardins.toml"],
+    );
     assert!(page_text(&en, 1).contains(&format!("Page 1 of {}", pages(&en))));
 }
 

@@ -29,14 +29,37 @@ fn every_example_renders_in_french_and_english() {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     paths.sort();
+    let mut french_only = 0;
     for path in paths {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        for lang in ["fr", "en"] {
-            let (code, out, err) = render(&["--lang", lang, path.to_str().unwrap()]);
-            assert_eq!(code, 0, "{name} {lang}: {err}");
-            insta::assert_snapshot!(format!("render-{name}-{lang}"), out);
+        let file = path.to_str().unwrap();
+        let (code, out, err) = render(&["--lang", "fr", file]);
+        assert_eq!(code, 0, "{name} fr: {err}");
+        insta::assert_snapshot!(format!("render-{name}-fr"), out);
+        let bilingual = std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("languages = [\"fr\", \"en\"]");
+        let (code, out, err) = render(&["--lang", "en", file]);
+        if bilingual {
+            assert_eq!(code, 0, "{name} en: {err}");
+            insta::assert_snapshot!(format!("render-{name}-en"), out);
+        } else {
+            // A French-only convention has no English edition: refused at
+            // each untranslated answer, never printed half in French.
+            french_only += 1;
+            assert_eq!(code, 1, "{name} en: {out}");
+            assert!(out.is_empty());
+            assert!(
+                err.contains("error[P085]") || err.contains("erreur[P085]"),
+                "{err}"
+            );
+            assert!(
+                err.contains(&format!("{file}:8:9")),
+                "the title, at its line: {err}"
+            );
         }
     }
+    assert!(french_only >= 1, "one example stays French-only");
 }
 
 #[test]
@@ -66,7 +89,9 @@ fn articles_are_numbered_and_cross_references_resolve() {
         small.contains("soumettent le différend à la médiation. Si la médiation échoue"),
         "no mediator: no dangling words"
     );
-    let (_, en, _) = render(&["--lang", "en", GESTION]);
+    // The management example is French-only: its English boilerplate is
+    // read in a draft, the answers marked untranslated.
+    let (_, en, _) = render(&["--lang", "en", "--draft", GESTION]);
     assert!(en.contains("## Article 1 — Definitions"));
     assert!(en.contains("set out in Annex B"));
     assert!(en.contains("subject to early termination under Article 24."));
@@ -82,7 +107,7 @@ fn dates_money_and_french_typography() {
     assert!(!fr.contains(" :"), "every colon has its no-break space");
     assert!(!fr.contains('\''), "apostrophes are typographic");
     assert!(fr.contains("au Club"), "« à le Club » is contracted");
-    let (_, en, _) = render(&["--lang", "en", GESTION]);
+    let (_, en, _) = render(&["--lang", "en", "--draft", GESTION]);
     assert!(en.contains("comes into force on January 1, 2027 and ends on December 31, 2031"));
     assert!(en.contains("is $480,000.00 each year"));
 }
@@ -336,8 +361,9 @@ fn the_languages_share_one_skeleton_and_differ_only_in_words() {
             );
         }
     }
-    let skeletons = std::fs::read_to_string("templates/skeleton.md.j2").unwrap()
-        + &std::fs::read_to_string("templates/diff-skeleton.md.j2").unwrap();
+    let skeletons = ["skeleton", "parts", "diff-skeleton"]
+        .map(|name| std::fs::read_to_string(format!("templates/{name}.md.j2")).unwrap())
+        .concat();
     for word in macros("fr") {
         let name = &word["{% macro ".len()..word.find('(').unwrap()];
         assert!(
@@ -367,9 +393,19 @@ fn translated_answers_render_in_each_edition() {
     let (code, fr, _) = render(&["--lang", "fr", file]);
     assert_eq!(code, 0);
     assert!(fr.contains("Convention des jardins Saint-Jean") && !fr.contains("Gardens"));
-    let (code, en, _) = render(&["--lang", "en", file]);
+    // The other answers have no English: refused, but not for the title.
+    let (code, _, err) = render(&["--lang", "en", file]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("P085") && !err.contains("convention.title"),
+        "{err}"
+    );
+    let (code, en, _) = render(&["--lang", "en", "--draft", file]);
     assert_eq!(code, 0);
-    assert!(en.contains("Saint-Jean Gardens Agreement") && !en.contains("Convention des jardins"));
+    assert!(
+        en.contains("# Saint-Jean Gardens Agreement") && !en.contains("Convention des jardins")
+    );
+    assert!(en.contains("\\[untranslated\\] la Ville"), "{en}");
 
     // Promised in English, the short title has only its French text.
     let (code, _, err) = render(&["--lang", "en", P085]);

@@ -31,10 +31,11 @@ fn pacte_in(dir: Option<&Path>, args: &[&str]) -> Run {
         cmd.current_dir(dir);
     }
     let out = cmd
-        .env_remove("LANG")
+        // English messages from the locale: `--lang en` would also ask for
+        // an English edition, which a French-only convention does not have.
+        .env("LANG", "en_CA.UTF-8")
         .env("NO_COLOR", "1")
         .env("SECRET_TOKEN", "hunter2-do-not-print")
-        .args(["--lang", "en"])
         .args(args)
         .timeout(Duration::from_secs(60))
         .output()
@@ -444,10 +445,14 @@ fn templates_with(body: &[u8]) -> tempfile::TempDir {
     dir
 }
 
+/// Renders the bilingual example's English edition, which the overrides
+/// in `en/` reach.
 fn render_with(templates: &Path) -> Run {
     pacte(&[
+        "--lang",
+        "en",
         "render",
-        GESTION,
+        "examples/realisation-jardins.toml",
         "--templates",
         templates.to_str().unwrap(),
     ])
@@ -528,7 +533,13 @@ fn templates_that_build_without_end_are_stopped_with_their_name() {
     let out = Command::cargo_bin("pacte")
         .unwrap()
         .env("PACTE_TEMPLATE_CPU_SECONDS", "2")
-        .args(["--lang", "en", "render", GESTION, "--templates"])
+        .args([
+            "--lang",
+            "en",
+            "render",
+            "examples/realisation-jardins.toml",
+            "--templates",
+        ])
         .arg(dir.path())
         .timeout(Duration::from_secs(60))
         .output()

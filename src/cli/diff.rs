@@ -57,6 +57,9 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
     // The edition compared: each answer's text in that language, so that a
     // change to a translation shows in that edition's redline.
     options.edition = document_lang;
+    // A comparison is read, never signed: an answer without text in its
+    // language is shown in the original, marked, as in a draft.
+    options.mark_untranslated = true;
     let old = check_file(&args.old, &library, &options);
     let new = check_file(&args.new, &library, &options);
     for checked in [&old, &new] {

@@ -100,7 +100,7 @@ enum ColorChoice {
     Never,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
+pub(crate) fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("`{s}`: expected fr or en"))
 }
 

@@ -34,9 +34,14 @@ pub struct RenderArgs {
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
 
-    /// Paper size for PDF (default: A4 in French, Letter in English).
+    /// Paper size for PDF (default: A4 in French, Letter in English and in a bilingual edition).
     #[arg(long, value_enum)]
     paper: Option<PaperArg>,
+
+    /// One document in French and English: article by article in Markdown, two columns side by
+    /// side in PDF. `--bilingual=en` puts English first (default: French).
+    #[arg(long, value_name = "LEFT", num_args = 0..=1, require_equals = true, default_missing_value = "fr", value_parser = super::parse_lang)]
+    bilingual: Option<Lang>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, ValueEnum)]
@@ -79,8 +84,11 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         Err(code) => return code,
     };
     let mut options = env.check_options();
-    // The edition asked for: each answer's text in that language.
-    options.edition = document_lang;
+    // The edition asked for: each answer's text in that language; both
+    // languages for a bilingual edition, the left first.
+    let editions = args.bilingual.map(|left| [left, left.other()]);
+    options.edition = editions.map_or(document_lang, |[left, _]| Some(left));
+    options.second_edition = editions.map(|[_, right]| right);
     options.mark_untranslated = args.draft;
     // A PDF can show only what its font can draw: said at the line, before
     // typesetting, rather than as a failure halfway through.
@@ -127,7 +135,17 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
             Err(message) => return fail(&message),
         },
     };
-    let out = match render::file(format, conv, &library, &checked.report, &render_options) {
+    let rendered = match (editions, &checked.second) {
+        (Some([left, right]), Some(second)) => render::file(
+            format,
+            render::Editions::Two([(conv, left), (second, right)]),
+            &library,
+            &checked.report,
+            &render_options,
+        ),
+        _ => render::file(format, conv, &library, &checked.report, &render_options),
+    };
+    let out = match rendered {
         Ok(bytes) => bytes,
         Err(e) => return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}")),
     };

@@ -32,6 +32,7 @@ pub fn pdf(
     let title = render::plain_text(&cmp.title);
     let info = typeset::PdfInfo {
         lang: cmp.lang,
+        second: None,
         paper,
         title: tr!(
             cmp.lang,

@@ -21,8 +21,7 @@ pub struct Editions {
     /// The edition being made: its text is the one kept.
     pub edition: Lang,
     /// The languages every free-text answer must have: the editions the
-    /// convention promises (`languages`). An edition made without being
-    /// promised takes the original text where no translation is given.
+    /// convention promises (`languages`), and the edition being made.
     pub required: Vec<Lang>,
     /// Under `--draft`, an answer without text in the edition keeps its
     /// original text, marked, instead of failing.
@@ -45,7 +44,10 @@ impl Editions {
     /// `promised`, while `edition` is made (`None`: its own language).
     pub fn new(original: Lang, promised: &[Lang], edition: Option<Lang>) -> Editions {
         let edition = edition.unwrap_or(original);
-        let mut required: Vec<Lang> = promised.to_vec();
+        // An edition made is one every answer must have, promised or not:
+        // an English edition of a French-only file is refused at each
+        // untranslated answer, never printed half in French.
+        let mut required: Vec<Lang> = promised.iter().copied().chain([edition]).collect();
         required.retain(|l| *l != original);
         required.sort_by_key(|l| l.code());
         required.dedup();

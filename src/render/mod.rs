@@ -48,7 +48,25 @@ pub struct RenderOptions {
     pub interface: Lang,
 }
 
-/// A template failed: which one, where, and why.
+/// What a document is made of: one edition of a convention, or two side by
+/// side (`render --bilingual`).
+#[derive(Clone, Copy, Debug)]
+pub enum Editions<'c> {
+    /// The convention in [`RenderOptions::lang`] (its own language when
+    /// `None`).
+    One(&'c Convention),
+    /// A bilingual edition: the convention typed in each language, the left
+    /// column's first. Both come from the same file, so their articles and
+    /// annexes correspond one to one.
+    Two([(&'c Convention, Lang); 2]),
+}
+
+impl<'c> From<&'c Convention> for Editions<'c> {
+    fn from(conv: &'c Convention) -> Self {
+        Editions::One(conv)
+    }
+}
+
 /// Builds the document model of a convention.
 ///
 /// `report` holds the convention's diagnostics (for drafts and review notes).
@@ -64,47 +82,111 @@ pub fn build_document(
 }
 
 /// Renders a convention to Markdown.
-pub fn markdown(
-    conv: &Convention,
+pub fn markdown<'c>(
+    editions: impl Into<Editions<'c>>,
     library: &ClauseLibrary,
     report: &FileReport,
     options: &RenderOptions,
 ) -> Result<String, RenderError> {
     let (env, origins) = environment(options)?;
-    let doc = build_with(&env, &origins, conv, library, report, options)?;
-    skeleton(&env, &origins, &doc, false)
+    let docs = documents(&env, &origins, editions.into(), library, report, options)?;
+    skeleton(&env, &origins, &docs, false)
 }
 
 /// Renders a convention to the text of a Markdown file: the document, headed
 /// by the marker that lets pacte replace it later without `--force`.
-pub fn markdown_file(
-    conv: &Convention,
+pub fn markdown_file<'c>(
+    editions: impl Into<Editions<'c>>,
     library: &ClauseLibrary,
     report: &FileReport,
     options: &RenderOptions,
 ) -> Result<String, RenderError> {
-    let body = markdown(conv, library, report, options)?;
-    let lang = options.lang.unwrap_or_else(|| conv.language());
+    let editions = editions.into();
+    let lang = match editions {
+        Editions::One(conv) => options.lang.unwrap_or_else(|| conv.language()),
+        Editions::Two([(_, left), _]) => left,
+    };
+    let body = markdown(editions, library, report, options)?;
     Ok(format!(
         "{}\n\n{body}",
         crate::output::generated_marker(lang)
     ))
 }
 
-/// Renders the skeleton template over a document; `pdf` swaps the Markdown
-/// table of contents and anchors for the typesetter's markers.
+/// The document model of each edition, the left column's first.
+fn documents(
+    env: &Environment<'static>,
+    origins: &Origins,
+    editions: Editions<'_>,
+    library: &ClauseLibrary,
+    report: &FileReport,
+    options: &RenderOptions,
+) -> Result<Vec<Document>, RenderError> {
+    let [left, right] = match editions {
+        Editions::One(conv) => {
+            return Ok(vec![build_with(
+                env, origins, conv, library, report, options,
+            )?]);
+        }
+        Editions::Two(two) => two.map(|(conv, lang)| {
+            let options = RenderOptions {
+                lang: Some(lang),
+                ..options.clone()
+            };
+            build_with(env, origins, conv, library, report, &options)
+        }),
+    };
+    let (left, right) = (left?, right?);
+    // Typed from one file, the editions have the same clauses and annexes;
+    // a difference would pair one language's article with another's.
+    let shape = |d: &Document| {
+        (
+            d.articles
+                .iter()
+                .map(|a| a.clause_id.clone())
+                .collect::<Vec<_>>(),
+            d.annexes.iter().map(|a| a.key.clone()).collect::<Vec<_>>(),
+            d.signatures.len(),
+        )
+    };
+    if shape(&left) != shape(&right) {
+        return Err(RenderError {
+            template: "bilingual.md.j2".into(),
+            line: None,
+            message: "the two editions do not have the same articles and annexes".into(),
+        });
+    }
+    Ok(vec![left, right])
+}
+
+/// Renders the skeleton template over a document, or the bilingual one over
+/// two; `pdf` swaps the Markdown table of contents and anchors for the
+/// typesetter's markers.
 fn skeleton(
     env: &Environment<'static>,
     origins: &Origins,
-    doc: &Document,
+    docs: &[Document],
     pdf: bool,
 ) -> Result<String, RenderError> {
-    let name = format!("{}/convention.md.j2", doc.lang.code());
-    let ctx =
-        minijinja::context! { doc => JinjaValue::from(minijinja::value::Serde(doc)), pdf => pdf };
-    let env = with_language(env, doc.lang);
+    let serde = |d: &Document| JinjaValue::from(minijinja::value::Serde(d.clone()));
+    let (name, ctx, lang) = match docs {
+        [doc] => (
+            format!("{}/convention.md.j2", doc.lang.code()),
+            minijinja::context! { doc => serde(doc), pdf => pdf },
+            doc.lang,
+        ),
+        [left, right] => (
+            "bilingual.md.j2".to_string(),
+            minijinja::context! { left => serde(left), right => serde(right), pdf => pdf },
+            left.lang,
+        ),
+        _ => unreachable!("a document has one or two editions"),
+    };
+    // The filters that depend on the language are the left edition's; the
+    // articles, built per edition, have already used their own.
+    let env = with_language(env, lang);
     let out = render_bounded(&env, origins, &name, ctx)?;
-    Ok(finish(&out, doc.lang))
+    Ok(finish(&out, lang))
 }
 
 /// The environment with the filters that depend on the document's language:
@@ -196,43 +278,55 @@ pub enum Format {
 
 /// A convention rendered to the bytes of a file: what `pacte render` and the
 /// wizard's last step both write.
-pub fn file(
+pub fn file<'c>(
     format: Format,
-    conv: &Convention,
+    editions: impl Into<Editions<'c>>,
     library: &ClauseLibrary,
     report: &FileReport,
     options: &RenderOptions,
 ) -> Result<Vec<u8>, RenderError> {
     match format {
-        Format::Markdown => markdown_file(conv, library, report, options).map(String::into_bytes),
-        Format::Pdf(pdf_options) => pdf(conv, library, report, options, pdf_options),
+        Format::Markdown => {
+            markdown_file(editions, library, report, options).map(String::into_bytes)
+        }
+        Format::Pdf(pdf_options) => pdf(editions, library, report, options, pdf_options),
     }
 }
 
 /// Renders a convention to PDF bytes.
-pub fn pdf(
-    conv: &Convention,
+pub fn pdf<'c>(
+    editions: impl Into<Editions<'c>>,
     library: &ClauseLibrary,
     report: &FileReport,
     options: &RenderOptions,
     pdf_options: PdfOptions,
 ) -> Result<Vec<u8>, RenderError> {
     let (env, origins) = environment(options)?;
-    let doc = build_with(&env, &origins, conv, library, report, options)?;
-    let markdown = skeleton(&env, &origins, &doc, true)?;
-    let paper = pdf_options
-        .paper
-        .unwrap_or_else(|| pdf::Paper::for_lang(doc.lang));
-    // Model strings are Markdown-escaped; metadata wants them plain.
-    let plain = plain_text;
+    let docs = documents(&env, &origins, editions.into(), library, report, options)?;
+    let markdown = skeleton(&env, &origins, &docs, true)?;
+    let doc = &docs[0];
+    let second = docs.get(1).map(|d| d.lang);
+    // A bilingual edition is Canadian first: Letter, unless asked otherwise.
+    let paper = pdf_options.paper.unwrap_or_else(|| match second {
+        Some(_) => pdf::Paper::Letter,
+        None => pdf::Paper::for_lang(doc.lang),
+    });
+    // Model strings are Markdown-escaped; metadata wants them plain. A
+    // bilingual edition's are both languages', « gauche / right ».
+    let both = |f: &dyn Fn(&Document) -> String| {
+        let mut texts: Vec<String> = docs.iter().map(f).collect();
+        texts.dedup();
+        texts.join(" / ")
+    };
     let info = pdf::PdfInfo {
         lang: doc.lang,
+        second,
         paper,
-        title: plain(&doc.title),
-        short_title: plain(&doc.short_title),
-        kind: doc.kind.clone(),
-        reference: doc.reference.as_deref().map(plain).unwrap_or_default(),
-        parties: doc.parties.iter().map(|p| plain(&p.name)).collect(),
+        title: both(&|d| plain_text(&d.title)),
+        short_title: both(&|d| plain_text(&d.short_title)),
+        kind: both(&|d| d.kind.clone()),
+        reference: doc.reference.as_deref().map(plain_text).unwrap_or_default(),
+        parties: doc.parties.iter().map(|p| plain_text(&p.name)).collect(),
         fingerprint: fingerprint_with(report.source.as_ref(), library, options.templates.as_ref()),
         draft: options.draft,
         timestamp: pdf_options.timestamp,
@@ -268,11 +362,16 @@ fn fill_placeholders(record: &mut Json, fields: &[crate::library::Field], lang: 
 }
 
 /// Typography and whitespace: at most one blank line, one final newline.
+/// Text is in `lang` until a `<!-- lang xx -->` mark (a bilingual edition)
+/// says otherwise: each language's spacing and quotes stay in its own text.
 fn finish(text: &str, lang: Lang) -> String {
-    let typeset = match lang {
-        Lang::Fr => french_typography(text),
-        Lang::En => text::english_typography(text),
-    };
+    let mut typeset = String::with_capacity(text.len() + text.len() / 16);
+    for (lang, segment) in text::language_segments(text, lang) {
+        typeset.push_str(&match lang {
+            Lang::Fr => french_typography(segment),
+            Lang::En => text::english_typography(segment),
+        });
+    }
     let mut out = String::with_capacity(typeset.len());
     let mut blank = 0;
     for line in typeset.lines() {

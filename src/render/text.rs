@@ -2,6 +2,7 @@
 //! typography.
 
 use crate::format::{NBSP, NNBSP};
+use crate::lang::Lang;
 
 /// Escapes user text so it reads literally in Markdown: no heading, list,
 /// table, emphasis, link or HTML can come out of it. Paragraphs (blank-line
@@ -84,6 +85,36 @@ pub fn french_typography(text: &str) -> String {
     out
 }
 
+/// The mark a bilingual template puts before text in another language.
+const LANGUAGE_MARK: &str = "<!-- lang ";
+
+/// Cuts text at its `<!-- lang xx -->` marks (dropped) into runs of one
+/// language, the first in `lang`. A mark escaped as user text is (`\<`)
+/// is text, not a mark: an answer cannot change the language of what follows.
+pub(crate) fn language_segments(text: &str, lang: Lang) -> Vec<(Lang, &str)> {
+    let mut out = Vec::new();
+    let (mut current, mut start, mut from) = (lang, 0, 0);
+    while let Some(found) = text[from..].find(LANGUAGE_MARK) {
+        let at = from + found;
+        from = at + LANGUAGE_MARK.len();
+        if text[..at].ends_with('\\') {
+            continue;
+        }
+        let Some(close) = text[from..].find("-->") else {
+            break;
+        };
+        let Some(next) = Lang::parse(text[from..from + close].trim()) else {
+            continue;
+        };
+        out.push((current, &text[start..at]));
+        current = next;
+        from += close + 3;
+        start = from;
+    }
+    out.push((current, &text[start..]));
+    out
+}
+
 /// English typography: typographic apostrophes.
 pub fn english_typography(text: &str) -> String {
     text.replace('\'', "’")
@@ -100,7 +131,7 @@ pub fn capitalize(s: &str) -> String {
 
 /// Words that may start a sentence and stay lower-case inside one. A first
 /// word not in this list (a proper noun, an acronym) keeps its capital.
-const SENTENCE_OPENERS: [&str; 30] = [
+const SENTENCE_OPENERS: [&str; 37] = [
     "le",
     "la",
     "les",
@@ -121,6 +152,10 @@ const SENTENCE_OPENERS: [&str; 30] = [
     "aucun",
     "aucune",
     "chaque",
+    "tout",
+    "toute",
+    "tous",
+    "toutes",
     "nos",
     "leur",
     "leurs",
@@ -131,6 +166,9 @@ const SENTENCE_OPENERS: [&str; 30] = [
     "these",
     "many",
     "several",
+    "any",
+    "every",
+    "each",
 ];
 
 /// A sentence made ready to follow « ATTENDU QUE » / "WHEREAS": its first
@@ -205,6 +243,19 @@ mod tests {
             "https://exemple.org 10:30"
         );
         assert_eq!(capitalize("la Ville"), "La Ville");
+        // A bilingual edition's marks cut it into languages; one escaped as
+        // user text is (`\\<`) is text.
+        assert_eq!(
+            language_segments(
+                "a <!-- lang en --> b \\<!-- lang fr --> c<!-- lang fr -->d",
+                Lang::Fr
+            ),
+            [
+                (Lang::Fr, "a "),
+                (Lang::En, " b \\<!-- lang fr --> c"),
+                (Lang::Fr, "d")
+            ]
+        );
         assert_eq!(capitalize("été"), "Été");
         assert_eq!(
             in_sentence("La Ville possède le site."),
@@ -215,6 +266,12 @@ mod tests {
             "l'Association mobilise"
         );
         assert_eq!(in_sentence("Montréal compte…"), "Montréal compte…");
+        // « critères suivants : toute personne référée », not « Toute ».
+        assert_eq!(
+            in_sentence("Toute personne référée par le CISSS."),
+            "toute personne référée par le CISSS"
+        );
+        assert_eq!(in_sentence("Any person referred."), "any person referred");
         assert_eq!(
             after_colon("Met la Base à disposition."),
             "met la Base à disposition"

@@ -4,7 +4,9 @@
 //! with `pdf = true`, which swaps the Markdown table of contents and anchors
 //! for markers), so the two outputs can never disagree on wording. Markers are
 //! HTML comments: `<!-- titlepage -->`, `<!-- /titlepage -->`, `<!-- toc -->`,
-//! `<!-- pagebreak -->`, `<!-- keep -->`, `<!-- /keep -->`, `<!-- space -->`.
+//! `<!-- pagebreak -->`, `<!-- keep -->`, `<!-- /keep -->`, `<!-- space -->`,
+//! and for a bilingual edition `<!-- columns -->`, `<!-- column -->`,
+//! `<!-- /columns -->`.
 
 use super::fonts::Style;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -53,6 +55,12 @@ pub enum Block {
     KeepEnd,
     TitlePageStart,
     TitlePageEnd,
+    /// Two columns side by side (a bilingual edition): the blocks up to
+    /// [`Block::ColumnBreak`] go left, the rest up to [`Block::ColumnsEnd`]
+    /// right, both starting level.
+    ColumnsStart,
+    ColumnBreak,
+    ColumnsEnd,
 }
 
 /// A table being read: its header, its finished rows, the row in progress.
@@ -160,6 +168,9 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 "<!-- /keep -->" => out.push(Block::KeepEnd),
                 "<!-- titlepage -->" => out.push(Block::TitlePageStart),
                 "<!-- /titlepage -->" => out.push(Block::TitlePageEnd),
+                "<!-- columns -->" => out.push(Block::ColumnsStart),
+                "<!-- column -->" => out.push(Block::ColumnBreak),
+                "<!-- /columns -->" => out.push(Block::ColumnsEnd),
                 _ => {}
             },
             _ => {}

@@ -2,7 +2,8 @@
 //! printpdf: line breaking with the fonts' real advances (optimal fit), justified
 //! paragraphs with a ragged last line, headings kept with what follows, tables
 //! whose header row repeats after a page break, groups never split (signature
-//! blocks), and a table of contents whose page numbers come from a first pass.
+//! blocks), two columns side by side starting level (a bilingual edition),
+//! and a table of contents whose page numbers come from a first pass.
 
 use super::blocks::{Block, Mark, Run};
 use super::fonts::{Fonts, Style};
@@ -112,11 +113,26 @@ struct Writer<'a> {
     fonts: &'a Fonts,
     geo: Geometry,
     pages: Vec<Page>,
+    /// The page being written: the last, except in the right column of a
+    /// pair, which goes back to the pages its left column filled.
+    page: usize,
     /// The top of the next line, from the bottom of the page.
     y: f32,
+    /// Where text goes across the page: its left edge and width (the text
+    /// block, or one column of it).
+    frame: Frame,
     headings: Vec<(String, usize)>,
     title_page: bool,
 }
+
+#[derive(Clone, Copy, Debug)]
+struct Frame {
+    x: f32,
+    width: f32,
+}
+
+/// The space between two columns, with a thin rule down its middle.
+const GUTTER: f32 = 20.0;
 
 /// Lays out `blocks`. `toc` gives the page number of each heading, from a first
 /// pass (`None` on that first pass: the numbers print as placeholders of the
@@ -128,47 +144,9 @@ pub fn layout(
     toc_title: &str,
     toc: Option<&[(String, usize)]>,
 ) -> Layout {
-    let mut w = Writer {
-        fonts,
-        geo,
-        pages: Vec::new(),
-        y: 0.0,
-        headings: Vec::new(),
-        title_page: false,
-    };
+    let mut w = Writer::new(fonts, geo);
     w.new_page();
-    let mut i = 0;
-    while i < blocks.len() {
-        match &blocks[i] {
-            Block::TitlePageStart => {
-                w.title_page = true;
-                if let Some(p) = w.pages.last_mut() {
-                    p.title_page = true;
-                }
-                w.y = geo.height * 0.70;
-            }
-            Block::TitlePageEnd => {
-                w.title_page = false;
-                w.new_page();
-            }
-            Block::KeepStart => {
-                let end = blocks[i..]
-                    .iter()
-                    .position(|b| *b == Block::KeepEnd)
-                    .map_or(blocks.len(), |p| i + p);
-                let group = &blocks[i + 1..end];
-                w.space(12.0);
-                let height = w.measure(group);
-                w.ensure(height);
-                for b in group {
-                    w.block(b, toc_title, toc);
-                }
-                i = end;
-            }
-            b => w.block(b, toc_title, toc),
-        }
-        i += 1;
-    }
+    w.blocks(blocks, toc_title, toc);
     // Drop a trailing empty page.
     if w.pages.len() > 1 && w.pages.last().is_some_and(|p| p.items.is_empty()) {
         w.pages.pop();
@@ -179,23 +157,196 @@ pub fn layout(
     }
 }
 
-impl Writer<'_> {
+/// The end of a run of blocks: `[start, end)` of `blocks[from..]`, ended by
+/// `stop` (or the end).
+fn until(blocks: &[Block], from: usize, stop: &Block) -> usize {
+    blocks[from..]
+        .iter()
+        .position(|b| b == stop)
+        .map_or(blocks.len(), |p| from + p)
+}
+
+impl<'a> Writer<'a> {
+    fn new(fonts: &'a Fonts, geo: Geometry) -> Writer<'a> {
+        Writer {
+            fonts,
+            geo,
+            pages: Vec::new(),
+            page: 0,
+            y: 0.0,
+            frame: Frame {
+                x: geo.margin_x,
+                width: geo.text_width(),
+            },
+            headings: Vec::new(),
+            title_page: false,
+        }
+    }
+
+    /// Lays out a run of blocks, with its groups, title page and columns.
+    fn blocks(&mut self, blocks: &[Block], toc_title: &str, toc: Option<&[(String, usize)]>) {
+        let geo = self.geo;
+        let mut i = 0;
+        while i < blocks.len() {
+            match &blocks[i] {
+                Block::TitlePageStart => {
+                    self.title_page = true;
+                    if let Some(p) = self.pages.get_mut(self.page) {
+                        p.title_page = true;
+                    }
+                    self.y = geo.height * 0.70;
+                }
+                Block::TitlePageEnd => {
+                    self.title_page = false;
+                    self.new_page();
+                }
+                Block::KeepStart => {
+                    let end = until(blocks, i, &Block::KeepEnd);
+                    let group = &blocks[i + 1..end];
+                    self.space(12.0);
+                    let height = self.measure(group);
+                    self.ensure(height);
+                    for b in group {
+                        self.block(b, toc_title, toc);
+                    }
+                    i = end;
+                }
+                Block::ColumnsStart => {
+                    let middle = until(blocks, i, &Block::ColumnBreak);
+                    let end = until(blocks, middle.min(blocks.len()), &Block::ColumnsEnd);
+                    let right = blocks.get(middle + 1..end).unwrap_or_default();
+                    self.columns(&blocks[i + 1..middle], right, toc_title, toc);
+                    i = end;
+                }
+                b => self.block(b, toc_title, toc),
+            }
+            i += 1;
+        }
+    }
+
+    /// Two runs of blocks side by side, both starting level at the cursor;
+    /// the cursor ends below the longer. The right column's headings join
+    /// the left's in the table of contents (« Article 2 — Durée / Article 2
+    /// — Term »).
+    fn columns(
+        &mut self,
+        left: &[Block],
+        right: &[Block],
+        toc_title: &str,
+        toc: Option<&[(String, usize)]>,
+    ) {
+        let full = self.frame;
+        let width = (full.width - GUTTER) / 2.0;
+        let frames = [
+            Frame { x: full.x, width },
+            Frame {
+                x: full.x + width + GUTTER,
+                width,
+            },
+        ];
+        // A group that opens a column (a signature block) moves both
+        // columns to the next page when either does not fit: they start level.
+        let opening = |column: &[Block], writer: &Writer<'_>| match column.first() {
+            Some(Block::KeepStart) => {
+                let mut w = Writer::new(writer.fonts, writer.geo);
+                w.frame = frames[0];
+                w.measure(&column[1..until(column, 0, &Block::KeepEnd)]) + 12.0
+            }
+            _ => 0.0,
+        };
+        let need = opening(left, self).max(opening(right, self));
+        self.ensure(need);
+        let (start_page, start_y) = (self.page, self.y);
+        let first_heading = self.headings.len();
+        let mut ends = Vec::with_capacity(2);
+        let mut left_headings = 0;
+        for (column, frame) in [left, right].into_iter().zip(frames) {
+            (self.page, self.y, self.frame) = (start_page, start_y, frame);
+            left_headings = self.headings.len() - first_heading;
+            self.blocks(column, toc_title, toc);
+            ends.push((self.page, self.y));
+        }
+        self.frame = full;
+        // The lower of the two ends: a later page, or lower on the same one.
+        let (end_page, end_y) = ends.iter().copied().fold((0, f32::MAX), |low, end| {
+            if end.0 > low.0 || (end.0 == low.0 && end.1 < low.1) {
+                end
+            } else {
+                low
+            }
+        });
+        (self.page, self.y) = (end_page, end_y);
+        // Each right heading joins its left twin.
+        let rights: Vec<String> = self
+            .headings
+            .drain(first_heading + left_headings..)
+            .map(|(text, _)| text)
+            .collect();
+        for (n, right) in rights.into_iter().enumerate() {
+            match self.headings.get_mut(first_heading + n) {
+                // « Communication / Communication » says it once.
+                Some((left, _)) if n < left_headings => {
+                    if *left != right {
+                        left.push_str(" / ");
+                        left.push_str(&right);
+                    }
+                }
+                _ => self.headings.push((right, start_page + 1)),
+            }
+        }
+        // The rule between the columns, on every page the pair spans.
+        let x = full.x + width + GUTTER / 2.0;
+        for page in start_page..=end_page {
+            let top = if page == start_page {
+                start_y
+            } else {
+                self.top()
+            };
+            let bottom = if page == end_page {
+                end_y
+            } else {
+                self.geo.margin_bottom
+            };
+            if top - bottom > 1.0 && !self.title_page {
+                self.pages[page].items.push(Item::Line {
+                    x1: x,
+                    y1: top,
+                    x2: x,
+                    y2: bottom,
+                    width: 0.4,
+                });
+            }
+        }
+    }
+
     fn top(&self) -> f32 {
         self.geo.height - self.geo.margin_top
     }
 
+    /// Moves to the next page: the one a left column already began, or a
+    /// new one.
     fn new_page(&mut self) {
-        self.pages.push(Page::default());
+        if self.pages.is_empty() {
+            self.page = 0;
+        } else {
+            self.page += 1;
+        }
+        if self.page == self.pages.len() {
+            self.pages.push(Page::default());
+        }
         self.y = self.top();
     }
 
     fn page_is_empty(&self) -> bool {
-        self.pages.last().is_none_or(|p| p.items.is_empty())
+        self.pages.get(self.page).is_none_or(|p| p.items.is_empty())
     }
 
     /// Starts a new page unless `height` fits below the cursor.
     fn ensure(&mut self, height: f32) {
-        if self.y - height < self.geo.margin_bottom && !self.page_is_empty() {
+        // At the top of a page already, a taller block gains nothing from
+        // another (a right column at the top of a page its left one began).
+        if self.y - height < self.geo.margin_bottom && !self.page_is_empty() && self.y < self.top()
+        {
             self.new_page();
         }
     }
@@ -208,24 +359,19 @@ impl Writer<'_> {
     }
 
     fn push(&mut self, item: Item) {
-        if let Some(p) = self.pages.last_mut() {
+        if let Some(p) = self.pages.get_mut(self.page) {
             p.items.push(item);
         }
     }
 
     /// The height `blocks` take, laid out on an endless page.
     fn measure(&self, blocks: &[Block]) -> f32 {
-        let mut scratch = Writer {
-            fonts: self.fonts,
-            geo: Geometry {
-                height: 1.0e6,
-                ..self.geo
-            },
-            pages: Vec::new(),
-            y: 0.0,
-            headings: Vec::new(),
-            title_page: false,
+        let geo = Geometry {
+            height: 1.0e6,
+            ..self.geo
         };
+        let mut scratch = Writer::new(self.fonts, geo);
+        scratch.frame = self.frame;
         scratch.new_page();
         // Not at the top, so leading space counts as it will in place.
         scratch.y -= 0.001;
@@ -237,8 +383,7 @@ impl Writer<'_> {
     }
 
     fn block(&mut self, block: &Block, toc_title: &str, toc: Option<&[(String, usize)]>) {
-        let width = self.geo.text_width();
-        let x0 = self.geo.margin_x;
+        let Frame { x: x0, width } = self.frame;
         match block {
             Block::Title(runs) => {
                 let runs = restyle(runs, Style::Bold);
@@ -250,8 +395,7 @@ impl Writer<'_> {
                 // A heading is never left alone at the bottom of a page.
                 self.ensure(HEADING * 1.3 + 14.0 + 3.0 * BODY_LEADING);
                 self.space(14.0);
-                let page = self.pages.len();
-                self.headings.push((text, page));
+                self.headings.push((text, self.page + 1));
                 let runs = restyle(runs, Style::Bold);
                 self.paragraph(&runs, HEADING, HEADING * 1.3, x0, width, Align::Left);
                 self.space(4.0);
@@ -268,7 +412,7 @@ impl Writer<'_> {
             }
             Block::Paragraph { runs, quote: true } => {
                 let top = self.y;
-                let page = self.pages.len();
+                let page = self.page;
                 self.paragraph(
                     runs,
                     SMALL,
@@ -277,7 +421,7 @@ impl Writer<'_> {
                     width - INDENT,
                     Align::Left,
                 );
-                if self.pages.len() == page {
+                if self.page == page {
                     let bottom = self.y;
                     self.push(Item::Line {
                         x1: x0 + 4.0,
@@ -331,13 +475,18 @@ impl Writer<'_> {
                     self.new_page();
                 }
             }
-            Block::KeepStart | Block::KeepEnd | Block::TitlePageStart | Block::TitlePageEnd => {}
+            Block::KeepStart
+            | Block::KeepEnd
+            | Block::TitlePageStart
+            | Block::TitlePageEnd
+            | Block::ColumnsStart
+            | Block::ColumnBreak
+            | Block::ColumnsEnd => {}
         }
     }
 
     fn toc(&mut self, title: &str, toc: Option<&[(String, usize)]>) {
-        let x0 = self.geo.margin_x;
-        let width = self.geo.text_width();
+        let Frame { x: x0, width } = self.frame;
         let runs = vec![Run {
             text: title.to_string(),
             style: Style::Bold,
@@ -522,8 +671,7 @@ impl Writer<'_> {
     }
 
     fn table(&mut self, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>]) {
-        let x0 = self.geo.margin_x;
-        let width = self.geo.text_width();
+        let Frame { x: x0, width } = self.frame;
         let columns = header
             .len()
             .max(rows.iter().map(Vec::len).max().unwrap_or(0));

@@ -36,6 +36,8 @@ impl Paper {
 /// What the PDF needs beyond the Markdown.
 pub struct PdfInfo {
     pub lang: Lang,
+    /// The right column's language, in a bilingual edition.
+    pub second: Option<Lang>,
     pub paper: Paper,
     pub title: String,
     pub short_title: String,
@@ -79,7 +81,15 @@ pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
         Paper::A4 => Geometry::a4(),
         Paper::Letter => Geometry::letter(),
     };
-    let toc_title = crate::tr!(info.lang, "Table des matières", "Contents");
+    // A bilingual edition's furniture speaks both languages, the left first.
+    let both = |fr: &str, en: &str| {
+        let word = |l: Lang| if l == Lang::Fr { fr } else { en };
+        match info.second {
+            Some(second) => format!("{} / {}", word(info.lang), word(second)),
+            None => word(info.lang).to_string(),
+        }
+    };
+    let toc_title = both("Table des matières", "Contents");
     // Pass 1 finds the headings and their pages; pass 2 prints them in the
     // table of contents, which pass 1 left empty, then the pages settle.
     // Only the headings of a pass are kept for the next: one laid-out
@@ -99,12 +109,11 @@ pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
         header: info.short_title.clone(),
         reference: info.reference.clone(),
         fingerprint: info.fingerprint.clone(),
-        page_label: crate::tr!(
-            info.lang,
-            "Page {{n}} de {{total}}",
-            "Page {{n}} of {{total}}"
-        ),
-        watermark: info.draft.then(|| crate::tr!(info.lang, "PROJET", "DRAFT")),
+        page_label: match info.second {
+            Some(_) => "{n} / {total}".to_string(),
+            None => both("Page {n} de {total}", "Page {n} of {total}"),
+        },
+        watermark: info.draft.then(|| both("PROJET", "DRAFT")),
     };
     let meta = export::Metadata {
         title: info.title.clone(),
