@@ -1,6 +1,7 @@
 //! Rendering the management example, in process: Markdown, and PDF (the
 //! issue's target: under 100 ms, under 300 KB); comparing it with its second
-//! version (`pacte diff`), from checked files to redline.
+//! version (`pacte diff`), from checked files to redline; the bilingual
+//! example in one language and in both.
 //!
 //! Run: `cargo bench --bench render`.
 
@@ -62,6 +63,50 @@ fn bench(c: &mut Criterion) {
     c.bench_function("diff management example v1 -> v2 to markdown", |b| {
         b.iter(compare)
     });
+
+    // The bilingual example: one edition, then both side by side (issue 17:
+    // within twice a one-language rendering), from the file each time —
+    // a bilingual edition types the convention twice.
+    let jardins = Path::new("examples/realisation-jardins.toml");
+    let one = |to_pdf: bool| {
+        let checked = check_file(jardins, &library, &CheckOptions::default());
+        let conv = checked.convention.as_ref().unwrap();
+        if to_pdf {
+            render::pdf(conv, &library, &checked.report, &options, pdf_options).map(|_| ())
+        } else {
+            render::markdown(conv, &library, &checked.report, &options).map(|_| ())
+        }
+        .unwrap()
+    };
+    let both = |to_pdf: bool| {
+        let check = CheckOptions {
+            edition: Some(Lang::Fr),
+            second_edition: Some(Lang::En),
+            ..CheckOptions::default()
+        };
+        let checked = check_file(jardins, &library, &check);
+        let (fr, en) = (
+            checked.convention.as_ref().unwrap(),
+            checked.second.as_ref().unwrap(),
+        );
+        let editions = render::Editions::Two([(fr, Lang::Fr), (en, Lang::En)]);
+        if to_pdf {
+            render::pdf(editions, &library, &checked.report, &options, pdf_options).map(|_| ())
+        } else {
+            render::markdown(editions, &library, &checked.report, &options).map(|_| ())
+        }
+        .unwrap()
+    };
+    for (name, to_pdf) in [("markdown", false), ("pdf", true)] {
+        c.bench_function(
+            &format!("check and render jardins, French, to {name}"),
+            |b| b.iter(|| one(to_pdf)),
+        );
+        c.bench_function(
+            &format!("check and render jardins, bilingual, to {name}"),
+            |b| b.iter(|| both(to_pdf)),
+        );
+    }
 }
 
 criterion_group! {

@@ -70,6 +70,18 @@ pub struct Facts<'a> {
     pub attached: Vec<&'a str>,
     /// Clauses of the convention the library says pacte does not compute with.
     pub skipped: Vec<Skipped<'a>>,
+    /// Which language version prevails (« version qui fait foi »): `Some`
+    /// with the general provisions, `None` inside when not answered.
+    pub prevailing: Option<Option<Spanned<Prevailing>>>,
+}
+
+/// What the agreement says of its language versions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Prevailing {
+    /// Drawn up in one language only: there is no other version.
+    OneLanguage,
+    /// Another version exists; one prevails, or both are authoritative.
+    Versions,
 }
 
 /// « Conseil d'administration » : the seats and the experts.
@@ -304,6 +316,20 @@ impl<'a> Facts<'a> {
         };
         if let Some(r) = clause(contract::BOARD, &mut facts) {
             facts.board = Some(board(r));
+        }
+        if let Some(r) = clause(contract::GENERAL_PROVISIONS, &mut facts) {
+            let need = &contract::PREVAILING_VERSION;
+            facts.prevailing = Some(r.get(need.name()).and_then(|written| {
+                let value = r.text(need.name())?;
+                Some(Spanned {
+                    value: if value == contract::FRENCH_ONLY {
+                        Prevailing::OneLanguage
+                    } else {
+                        Prevailing::Versions
+                    },
+                    span: written.span.clone(),
+                })
+            }));
         }
         if let Some(r) = clause(contract::DELIBERATIONS, &mut facts) {
             facts.quorum = r.typed(contract::QUORUM.name(), Value::as_integer);

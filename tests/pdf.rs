@@ -383,3 +383,88 @@ fn bundled_example_pdfs_are_up_to_date() {
         );
     }
 }
+
+/// The bilingual PDF: French on the left and English on the right of every
+/// body page, each article starting on the same line in both columns, read
+/// back with `pdftotext -layout`; the title page, contents and furniture
+/// speak both languages.
+#[test]
+fn a_bilingual_pdf_sets_the_languages_side_by_side_with_articles_level() {
+    const JARDINS: &str = "examples/realisation-jardins.toml";
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = render(dir.path(), "both.pdf", &["--bilingual", JARDINS]);
+    let total = pages(&pdf);
+    let layout = |n: usize| {
+        let n = n.to_string();
+        poppler("pdftotext", &["-layout", "-f", &n, "-l", &n], &pdf)
+    };
+    // Where the right column starts, in characters of the layout text.
+    let middle = 50;
+    let articles = markdown_headings(JARDINS, "fr")
+        .iter()
+        .filter(|h| h.starts_with("Article"))
+        .count();
+    assert!(articles > 15, "{articles}");
+    let mut level = vec![false; articles + 1];
+    for n in 3..=total {
+        let text = layout(n);
+        let lines: Vec<&str> = text.lines().collect();
+        let left = |l: &str| l.chars().take(middle).any(|c| !c.is_whitespace());
+        let right = |l: &str| l.chars().skip(middle).any(|c| !c.is_whitespace());
+        assert!(
+            lines.iter().any(|l| left(l) && right(l)),
+            "page {n} has two columns:\n{text}"
+        );
+        for line in &lines {
+            // « Article 3 — Engagements …      Article 3 — Obligations … »
+            let numbers: Vec<usize> = line
+                .match_indices("Article ")
+                .filter_map(|(at, _)| {
+                    let rest = &line[at + "Article ".len()..];
+                    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    let after = rest[digits.len()..].trim_start_matches("er");
+                    after
+                        .starts_with(" —")
+                        .then(|| digits.parse().ok())
+                        .flatten()
+                })
+                .collect();
+            if let [l, r] = numbers[..] {
+                assert_eq!(l, r, "{line}");
+                if let Some(seen) = level.get_mut(l) {
+                    *seen = true;
+                }
+            }
+        }
+    }
+    let missing: Vec<usize> = (1..=articles).filter(|n| !level[*n]).collect();
+    assert!(
+        missing.is_empty(),
+        "articles not level in both columns: {missing:?}"
+    );
+    // The French column is the left one.
+    let body = layout(4);
+    let heading = body.lines().find(|l| l.starts_with("Article 2")).unwrap();
+    assert!(heading.starts_with("Article 2 — Durée") && heading.contains("Article 2 — Term"));
+    // A bilingual title page, contents and footer.
+    let cover = page_text(&pdf, 1);
+    assert!(
+        cover.contains("Convention de") && cover.contains("Partnership Agreement"),
+        "{cover}"
+    );
+    assert!(
+        cover.contains("Entre") && cover.contains("Between"),
+        "{cover}"
+    );
+    assert!(page_text(&pdf, 2).contains("Table des matières / Contents"));
+    assert!(page_text(&pdf, 3).contains(&format!("3 / {total}")));
+    // English on the left on request.
+    let en_first = render(dir.path(), "en.pdf", &["--bilingual=en", JARDINS]);
+    let n = "4";
+    let body = poppler("pdftotext", &["-layout", "-f", n, "-l", n], &en_first);
+    let heading = body.lines().find(|l| l.starts_with("Article 2")).unwrap();
+    assert!(
+        heading.starts_with("Article 2 — Term") && heading.contains("Article 2 — Durée"),
+        "{heading}"
+    );
+}

@@ -475,3 +475,114 @@ fn the_bilingual_example_keeps_each_edition_in_its_language() {
         }
     }
 }
+
+/// The bilingual edition in Markdown: every part in French then English,
+/// article by article with the same numbers, each language in its own
+/// typography; `--bilingual=en` puts English first.
+#[test]
+fn a_bilingual_edition_gives_each_article_in_both_languages() {
+    const JARDINS: &str = "examples/realisation-jardins.toml";
+    let (code, both, err) = render(&["--bilingual", JARDINS]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("render-realisation-jardins-bilingual", both);
+    let (_, fr, _) = render(&["--lang", "fr", JARDINS]);
+    let (_, en, _) = render(&["--lang", "en", JARDINS]);
+    let headings = |doc: &str| -> Vec<String> {
+        doc.lines()
+            .filter(|l| l.starts_with("## Article"))
+            .map(str::to_string)
+            .collect()
+    };
+    let (fr_articles, en_articles) = (headings(&fr), headings(&en));
+    assert!(fr_articles.len() > 15);
+    // French, then English, then the next article: the headings of both
+    // editions interleaved, in order.
+    let interleaved: Vec<String> = fr_articles
+        .iter()
+        .zip(&en_articles)
+        .flat_map(|(f, e)| [f.clone(), e.clone()])
+        .collect();
+    assert_eq!(headings(&both), interleaved);
+    // Each article's body is the body of its edition, whole.
+    // From `from` on: « Article 9 — Communication » is both editions' heading.
+    let body_after = |doc: &str, heading: &str, from: usize| -> (String, usize) {
+        let start = from + doc[from..].find(heading).unwrap() + heading.len();
+        let rest = &doc[start..];
+        let end = ["\n## ", "\n---", "<a id="]
+            .iter()
+            .filter_map(|m| rest.find(m))
+            .min()
+            .unwrap_or(rest.len());
+        (rest[..end].trim().to_string(), start)
+    };
+    let body = |doc: &str, heading: &str| body_after(doc, heading, 0).0;
+    let mut at = 0;
+    for (f, e) in fr_articles.iter().zip(&en_articles) {
+        let (french, after) = body_after(&both, f, at);
+        let (english, after) = body_after(&both, e, after);
+        at = after;
+        assert_eq!(french, body(&fr, f), "{f}");
+        assert_eq!(english, body(&en, e), "{e}");
+    }
+    // Typography follows the language of the text, not of the document:
+    // French spacing in French, none in English; no marks left.
+    let english_part = body_after(&both, &en_articles[1], both.find(&fr_articles[1]).unwrap()).0;
+    assert!(english_part.contains("comes into force on March 1, 2027"));
+    assert!(!english_part.contains('\u{a0}') && !english_part.contains('\u{202f}'));
+    assert!(
+        body(&both, &fr_articles[1]).contains("1er\u{a0}mars") || both.contains("le 1er mars 2027")
+    );
+    assert!(both.contains("ci-après «\u{a0}la Ville\u{a0}»"));
+    assert!(both.contains("hereinafter “the City”"));
+    assert!(!both.contains("<!-- lang"));
+    // The prevailing-version clause speaks of the two versions.
+    assert!(
+        both.contains("en cas de divergence entre les deux versions, la version française prévaut")
+    );
+    assert!(both.contains(
+        "in the event of any discrepancy between the two versions, the French version prevails"
+    ));
+
+    // English first on request.
+    let (code, english_first, _) = render(&["--bilingual=en", JARDINS]);
+    assert_eq!(code, 0);
+    let first = headings(&english_first);
+    assert_eq!(first[0], en_articles[0]);
+    assert_eq!(first[1], fr_articles[0]);
+    assert!(english_first.contains("## Contents / Table des matières"));
+}
+
+/// A bilingual edition of a French-only convention is refused at each
+/// answer without English; one whose general provisions say nothing of
+/// the versions is refused too (P086).
+#[test]
+fn a_bilingual_edition_needs_every_translation_and_a_prevailing_version() {
+    let (code, out, err) = render(&["--bilingual", GESTION]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("P085") && err.contains(&format!("{GESTION}:8:9")),
+        "{err}"
+    );
+    let (code, _, err) = render(&["--bilingual", "--draft", GESTION]);
+    assert_eq!(code, 0, "{err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("silent.toml");
+    let text = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    let silent = text.replace("language = \"french_prevails\"\n", "");
+    assert_ne!(silent, text);
+    std::fs::write(&file, silent).unwrap();
+    let (code, _, err) = render(&["--bilingual", file.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("P086") && err.contains(":8:13"),
+        "at `languages`: {err}"
+    );
+    let (code, _, err) = render(&[
+        "--bilingual",
+        "tests/fixtures/invalid/P086-prevailing-version.toml",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("P086") && err.contains(":173:12"), "{err}");
+}

@@ -93,6 +93,7 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
     // A PDF can show only what its font can draw: said at the line, before
     // typesetting, rather than as a failure halfway through.
     options.validate.printable = pdf;
+    options.validate.bilingual = editions.is_some();
     let checked = check_file(&args.file, &library, &options);
     let errors = checked.report.count(Severity::Error);
     let refuse = checked.report.is_fatal() || (errors > 0 && !args.draft);
@@ -124,6 +125,7 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         annotate: args.annotate,
         templates,
         interface: lang,
+        bilingual: editions.is_some(),
     };
     let format = match args.to {
         To::Md => render::Format::Markdown,

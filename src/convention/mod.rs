@@ -75,6 +75,31 @@ impl Convention {
             .unwrap_or_default()
     }
 
+    /// The editions the convention promises (`languages`), with where it
+    /// promises them; empty when it promises none beyond its own language.
+    pub fn editions(&self) -> Option<Spanned<Vec<Lang>>> {
+        let languages = self.header.get("languages")?;
+        let Value::TextList(items) = &languages.value else {
+            return None;
+        };
+        let mut langs: Vec<Lang> = items.iter().filter_map(|l| Lang::parse(&l.value)).collect();
+        langs.sort_by_key(|l| l.code());
+        langs.dedup();
+        Some(Spanned {
+            value: langs,
+            span: languages.span.clone(),
+        })
+    }
+
+    /// Whether the convention promises editions in both languages.
+    pub fn is_bilingual(&self) -> bool {
+        self.editions().is_some_and(|e| {
+            Lang::ALL
+                .iter()
+                .all(|l| e.value.contains(l) || *l == self.language())
+        })
+    }
+
     /// The currency amounts are in: the header's, else [`DEFAULT_CURRENCY`].
     pub fn currency(&self) -> &str {
         self.header.text("currency").unwrap_or(DEFAULT_CURRENCY)

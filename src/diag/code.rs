@@ -89,6 +89,7 @@ codes! {
     HiddenCharacter = "P083", "hidden-character", Error;
     CheckSkipped = "P084", "check-skipped", Note;
     UntranslatedAnswer = "P085", "untranslated-answer", Error;
+    PrevailingVersion = "P086", "prevailing-version", Error;
     InsuranceMissing = "P090", "insurance-missing", Error;
     BackgroundChecksMissing = "P091", "background-checks-missing", Error;
     WithdrawalMissing = "P092", "withdrawal-missing", Warning;

@@ -136,6 +136,10 @@ const OBLIGATIONS: Use = Use {
     fr: "la vérification que chaque partie a des engagements",
     en: "checking that each party has obligations",
 };
+const PREVAILING: Use = Use {
+    fr: "la vérification qu'une convention bilingue dit quelle version prévaut",
+    en: "checking that a bilingual agreement says which version prevails",
+};
 const CONTACTS: Use = Use {
     fr: "la vérification que chaque partie a un répondant",
     en: "checking that each party has a contact person",
@@ -199,6 +203,11 @@ pub const ACTION_PLAN: &str = "plan_action";
 pub const UNDERTAKINGS: &str = "engagements";
 /// « Comité de coordination » : contact persons.
 pub const COMMITTEE: &str = "comite";
+/// « Dispositions générales » : among them, which language version prevails.
+pub const GENERAL_PROVISIONS: &str = "dispositions_generales";
+/// « La convention est rédigée en français » : a version in one language
+/// only, which a bilingual edition contradicts.
+pub const FRENCH_ONLY: &str = "french_only";
 
 /// Audit frequencies whose period is two years; the others cover a year at most.
 pub const BIENNIAL: &str = "biennial";
@@ -282,6 +291,9 @@ needs! {
     OBLIGATION_PARTY = UNDERTAKINGS."obligations.party": [Party] required for OBLIGATIONS;
     CONTACT_PERSONS = COMMITTEE."contacts": [Records] required for CONTACTS;
     CONTACT_PARTY = COMMITTEE."contacts.party": [Party] required for CONTACTS;
+    /// « Version qui fait foi » : the library must keep the one-language
+    /// choice pacte recognises.
+    PREVAILING_VERSION = GENERAL_PROVISIONS."language": [Choice] (&[FRENCH_ONLY]) required for PREVAILING;
 }
 
 /// The clauses pacte computes with, each once, in [`NEEDS`] order.

@@ -46,6 +46,9 @@ pub struct RenderOptions {
     pub templates: Option<Templates>,
     /// The interface language, for messages about the templates.
     pub interface: Lang,
+    /// Part of a bilingual edition: the agreement speaks of its two
+    /// versions even when the file does not promise them.
+    pub bilingual: bool,
 }
 
 /// What a document is made of: one edition of a convention, or two side by
@@ -131,6 +134,7 @@ fn documents(
         Editions::Two(two) => two.map(|(conv, lang)| {
             let options = RenderOptions {
                 lang: Some(lang),
+                bilingual: true,
                 ..options.clone()
             };
             build_with(env, origins, conv, library, report, &options)
@@ -518,6 +522,8 @@ fn build_with(
         // or funds of its own.
         "entente": instrument == crate::library::Instrument::Entente,
         "delegated_service": delegated,
+        // Made in two languages: its general provisions say which prevails.
+        "bilingual": options.bilingual || conv.is_bilingual(),
         "others": others,
         // The attached documents, with their annex letters.
         "attached": annexes

@@ -11,6 +11,7 @@ mod completeness;
 mod dates;
 mod finality;
 mod governance;
+mod languages;
 mod money;
 mod parties;
 mod printable;
@@ -32,6 +33,9 @@ pub struct Options {
     pub final_check: bool,
     /// Every character printable by the PDF's font (before a PDF is made).
     pub printable: bool,
+    /// A bilingual edition is being made (`render --bilingual`): held to
+    /// what a convention promising both languages is.
+    pub bilingual: bool,
 }
 
 /// What every rule sees.
@@ -89,6 +93,7 @@ pub fn validate(
     money::check(&ctx, &mut out);
     provisions::check(&ctx, &mut out);
     skipped::check(&ctx, &mut out);
+    languages::check(&ctx, options, &mut out);
     if options.final_check {
         completeness::check_advised(&ctx, &mut out);
         finality::check(&ctx, &mut out);

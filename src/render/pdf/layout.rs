@@ -984,6 +984,59 @@ mod tests {
     }
 
     #[test]
+    fn columns_start_level_share_their_pages_and_join_their_headings() {
+        let fonts = Fonts::load().unwrap();
+        let geo = Geometry::a4();
+        let heading = |t: &str| {
+            Block::Heading(vec![Run {
+                text: t.into(),
+                style: Style::Regular,
+                mark: Mark::None,
+            }])
+        };
+        let mut blocks = vec![
+            para("Avant."),
+            Block::ColumnsStart,
+            heading("Article 2 — Durée"),
+        ];
+        // The left column runs over two pages, the right fits on one.
+        blocks.extend((0..70).map(|_| para("Une ligne de texte en français.")));
+        blocks.push(Block::ColumnBreak);
+        blocks.push(heading("Article 2 — Term"));
+        blocks.extend((0..5).map(|_| para("A line of English text.")));
+        blocks.push(Block::ColumnsEnd);
+        blocks.push(para("Après."));
+        let l = layout(&blocks, &fonts, geo, "", None);
+        assert_eq!(
+            l.headings,
+            [("Article 2 — Durée / Article 2 — Term".to_string(), 1)]
+        );
+        let find = |word: &str| {
+            l.pages.iter().enumerate().find_map(|(n, p)| {
+                p.items.iter().find_map(|i| match i {
+                    Item::Text { x, y, text, .. } if text == word => Some((n, *x, *y)),
+                    _ => None,
+                })
+            })
+        };
+        let (left_page, left_x, left_y) = find("Durée").unwrap();
+        let (right_page, right_x, right_y) = find("Term").unwrap();
+        assert_eq!((left_page, left_y), (right_page, right_y), "level");
+        assert!(right_x > geo.width / 2.0 && left_x < geo.width / 2.0);
+        assert!(l.pages.len() >= 2);
+        // The text after the pair comes below the longer column, full width.
+        let (after_page, after_x, _) = find("Après.").unwrap();
+        assert_eq!(after_page, l.pages.len() - 1);
+        assert!((after_x - geo.margin_x).abs() < 0.01);
+        // The right column's words stay on the first page, in its half.
+        let english = l.pages[1..]
+            .iter()
+            .flat_map(|p| &p.items)
+            .any(|i| matches!(i, Item::Text { text, .. } if text == "English"));
+        assert!(!english);
+    }
+
+    #[test]
     fn keep_groups_are_not_split() {
         let fonts = Fonts::load().unwrap();
         let mut blocks: Vec<Block> = (0..46).map(|_| para("Ligne.")).collect();
