@@ -211,6 +211,9 @@ impl<'a> Writer<'a> {
                     }
                     i = end;
                 }
+                // Columns inside a column (only a broken template makes them)
+                // are read as one: no recursion a template could deepen.
+                Block::ColumnsStart if self.frame.width < self.geo.text_width() => {}
                 Block::ColumnsStart => {
                     let middle = until(blocks, i, &Block::ColumnBreak);
                     let end = until(blocks, middle.min(blocks.len()), &Block::ColumnsEnd);
@@ -1034,6 +1037,17 @@ mod tests {
             .flat_map(|p| &p.items)
             .any(|i| matches!(i, Item::Text { text, .. } if text == "English"));
         assert!(!english);
+    }
+
+    #[test]
+    fn columns_nested_by_a_broken_template_stay_two() {
+        let fonts = Fonts::load().unwrap();
+        let mut blocks = vec![Block::ColumnsStart; 100_000];
+        blocks.push(para("Texte."));
+        blocks.push(Block::ColumnBreak);
+        blocks.push(para("Text."));
+        let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
+        assert_eq!(l.pages.len(), 1);
     }
 
     #[test]
