@@ -89,6 +89,7 @@ fn no_known_mistake_of_french_comes_back() {
             "Usages permis :",
             "Durée de conservation :",
             "aux termes de :",
+            "s’il en a une désigné",
             "tribunaux compétents.",
             "1 expert",
         ] {
@@ -106,6 +107,8 @@ fn no_known_mistake_of_english_comes_back() {
             "Access to services:",
             // « Chaque partie et chaque membre »: an "and", not a comma.
             "Each party, each member",
+            // The contact person is designated; the address is what may be missing.
+            "if any appointed",
         ] {
             assert!(!en.contains(wrong), "{example}: “{wrong}” is back");
         }
@@ -120,6 +123,10 @@ fn two_parties_are_each_other_s_other_party() {
         assert!(fr.contains("l’autre partie"), "{example}");
         let en = english(example);
         assert!(!en.contains("other parties"), "{example}");
+        assert!(
+            !en.contains("No party is the mandatary"),
+            "{example}: neither party"
+        );
     }
     // Four parties: the others.
     assert!(render(&[EXAMPLES[0]]).contains("aux autres parties"));

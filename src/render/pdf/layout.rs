@@ -88,6 +88,8 @@ const TITLE: f32 = 22.0;
 const SMALL: f32 = 9.0;
 const SMALL_LEADING: f32 = 11.5;
 const INDENT: f32 = 16.0;
+/// The most a justified line's spaces may widen, in ems each.
+const MAX_STRETCH: f64 = 0.6;
 
 /// A word: pieces in possibly different styles, not to be broken.
 #[derive(Debug, Clone)]
@@ -543,9 +545,13 @@ impl<'a> Writer<'a> {
                 + line.iter().rev().skip(1).map(|w| w.space).sum::<f64>();
             let gaps = line.len().saturating_sub(1);
             let last = n + 1 == count;
+            let stretch = (f64::from(width) - natural) / gaps.max(1) as f64;
             let (mut x, extra) = match align {
-                Align::Justify if !last && gaps > 0 => {
-                    (f64::from(x0), (f64::from(width) - natural) / gaps as f64)
+                // A line with few words in a narrow column would open
+                // rivers of white (« EN    CONSÉQUENCE,    LES »): it is
+                // set ragged instead.
+                Align::Justify if !last && gaps > 0 && stretch <= f64::from(size) * MAX_STRETCH => {
+                    (f64::from(x0), stretch)
                 }
                 Align::Center => (f64::from(x0) + (f64::from(width) - natural) / 2.0, 0.0),
                 _ => (f64::from(x0), 0.0),
