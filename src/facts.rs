@@ -73,6 +73,8 @@ pub struct Facts<'a> {
     /// Which language version prevails (« version qui fait foi »): `Some`
     /// with the general provisions, `None` inside when not answered.
     pub prevailing: Option<Option<Spanned<Prevailing>>>,
+    /// The agreement is governed by the laws applicable in Quebec.
+    pub quebec_law: bool,
 }
 
 /// What the agreement says of its language versions.
@@ -80,8 +82,10 @@ pub struct Facts<'a> {
 pub enum Prevailing {
     /// Drawn up in one language only: there is no other version.
     OneLanguage,
-    /// Another version exists; one prevails, or both are authoritative.
-    Versions,
+    /// The French version prevails over any other.
+    French,
+    /// Another version has standing: it prevails, or both are authoritative.
+    OtherStanding,
 }
 
 /// « Conseil d'administration » : the seats and the experts.
@@ -318,14 +322,15 @@ impl<'a> Facts<'a> {
             facts.board = Some(board(r));
         }
         if let Some(r) = clause(contract::GENERAL_PROVISIONS, &mut facts) {
+            facts.quebec_law = r.text(contract::GOVERNING_LAW.name()) == Some(contract::QUEBEC_LAW);
             let need = &contract::PREVAILING_VERSION;
             facts.prevailing = Some(r.get(need.name()).and_then(|written| {
                 let value = r.text(need.name())?;
                 Some(Spanned {
-                    value: if value == contract::FRENCH_ONLY {
-                        Prevailing::OneLanguage
-                    } else {
-                        Prevailing::Versions
+                    value: match value {
+                        contract::FRENCH_ONLY => Prevailing::OneLanguage,
+                        contract::FRENCH_PREVAILS => Prevailing::French,
+                        _ => Prevailing::OtherStanding,
                     },
                     span: written.span.clone(),
                 })

@@ -286,7 +286,7 @@ fn management_script() -> Vec<String> {
     a.extend([
         "Lévis",
         "les lois applicables au Québec",
-        "la version française prévaut",
+        "la version française prévaut sur toute autre version",
     ]);
     // Signatures: copies, counterparts, annexes.
     a.extend(["2", SKIP, SKIP]);
@@ -1230,7 +1230,7 @@ fn quick_management_script() -> Vec<&'static str> {
     a.extend(["oui", "Chaque partie reprend les biens qu'elle a prêtés."]);
     a.extend(PROVISIONS.map(|[_, arrangement]| arrangement));
     a.extend(["oui", "oui"]); // superior force, notices: usual answers
-    a.extend(["Lévis", "=", "la version française prévaut"]);
+    a.extend(["oui", "Lévis"]); // usual law and prevailing version kept; the district
     a.push("=");
     // The optional questions left: not now. Then finish and render.
     a.push("non");

@@ -96,6 +96,7 @@ codes! {
     RetentionTooShort = "P093", "retention-too-short", Error;
     AppropriationsMissing = "P094", "appropriations-missing", Warning;
     IgnoredAnswer = "P095", "ignored-answer", Warning;
+    FrenchLanguageCharter = "P096", "french-language-charter", Note;
     LibrarySyntax = "L001", "library-syntax", Error;
     LibrarySchema = "L002", "library-schema", Error;
     LibraryDuplicate = "L003", "library-duplicate", Error;

@@ -140,6 +140,10 @@ const PREVAILING: Use = Use {
     fr: "la vérification qu'une convention bilingue dit quelle version prévaut",
     en: "checking that a bilingual agreement says which version prevails",
 };
+const CHARTER: Use = Use {
+    fr: "le rappel de la Charte de la langue française quand un organisme public québécois donne valeur à une version anglaise",
+    en: "the reminder of the Charter of the French language when a Quebec public body gives an English version standing",
+};
 const CONTACTS: Use = Use {
     fr: "la vérification que chaque partie a un répondant",
     en: "checking that each party has a contact person",
@@ -208,6 +212,11 @@ pub const GENERAL_PROVISIONS: &str = "dispositions_generales";
 /// « La convention est rédigée en français » : a version in one language
 /// only, which a bilingual edition contradicts.
 pub const FRENCH_ONLY: &str = "french_only";
+/// « La version française prévaut » : a translation has no standing of its own.
+pub const FRENCH_PREVAILS: &str = "french_prevails";
+/// « Les lois applicables au Québec », where the Charter of the French
+/// language governs the public body's contracts.
+pub const QUEBEC_LAW: &str = "quebec";
 
 /// Audit frequencies whose period is two years; the others cover a year at most.
 pub const BIENNIAL: &str = "biennial";
@@ -293,7 +302,8 @@ needs! {
     CONTACT_PARTY = COMMITTEE."contacts.party": [Party] required for CONTACTS;
     /// « Version qui fait foi » : the library must keep the one-language
     /// choice pacte recognises.
-    PREVAILING_VERSION = GENERAL_PROVISIONS."language": [Choice] (&[FRENCH_ONLY]) required for PREVAILING;
+    PREVAILING_VERSION = GENERAL_PROVISIONS."language": [Choice] (&[FRENCH_ONLY, FRENCH_PREVAILS]) required for PREVAILING;
+    GOVERNING_LAW = GENERAL_PROVISIONS."governing_law": [Choice] (&[QUEBEC_LAW]) required for CHARTER;
 }
 
 /// The clauses pacte computes with, each once, in [`NEEDS`] order.

@@ -1,6 +1,8 @@
 //! A bilingual convention says which language version prevails (P086):
 //! never that it is drawn up in one language only, and — before signature
-//! (`--final`) or in a bilingual edition — always something.
+//! (`--final`) or in a bilingual edition — always something. A Quebec
+//! public body that gives an English version standing is reminded of the
+//! Charter of the French language (P096).
 
 use super::{Ctx, Options};
 use crate::diag::{Code, Diagnostic};
@@ -8,6 +10,7 @@ use crate::facts::Prevailing;
 use crate::tr;
 
 pub(super) fn check(ctx: &Ctx<'_>, options: Options, out: &mut Vec<Diagnostic>) {
+    charter(ctx, out);
     let lang = ctx.lang;
     let promised = ctx.conv.is_bilingual();
     if !promised && !options.bilingual {
@@ -81,4 +84,48 @@ pub(super) fn check(ctx: &Ctx<'_>, options: Options, out: &mut Vec<Diagnostic>) 
             );
         }
     }
+}
+
+/// P096: under Quebec law, a public party, and an English version that
+/// prevails or is equally authoritative.
+fn charter(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let Some(Some(said)) = &ctx.facts.prevailing else {
+        return;
+    };
+    let public = ctx.conv.party_ids().find(|id| ctx.conv.is_public(id.value));
+    let (Prevailing::OtherStanding, true, Some(public)) =
+        (said.value, ctx.facts.quebec_law, public)
+    else {
+        return;
+    };
+    let who = ctx.party_name(public.value);
+    out.push(
+        Diagnostic::new(
+            Code::FrenchLanguageCharter,
+            said.span.clone(),
+            tr!(
+                lang,
+                "{who}, organisme public québécois, contracte en principe en français (Charte de la langue française, art. 21) : une version anglaise qui prévaut ou fait également foi suppose une exception",
+                "{who}, a Quebec public body, contracts in French as a rule (Charter of the French language, s. 21): an English version that prevails or is equally authoritative requires an exception"
+            ),
+        )
+        .help(tr!(
+            lang,
+            "faites confirmer l'exception par vos juristes, ou écrivez language = \"french_prevails\"",
+            "have your lawyers confirm the exception, or write language = \"french_prevails\""
+        ))
+        .plain(
+            tr!(
+                lang,
+                "{who}, organisme public québécois, contracte en principe en français : une version anglaise qui prévaut ou fait également foi suppose une exception (Charte de la langue française, art. 21)",
+                "{who}, a Quebec public body, contracts in French as a rule: an English version that prevails or is equally authoritative requires an exception (Charter of the French language, s. 21)"
+            ),
+            tr!(
+                lang,
+                "faites confirmer l'exception par vos juristes, ou choisissez « la version française prévaut »",
+                "have your lawyers confirm the exception, or choose “the French version prevails”"
+            ),
+        ),
+    );
 }
