@@ -30,7 +30,7 @@ pub struct DiffArgs {
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
 
-    /// Paper size for PDF (default: A4 in French, Letter in English).
+    /// Paper size for PDF (default: Letter for Canadian or US dollars, A4 otherwise).
     #[arg(long, value_enum)]
     paper: Option<PaperArg>,
 }

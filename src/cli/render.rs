@@ -34,7 +34,7 @@ pub struct RenderArgs {
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
 
-    /// Paper size for PDF (default: A4 in French, Letter in English and in a bilingual edition).
+    /// Paper size for PDF (default: Letter for Canadian or US dollars, A4 otherwise).
     #[arg(long, value_enum)]
     paper: Option<PaperArg>,
 

@@ -28,7 +28,7 @@ pub fn pdf(
     let markdown = markdown(cmp, options, true)?;
     let paper = pdf_options
         .paper
-        .unwrap_or_else(|| typeset::Paper::for_lang(cmp.lang));
+        .unwrap_or_else(|| typeset::Paper::for_currency(&cmp.currency));
     let title = render::plain_text(&cmp.title);
     let info = typeset::PdfInfo {
         lang: cmp.lang,

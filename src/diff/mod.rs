@@ -43,6 +43,8 @@ pub struct Comparison {
     pub new: String,
     /// The title of the new version.
     pub title: String,
+    /// The new version's currency: its paper.
+    pub currency: String,
     pub summary: Summary,
     pub sections: Vec<Section>,
 }
@@ -141,6 +143,7 @@ pub fn compare(
         old: escape_markdown(old.label),
         new: escape_markdown(new.label),
         title: new_doc.title.clone(),
+        currency: new.convention.currency().to_string(),
         summary,
         sections,
     }

@@ -190,7 +190,7 @@ fn skeleton(
     // articles, built per edition, have already used their own.
     let env = with_language(env, lang);
     let out = render_bounded(&env, origins, &name, ctx)?;
-    Ok(finish(&out, lang))
+    Ok(finish(&out, lang, pdf))
 }
 
 /// The environment with the filters that depend on the document's language:
@@ -233,7 +233,7 @@ pub(crate) fn markdown_from_template(
     ctx.insert("pdf".to_string(), JinjaValue::from(pdf));
     let ctx = JinjaValue::from(ctx);
     let out = render_bounded(&env, &origins, name, ctx)?;
-    Ok(finish(&out, lang))
+    Ok(finish(&out, lang, pdf))
 }
 
 /// The text of a Markdown line without its markup (for PDF metadata).
@@ -306,15 +306,17 @@ pub fn pdf<'c>(
     pdf_options: PdfOptions,
 ) -> Result<Vec<u8>, RenderError> {
     let (env, origins) = environment(options)?;
-    let docs = documents(&env, &origins, editions.into(), library, report, options)?;
+    let editions = editions.into();
+    let currency = match editions {
+        Editions::One(conv) | Editions::Two([(conv, _), _]) => conv.currency().to_string(),
+    };
+    let docs = documents(&env, &origins, editions, library, report, options)?;
     let markdown = skeleton(&env, &origins, &docs, true)?;
     let doc = &docs[0];
     let second = docs.get(1).map(|d| d.lang);
-    // A bilingual edition is Canadian first: Letter, unless asked otherwise.
-    let paper = pdf_options.paper.unwrap_or_else(|| match second {
-        Some(_) => pdf::Paper::Letter,
-        None => pdf::Paper::for_lang(doc.lang),
-    });
+    let paper = pdf_options
+        .paper
+        .unwrap_or_else(|| pdf::Paper::for_currency(&currency));
     // Model strings are Markdown-escaped; metadata wants them plain. A
     // bilingual edition's are both languages', « gauche / right ».
     let both = |f: &dyn Fn(&Document) -> String| {
@@ -368,9 +370,14 @@ fn fill_placeholders(record: &mut Json, fields: &[crate::library::Field], lang: 
 /// Typography and whitespace: at most one blank line, one final newline.
 /// Text is in `lang` until a `<!-- lang xx -->` mark (a bilingual edition)
 /// says otherwise: each language's spacing and quotes stay in its own text.
-fn finish(text: &str, lang: Lang) -> String {
+/// For a PDF (`marks`), each change of language stays marked on a line of
+/// its own, for the typesetter's hyphenation and the tagged PDF's `/Lang`.
+fn finish(text: &str, lang: Lang, marks: bool) -> String {
     let mut typeset = String::with_capacity(text.len() + text.len() / 16);
-    for (lang, segment) in text::language_segments(text, lang) {
+    for (n, (lang, segment)) in text::language_segments(text, lang).into_iter().enumerate() {
+        if marks && n > 0 {
+            typeset.push_str(&format!("\n\n<!-- lang {} -->\n\n", lang.code()));
+        }
         typeset.push_str(&match lang {
             Lang::Fr => french_typography(segment),
             Lang::En => text::english_typography(segment),

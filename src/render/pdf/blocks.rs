@@ -61,6 +61,8 @@ pub enum Block {
     ColumnsStart,
     ColumnBreak,
     ColumnsEnd,
+    /// The language of what follows (`<!-- lang en -->`): its hyphenation.
+    Lang(crate::lang::Lang),
 }
 
 /// A table being read: its header, its finished rows, the row in progress.
@@ -171,7 +173,15 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 "<!-- columns -->" => out.push(Block::ColumnsStart),
                 "<!-- column -->" => out.push(Block::ColumnBreak),
                 "<!-- /columns -->" => out.push(Block::ColumnsEnd),
-                _ => {}
+                other => {
+                    if let Some(lang) = other
+                        .strip_prefix("<!-- lang ")
+                        .and_then(|l| l.strip_suffix(" -->"))
+                        .and_then(crate::lang::Lang::parse)
+                    {
+                        out.push(Block::Lang(lang));
+                    }
+                }
             },
             _ => {}
         }

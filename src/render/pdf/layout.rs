@@ -41,6 +41,22 @@ impl Geometry {
         }
     }
 
+    /// The page of a convention: the text block centred at [`MEASURE`]
+    /// points — about 75 characters of 11-point body text, the measure a
+    /// reader's eye follows without losing the line — or, for two columns
+    /// side by side, the page's width less one-inch margins.
+    pub fn for_document(self, columns: bool) -> Geometry {
+        let measure = if columns {
+            self.width - 2.0 * 60.0
+        } else {
+            MEASURE
+        };
+        Geometry {
+            margin_x: ((self.width - measure) / 2.0).max(36.0),
+            ..self
+        }
+    }
+
     fn text_width(&self) -> f32 {
         self.width - 2.0 * self.margin_x
     }
@@ -81,8 +97,12 @@ pub struct Layout {
 }
 
 /// Typographic sizes, in points.
-const BODY: f32 = 10.5;
-const BODY_LEADING: f32 = 14.0;
+const BODY: f32 = 11.0;
+const BODY_LEADING: f32 = 14.5;
+/// The width of the text block, in points (see [`Geometry::for_document`]).
+const MEASURE: f32 = 360.0;
+/// The size of raised letters (« 1er »), relative to the text.
+const SUPERSCRIPT: f32 = 0.62;
 const HEADING: f32 = 12.5;
 const TITLE: f32 = 22.0;
 const SMALL: f32 = 9.0;
@@ -97,6 +117,9 @@ struct Word {
     pieces: Vec<(String, Style, Mark)>,
     width: f64,
     space: f64,
+    /// A syllable with more of its word after it: a line ending here ends
+    /// with a hyphen; a line going on joins it to the next.
+    hyphen: f64,
 }
 
 impl Fragment for Word {
@@ -107,7 +130,7 @@ impl Fragment for Word {
         self.space
     }
     fn penalty_width(&self) -> f64 {
-        0.0
+        self.hyphen
     }
 }
 
@@ -125,6 +148,8 @@ struct Writer<'a> {
     frame: Frame,
     headings: Vec<(String, usize)>,
     title_page: bool,
+    /// The language of the text being set: its hyphenation patterns.
+    lang: crate::lang::Lang,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -182,6 +207,7 @@ impl<'a> Writer<'a> {
             },
             headings: Vec::new(),
             title_page: false,
+            lang: crate::lang::Lang::Fr,
         }
     }
 
@@ -216,6 +242,7 @@ impl<'a> Writer<'a> {
                 // Columns inside a column (only a broken template makes them)
                 // are read as one: no recursion a template could deepen.
                 Block::ColumnsStart if self.frame.width < self.geo.text_width() => {}
+                Block::Lang(lang) => self.lang = *lang,
                 Block::ColumnsStart => {
                     let middle = until(blocks, i, &Block::ColumnBreak);
                     let end = until(blocks, middle.min(blocks.len()), &Block::ColumnsEnd);
@@ -377,6 +404,7 @@ impl<'a> Writer<'a> {
         };
         let mut scratch = Writer::new(self.fonts, geo);
         scratch.frame = self.frame;
+        scratch.lang = self.lang;
         scratch.new_page();
         // Not at the top, so leading space counts as it will in place.
         scratch.y -= 0.001;
@@ -487,6 +515,7 @@ impl<'a> Writer<'a> {
             | Block::ColumnsStart
             | Block::ColumnBreak
             | Block::ColumnsEnd => {}
+            Block::Lang(lang) => self.lang = *lang,
         }
     }
 
@@ -538,8 +567,29 @@ impl<'a> Writer<'a> {
     ) {
         let lines = self.wrap(runs, size, width);
         let count = lines.len();
+        // Never one line of a paragraph alone at the foot of a page (an
+        // orphan) or at the head of the next (a widow): the page breaks a
+        // line earlier, or before the paragraph.
+        let room = ((self.y - self.geo.margin_bottom) / leading)
+            .floor()
+            .max(0.0) as usize;
+        let body = align == Align::Justify;
+        let break_before = if body && count > room && !self.page_is_empty() && self.y < self.top() {
+            match room {
+                0 | 1 => Some(0),
+                _ if count - room == 1 && count >= 3 => Some(room - 1),
+                _ if count - room == 1 => Some(0),
+                _ => None,
+            }
+        } else {
+            None
+        };
         for (n, line) in lines.into_iter().enumerate() {
+            if break_before == Some(n) {
+                self.new_page();
+            }
             self.ensure(leading);
+            let line = join_syllables(line, self.fonts.width("-", Style::Regular, size));
             let baseline = self.y - size * 0.85;
             let natural: f64 = line.iter().map(|w| w.width).sum::<f64>()
                 + line.iter().rev().skip(1).map(|w| w.space).sum::<f64>();
@@ -558,25 +608,71 @@ impl<'a> Writer<'a> {
             };
             for (w, word) in line.iter().enumerate() {
                 for (p, (text, style, mark)) in word.pieces.iter().enumerate() {
-                    self.push(Item::Text {
-                        x: x as f32,
-                        y: baseline,
-                        text: text.clone(),
-                        style: *style,
-                        size,
-                    });
-                    let mut end = x + f64::from(self.fonts.width(text, *style, size));
+                    let drawn = self.draw(text, *style, size, x as f32, baseline);
+                    let mut end = x + f64::from(drawn);
                     // A mark runs on through the space to the next word it covers.
                     let next = line.get(w + 1).and_then(|n| n.pieces.first());
                     if p + 1 == word.pieces.len() && next.is_some_and(|(_, _, m)| m == mark) {
                         end += word.space + extra.max(0.0);
                     }
                     self.revision_line(*mark, x as f32, end as f32, baseline, size);
-                    x += f64::from(self.fonts.width(text, *style, size));
+                    x += f64::from(drawn);
                 }
                 x += word.space + extra.max(0.0);
             }
             self.y -= leading;
+        }
+    }
+
+    /// Draws a piece of a word at `x`, « 1er », « 2e » and « n° » with their
+    /// letters raised and smaller in French; returns its width.
+    fn draw(&mut self, text: &str, style: Style, size: f32, x: f32, baseline: f32) -> f32 {
+        let split = (self.lang == crate::lang::Lang::Fr)
+            .then(|| superscript(text))
+            .flatten();
+        let Some((base, raised, rest)) = split else {
+            self.push(Item::Text {
+                x,
+                y: baseline,
+                text: text.to_string(),
+                style,
+                size,
+            });
+            return self.fonts.width(text, style, size);
+        };
+        let mut at = x;
+        for (part, part_size, y) in [
+            (base, size, baseline),
+            (raised, size * SUPERSCRIPT, baseline + size * 0.33),
+            (rest, size, baseline),
+        ] {
+            if part.is_empty() {
+                continue;
+            }
+            self.push(Item::Text {
+                x: at,
+                y,
+                text: part.to_string(),
+                style,
+                size: part_size,
+            });
+            at += self.fonts.width(part, style, part_size);
+        }
+        at - x
+    }
+
+    /// The width [`Writer::draw`] gives a piece.
+    fn width(&self, text: &str, style: Style, size: f32) -> f32 {
+        match (self.lang == crate::lang::Lang::Fr)
+            .then(|| superscript(text))
+            .flatten()
+        {
+            Some((base, raised, rest)) => {
+                self.fonts.width(base, style, size)
+                    + self.fonts.width(raised, style, size * SUPERSCRIPT)
+                    + self.fonts.width(rest, style, size)
+            }
+            None => self.fonts.width(text, style, size),
         }
     }
 
@@ -607,15 +703,13 @@ impl<'a> Writer<'a> {
                 return;
             }
             let pieces = std::mem::take(current);
-            let w: f32 = pieces
-                .iter()
-                .map(|(t, s, _)| self.fonts.width(t, *s, size))
-                .sum();
+            let w: f32 = pieces.iter().map(|(t, s, _)| self.width(t, *s, size)).sum();
             let space = self.fonts.width(" ", space_style, size);
             words.push(Word {
                 pieces,
                 width: f64::from(w),
                 space: f64::from(space),
+                hyphen: 0.0,
             });
         };
         for run in runs {
@@ -633,11 +727,79 @@ impl<'a> Writer<'a> {
             }
         }
         finish(&mut current, &mut words, Style::Regular);
+        let words = self.hyphenate(words, size);
         let words = self.split_overlong(words, size, width);
         let widths = [f64::from(width)];
         let lines = wrap_optimal_fit(&words, &widths, &Penalties::new())
             .unwrap_or_else(|_| wrap_first_fit(&words, &widths));
         lines.into_iter().map(<[Word]>::to_vec).collect()
+    }
+
+    /// Cuts each word the language's patterns allow into syllables a line
+    /// may end on, with a hyphen. Only common words: one in bold (a party's
+    /// name), with a capital (a proper noun), a digit (an amount, a date, a
+    /// reference) or a hyphen of its own is kept whole, and so is a short one.
+    fn hyphenate(&self, words: Vec<Word>, size: f32) -> Vec<Word> {
+        let patterns = match self.lang {
+            crate::lang::Lang::Fr => hypher::Lang::French,
+            crate::lang::Lang::En => hypher::Lang::English,
+        };
+        let mut out = Vec::with_capacity(words.len());
+        for word in words {
+            let [(text, style, mark)] = &word.pieces[..] else {
+                out.push(word);
+                continue;
+            };
+            if matches!(style, Style::Bold | Style::BoldItalic) {
+                out.push(word);
+                continue;
+            }
+            // « l’aménagement » : the elision stays with the first syllable;
+            // « entente, » : the punctuation with the last.
+            let elided = text
+                .char_indices()
+                .take(4)
+                .find(|(_, c)| matches!(c, '’' | '\''))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let core_end = text
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_alphabetic())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let core = text.get(elided..core_end).unwrap_or_default();
+            let plain = core.chars().count() >= 6
+                && core.chars().all(char::is_alphabetic)
+                && core.chars().next().is_some_and(char::is_lowercase);
+            if !plain {
+                out.push(word);
+                continue;
+            }
+            let syllables: Vec<&str> = hypher::hyphenate_bounded(core, patterns, 2, 3).collect();
+            if syllables.len() < 2 {
+                out.push(word);
+                continue;
+            }
+            let hyphen = f64::from(self.fonts.width("-", *style, size));
+            let last = syllables.len() - 1;
+            for (k, syllable) in syllables.iter().enumerate() {
+                let mut piece = String::new();
+                if k == 0 {
+                    piece.push_str(&text[..elided]);
+                }
+                piece.push_str(syllable);
+                if k == last {
+                    piece.push_str(&text[core_end..]);
+                }
+                let width = f64::from(self.fonts.width(&piece, *style, size));
+                out.push(Word {
+                    pieces: vec![(piece, *style, *mark)],
+                    width,
+                    space: if k == last { word.space } else { 0.0 },
+                    hyphen: if k == last { 0.0 } else { hyphen },
+                });
+            }
+        }
+        out
     }
 
     /// Cuts words wider than the line (a long address, a URL) into pieces that fit.
@@ -658,6 +820,7 @@ impl<'a> Writer<'a> {
                             pieces: std::mem::take(&mut piece),
                             width: f64::from(piece_width),
                             space: 0.0,
+                            hyphen: 0.0,
                         });
                         piece_width = 0.0;
                     }
@@ -673,6 +836,7 @@ impl<'a> Writer<'a> {
                     pieces: piece,
                     width: f64::from(piece_width),
                     space: word.space,
+                    hyphen: 0.0,
                 });
             }
         }
@@ -787,6 +951,62 @@ impl<'a> Writer<'a> {
         }
         self.y = bottom;
     }
+}
+
+/// « 1er » → (« 1 », « er », «  »), « n°, » → (« n », « o », « , »): the
+/// French abbreviations whose letters are raised, split around them.
+fn superscript(text: &str) -> Option<(&str, &str, &str)> {
+    let ends_word = |rest: &str| rest.chars().all(|c| !c.is_alphanumeric());
+    if let Some(rest) = text.strip_prefix("n°").or_else(|| text.strip_prefix("N°")) {
+        return ends_word(rest).then(|| (&text[..1], "o", rest));
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let after = &text[digits..];
+    ["ers", "res", "er", "re", "es", "e"]
+        .into_iter()
+        .find_map(|suffix| {
+            let rest = after.strip_prefix(suffix)?;
+            ends_word(rest).then(|| (&text[..digits], suffix, rest))
+        })
+}
+
+/// A line's syllables joined back into words, and a hyphen after the last
+/// when the line ends inside a word.
+fn join_syllables(line: Vec<Word>, hyphen_width: f32) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(line.len());
+    let mut continues = false;
+    for word in line {
+        match out.last_mut() {
+            Some(prev) if continues => {
+                for piece in word.pieces {
+                    match prev.pieces.last_mut() {
+                        Some(last) if last.1 == piece.1 && last.2 == piece.2 => {
+                            last.0.push_str(&piece.0)
+                        }
+                        _ => prev.pieces.push(piece),
+                    }
+                }
+                prev.width += word.width;
+                prev.space = word.space;
+                prev.hyphen = word.hyphen;
+            }
+            _ => out.push(word),
+        }
+        continues = out.last().is_some_and(|w| w.hyphen > 0.0);
+    }
+    if let Some(last) = out.last_mut()
+        && last.hyphen > 0.0
+    {
+        if let Some(piece) = last.pieces.last_mut() {
+            piece.0.push('-');
+        }
+        last.width += f64::from(hyphen_width);
+        last.hyphen = 0.0;
+    }
+    out
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -1054,6 +1274,109 @@ mod tests {
         blocks.push(para("Text."));
         let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
         assert_eq!(l.pages.len(), 1);
+    }
+
+    fn texts(l: &Layout) -> Vec<String> {
+        l.pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn common_words_are_hyphenated_and_names_amounts_and_dates_never() {
+        let fonts = Fonts::load().unwrap();
+        let geo = Geometry::a4().for_document(true);
+        let text = "Les parties conviennent expressément que l’administration, la coordination et \
+                    l’évaluation des interventions communautaires relèvent conjointement de \
+                    Rivière-aux-Saules et Saint-Aurèle, pour 480 000,00 $ au 31 décembre 2027. "
+            .repeat(4);
+        let mut blocks = vec![
+            Block::Lang(crate::lang::Lang::Fr),
+            Block::ColumnsStart,
+            para(&text),
+        ];
+        blocks.extend([Block::ColumnBreak, Block::ColumnsEnd]);
+        let l = layout(&blocks, &fonts, geo, "", None);
+        let words = texts(&l);
+        let broken: Vec<&String> = words.iter().filter(|w| w.ends_with('-')).collect();
+        assert!(!broken.is_empty(), "a narrow column hyphenates: {words:?}");
+        for w in &broken {
+            let w = w.trim_end_matches('-');
+            assert!(
+                w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '’'),
+                "{w}"
+            );
+            assert!(
+                w.chars().next().is_some_and(|c| c.is_lowercase()),
+                "no proper noun: {w}"
+            );
+        }
+        // Whole again in the text of a line that does not end in it.
+        assert!(
+            words
+                .iter()
+                .any(|w| w == "expressément" || w == "expres-" || w == "expressé-")
+        );
+    }
+
+    #[test]
+    fn a_paragraph_leaves_no_line_alone_at_the_foot_or_head_of_a_page() {
+        let fonts = Fonts::load().unwrap();
+        let geo = Geometry::a4();
+        let long =
+            "Texte suivi d’un paragraphe de plusieurs lignes qui doit se couper proprement. "
+                .repeat(5);
+        for filler in 25..40 {
+            let mut blocks: Vec<Block> = (0..filler).map(|_| para("Ligne.")).collect();
+            blocks.push(para(&long));
+            blocks.push(para("Fin."));
+            let l = layout(&blocks, &fonts, geo, "", None);
+            // Lines of the long paragraph on each page.
+            for page in &l.pages {
+                let ys: Vec<f32> = page
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text { y, text, .. } if text != "Ligne." && text != "Fin." => {
+                            Some(*y)
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                let mut lines = ys.clone();
+                lines.dedup();
+                assert!(lines.len() != 1, "filler {filler}: a lone line {lines:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn french_ordinals_and_numero_are_raised() {
+        let fonts = Fonts::load().unwrap();
+        let blocks = [
+            Block::Lang(crate::lang::Lang::Fr),
+            para("Le 1er mars, la résolution n° 12 du 2e conseil."),
+        ];
+        let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
+        let item = |t: &str| {
+            l.pages[0].items.iter().find_map(|i| match i {
+                Item::Text { text, y, size, .. } if text == t => Some((*y, *size)),
+                _ => None,
+            })
+        };
+        let (base_y, base_size) = item("1").unwrap();
+        for raised in ["er", "o", "e"] {
+            let (y, size) = item(raised).unwrap();
+            assert!(y > base_y && size < base_size, "{raised}");
+        }
+        assert_eq!(superscript("2023"), None);
+        assert_eq!(superscript("nord"), None);
+        assert_eq!(superscript("1er,"), Some(("1", "er", ",")));
     }
 
     #[test]

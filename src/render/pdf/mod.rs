@@ -24,11 +24,12 @@ pub enum Paper {
 }
 
 impl Paper {
-    /// The usual paper of a document's language: A4 in French, Letter in English.
-    pub fn for_lang(lang: Lang) -> Paper {
-        match lang {
-            Lang::Fr => Paper::A4,
-            Lang::En => Paper::Letter,
+    /// The usual paper where a convention's money is: Letter in Canada
+    /// (Quebec practice) and the United States, A4 everywhere else.
+    pub fn for_currency(currency: &str) -> Paper {
+        match currency {
+            "CAD" | "USD" => Paper::Letter,
+            _ => Paper::A4,
         }
     }
 }
@@ -75,12 +76,14 @@ pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
     } else {
         std::borrow::Cow::Borrowed(markdown)
     };
-    let blocks = blocks::parse(&markdown);
+    let mut blocks = blocks::parse(&markdown);
+    blocks.insert(0, Block::Lang(info.lang));
     check_coverage(&blocks, &fonts, info.lang)?;
     let geo = match info.paper {
         Paper::A4 => Geometry::a4(),
         Paper::Letter => Geometry::letter(),
-    };
+    }
+    .for_document(info.second.is_some());
     // A bilingual edition's furniture speaks both languages, the left first.
     let both = |fr: &str, en: &str| {
         let word = |l: Lang| if l == Lang::Fr { fr } else { en };
