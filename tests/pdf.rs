@@ -493,3 +493,54 @@ fn a_bilingual_pdf_sets_the_languages_side_by_side_with_articles_level() {
         "{heading}"
     );
 }
+
+/// The table of contents: dot leaders to each page number, and each entry a
+/// link to the page it names (read back with lopdf).
+#[test]
+fn the_contents_lead_the_eye_and_link_to_each_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = render(dir.path(), "g.pdf", &[GESTION]);
+    let contents = poppler("pdftotext", &["-layout", "-f", "2", "-l", "2"], &pdf);
+    let line = contents
+        .lines()
+        .find(|l| l.trim_start().starts_with("Article 18 — Audit"))
+        .unwrap();
+    assert!(line.contains(". . . . ."), "dot leaders: {line}");
+    let listed: usize = line.split_whitespace().last().unwrap().parse().unwrap();
+
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let pages = doc.get_pages();
+    let number_of = |id: lopdf::ObjectId| {
+        pages
+            .iter()
+            .find(|(_, p)| **p == id)
+            .map(|(n, _)| *n as usize)
+    };
+    // The contents run over pages 2 and 3.
+    let annots: Vec<&lopdf::Object> = [2, 3]
+        .iter()
+        .flat_map(|n| {
+            let page = doc.get_dictionary(pages[n]).unwrap();
+            page.get(b"Annots").unwrap().as_array().unwrap()
+        })
+        .collect();
+    let targets: Vec<usize> = annots
+        .into_iter()
+        .filter_map(|a| {
+            let a = match a {
+                lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+                other => other.as_dict().ok()?,
+            };
+            let action = a.get(b"A").ok()?.as_dict().ok()?;
+            let dest = action.get(b"D").ok()?.as_array().ok()?;
+            number_of(dest.first()?.as_reference().ok()?)
+        })
+        .collect();
+    let entries = markdown_headings(GESTION, "fr").len();
+    assert_eq!(targets.len(), entries, "{targets:?}");
+    assert!(
+        targets.windows(2).all(|w| w[0] <= w[1]),
+        "in page order: {targets:?}"
+    );
+    assert!(targets.contains(&listed));
+}

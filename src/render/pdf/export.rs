@@ -4,8 +4,9 @@
 use super::fonts::{BYTES, Style};
 use super::layout::{Geometry, Item, Layout};
 use printpdf::{
-    Color, Greyscale, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    Actions, BorderArray, Color, Destination, Greyscale, Line, LinePoint, LinkAnnotation, Mm, Op,
+    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
+    TextMatrix,
 };
 
 /// What surrounds the body of every page.
@@ -164,6 +165,26 @@ pub fn export(
                     ops.push(Op::ShowText { items });
                     ops.push(Op::EndTextSection);
                 }
+                Item::Link {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    page,
+                } => ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation::new(
+                        Rect::from_xywh(Pt(*x1), Pt(*y1), Pt(x2 - x1), Pt(y2 - y1)),
+                        Actions::go_to(Destination::Xyz {
+                            page: *page,
+                            left: None,
+                            top: None,
+                            zoom: None,
+                        }),
+                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                        None,
+                        None,
+                    ),
+                }),
                 Item::Line {
                     x1,
                     y1,

@@ -79,6 +79,14 @@ pub enum Item {
         y2: f32,
         width: f32,
     },
+    /// A clickable area (a contents entry) leading to a page, 1-based.
+    Link {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        page: usize,
+    },
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -150,6 +158,8 @@ struct Writer<'a> {
     title_page: bool,
     /// The language of the text being set: its hyphenation patterns.
     lang: crate::lang::Lang,
+    /// Whether words may be cut at the end of a line (not in the contents).
+    hyphenate: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -208,6 +218,7 @@ impl<'a> Writer<'a> {
             headings: Vec::new(),
             title_page: false,
             lang: crate::lang::Lang::Fr,
+            hyphenate: true,
         }
     }
 
@@ -533,6 +544,8 @@ impl<'a> Writer<'a> {
             // First pass: the entries are not known yet; reserve no space.
             None => Vec::new(),
         };
+        // An entry reads whole, its words uncut.
+        self.hyphenate = false;
         for (n, entry) in entries.iter().enumerate() {
             let page = toc.and_then(|t| t.get(n)).map_or(0, |(_, p)| *p);
             let number = page.to_string();
@@ -543,17 +556,51 @@ impl<'a> Writer<'a> {
                 style: Style::Regular,
                 mark: Mark::None,
             }];
+            // Where the entry's last line ends: the dot leaders start there.
+            let lines = self.wrap(&runs, BODY, title_width);
+            let last_end = lines.last().map_or(0.0, |line| {
+                line.iter().map(|w| w.width).sum::<f64>()
+                    + line.iter().rev().skip(1).map(|w| w.space).sum::<f64>()
+            }) as f32;
+            // An entry is never cut by a page: its link covers it whole.
+            self.ensure(lines.len() as f32 * BODY_LEADING);
+            let top = self.y;
+            let first_page = self.page;
             self.paragraph(&runs, BODY, BODY_LEADING, x0, title_width, Align::Left);
             let y = self.y + BODY_LEADING - BODY * 0.85;
+            let number_x = x0 + width - number_width;
+            let dot = self.fonts.width(". ", Style::Regular, BODY);
+            let (from, to) = (x0 + last_end + 6.0, number_x - 6.0);
+            if to > from + dot {
+                let count = ((to - from) / dot).floor() as usize;
+                self.push(Item::Text {
+                    x: to - count as f32 * dot,
+                    y,
+                    text: ". ".repeat(count).trim_end().to_string(),
+                    style: Style::Regular,
+                    size: BODY,
+                });
+            }
             self.push(Item::Text {
-                x: x0 + width - number_width,
+                x: number_x,
                 y,
                 text: number,
                 style: Style::Regular,
                 size: BODY,
             });
+            // The whole entry is a link to its page.
+            if self.page == first_page && page > 0 {
+                self.push(Item::Link {
+                    x1: x0,
+                    y1: self.y + BODY_LEADING - BODY * 1.1,
+                    x2: x0 + width,
+                    y2: top,
+                    page,
+                });
+            }
             self.space(2.0);
         }
+        self.hyphenate = true;
     }
 
     fn paragraph(
@@ -727,7 +774,11 @@ impl<'a> Writer<'a> {
             }
         }
         finish(&mut current, &mut words, Style::Regular);
-        let words = self.hyphenate(words, size);
+        let words = if self.hyphenate {
+            self.hyphenate(words, size)
+        } else {
+            words
+        };
         let words = self.split_overlong(words, size, width);
         let widths = [f64::from(width)];
         let lines = wrap_optimal_fit(&words, &widths, &Penalties::new())
