@@ -208,7 +208,7 @@ pub(super) fn annexes(
 }
 
 /// The letter of the annex at `index`: A to Z, then AA, AB…
-fn annex_letter(index: usize) -> String {
+pub(super) fn annex_letter(index: usize) -> String {
     let mut n = index;
     let mut letters = Vec::new();
     loop {

@@ -699,6 +699,7 @@ fn build_with(
 
     let draft = options.draft.then(|| Draft {
         banner: tr!(lang, "PROJET — NON VALIDÉ", "DRAFT — NOT VALIDATED"),
+        letter: annexes::annex_letter(annexes.len()),
         findings: draft_findings(report, lang),
     });
 
@@ -906,7 +907,17 @@ fn finding_line(d: &Diagnostic, source: Option<&SourceFile>, lang: Lang) -> Stri
         )
     });
     let at = at.unwrap_or_default();
-    let message = escape_markdown(&d.message);
+    // `clauses.duree.notice` in a message reads in italics, not between
+    // backticks a PDF would print.
+    let message = d
+        .message
+        .split('`')
+        .enumerate()
+        .map(|(n, part)| match (n % 2, escape_markdown(part)) {
+            (1, code) if !code.is_empty() => format!("*{code}*"),
+            (_, text) => text,
+        })
+        .collect::<String>();
     let severity = d.severity.name(lang);
     tr!(
         lang,

@@ -110,5 +110,7 @@ pub struct Signature {
 #[derive(Clone, Debug, Serialize)]
 pub struct Draft {
     pub banner: String,
+    /// The letter of its annex of open findings, after the other annexes.
+    pub letter: String,
     pub findings: Vec<String>,
 }

@@ -58,11 +58,22 @@ pub enum Block {
     /// Two columns side by side (a bilingual edition): the blocks up to
     /// [`Block::ColumnBreak`] go left, the rest up to [`Block::ColumnsEnd`]
     /// right, both starting level.
-    ColumnsStart,
+    ColumnsStart {
+        /// A thin rule between the columns (two languages); none between
+        /// signature blocks set two by two (`<!-- columns grid -->`).
+        rule: bool,
+    },
     ColumnBreak,
     ColumnsEnd,
     /// The language of what follows (`<!-- lang en -->`): its hyphenation.
     Lang(crate::lang::Lang),
+    /// The next unit (block, group or pair of columns) and the one after
+    /// it stay on one page (`<!-- keep-with-next -->`).
+    KeepWithNext,
+    /// A shaded box around what follows, up to [`Block::BoxEnd`] (a
+    /// lawyer's review note, `<!-- box -->`).
+    BoxStart,
+    BoxEnd,
 }
 
 /// A table being read: its header, its finished rows, the row in progress.
@@ -170,9 +181,13 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 "<!-- /keep -->" => out.push(Block::KeepEnd),
                 "<!-- titlepage -->" => out.push(Block::TitlePageStart),
                 "<!-- /titlepage -->" => out.push(Block::TitlePageEnd),
-                "<!-- columns -->" => out.push(Block::ColumnsStart),
+                "<!-- columns -->" => out.push(Block::ColumnsStart { rule: true }),
+                "<!-- columns grid -->" => out.push(Block::ColumnsStart { rule: false }),
                 "<!-- column -->" => out.push(Block::ColumnBreak),
                 "<!-- /columns -->" => out.push(Block::ColumnsEnd),
+                "<!-- keep-with-next -->" => out.push(Block::KeepWithNext),
+                "<!-- box -->" => out.push(Block::BoxStart),
+                "<!-- /box -->" => out.push(Block::BoxEnd),
                 other => {
                     if let Some(lang) = other
                         .strip_prefix("<!-- lang ")

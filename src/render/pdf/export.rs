@@ -5,8 +5,8 @@ use super::fonts::{BYTES, Style};
 use super::layout::{Geometry, Item, Layout};
 use printpdf::{
     Actions, BorderArray, Color, Destination, Greyscale, Line, LinePoint, LinkAnnotation, Mm, Op,
-    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
-    TextMatrix,
+    PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
+    TextItem, TextMatrix,
 };
 
 /// What surrounds the body of every page.
@@ -164,6 +164,21 @@ pub fn export(
                     });
                     ops.push(Op::ShowText { items });
                     ops.push(Op::EndTextSection);
+                }
+                Item::Shade {
+                    x,
+                    y,
+                    width,
+                    height,
+                } => {
+                    ops.push(Op::SetFillColor { col: gray(0.93) });
+                    ops.push(Op::DrawRectangle {
+                        rectangle: Rect {
+                            mode: Some(PaintMode::Fill),
+                            ..Rect::from_xywh(Pt(*x), Pt(*y), Pt(*width), Pt(*height))
+                        },
+                    });
+                    ops.push(Op::SetFillColor { col: gray(0.0) });
                 }
                 Item::Link {
                     x1,

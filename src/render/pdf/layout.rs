@@ -79,6 +79,13 @@ pub enum Item {
         y2: f32,
         width: f32,
     },
+    /// A shaded area behind text (a review note).
+    Shade {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+    },
     /// A clickable area (a contents entry) leading to a page, 1-based.
     Link {
         x1: f32,
@@ -109,6 +116,21 @@ const BODY: f32 = 11.0;
 const BODY_LEADING: f32 = 14.5;
 /// The width of the text block, in points (see [`Geometry::for_document`]).
 const MEASURE: f32 = 360.0;
+/// Part of a date, never cut (English months have their capital).
+const FRENCH_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
 /// The size of raised letters (« 1er »), relative to the text.
 const SUPERSCRIPT: f32 = 0.62;
 const HEADING: f32 = 12.5;
@@ -194,6 +216,19 @@ pub fn layout(
     }
 }
 
+/// Where the unit of layout starting at `i` ends: a group or a pair of
+/// columns whole, else one block.
+fn unit_end(blocks: &[Block], i: usize) -> usize {
+    match blocks.get(i) {
+        None => blocks.len(),
+        Some(Block::KeepStart) => (until(blocks, i, &Block::KeepEnd) + 1).min(blocks.len()),
+        Some(Block::ColumnsStart { .. }) => {
+            (until(blocks, i, &Block::ColumnsEnd) + 1).min(blocks.len())
+        }
+        Some(_) => i + 1,
+    }
+}
+
 /// The end of a run of blocks: `[start, end)` of `blocks[from..]`, ended by
 /// `stop` (or the end).
 fn until(blocks: &[Block], from: usize, stop: &Block) -> usize {
@@ -245,21 +280,33 @@ impl<'a> Writer<'a> {
                     self.space(12.0);
                     let height = self.measure(group);
                     self.ensure(height);
-                    for b in group {
-                        self.block(b, toc_title, toc);
-                    }
+                    self.blocks(group, toc_title, toc);
                     i = end;
                 }
                 // Columns inside a column (only a broken template makes them)
                 // are read as one: no recursion a template could deepen.
-                Block::ColumnsStart if self.frame.width < self.geo.text_width() => {}
+                Block::ColumnsStart { .. } if self.frame.width < self.geo.text_width() => {}
                 Block::Lang(lang) => self.lang = *lang,
-                Block::ColumnsStart => {
-                    let middle = until(blocks, i, &Block::ColumnBreak);
-                    let end = until(blocks, middle.min(blocks.len()), &Block::ColumnsEnd);
+                Block::ColumnsStart { rule } => {
+                    // The break is looked for inside the pair only: a pair
+                    // without one is a left column alone.
+                    let end = until(blocks, i, &Block::ColumnsEnd);
+                    let middle = until(&blocks[..end], i, &Block::ColumnBreak);
                     let right = blocks.get(middle + 1..end).unwrap_or_default();
-                    self.columns(&blocks[i + 1..middle], right, toc_title, toc);
+                    self.columns(&blocks[i + 1..middle], right, *rule, toc_title, toc);
                     i = end;
+                }
+                Block::BoxStart => {
+                    let end = until(blocks, i, &Block::BoxEnd);
+                    self.shaded(&blocks[i + 1..end], toc_title, toc);
+                    i = end;
+                }
+                Block::KeepWithNext => {
+                    // This unit and the next on one page: the closing
+                    // formula with the first signatures.
+                    let after = unit_end(blocks, unit_end(blocks, i + 1));
+                    let height = self.measure(&blocks[i + 1..after]);
+                    self.ensure(height);
                 }
                 b => self.block(b, toc_title, toc),
             }
@@ -275,6 +322,7 @@ impl<'a> Writer<'a> {
         &mut self,
         left: &[Block],
         right: &[Block],
+        rule: bool,
         toc_title: &str,
         toc: Option<&[(String, usize)]>,
     ) {
@@ -350,7 +398,7 @@ impl<'a> Writer<'a> {
             } else {
                 self.geo.margin_bottom
             };
-            if top - bottom > 1.0 && !self.title_page {
+            if rule && top - bottom > 1.0 && !self.title_page {
                 self.pages[page].items.push(Item::Line {
                     x1: x,
                     y1: top,
@@ -360,6 +408,48 @@ impl<'a> Writer<'a> {
                 });
             }
         }
+    }
+
+    /// Lays out `blocks` inside a shaded box, page by page: the shade goes
+    /// behind the text it holds, on every page the box spans.
+    fn shaded(&mut self, blocks: &[Block], toc_title: &str, toc: Option<&[(String, usize)]>) {
+        const PAD: f32 = 6.0;
+        self.space(6.0);
+        self.ensure(4.0 * BODY_LEADING);
+        let full = self.frame;
+        let (start_page, start_y) = (self.page, self.y);
+        let first_item = self.pages.get(self.page).map_or(0, |p| p.items.len());
+        self.frame = Frame {
+            x: full.x + PAD,
+            width: full.width - 2.0 * PAD,
+        };
+        self.y -= PAD;
+        self.blocks(blocks, toc_title, toc);
+        self.y -= PAD;
+        self.frame = full;
+        for page in start_page..=self.page {
+            let top = if page == start_page {
+                start_y
+            } else {
+                self.top()
+            };
+            let bottom = if page == self.page {
+                self.y
+            } else {
+                self.geo.margin_bottom
+            };
+            let shade = Item::Shade {
+                x: full.x,
+                y: bottom,
+                width: full.width,
+                height: top - bottom,
+            };
+            let at = if page == start_page { first_item } else { 0 };
+            if let Some(p) = self.pages.get_mut(page) {
+                p.items.insert(at.min(p.items.len()), shade);
+            }
+        }
+        self.space(6.0);
     }
 
     fn top(&self) -> f32 {
@@ -420,9 +510,7 @@ impl<'a> Writer<'a> {
         // Not at the top, so leading space counts as it will in place.
         scratch.y -= 0.001;
         let start = scratch.y;
-        for b in blocks {
-            scratch.block(b, "", None);
-        }
+        scratch.blocks(blocks, "", None);
         start - scratch.y
     }
 
@@ -523,9 +611,12 @@ impl<'a> Writer<'a> {
             | Block::KeepEnd
             | Block::TitlePageStart
             | Block::TitlePageEnd
-            | Block::ColumnsStart
+            | Block::ColumnsStart { .. }
             | Block::ColumnBreak
-            | Block::ColumnsEnd => {}
+            | Block::ColumnsEnd
+            | Block::KeepWithNext
+            | Block::BoxStart
+            | Block::BoxEnd => {}
             Block::Lang(lang) => self.lang = *lang,
         }
     }
@@ -651,6 +742,7 @@ impl<'a> Writer<'a> {
                     (f64::from(x0), stretch)
                 }
                 Align::Center => (f64::from(x0) + (f64::from(width) - natural) / 2.0, 0.0),
+                Align::Right => (f64::from(x0) + f64::from(width) - natural, 0.0),
                 _ => (f64::from(x0), 0.0),
             };
             for (w, word) in line.iter().enumerate() {
@@ -820,7 +912,8 @@ impl<'a> Writer<'a> {
             let core = text.get(elided..core_end).unwrap_or_default();
             let plain = core.chars().count() >= 6
                 && core.chars().all(char::is_alphabetic)
-                && core.chars().next().is_some_and(char::is_lowercase);
+                && core.chars().next().is_some_and(char::is_lowercase)
+                && !FRENCH_MONTHS.contains(&core);
             if !plain {
                 out.push(word);
                 continue;
@@ -955,7 +1048,10 @@ impl<'a> Writer<'a> {
             .iter()
             .zip(widths)
             .map(|(cell, w)| {
-                self.wrap(cell, SMALL, w - 2.0 * pad).len().max(1) as f32 * SMALL_LEADING
+                self.wrap(&unbreakable(cell), SMALL, w - 2.0 * pad)
+                    .len()
+                    .max(1) as f32
+                    * SMALL_LEADING
             })
             .fold(SMALL_LEADING, f32::max)
             + 2.0 * pad
@@ -967,14 +1063,13 @@ impl<'a> Writer<'a> {
         let mut x = x0;
         for (cell, w) in cells.iter().zip(widths) {
             self.y = top - pad;
-            self.paragraph(
-                cell,
-                SMALL,
-                SMALL_LEADING,
-                x + pad,
-                w - 2.0 * pad,
-                Align::Left,
-            );
+            let cell = unbreakable(cell);
+            let align = if is_amount(&cell) {
+                Align::Right
+            } else {
+                Align::Left
+            };
+            self.paragraph(&cell, SMALL, SMALL_LEADING, x + pad, w - 2.0 * pad, align);
             x += w;
         }
         let bottom = top - h;
@@ -1060,9 +1155,43 @@ fn join_syllables(line: Vec<Word>, hyphen_width: f32) -> Vec<Word> {
     out
 }
 
+/// A cell that is an amount (« 40 000,00 $ », "$40,000.00", « 25 % »):
+/// set flush right, so the amounts of a column, all with two decimals,
+/// line up on their decimal separator.
+fn is_amount(cell: &[Run]) -> bool {
+    let text: String = cell.iter().map(|r| r.text.as_str()).collect();
+    let text = text.trim();
+    text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().any(|c| matches!(c, '$' | '€' | '%'))
+        && text.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(c, ',' | '.' | '$' | '€' | '%' | '-' | '−' | '\u{202f}')
+        })
+}
+
+/// A short cell with a number in it — a date (« 31 mars 2028 »), an amount
+/// — is never broken across lines: its spaces become no-break spaces.
+fn unbreakable(cell: &[Run]) -> Vec<Run> {
+    let text: String = cell.iter().map(|r| r.text.as_str()).collect();
+    let short = text.split_whitespace().count() <= 4 && text.chars().any(|c| c.is_ascii_digit());
+    cell.iter()
+        .map(|r| Run {
+            text: if short {
+                r.text.replace(' ', "\u{a0}")
+            } else {
+                r.text.clone()
+            },
+            style: r.style,
+            mark: r.mark,
+        })
+        .collect()
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Align {
     Left,
+    Right,
     Center,
     Justify,
 }
@@ -1276,7 +1405,7 @@ mod tests {
         };
         let mut blocks = vec![
             para("Avant."),
-            Block::ColumnsStart,
+            Block::ColumnsStart { rule: true },
             heading("Article 2 — Durée"),
         ];
         // The left column runs over two pages, the right fits on one.
@@ -1319,7 +1448,7 @@ mod tests {
     #[test]
     fn columns_nested_by_a_broken_template_stay_two() {
         let fonts = Fonts::load().unwrap();
-        let mut blocks = vec![Block::ColumnsStart; 100_000];
+        let mut blocks = vec![Block::ColumnsStart { rule: true }; 100_000];
         blocks.push(para("Texte."));
         blocks.push(Block::ColumnBreak);
         blocks.push(para("Text."));
@@ -1344,11 +1473,12 @@ mod tests {
         let geo = Geometry::a4().for_document(true);
         let text = "Les parties conviennent expressément que l’administration, la coordination et \
                     l’évaluation des interventions communautaires relèvent conjointement de \
-                    Rivière-aux-Saules et Saint-Aurèle, pour 480 000,00 $ au 31 décembre 2027. "
+                    Rivière-aux-Saules et Saint-Aurèle, pour 480 000,00 $ au 31 décembre 2027, \
+                    le 2 septembre, le 28 novembre et le 9 février. "
             .repeat(4);
         let mut blocks = vec![
             Block::Lang(crate::lang::Lang::Fr),
-            Block::ColumnsStart,
+            Block::ColumnsStart { rule: true },
             para(&text),
         ];
         blocks.extend([Block::ColumnBreak, Block::ColumnsEnd]);
@@ -1365,6 +1495,10 @@ mod tests {
             assert!(
                 w.chars().next().is_some_and(|c| c.is_lowercase()),
                 "no proper noun: {w}"
+            );
+            assert!(
+                !FRENCH_MONTHS.iter().any(|m| m.starts_with(w)),
+                "no date cut: {w}"
             );
         }
         // Whole again in the text of a line that does not end in it.
