@@ -125,7 +125,7 @@ fn a_convention_with_errors_is_refused_unless_draft() {
     let (code, out, _) = render(&["--draft", fixture]);
     assert_eq!(code, 0);
     assert!(out.contains("> **PROJET — NON VALIDÉ**"));
-    assert!(out.contains("## Constats ouverts"));
+    assert!(out.contains("## Annexe G — Constats ouverts"), "{out}");
     assert!(out.contains("P051 erreur (ligne 197, colonne 10)"), "{out}");
     let (_, en, _) = render(&["--draft", "--lang", "en", fixture]);
     assert!(en.contains("> **DRAFT — NOT VALIDATED**"));
