@@ -570,3 +570,94 @@ fn the_contents_lead_the_eye_and_link_to_each_article() {
     );
     assert!(targets.contains(&listed));
 }
+
+/// A tagged, archival PDF: a structure tree a screen reader follows (its
+/// headings those of the Markdown, in order, and the English column marked
+/// English in a bilingual edition), the document's language, PDF/A-2b
+/// identification in uncompressed XMP that agrees with the document
+/// information, an sRGB output intent, and nothing claiming PDF/X.
+#[test]
+fn the_pdf_is_tagged_and_archival() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = render(dir.path(), "g.pdf", &[GESTION]);
+    let info = poppler("pdfinfo", &[], &pdf);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(info.contains("Metadata Stream: yes"), "{info}");
+    let raw = std::fs::read(&pdf).unwrap();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(!text.contains("GTS_PDFX"), "no PDF/X claim");
+    assert!(text.contains("<pdfaid:part>2</pdfaid:part>"));
+    assert!(text.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    assert!(text.contains("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Convention de partenariat de gestion de la base de plein air du lac des Hérons</rdf:li>"));
+
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"fr");
+    let marked = catalog.get(b"MarkInfo").unwrap().as_dict().unwrap();
+    assert!(marked.get(b"Marked").unwrap().as_bool().unwrap());
+    let intents = catalog.get(b"OutputIntents").unwrap().as_array().unwrap();
+    let intent = intents[0].as_dict().unwrap();
+    assert_eq!(intent.get(b"S").unwrap().as_name().unwrap(), b"GTS_PDFA1");
+    let root = doc
+        .get_dictionary(
+            catalog
+                .get(b"StructTreeRoot")
+                .unwrap()
+                .as_reference()
+                .unwrap(),
+        )
+        .unwrap();
+    // Walk the tree in order, collecting the structure types.
+    fn walk(doc: &lopdf::Document, id: lopdf::ObjectId, out: &mut Vec<(String, Option<String>)>) {
+        let e = doc.get_dictionary(id).unwrap();
+        let role = String::from_utf8_lossy(e.get(b"S").unwrap().as_name().unwrap()).into_owned();
+        let lang = e
+            .get(b"Lang")
+            .ok()
+            .and_then(|l| l.as_str().ok())
+            .map(|l| String::from_utf8_lossy(l).into_owned());
+        out.push((role, lang));
+        for kid in e.get(b"K").unwrap().as_array().unwrap() {
+            if let Ok(r) = kid.as_reference() {
+                walk(doc, r, out);
+            }
+        }
+    }
+    let mut roles = Vec::new();
+    walk(
+        &doc,
+        root.get(b"K").unwrap().as_reference().unwrap(),
+        &mut roles,
+    );
+    assert_eq!(roles[0].0, "Document");
+    let count = |role: &str| roles.iter().filter(|(r, _)| r == role).count();
+    // Every heading of the Markdown, and the contents' own.
+    assert_eq!(count("H2"), markdown_headings(GESTION, "fr").len() + 1);
+    assert_eq!(count("H1"), 1);
+    assert!(count("P") > 100 && count("LI") > 20 && count("TD") > 20 && count("TH") >= 4);
+    assert!(count("TOCI") >= 30);
+    // Every page's marked runs belong to an element (the parent tree).
+    for (n, (_, page)) in doc.get_pages().iter().enumerate() {
+        let page = doc.get_dictionary(*page).unwrap();
+        assert_eq!(
+            page.get(b"StructParents").unwrap().as_i64().unwrap(),
+            n as i64
+        );
+    }
+
+    // A bilingual edition: the English column's elements say so.
+    let both = render(
+        dir.path(),
+        "both.pdf",
+        &["--bilingual", "examples/realisation-jardins.toml"],
+    );
+    let doc = lopdf::Document::load(&both).unwrap();
+    let english = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"StructElem"))
+        .filter(|d| d.get(b"Lang").and_then(|l| l.as_str()).ok() == Some(b"en"))
+        .count();
+    assert!(english > 50, "{english} English elements");
+}

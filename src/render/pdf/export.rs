@@ -4,9 +4,9 @@
 use super::fonts::{BYTES, Style};
 use super::layout::{Geometry, Item, Layout};
 use printpdf::{
-    Actions, BorderArray, Color, Destination, Greyscale, Line, LinePoint, LinkAnnotation, Mm, Op,
-    PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
-    TextItem, TextMatrix,
+    Actions, BorderArray, Color, Destination, DictItem, Greyscale, Line, LinePoint, LinkAnnotation,
+    Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    Rect, TextItem, TextMatrix,
 };
 
 /// What surrounds the body of every page.
@@ -25,6 +25,8 @@ pub struct Furniture {
 
 /// Document metadata.
 pub struct Metadata {
+    /// The document's language (the catalog's `/Lang`, the XMP's).
+    pub lang: crate::lang::Lang,
     pub title: String,
     pub subject: String,
     pub author: String,
@@ -63,9 +65,22 @@ pub fn export(
     let Layout {
         pages: laid_pages,
         headings,
+        elements,
     } = layout;
+    // For each page, the structure element of each marked run, by MCID.
+    let mut marks: Vec<Vec<usize>> = Vec::with_capacity(total);
     for (n, page) in laid_pages.into_iter().enumerate() {
         let mut ops = Vec::new();
+        let mut page_marks = Vec::new();
+        // Furniture, rules and shades are artifacts: not part of the text a
+        // reader reads out.
+        let artifact = |ops: &mut Vec<Op>, draw: &mut dyn FnMut(&mut Vec<Op>)| {
+            ops.push(Op::BeginMarkedContent {
+                tag: "Artifact".into(),
+            });
+            draw(ops);
+            ops.push(Op::EndMarkedContent);
+        };
         let text = |ops: &mut Vec<Op>, x: f32, y: f32, s: &str, style: Style, size: f32| {
             ops.push(Op::StartTextSection);
             ops.push(Op::SetFont {
@@ -80,6 +95,9 @@ pub fn export(
             });
             ops.push(Op::EndTextSection);
         };
+        ops.push(Op::BeginMarkedContent {
+            tag: "Artifact".into(),
+        });
         if let Some(mark) = &furniture.watermark {
             // Behind everything, light, across the page.
             let size = 96.0;
@@ -107,6 +125,7 @@ pub fn export(
         }
         ops.push(Op::SetFillColor { col: gray(0.0) });
         ops.push(Op::SetOutlineColor { col: gray(0.0) });
+        ops.push(Op::EndMarkedContent);
         let mut i = 0;
         while i < page.items.len() {
             let item = &page.items[i];
@@ -118,6 +137,7 @@ pub fn export(
                     text: first,
                     style,
                     size,
+                    element,
                 } => {
                     // The words that follow on the same baseline in the same
                     // face go into one text object, each placed by an offset
@@ -135,9 +155,10 @@ pub fn export(
                         text: next,
                         style: ns,
                         size: nz,
+                        element: ne,
                     }) = page.items.get(i)
                     {
-                        if ny != y || ns != style || nz != size || *nx < end {
+                        if ny != y || ns != style || nz != size || *nx < end || ne != element {
                             break;
                         }
                         if !word.ends_with(' ') && !next.starts_with(' ') {
@@ -154,6 +175,19 @@ pub fn export(
                         i += 1;
                     }
                     items.push(TextItem::Text(word));
+                    // Marked as part of its structure element.
+                    let mcid = page_marks.len();
+                    page_marks.push(*element);
+                    ops.push(Op::BeginMarkedContentWithProperties {
+                        tag: elements
+                            .get(*element)
+                            .map_or("P", |e| e.role.name())
+                            .to_string(),
+                        properties: DictItem::Dict {
+                            map: std::iter::once(("MCID".to_string(), DictItem::Int(mcid as i64)))
+                                .collect(),
+                        },
+                    });
                     ops.push(Op::StartTextSection);
                     ops.push(Op::SetFont {
                         font: font(*style),
@@ -164,13 +198,14 @@ pub fn export(
                     });
                     ops.push(Op::ShowText { items });
                     ops.push(Op::EndTextSection);
+                    ops.push(Op::EndMarkedContent);
                 }
                 Item::Shade {
                     x,
                     y,
                     width,
                     height,
-                } => {
+                } => artifact(&mut ops, &mut |ops| {
                     ops.push(Op::SetFillColor { col: gray(0.93) });
                     ops.push(Op::DrawRectangle {
                         rectangle: Rect {
@@ -179,7 +214,7 @@ pub fn export(
                         },
                     });
                     ops.push(Op::SetFillColor { col: gray(0.0) });
-                }
+                }),
                 Item::Link {
                     x1,
                     y1,
@@ -206,7 +241,7 @@ pub fn export(
                     x2,
                     y2,
                     width,
-                } => {
+                } => artifact(&mut ops, &mut |ops| {
                     ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
                     ops.push(Op::DrawLine {
                         line: Line {
@@ -229,10 +264,13 @@ pub fn export(
                             is_closed: false,
                         },
                     });
-                }
+                }),
             }
         }
         // Running header and footer.
+        ops.push(Op::BeginMarkedContent {
+            tag: "Artifact".into(),
+        });
         ops.push(Op::SetFillColor { col: gray(0.35) });
         let small = 8.5;
         let (left, right) = (geo.margin_x, geo.width - geo.margin_x);
@@ -278,6 +316,8 @@ pub fn export(
             Style::Regular,
             small,
         );
+        ops.push(Op::EndMarkedContent);
+        marks.push(page_marks);
         pages.push(PdfPage::new(
             Mm(geo.width * 25.4 / 72.0),
             Mm(geo.height * 25.4 / 72.0),
@@ -307,7 +347,38 @@ pub fn export(
         subset_fonts: true,
         ..PdfSaveOptions::default()
     };
-    Ok(doc.with_pages(pages).save(&options, &mut Vec::new()))
+    let doc = doc.with_pages(pages);
+    let mut lo = doc.to_lopdf_document(&options, &mut Vec::new());
+    let keywords = meta.keywords.join(",");
+    super::archive::finish(
+        &mut lo,
+        &elements,
+        &marks,
+        &super::archive::Description {
+            title: &meta.title,
+            author: &meta.author,
+            subject: &meta.subject,
+            keywords: &keywords,
+            creator: &format!("pacte {}", env!("CARGO_PKG_VERSION")),
+            producer: &crate::output::pdf_producer(),
+            timestamp: meta.timestamp,
+            identifier: &meta.identifier,
+            lang: meta.lang,
+        },
+    )?;
+    lo.compress();
+    let mut out = Vec::new();
+    // The structure tree is thousands of small dictionaries: packed into
+    // compressed object streams (PDF 1.5+), they cost a fraction of their
+    // text.
+    let save = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(6)
+        .build();
+    lo.save_with_options(&mut out, save)
+        .map_err(|e| e.to_string())?;
+    Ok(out)
 }
 
 /// "Article 9 — Audit" → "Article 09 — Audit"; "Article 1er" → "Article 01er".

@@ -71,6 +71,8 @@ pub enum Item {
         text: String,
         style: Style,
         size: f32,
+        /// The structure element it belongs to ([`Layout::elements`]).
+        element: usize,
     },
     Line {
         x1: f32,
@@ -109,6 +111,56 @@ pub struct Layout {
     pub pages: Vec<Page>,
     /// Each `##` heading with its 1-based page number, in order.
     pub headings: Vec<(String, usize)>,
+    /// The logical structure, in reading order: the tagged PDF's tree. The
+    /// first is the document itself; each text drawn names its element.
+    pub elements: Vec<Element>,
+}
+
+/// A node of the logical structure.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Element {
+    pub role: Role,
+    /// Its parent's index (the document's own is 0).
+    pub parent: usize,
+    /// The language of its text.
+    pub lang: crate::lang::Lang,
+}
+
+/// The standard structure types a tagged PDF's reader knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Document,
+    H1,
+    H2,
+    P,
+    L,
+    LI,
+    Table,
+    TR,
+    TH,
+    TD,
+    TOC,
+    TOCI,
+}
+
+impl Role {
+    /// Its name in the PDF.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Document => "Document",
+            Role::H1 => "H1",
+            Role::H2 => "H2",
+            Role::P => "P",
+            Role::L => "L",
+            Role::LI => "LI",
+            Role::Table => "Table",
+            Role::TR => "TR",
+            Role::TH => "TH",
+            Role::TD => "TD",
+            Role::TOC => "TOC",
+            Role::TOCI => "TOCI",
+        }
+    }
 }
 
 /// Typographic sizes, in points.
@@ -182,6 +234,11 @@ struct Writer<'a> {
     lang: crate::lang::Lang,
     /// Whether words may be cut at the end of a line (not in the contents).
     hyphenate: bool,
+    /// The logical structure so far, and the element text goes into.
+    elements: Vec<Element>,
+    element: usize,
+    /// The list the current run of items belongs to.
+    list: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -204,15 +261,27 @@ pub fn layout(
     toc: Option<&[(String, usize)]>,
 ) -> Layout {
     let mut w = Writer::new(fonts, geo);
+    // The document's language: the first mark's.
+    let lang = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Lang(l) => Some(*l),
+            _ => None,
+        })
+        .unwrap_or_default();
     w.new_page();
     w.blocks(blocks, toc_title, toc);
     // Drop a trailing empty page.
     if w.pages.len() > 1 && w.pages.last().is_some_and(|p| p.items.is_empty()) {
         w.pages.pop();
     }
+    if let Some(root) = w.elements.first_mut() {
+        root.lang = lang;
+    }
     Layout {
         pages: w.pages,
         headings: w.headings,
+        elements: w.elements,
     }
 }
 
@@ -254,7 +323,25 @@ impl<'a> Writer<'a> {
             title_page: false,
             lang: crate::lang::Lang::Fr,
             hyphenate: true,
+            elements: vec![Element {
+                role: Role::Document,
+                parent: 0,
+                lang: crate::lang::Lang::Fr,
+            }],
+            element: 0,
+            list: None,
         }
+    }
+
+    /// Opens a structure element under `parent`; text goes into it.
+    fn begin(&mut self, role: Role, parent: usize) -> usize {
+        self.elements.push(Element {
+            role,
+            parent,
+            lang: self.lang,
+        });
+        self.element = self.elements.len() - 1;
+        self.element
     }
 
     /// Lays out a run of blocks, with its groups, title page and columns.
@@ -491,7 +578,10 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn push(&mut self, item: Item) {
+    fn push(&mut self, mut item: Item) {
+        if let Item::Text { element, .. } = &mut item {
+            *element = self.element;
+        }
         if let Some(p) = self.pages.get_mut(self.page) {
             p.items.push(item);
         }
@@ -516,6 +606,24 @@ impl<'a> Writer<'a> {
 
     fn block(&mut self, block: &Block, toc_title: &str, toc: Option<&[(String, usize)]>) {
         let Frame { x: x0, width } = self.frame;
+        // The element this block's text goes into.
+        match block {
+            Block::Title(_) => _ = self.begin(Role::H1, 0),
+            Block::Heading(_) => _ = self.begin(Role::H2, 0),
+            Block::Paragraph { .. } => _ = self.begin(Role::P, 0),
+            Block::Item(_) => {
+                let list = match self.list {
+                    Some(list) => list,
+                    None => self.begin(Role::L, 0),
+                };
+                self.list = Some(list);
+                self.begin(Role::LI, list);
+            }
+            _ => {}
+        }
+        if !matches!(block, Block::Item(_) | Block::Lang(_) | Block::Space(_)) {
+            self.list = None;
+        }
         match block {
             Block::Title(runs) => {
                 let runs = restyle(runs, Style::Bold);
@@ -574,6 +682,7 @@ impl<'a> Writer<'a> {
                     text: "–".into(),
                     style: Style::Regular,
                     size: BODY,
+                    element: 0,
                 };
                 self.push(bullet);
                 self.paragraph(
@@ -623,6 +732,7 @@ impl<'a> Writer<'a> {
 
     fn toc(&mut self, title: &str, toc: Option<&[(String, usize)]>) {
         let Frame { x: x0, width } = self.frame;
+        self.begin(Role::H2, 0);
         let runs = vec![Run {
             text: title.to_string(),
             style: Style::Bold,
@@ -637,7 +747,9 @@ impl<'a> Writer<'a> {
         };
         // An entry reads whole, its words uncut.
         self.hyphenate = false;
+        let contents = self.begin(Role::TOC, 0);
         for (n, entry) in entries.iter().enumerate() {
+            self.begin(Role::TOCI, contents);
             let page = toc.and_then(|t| t.get(n)).map_or(0, |(_, p)| *p);
             let number = page.to_string();
             let number_width = self.fonts.width(&number, Style::Regular, BODY);
@@ -670,6 +782,7 @@ impl<'a> Writer<'a> {
                     text: ". ".repeat(count).trim_end().to_string(),
                     style: Style::Regular,
                     size: BODY,
+                    element: 0,
                 });
             }
             self.push(Item::Text {
@@ -678,6 +791,7 @@ impl<'a> Writer<'a> {
                 text: number,
                 style: Style::Regular,
                 size: BODY,
+                element: 0,
             });
             // The whole entry is a link to its page.
             if self.page == first_page && page > 0 {
@@ -776,6 +890,7 @@ impl<'a> Writer<'a> {
                 text: text.to_string(),
                 style,
                 size,
+                element: 0,
             });
             return self.fonts.width(text, style, size);
         };
@@ -794,6 +909,7 @@ impl<'a> Writer<'a> {
                 text: part.to_string(),
                 style,
                 size: part_size,
+                element: 0,
             });
             at += self.fonts.width(part, style, part_size);
         }
@@ -1028,17 +1144,18 @@ impl<'a> Writer<'a> {
         widths.iter_mut().for_each(|w| *w *= width / sum);
 
         let header_bold: Vec<Vec<Run>> = header.iter().map(|c| restyle(c, Style::Bold)).collect();
+        let table = self.begin(Role::Table, 0);
         self.space(4.0);
         self.ensure(2.0 * self.row_height(&header_bold, &widths, pad));
-        self.table_row(&header_bold, &widths, x0, pad, true);
+        self.table_row(&header_bold, &widths, x0, pad, table, true);
         for row in rows {
             let h = self.row_height(row, &widths, pad);
             if self.y - h < self.geo.margin_bottom {
                 // The header row repeats at the top of the next page.
                 self.new_page();
-                self.table_row(&header_bold, &widths, x0, pad, true);
+                self.table_row(&header_bold, &widths, x0, pad, table, true);
             }
-            self.table_row(row, &widths, x0, pad, false);
+            self.table_row(row, &widths, x0, pad, table, false);
         }
         self.space(8.0);
     }
@@ -1057,11 +1174,21 @@ impl<'a> Writer<'a> {
             + 2.0 * pad
     }
 
-    fn table_row(&mut self, cells: &[Vec<Run>], widths: &[f32], x0: f32, pad: f32, header: bool) {
+    fn table_row(
+        &mut self,
+        cells: &[Vec<Run>],
+        widths: &[f32],
+        x0: f32,
+        pad: f32,
+        table: usize,
+        header: bool,
+    ) {
         let h = self.row_height(cells, widths, pad);
         let top = self.y;
         let mut x = x0;
+        let row = self.begin(Role::TR, table);
         for (cell, w) in cells.iter().zip(widths) {
+            self.begin(if header { Role::TH } else { Role::TD }, row);
             self.y = top - pad;
             let cell = unbreakable(cell);
             let align = if is_amount(&cell) {
@@ -1316,6 +1443,7 @@ mod tests {
                         text,
                         style,
                         size,
+                        ..
                     } if (*iy - y).abs() < 0.01 => Some(x + fonts.width(text, *style, *size)),
                     _ => None,
                 })

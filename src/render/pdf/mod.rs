@@ -6,6 +6,7 @@
 //! character they cannot draw is an error naming it and where it is, never a
 //! blank box.
 
+mod archive;
 pub mod blocks;
 pub mod export;
 pub mod fonts;
@@ -119,6 +120,7 @@ pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
         watermark: info.draft.then(|| both("PROJET", "DRAFT")),
     };
     let meta = export::Metadata {
+        lang: info.lang,
         title: info.title.clone(),
         subject: info.kind.clone(),
         author: info.parties.join(", "),
