@@ -18,8 +18,10 @@ pub static BYTES: [&[u8]; 4] = [
 /// The first character of `text` that `face` has no glyph for (control
 /// characters are layout, not drawn).
 pub fn missing_in(face: &Face<'_>, text: &str) -> Option<char> {
+    // Printable ASCII is in every face (a test says so): only the rest is
+    // looked up, and a convention is mostly ASCII.
     text.chars()
-        .find(|&c| !c.is_control() && face.glyph_index(c).is_none())
+        .find(|&c| !c.is_ascii() && !c.is_control() && face.glyph_index(c).is_none())
 }
 
 /// The first character of `text` that one of the four faces cannot draw:
@@ -44,5 +46,9 @@ mod tests {
         assert_eq!(undrawable("Société « Ça » — 1 200,00 $ l’œuvre…"), None);
         assert_eq!(undrawable("Les jardins ☃ du port"), Some('☃'));
         assert_eq!(undrawable("Amin 😀"), Some('😀'));
+        let printable: String = (' '..='~').collect();
+        for face in BYTES.iter().map(|b| Face::parse(b, 0).unwrap()) {
+            assert!(printable.chars().all(|c| face.glyph_index(c).is_some()));
+        }
     }
 }

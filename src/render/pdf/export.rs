@@ -44,13 +44,38 @@ pub fn export(
     measure: &dyn Fn(&str, Style, f32) -> f32,
 ) -> Result<Vec<u8>, String> {
     let mut doc = PdfDocument::new(&meta.title);
-    let mut font_ids = Vec::new();
-    for bytes in BYTES {
-        let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-            .ok_or("embedded font could not be parsed")?;
-        font_ids.push(doc.add_font(&font));
+    // Only the faces the document uses are parsed and embedded (a bold
+    // italic is rare); the furniture's are always there.
+    let mut used = [false; 4];
+    for style in [Style::Regular, Style::Italic, Style::Bold] {
+        used[style.index()] = true;
     }
-    let font = |style: Style| PdfFontHandle::External(font_ids[style.index()].clone());
+    for item in layout.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Text { style, .. } = item {
+            used[style.index()] = true;
+        }
+    }
+    let mut font_ids = Vec::new();
+    for (bytes, used) in BYTES.iter().zip(used) {
+        font_ids.push(if used {
+            let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+                .ok_or("embedded font could not be parsed")?;
+            Some(doc.add_font(&font))
+        } else {
+            None
+        });
+    }
+    let regular = font_ids[Style::Regular.index()]
+        .clone()
+        .ok_or("the regular face is always embedded")?;
+    // A face not parsed is never asked for: the regular one stands in.
+    let font = |style: Style| {
+        PdfFontHandle::External(
+            font_ids[style.index()]
+                .clone()
+                .unwrap_or_else(|| regular.clone()),
+        )
+    };
     let total = layout.pages.len();
     let gray = |percent: f32| {
         Color::Greyscale(Greyscale {
@@ -347,8 +372,11 @@ pub fn export(
         subset_fonts: true,
         ..PdfSaveOptions::default()
     };
-    let doc = doc.with_pages(pages);
+    doc.with_pages(pages);
     let mut lo = doc.to_lopdf_document(&options, &mut Vec::new());
+    // The drawing operations and parsed fonts are in `lo` now: freed before
+    // it is finished, compressed and written.
+    drop(doc);
     let keywords = meta.keywords.join(",");
     super::archive::finish(
         &mut lo,
@@ -366,7 +394,7 @@ pub fn export(
             lang: meta.lang,
         },
     )?;
-    lo.compress();
+    compress(&mut lo);
     let mut out = Vec::new();
     // The structure tree is thousands of small dictionaries: packed into
     // compressed object streams (PDF 1.5+), they cost a fraction of their
@@ -374,12 +402,39 @@ pub fn export(
     let save = lopdf::SaveOptions::builder()
         .use_object_streams(true)
         .use_xref_streams(true)
-        .compression_level(6)
+        .compression_level(COMPRESSION)
         .build();
     lo.save_with_options(&mut out, save)
         .map_err(|e| e.to_string())?;
     Ok(out)
 }
+
+/// Deflates every stream not yet filtered, at the level that costs least
+/// for what it saves (lopdf's own uses the slowest, for a few percent).
+fn compress(doc: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = object
+            && stream.allows_compression
+            && stream.dict.get(b"Filter").is_err()
+        {
+            let mut encoder =
+                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(COMPRESSION));
+            if encoder.write_all(&stream.content).is_err() {
+                continue;
+            }
+            if let Ok(compressed) = encoder.finish()
+                && compressed.len() + 19 < stream.content.len()
+            {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(compressed);
+            }
+        }
+    }
+}
+
+/// The deflate level of streams: see the `render` benchmark.
+const COMPRESSION: u32 = 3;
 
 /// "Article 9 — Audit" → "Article 09 — Audit"; "Article 1er" → "Article 01er".
 pub fn bookmark_title(title: &str) -> String {

@@ -41,7 +41,18 @@ pub use crate::fonts::BYTES;
 /// The four faces, parsed once.
 pub struct Fonts {
     faces: Vec<Face<'static>>,
+    /// Each face's advance of the characters a convention is mostly made
+    /// of (up to U+2FFF: Latin, punctuation, spaces, currency), read from
+    /// its tables the first time it is measured: measuring is the
+    /// typesetter's innermost loop.
+    advances: Vec<Vec<std::cell::Cell<u16>>>,
 }
+
+/// Not yet read from the face.
+const UNKNOWN: u16 = u16::MAX;
+
+/// The characters whose advances are kept at hand.
+const CACHED: usize = 0x3000;
 
 impl Fonts {
     /// Parses the embedded fonts. They are compiled in and covered by tests,
@@ -51,26 +62,43 @@ impl Fonts {
             .iter()
             .map(|b| Face::parse(b, 0).map_err(|e| format!("embedded font: {e}")))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Fonts { faces })
+        let advances = faces
+            .iter()
+            .map(|_| vec![std::cell::Cell::new(UNKNOWN); CACHED])
+            .collect();
+        Ok(Fonts { faces, advances })
     }
 
     /// The width of `text` in points at `size`.
     pub fn width(&self, text: &str, style: Style, size: f32) -> f32 {
         let face = &self.faces[style.index()];
+        let cached = &self.advances[style.index()];
         let units = f32::from(face.units_per_em());
-        let advance: u32 = text
+        let total: u32 = text
             .chars()
-            .filter_map(|c| face.glyph_index(c))
-            .filter_map(|g| face.glyph_hor_advance(g))
-            .map(u32::from)
+            .map(|c| match cached.get(c as usize) {
+                Some(a) if a.get() != UNKNOWN => u32::from(a.get()),
+                Some(a) => {
+                    a.set(advance(face, c));
+                    u32::from(a.get())
+                }
+                None => u32::from(advance(face, c)),
+            })
             .sum();
-        advance as f32 * size / units
+        total as f32 * size / units
     }
 
     /// The first character of `text` that `style` cannot draw.
     pub fn missing(&self, text: &str, style: Style) -> Option<char> {
         crate::fonts::missing_in(&self.faces[style.index()], text)
     }
+}
+
+/// A character's advance in font units; 0 when the face lacks it.
+fn advance(face: &Face<'_>, c: char) -> u16 {
+    face.glyph_index(c)
+        .and_then(|g| face.glyph_hor_advance(g))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -195,7 +195,7 @@ const MAX_STRETCH: f64 = 0.6;
 
 /// A word: pieces in possibly different styles, not to be broken.
 #[derive(Debug, Clone)]
-struct Word {
+pub struct Word {
     pieces: Vec<(String, Style, Mark)>,
     width: f64,
     space: f64,
@@ -239,6 +239,8 @@ struct Writer<'a> {
     element: usize,
     /// The list the current run of items belongs to.
     list: Option<usize>,
+    /// The lines of the passes before this one.
+    lines: Option<&'a Lines>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -260,7 +262,27 @@ pub fn layout(
     toc_title: &str,
     toc: Option<&[(String, usize)]>,
 ) -> Layout {
+    layout_with(blocks, fonts, geo, toc_title, toc, &Lines::default())
+}
+
+/// Paragraphs broken into lines, kept from one pass of the layout to the
+/// next: the passes differ only in where pages fall, not in how a
+/// paragraph of a given width breaks. Keyed by the paragraph's content,
+/// never by where it lives in memory.
+#[derive(Default)]
+pub struct Lines(std::cell::RefCell<std::collections::HashMap<u64, Vec<Vec<Word>>>>);
+
+/// [`layout`], with the lines of earlier passes.
+pub fn layout_with(
+    blocks: &[Block],
+    fonts: &Fonts,
+    geo: Geometry,
+    toc_title: &str,
+    toc: Option<&[(String, usize)]>,
+    lines: &Lines,
+) -> Layout {
     let mut w = Writer::new(fonts, geo);
+    w.lines = Some(lines);
     // The document's language: the first mark's.
     let lang = blocks
         .iter()
@@ -330,6 +352,7 @@ impl<'a> Writer<'a> {
             }],
             element: 0,
             list: None,
+            lines: None,
         }
     }
 
@@ -594,6 +617,7 @@ impl<'a> Writer<'a> {
             ..self.geo
         };
         let mut scratch = Writer::new(self.fonts, geo);
+        scratch.lines = self.lines;
         scratch.frame = self.frame;
         scratch.lang = self.lang;
         scratch.new_page();
@@ -949,6 +973,34 @@ impl<'a> Writer<'a> {
 
     /// Breaks runs into lines of words no wider than `width`.
     fn wrap(&self, runs: &[Run], size: f32, width: f32) -> Vec<Vec<Word>> {
+        let Some(lines) = self.lines else {
+            return self.break_lines(runs, size, width);
+        };
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for r in runs {
+                (&r.text, r.style.index(), r.mark as u8).hash(&mut h);
+            }
+            (
+                size.to_bits(),
+                width.to_bits(),
+                self.lang.code(),
+                self.hyphenate,
+            )
+                .hash(&mut h);
+            h.finish()
+        };
+        if let Some(found) = lines.0.borrow().get(&key) {
+            return found.clone();
+        }
+        let broken = self.break_lines(runs, size, width);
+        lines.0.borrow_mut().insert(key, broken.clone());
+        broken
+    }
+
+    /// Breaks runs into lines of words no wider than `width`.
+    fn break_lines(&self, runs: &[Run], size: f32, width: f32) -> Vec<Vec<Word>> {
         let mut words: Vec<Word> = Vec::new();
         let mut current: Vec<(String, Style, Mark)> = Vec::new();
         let finish = |current: &mut Vec<(String, Style, Mark)>,

@@ -98,15 +98,19 @@ pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
     // table of contents, which pass 1 left empty, then the pages settle.
     // Only the headings of a pass are kept for the next: one laid-out
     // document in memory at a time.
-    let mut toc = layout::layout(&blocks, &fonts, geo, &toc_title, None).headings;
-    let mut laid = layout::layout(&blocks, &fonts, geo, &toc_title, Some(&toc));
+    let lines = layout::Lines::default();
+    let pass = |toc: Option<&[(String, usize)]>| {
+        layout::layout_with(&blocks, &fonts, geo, &toc_title, toc, &lines)
+    };
+    let mut toc = pass(None).headings;
+    let mut laid = pass(Some(&toc));
     for _ in 0..3 {
         if laid.headings == toc {
             break;
         }
         toc = std::mem::take(&mut laid.headings);
         drop(laid);
-        laid = layout::layout(&blocks, &fonts, geo, &toc_title, Some(&toc));
+        laid = pass(Some(&toc));
     }
     drop(blocks);
     let furniture = export::Furniture {
