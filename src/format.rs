@@ -8,7 +8,7 @@
 use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
 
-const MONTHS_FR: [&str; 12] = [
+pub(crate) const MONTHS_FR: [&str; 12] = [
     "janvier",
     "février",
     "mars",

@@ -169,20 +169,7 @@ const BODY_LEADING: f32 = 14.5;
 /// The width of the text block, in points (see [`Geometry::for_document`]).
 const MEASURE: f32 = 360.0;
 /// Part of a date, never cut (English months have their capital).
-const FRENCH_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+use crate::format::MONTHS_FR as FRENCH_MONTHS;
 /// The size of raised letters (« 1er »), relative to the text.
 const SUPERSCRIPT: f32 = 0.62;
 const HEADING: f32 = 12.5;
