@@ -228,7 +228,13 @@ struct Writer<'a> {
     list: Option<usize>,
     /// The lines of the passes before this one.
     lines: Option<&'a Lines>,
+    /// How many groups, boxes and columns enclose the block being set.
+    nesting: u8,
 }
+
+/// The deepest groups, boxes and columns nest (a box in a column in a
+/// group is two).
+const MAX_NESTING: u8 = 3;
 
 #[derive(Clone, Copy, Debug)]
 struct Frame {
@@ -340,6 +346,7 @@ impl<'a> Writer<'a> {
             element: 0,
             list: None,
             lines: None,
+            nesting: 0,
         }
     }
 
@@ -371,13 +378,23 @@ impl<'a> Writer<'a> {
                     self.title_page = false;
                     self.new_page();
                 }
+                // Groups, boxes and columns inside one another (only a broken
+                // template nests them deeper) are read as plain text: no
+                // recursion a template could deepen.
+                Block::KeepStart
+                | Block::BoxStart
+                | Block::ColumnsStart { .. }
+                | Block::KeepWithNext
+                    if self.nesting >= MAX_NESTING => {}
                 Block::KeepStart => {
                     let end = until(blocks, i, &Block::KeepEnd);
                     let group = &blocks[i + 1..end];
                     self.space(12.0);
                     let height = self.measure(group);
                     self.ensure(height);
+                    self.nesting += 1;
                     self.blocks(group, toc_title, toc);
+                    self.nesting -= 1;
                     i = end;
                 }
                 // Columns inside a column (only a broken template makes them)
@@ -390,12 +407,16 @@ impl<'a> Writer<'a> {
                     let end = until(blocks, i, &Block::ColumnsEnd);
                     let middle = until(&blocks[..end], i, &Block::ColumnBreak);
                     let right = blocks.get(middle + 1..end).unwrap_or_default();
+                    self.nesting += 1;
                     self.columns(&blocks[i + 1..middle], right, *rule, toc_title, toc);
+                    self.nesting -= 1;
                     i = end;
                 }
                 Block::BoxStart => {
                     let end = until(blocks, i, &Block::BoxEnd);
+                    self.nesting += 1;
                     self.shaded(&blocks[i + 1..end], toc_title, toc);
+                    self.nesting -= 1;
                     i = end;
                 }
                 Block::KeepWithNext => {
@@ -605,6 +626,9 @@ impl<'a> Writer<'a> {
         };
         let mut scratch = Writer::new(self.fonts, geo);
         scratch.lines = self.lines;
+        // Measuring is one level deeper: a group measured inside a group
+        // being measured stops where laying out does.
+        scratch.nesting = self.nesting.saturating_add(1);
         scratch.frame = self.frame;
         scratch.lang = self.lang;
         scratch.new_page();
@@ -1610,6 +1634,25 @@ mod tests {
             .flat_map(|p| &p.items)
             .any(|i| matches!(i, Item::Text { text, .. } if text == "English"));
         assert!(!english);
+    }
+
+    #[test]
+    fn groups_and_boxes_nested_by_a_broken_template_do_not_recurse() {
+        let fonts = Fonts::load().unwrap();
+        for open in [Block::KeepStart, Block::BoxStart] {
+            let mut blocks = vec![open; 100_000];
+            blocks.push(para("Texte."));
+            let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
+            assert_eq!(l.pages.len(), 1);
+        }
+        let mut blocks = vec![Block::KeepWithNext; 100_000];
+        blocks.push(para("Texte."));
+        assert_eq!(
+            layout(&blocks, &fonts, Geometry::a4(), "", None)
+                .pages
+                .len(),
+            1
+        );
     }
 
     #[test]
