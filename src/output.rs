@@ -55,7 +55,7 @@ pub fn inspect(path: &Path) -> Target {
         return Target::Theirs;
     };
     if head.starts_with(b"%PDF-") {
-        return if pdf_info(path).is_some_and(|info| is_pacte_pdf(&info)) || xmp_marks(path) {
+        return if pdf_info(path).is_some_and(|info| is_pacte_pdf(&info)) {
             Target::Ours
         } else {
             Target::Theirs
@@ -89,37 +89,6 @@ fn is_pacte_pdf(info: &[u8]) -> bool {
     };
     (contains(b"/Producer (pacte ") || contains(&hex("pacte ")))
         && (contains(b"pacte-fingerprint:") || contains(&hex("pacte-fingerprint:")))
-}
-
-/// How far into a PDF its XMP packet is looked for.
-const XMP_WINDOW: u64 = 32 * 1024 * 1024;
-
-/// The same mark in the XMP packet, which PDF/A keeps uncompressed while
-/// the document information may sit in a compressed object stream: read
-/// in pieces, the first [`XMP_WINDOW`] bytes at most.
-fn xmp_marks(path: &Path) -> bool {
-    const PIECE: u64 = 64 * 1024;
-    const PRODUCER: &[u8] = b"<pdf:Producer>pacte ";
-    const FINGERPRINT: &[u8] = b"pacte-fingerprint:";
-    let (mut producer, mut fingerprint) = (false, false);
-    let mut offset = 0;
-    while offset < XMP_WINDOW {
-        // Pieces overlap by a needle's length: a mark across two is seen.
-        let Ok(piece) = crate::input::read_at(path, offset, PIECE + 32) else {
-            return false;
-        };
-        let has = |needle: &[u8]| piece.windows(needle.len()).any(|w| w == needle);
-        producer |= has(PRODUCER);
-        fingerprint |= has(FINGERPRINT);
-        if producer && fingerprint {
-            return true;
-        }
-        if (piece.len() as u64) <= PIECE {
-            return false;
-        }
-        offset += PIECE;
-    }
-    false
 }
 
 /// The bytes of a PDF's document information dictionary, found the way a

@@ -98,6 +98,72 @@ fn a_pdf_from_another_tool_is_not_replaced_without_force() {
     assert_eq!(run.code, 0, "pacte's own PDF: {}", run.stderr);
 }
 
+/// A PDF pacte made, then signed or edited elsewhere (an incremental
+/// update with its own document information), is no longer pacte's; nor is
+/// a file that merely quotes pacte's marks somewhere in its bytes.
+#[test]
+fn a_pacte_pdf_signed_elsewhere_or_quoting_its_marks_is_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let signed = dir.path().join("signed.pdf");
+    let out = signed.to_str().unwrap();
+    let run = pacte(&["render", "--to", "pdf", GESTION, "-o", out]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut bytes = std::fs::read(&signed).unwrap();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let startxref: usize = text[text.rfind("startxref").unwrap() + 9..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let root = text[text.rfind("/Root").unwrap() + 5..]
+        .split('R')
+        .next()
+        .unwrap()
+        .trim()
+        .to_string();
+    // What a signing tool appends: a new information dictionary, a new
+    // cross-reference section and a trailer pointing back to the old one.
+    let object = 9_000;
+    let at = bytes.len();
+    bytes.extend(
+        format!(
+            "{object} 0 obj\n<< /Producer (Adobe Acrobat Pro 2024) /Title (Signed) >>\nendobj\n"
+        )
+        .as_bytes(),
+    );
+    let xref = bytes.len();
+    bytes.extend(
+        format!(
+            "xref\n{object} 1\n{at:010} 00000 n \ntrailer\n<< /Size {} /Root {root} R /Info {object} 0 R /Prev {startxref} >>\nstartxref\n{xref}\n%%EOF\n",
+            object + 1
+        )
+        .as_bytes(),
+    );
+    std::fs::write(&signed, &bytes).unwrap();
+    let run = pacte(&["render", "--to", "pdf", GESTION, "-o", out]);
+    assert_eq!(run.code, 2, "{}", run.all());
+    assert_eq!(
+        std::fs::read(&signed).unwrap(),
+        bytes,
+        "the signed PDF is intact"
+    );
+
+    let quoting = dir.path().join("quoting.pdf");
+    let theirs = b"%PDF-1.7\n%<pdf:Producer>pacte 0.1.0</pdf:Producer> pacte-fingerprint:abc /Producer (pacte 0.1.0)\n%%EOF\n";
+    std::fs::write(&quoting, theirs).unwrap();
+    let run = pacte(&[
+        "render",
+        "--to",
+        "pdf",
+        GESTION,
+        "-o",
+        quoting.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.all());
+    assert_eq!(std::fs::read(&quoting).unwrap(), theirs);
+}
+
 #[test]
 fn devices_fifos_and_folders_are_never_output_targets() {
     let dir = tempfile::tempdir().unwrap();

@@ -396,16 +396,11 @@ pub fn export(
     )?;
     compress(&mut lo);
     let mut out = Vec::new();
-    // The structure tree is thousands of small dictionaries: packed into
-    // compressed object streams (PDF 1.5+), they cost a fraction of their
-    // text.
-    let save = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .compression_level(COMPRESSION)
-        .build();
-    lo.save_with_options(&mut out, save)
-        .map_err(|e| e.to_string())?;
+    // A classic cross-reference table, not object streams: the document
+    // information stays where pacte (`output::inspect`) and any reader find
+    // it from the trailer, and an incremental update made elsewhere (a
+    // signature) is seen as the newest word on the file.
+    lo.save_to(&mut out).map_err(|e| e.to_string())?;
     Ok(out)
 }
 
