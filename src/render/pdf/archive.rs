@@ -252,53 +252,30 @@ fn xmp(about: &Description<'_>) -> String {
     let date = utc(about.timestamp)
         .format("%Y-%m-%dT%H:%M:%S+00:00")
         .to_string();
+    // Each entry of the document information, as the XMP spells it; an
+    // empty one is left out of both.
+    let entries = [
+        (about.title, "dc:title", Some("rdf:Alt")),
+        (about.author, "dc:creator", Some("rdf:Seq")),
+        (about.subject, "dc:description", Some("rdf:Alt")),
+        (about.keywords, "pdf:Keywords", None),
+        (about.creator, "xmp:CreatorTool", None),
+        (about.producer, "pdf:Producer", None),
+    ];
     let mut fields = String::new();
-    let mut field = |s: String| {
-        fields.push_str("   ");
-        fields.push_str(&s);
-        fields.push('\n');
-    };
-    let e = escape_xml;
-    if !about.title.is_empty() {
-        field(format!(
-            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>",
-            e(about.title)
-        ));
+    for (value, tag, container) in entries.iter().filter(|(v, ..)| !v.is_empty()) {
+        let value = escape_xml(value);
+        let inner = match container {
+            Some("rdf:Seq") => format!("<rdf:Seq><rdf:li>{value}</rdf:li></rdf:Seq>"),
+            Some(c) => format!("<{c}><rdf:li xml:lang=\"x-default\">{value}</rdf:li></{c}>"),
+            None => value,
+        };
+        fields.push_str(&format!("   <{tag}>{inner}</{tag}>\n"));
     }
-    if !about.author.is_empty() {
-        field(format!(
-            "<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>",
-            e(about.author)
-        ));
-    }
-    if !about.subject.is_empty() {
-        field(format!(
-            "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>",
-            e(about.subject)
-        ));
-    }
-    field(format!(
-        "<dc:language><rdf:Bag><rdf:li>{}</rdf:li></rdf:Bag></dc:language>",
+    fields.push_str(&format!(
+        "   <dc:language><rdf:Bag><rdf:li>{}</rdf:li></rdf:Bag></dc:language>\n",
         about.lang.code()
     ));
-    if !about.keywords.is_empty() {
-        field(format!(
-            "<pdf:Keywords>{}</pdf:Keywords>",
-            e(about.keywords)
-        ));
-    }
-    if !about.creator.is_empty() {
-        field(format!(
-            "<xmp:CreatorTool>{}</xmp:CreatorTool>",
-            e(about.creator)
-        ));
-    }
-    if !about.producer.is_empty() {
-        field(format!(
-            "<pdf:Producer>{}</pdf:Producer>",
-            e(about.producer)
-        ));
-    }
     format!(
         "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>
 <x:xmpmeta xmlns:x=\"adobe:ns:meta/\">
