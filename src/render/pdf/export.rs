@@ -200,19 +200,29 @@ pub fn export(
                         i += 1;
                     }
                     items.push(TextItem::Text(word));
-                    // Marked as part of its structure element.
-                    let mcid = page_marks.len();
-                    page_marks.push(*element);
-                    ops.push(Op::BeginMarkedContentWithProperties {
-                        tag: elements
-                            .get(*element)
-                            .map_or("P", |e| e.role.name())
-                            .to_string(),
-                        properties: DictItem::Dict {
-                            map: std::iter::once(("MCID".to_string(), DictItem::Int(mcid as i64)))
+                    // Marked as part of its structure element, or as an
+                    // artifact.
+                    if *element == super::layout::ARTIFACT {
+                        ops.push(Op::BeginMarkedContent {
+                            tag: "Artifact".into(),
+                        });
+                    } else {
+                        let mcid = page_marks.len();
+                        page_marks.push(*element);
+                        ops.push(Op::BeginMarkedContentWithProperties {
+                            tag: elements
+                                .get(*element)
+                                .map_or("P", |e| e.role.name())
+                                .to_string(),
+                            properties: DictItem::Dict {
+                                map: std::iter::once((
+                                    "MCID".to_string(),
+                                    DictItem::Int(mcid as i64),
+                                ))
                                 .collect(),
-                        },
-                    });
+                            },
+                        });
+                    }
                     ops.push(Op::StartTextSection);
                     ops.push(Op::SetFont {
                         font: font(*style),

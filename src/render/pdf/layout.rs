@@ -232,6 +232,9 @@ struct Writer<'a> {
     nesting: u8,
 }
 
+/// The element of text that is not content (a repeated table header).
+pub const ARTIFACT: usize = usize::MAX;
+
 /// The deepest groups, boxes and columns nest (a box in a column in a
 /// group is two).
 const MAX_NESTING: u8 = 3;
@@ -1210,15 +1213,15 @@ impl<'a> Writer<'a> {
         let table = self.begin(Role::Table, 0);
         self.space(4.0);
         self.ensure(2.0 * self.row_height(&header_bold, &widths, pad));
-        self.table_row(&header_bold, &widths, x0, pad, table, true);
+        self.table_row(&header_bold, &widths, x0, pad, Some(table), true);
         for row in rows {
             let h = self.row_height(row, &widths, pad);
             if self.y - h < self.geo.margin_bottom {
                 // The header row repeats at the top of the next page.
                 self.new_page();
-                self.table_row(&header_bold, &widths, x0, pad, table, true);
+                self.table_row(&header_bold, &widths, x0, pad, None, true);
             }
-            self.table_row(row, &widths, x0, pad, table, false);
+            self.table_row(row, &widths, x0, pad, Some(table), false);
         }
         self.space(8.0);
     }
@@ -1243,15 +1246,20 @@ impl<'a> Writer<'a> {
         widths: &[f32],
         x0: f32,
         pad: f32,
-        table: usize,
+        table: Option<usize>,
         header: bool,
     ) {
         let h = self.row_height(cells, widths, pad);
         let top = self.y;
         let mut x = x0;
-        let row = self.begin(Role::TR, table);
+        // A header row repeated after a page break (no `table`) is an
+        // artifact: a reader hears the header once.
+        let row = table.map(|table| self.begin(Role::TR, table));
         for (cell, w) in cells.iter().zip(widths) {
-            self.begin(if header { Role::TH } else { Role::TD }, row);
+            self.element = match row {
+                Some(row) => self.begin(if header { Role::TH } else { Role::TD }, row),
+                None => ARTIFACT,
+            };
             self.y = top - pad;
             let cell = unbreakable(cell);
             let align = if is_amount(&cell) {
@@ -1581,6 +1589,14 @@ mod tests {
                 "each page starts with the header row"
             );
         }
+        // Tagged once: the repeats are artifacts a reader does not hear.
+        let headers = l.elements.iter().filter(|e| e.role == Role::TH).count();
+        assert_eq!(headers, 2);
+        let repeated = l.pages[1].items.iter().find_map(|i| match i {
+            Item::Text { text, element, .. } if text == "Poste" => Some(*element),
+            _ => None,
+        });
+        assert_eq!(repeated, Some(ARTIFACT));
     }
 
     #[test]
