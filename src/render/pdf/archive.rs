@@ -123,12 +123,10 @@ pub fn finish(
     // An archival reader finds the metadata without decoding anything.
     xmp.allows_compression = false;
     let xmp_id = doc.add_object(xmp);
-    let mut icc = Stream::new(
+    let icc_id = doc.add_object(Stream::new(
         Dictionary::from_iter([("N", Object::Integer(3))]),
         srgb_profile(),
-    );
-    icc.allows_compression = true;
-    let icc_id = doc.add_object(icc);
+    ));
 
     let catalog = doc.catalog_mut().map_err(|e| e.to_string())?;
     catalog.set("StructTreeRoot", Object::Reference(root_id));

@@ -5,10 +5,13 @@
 //! blocks), two columns side by side starting level (a bilingual edition),
 //! and a table of contents whose page numbers come from a first pass.
 
+mod lines;
+mod table;
+
 use super::blocks::{Block, Mark, Run};
 use super::fonts::{Fonts, Style};
-use textwrap::core::Fragment;
-use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+pub use lines::Lines;
+use lines::{SUPERSCRIPT, join_syllables, superscript};
 
 /// Page size and margins, in points.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -168,10 +171,6 @@ const BODY: f32 = 11.0;
 const BODY_LEADING: f32 = 14.5;
 /// The width of the text block, in points (see [`Geometry::for_document`]).
 const MEASURE: f32 = 360.0;
-/// Part of a date, never cut (English months have their capital).
-use crate::format::MONTHS_FR as FRENCH_MONTHS;
-/// The size of raised letters (« 1er »), relative to the text.
-const SUPERSCRIPT: f32 = 0.62;
 const HEADING: f32 = 12.5;
 const TITLE: f32 = 22.0;
 const SMALL: f32 = 9.0;
@@ -179,29 +178,6 @@ const SMALL_LEADING: f32 = 11.5;
 const INDENT: f32 = 16.0;
 /// The most a justified line's spaces may widen, in ems each.
 const MAX_STRETCH: f64 = 0.6;
-
-/// A word: pieces in possibly different styles, not to be broken.
-#[derive(Debug, Clone)]
-pub struct Word {
-    pieces: Vec<(String, Style, Mark)>,
-    width: f64,
-    space: f64,
-    /// A syllable with more of its word after it: a line ending here ends
-    /// with a hyphen; a line going on joins it to the next.
-    hyphen: f64,
-}
-
-impl Fragment for Word {
-    fn width(&self) -> f64 {
-        self.width
-    }
-    fn whitespace_width(&self) -> f64 {
-        self.space
-    }
-    fn penalty_width(&self) -> f64 {
-        self.hyphen
-    }
-}
 
 struct Writer<'a> {
     fonts: &'a Fonts,
@@ -260,13 +236,6 @@ pub fn layout(
 ) -> Layout {
     layout_with(blocks, fonts, geo, toc_title, toc, &Lines::default())
 }
-
-/// Paragraphs broken into lines, kept from one pass of the layout to the
-/// next: the passes differ only in where pages fall, not in how a
-/// paragraph of a given width breaks. Keyed by the paragraph's content,
-/// never by where it lives in memory.
-#[derive(Default)]
-pub struct Lines(std::cell::RefCell<std::collections::HashMap<u64, Vec<Vec<Word>>>>);
 
 /// [`layout`], with the lines of earlier passes.
 pub fn layout_with(
@@ -954,21 +923,6 @@ impl<'a> Writer<'a> {
         at - x
     }
 
-    /// The width [`Writer::draw`] gives a piece.
-    fn width(&self, text: &str, style: Style, size: f32) -> f32 {
-        match (self.lang == crate::lang::Lang::Fr)
-            .then(|| superscript(text))
-            .flatten()
-        {
-            Some((base, raised, rest)) => {
-                self.fonts.width(base, style, size)
-                    + self.fonts.width(raised, style, size * SUPERSCRIPT)
-                    + self.fonts.width(rest, style, size)
-            }
-            None => self.fonts.width(text, style, size),
-        }
-    }
-
     /// Underlines an insertion, strikes a deletion.
     fn revision_line(&mut self, mark: Mark, x1: f32, x2: f32, baseline: f32, size: f32) {
         let y = match mark {
@@ -984,406 +938,6 @@ impl<'a> Writer<'a> {
             width: 0.6,
         });
     }
-
-    /// Breaks runs into lines of words no wider than `width`.
-    fn wrap(&self, runs: &[Run], size: f32, width: f32) -> Vec<Vec<Word>> {
-        let Some(lines) = self.lines else {
-            return self.break_lines(runs, size, width);
-        };
-        let key = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            for r in runs {
-                (&r.text, r.style.index(), r.mark as u8).hash(&mut h);
-            }
-            (
-                size.to_bits(),
-                width.to_bits(),
-                self.lang.code(),
-                self.hyphenate,
-            )
-                .hash(&mut h);
-            h.finish()
-        };
-        if let Some(found) = lines.0.borrow().get(&key) {
-            return found.clone();
-        }
-        let broken = self.break_lines(runs, size, width);
-        lines.0.borrow_mut().insert(key, broken.clone());
-        broken
-    }
-
-    /// Breaks runs into lines of words no wider than `width`.
-    fn break_lines(&self, runs: &[Run], size: f32, width: f32) -> Vec<Vec<Word>> {
-        let mut words: Vec<Word> = Vec::new();
-        let mut current: Vec<(String, Style, Mark)> = Vec::new();
-        let finish = |current: &mut Vec<(String, Style, Mark)>,
-                      words: &mut Vec<Word>,
-                      space_style: Style| {
-            if current.is_empty() {
-                return;
-            }
-            let pieces = std::mem::take(current);
-            let w: f32 = pieces.iter().map(|(t, s, _)| self.width(t, *s, size)).sum();
-            let space = self.fonts.width(" ", space_style, size);
-            words.push(Word {
-                pieces,
-                width: f64::from(w),
-                space: f64::from(space),
-                hyphen: 0.0,
-            });
-        };
-        for run in runs {
-            for c in run.text.chars() {
-                if c == ' ' || c == '\n' || c == '\t' {
-                    finish(&mut current, &mut words, run.style);
-                    continue;
-                }
-                match current.last_mut() {
-                    Some((text, style, mark)) if *style == run.style && *mark == run.mark => {
-                        text.push(c);
-                    }
-                    _ => current.push((c.to_string(), run.style, run.mark)),
-                }
-            }
-        }
-        finish(&mut current, &mut words, Style::Regular);
-        let words = if self.hyphenate {
-            self.hyphenate(words, size)
-        } else {
-            words
-        };
-        let words = self.split_overlong(words, size, width);
-        let widths = [f64::from(width)];
-        let lines = wrap_optimal_fit(&words, &widths, &Penalties::new())
-            .unwrap_or_else(|_| wrap_first_fit(&words, &widths));
-        lines.into_iter().map(<[Word]>::to_vec).collect()
-    }
-
-    /// Cuts each word the language's patterns allow into syllables a line
-    /// may end on, with a hyphen. Only common words: one in bold (a party's
-    /// name), with a capital (a proper noun), a digit (an amount, a date, a
-    /// reference) or a hyphen of its own is kept whole, and so is a short one.
-    fn hyphenate(&self, words: Vec<Word>, size: f32) -> Vec<Word> {
-        let patterns = match self.lang {
-            crate::lang::Lang::Fr => hypher::Lang::French,
-            crate::lang::Lang::En => hypher::Lang::English,
-        };
-        let mut out = Vec::with_capacity(words.len());
-        for word in words {
-            let [(text, style, mark)] = &word.pieces[..] else {
-                out.push(word);
-                continue;
-            };
-            if matches!(style, Style::Bold | Style::BoldItalic) {
-                out.push(word);
-                continue;
-            }
-            // « l’aménagement » : the elision stays with the first syllable;
-            // « entente, » : the punctuation with the last.
-            let elided = text
-                .char_indices()
-                .take(4)
-                .find(|(_, c)| matches!(c, '’' | '\''))
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let core_end = text
-                .char_indices()
-                .rev()
-                .find(|(_, c)| c.is_alphabetic())
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let core = text.get(elided..core_end).unwrap_or_default();
-            let plain = core.chars().count() >= 6
-                && core.chars().all(char::is_alphabetic)
-                && core.chars().next().is_some_and(char::is_lowercase)
-                && !FRENCH_MONTHS.contains(&core);
-            if !plain {
-                out.push(word);
-                continue;
-            }
-            let syllables: Vec<&str> = hypher::hyphenate_bounded(core, patterns, 2, 3).collect();
-            if syllables.len() < 2 {
-                out.push(word);
-                continue;
-            }
-            let hyphen = f64::from(self.fonts.width("-", *style, size));
-            let last = syllables.len() - 1;
-            for (k, syllable) in syllables.iter().enumerate() {
-                let mut piece = String::new();
-                if k == 0 {
-                    piece.push_str(&text[..elided]);
-                }
-                piece.push_str(syllable);
-                if k == last {
-                    piece.push_str(&text[core_end..]);
-                }
-                let width = f64::from(self.fonts.width(&piece, *style, size));
-                out.push(Word {
-                    pieces: vec![(piece, *style, *mark)],
-                    width,
-                    space: if k == last { word.space } else { 0.0 },
-                    hyphen: if k == last { 0.0 } else { hyphen },
-                });
-            }
-        }
-        out
-    }
-
-    /// Cuts words wider than the line (a long address, a URL) into pieces that fit.
-    fn split_overlong(&self, words: Vec<Word>, size: f32, width: f32) -> Vec<Word> {
-        let mut out = Vec::with_capacity(words.len());
-        for word in words {
-            if word.width <= f64::from(width) {
-                out.push(word);
-                continue;
-            }
-            let mut piece = Vec::new();
-            let mut piece_width = 0.0f32;
-            for (text, style, mark) in word.pieces {
-                for c in text.chars() {
-                    let cw = self.fonts.width(&c.to_string(), style, size);
-                    if piece_width + cw > width && piece_width > 0.0 {
-                        out.push(Word {
-                            pieces: std::mem::take(&mut piece),
-                            width: f64::from(piece_width),
-                            space: 0.0,
-                            hyphen: 0.0,
-                        });
-                        piece_width = 0.0;
-                    }
-                    match piece.last_mut() {
-                        Some((t, s, m)) if *s == style && *m == mark => t.push(c),
-                        _ => piece.push((c.to_string(), style, mark)),
-                    }
-                    piece_width += cw;
-                }
-            }
-            if !piece.is_empty() {
-                out.push(Word {
-                    pieces: piece,
-                    width: f64::from(piece_width),
-                    space: word.space,
-                    hyphen: 0.0,
-                });
-            }
-        }
-        out
-    }
-
-    fn table(&mut self, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>]) {
-        let Frame { x: x0, width } = self.frame;
-        let columns = header
-            .len()
-            .max(rows.iter().map(Vec::len).max().unwrap_or(0));
-        if columns == 0 {
-            return;
-        }
-        let pad = 4.0;
-        // Column widths in proportion to their widest single-line content,
-        // with a floor so no column collapses.
-        let natural: Vec<f32> = (0..columns)
-            .map(|c| {
-                std::iter::once(header.get(c))
-                    .chain(rows.iter().map(|r| r.get(c)))
-                    .flatten()
-                    .map(|cell| {
-                        cell.iter()
-                            .map(|r| self.fonts.width(&r.text, r.style, SMALL))
-                            .sum::<f32>()
-                    })
-                    .fold(0.0, f32::max)
-                    + 2.0 * pad
-            })
-            .collect();
-        let total: f32 = natural.iter().sum();
-        let floor = width / columns as f32 * 0.45;
-        let mut widths: Vec<f32> = natural
-            .iter()
-            .map(|n| {
-                if total <= width {
-                    n * width / total
-                } else {
-                    (n * width / total).max(floor)
-                }
-            })
-            .collect();
-        let sum: f32 = widths.iter().sum();
-        widths.iter_mut().for_each(|w| *w *= width / sum);
-
-        let header_bold: Vec<Vec<Run>> = header.iter().map(|c| restyle(c, Style::Bold)).collect();
-        let table = self.begin(Role::Table, 0);
-        self.space(4.0);
-        self.ensure(2.0 * self.row_height(&header_bold, &widths, pad));
-        self.table_row(&header_bold, &widths, x0, pad, Some(table), true);
-        for row in rows {
-            let h = self.row_height(row, &widths, pad);
-            if self.y - h < self.geo.margin_bottom {
-                // The header row repeats at the top of the next page.
-                self.new_page();
-                self.table_row(&header_bold, &widths, x0, pad, None, true);
-            }
-            self.table_row(row, &widths, x0, pad, Some(table), false);
-        }
-        self.space(8.0);
-    }
-
-    fn row_height(&self, cells: &[Vec<Run>], widths: &[f32], pad: f32) -> f32 {
-        cells
-            .iter()
-            .zip(widths)
-            .map(|(cell, w)| {
-                self.wrap(&unbreakable(cell), SMALL, w - 2.0 * pad)
-                    .len()
-                    .max(1) as f32
-                    * SMALL_LEADING
-            })
-            .fold(SMALL_LEADING, f32::max)
-            + 2.0 * pad
-    }
-
-    fn table_row(
-        &mut self,
-        cells: &[Vec<Run>],
-        widths: &[f32],
-        x0: f32,
-        pad: f32,
-        table: Option<usize>,
-        header: bool,
-    ) {
-        let h = self.row_height(cells, widths, pad);
-        let top = self.y;
-        let mut x = x0;
-        // A header row repeated after a page break (no `table`) is an
-        // artifact: a reader hears the header once.
-        let row = table.map(|table| self.begin(Role::TR, table));
-        for (cell, w) in cells.iter().zip(widths) {
-            self.element = match row {
-                Some(row) => self.begin(if header { Role::TH } else { Role::TD }, row),
-                None => ARTIFACT,
-            };
-            self.y = top - pad;
-            let cell = unbreakable(cell);
-            let align = if is_amount(&cell) {
-                Align::Right
-            } else {
-                Align::Left
-            };
-            self.paragraph(&cell, SMALL, SMALL_LEADING, x + pad, w - 2.0 * pad, align);
-            x += w;
-        }
-        let bottom = top - h;
-        let right = x0 + widths.iter().sum::<f32>();
-        let line = |x1, y1, x2, y2, width| Item::Line {
-            x1,
-            y1,
-            x2,
-            y2,
-            width,
-        };
-        self.push(line(x0, top, right, top, if header { 0.8 } else { 0.3 }));
-        self.push(line(
-            x0,
-            bottom,
-            right,
-            bottom,
-            if header { 0.8 } else { 0.3 },
-        ));
-        let mut x = x0;
-        self.push(line(x, top, x, bottom, 0.3));
-        for w in widths {
-            x += w;
-            self.push(line(x, top, x, bottom, 0.3));
-        }
-        self.y = bottom;
-    }
-}
-
-/// « 1er » → (« 1 », « er », «  »), « n°, » → (« n », « o », « , »): the
-/// French abbreviations whose letters are raised, split around them.
-fn superscript(text: &str) -> Option<(&str, &str, &str)> {
-    let ends_word = |rest: &str| rest.chars().all(|c| !c.is_alphanumeric());
-    if let Some(rest) = text.strip_prefix("n°").or_else(|| text.strip_prefix("N°")) {
-        return ends_word(rest).then(|| (&text[..1], "o", rest));
-    }
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 {
-        return None;
-    }
-    let after = &text[digits..];
-    ["ers", "res", "er", "re", "es", "e"]
-        .into_iter()
-        .find_map(|suffix| {
-            let rest = after.strip_prefix(suffix)?;
-            ends_word(rest).then(|| (&text[..digits], suffix, rest))
-        })
-}
-
-/// A line's syllables joined back into words, and a hyphen after the last
-/// when the line ends inside a word.
-fn join_syllables(line: Vec<Word>, hyphen_width: f32) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::with_capacity(line.len());
-    let mut continues = false;
-    for word in line {
-        match out.last_mut() {
-            Some(prev) if continues => {
-                for piece in word.pieces {
-                    match prev.pieces.last_mut() {
-                        Some(last) if last.1 == piece.1 && last.2 == piece.2 => {
-                            last.0.push_str(&piece.0)
-                        }
-                        _ => prev.pieces.push(piece),
-                    }
-                }
-                prev.width += word.width;
-                prev.space = word.space;
-                prev.hyphen = word.hyphen;
-            }
-            _ => out.push(word),
-        }
-        continues = out.last().is_some_and(|w| w.hyphen > 0.0);
-    }
-    if let Some(last) = out.last_mut()
-        && last.hyphen > 0.0
-    {
-        if let Some(piece) = last.pieces.last_mut() {
-            piece.0.push('-');
-        }
-        last.width += f64::from(hyphen_width);
-        last.hyphen = 0.0;
-    }
-    out
-}
-
-/// A cell that is an amount (« 40 000,00 $ », "$40,000.00", « 25 % »):
-/// set flush right, so the amounts of a column, all with two decimals,
-/// line up on their decimal separator.
-fn is_amount(cell: &[Run]) -> bool {
-    let text: String = cell.iter().map(|r| r.text.as_str()).collect();
-    let text = text.trim();
-    text.chars().any(|c| c.is_ascii_digit())
-        && text.chars().any(|c| matches!(c, '$' | '€' | '%'))
-        && text.chars().all(|c| {
-            c.is_ascii_digit()
-                || c.is_whitespace()
-                || matches!(c, ',' | '.' | '$' | '€' | '%' | '-' | '−' | '\u{202f}')
-        })
-}
-
-/// A short cell with a number in it — a date (« 31 mars 2028 »), an amount
-/// — is never broken across lines: its spaces become no-break spaces.
-fn unbreakable(cell: &[Run]) -> Vec<Run> {
-    let text: String = cell.iter().map(|r| r.text.as_str()).collect();
-    let short = text.split_whitespace().count() <= 4 && text.chars().any(|c| c.is_ascii_digit());
-    cell.iter()
-        .map(|r| Run {
-            text: if short {
-                r.text.replace(' ', "\u{a0}")
-            } else {
-                r.text.clone()
-            },
-            style: r.style,
-            mark: r.mark,
-        })
-        .collect()
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -1410,6 +964,7 @@ fn restyle(runs: &[Run], style: Style) -> Vec<Run> {
 
 #[cfg(test)]
 mod tests {
+    use super::lines::FRENCH_MONTHS;
     use super::*;
 
     fn para(text: &str) -> Block {
