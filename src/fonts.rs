@@ -1,18 +1,23 @@
-//! The PDF's font family, embedded in the binary (Liberation Serif, SIL OFL
-//! 1.1 — see assets/fonts/LICENSE-OFL.txt), and which characters it can
-//! draw. The check (`P082`, with `check --final` and before every PDF) and
+//! The PDF's fonts, embedded in the binary (Liberation Serif for the text,
+//! Liberation Sans for review notes; SIL OFL 1.1 — see
+//! assets/fonts/LICENSE-OFL.txt), and which characters they can draw. The check (`P082`, with `check --final` and before every PDF) and
 //! the typesetter share this one answer, so a convention that checks clean
 //! always typesets.
 
 use std::sync::OnceLock;
 use ttf_parser::Face;
 
-/// Regular, bold, italic, bold italic.
-pub static BYTES: [&[u8]; 4] = [
+/// Regular, bold, italic, bold italic: the serif of the text, then the sans
+/// of review notes (the order of `render::pdf::fonts::Style`).
+pub static BYTES: [&[u8]; 8] = [
     include_bytes!("../assets/fonts/LiberationSerif-Regular.ttf"),
     include_bytes!("../assets/fonts/LiberationSerif-Bold.ttf"),
     include_bytes!("../assets/fonts/LiberationSerif-Italic.ttf"),
     include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+    include_bytes!("../assets/fonts/LiberationSans-Regular.ttf"),
+    include_bytes!("../assets/fonts/LiberationSans-Bold.ttf"),
+    include_bytes!("../assets/fonts/LiberationSans-Italic.ttf"),
+    include_bytes!("../assets/fonts/LiberationSans-BoldItalic.ttf"),
 ];
 
 /// The first character of `text` that `face` has no glyph for (control
@@ -24,8 +29,9 @@ pub fn missing_in(face: &Face<'_>, text: &str) -> Option<char> {
         .find(|&c| !c.is_ascii() && !c.is_control() && face.glyph_index(c).is_none())
 }
 
-/// The first character of `text` that one of the four faces cannot draw:
-/// any text may end up bold (a heading) or italic (a quotation).
+/// The first character of `text` that one of the faces cannot draw: any
+/// text may end up bold (a heading), italic (a quotation) or quoted in a
+/// review note.
 pub fn undrawable(text: &str) -> Option<char> {
     static FACES: OnceLock<Vec<Face<'static>>> = OnceLock::new();
     let faces = FACES.get_or_init(|| {

@@ -4,9 +4,11 @@
 //! with `pdf = true`, which swaps the Markdown table of contents and anchors
 //! for markers), so the two outputs can never disagree on wording. Markers are
 //! HTML comments: `<!-- titlepage -->`, `<!-- /titlepage -->`, `<!-- toc -->`,
-//! `<!-- pagebreak -->`, `<!-- keep -->`, `<!-- /keep -->`, `<!-- space -->`,
-//! and for a bilingual edition `<!-- columns -->`, `<!-- column -->`,
-//! `<!-- /columns -->`.
+//! `<!-- pagebreak -->`, `<!-- keep -->`, `<!-- /keep -->`,
+//! `<!-- keep-with-next -->`, `<!-- space -->`, `<!-- box -->`,
+//! `<!-- /box -->`, `<!-- lang xx -->`, and for two columns
+//! `<!-- columns -->` (or `<!-- columns grid -->`, without the rule),
+//! `<!-- column -->`, `<!-- /columns -->`.
 
 use super::fonts::Style;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};

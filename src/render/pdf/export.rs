@@ -46,7 +46,7 @@ pub fn export(
     let mut doc = PdfDocument::new(&meta.title);
     // Only the faces the document uses are parsed and embedded (a bold
     // italic is rare); the furniture's are always there.
-    let mut used = [false; 4];
+    let mut used = [false; BYTES.len()];
     for style in [Style::Regular, Style::Italic, Style::Bold] {
         used[style.index()] = true;
     }

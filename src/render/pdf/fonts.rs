@@ -1,34 +1,74 @@
-//! The embedded font family (Liberation Serif, SIL OFL 1.1 — see
-//! assets/fonts/LICENSE-OFL.txt) and exact text measurement with its glyph
-//! advances. printpdf applies no kerning, so a sum of advances is exactly the
+//! The embedded faces (Liberation Serif for the text, Liberation Sans for
+//! review notes; SIL OFL 1.1 — see assets/fonts/LICENSE-OFL.txt) and exact
+//! text measurement with their glyph advances. printpdf applies no kerning, so a sum of advances is exactly the
 //! width it will draw.
 
 use ttf_parser::Face;
 
-/// A face of the family.
+/// A face: the serif of the convention's text, or the sans that sets a
+/// review note apart from it (`--annotate`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Style {
     Regular,
     Bold,
     Italic,
     BoldItalic,
+    SansRegular,
+    SansBold,
+    SansItalic,
+    SansBoldItalic,
 }
 
 impl Style {
-    pub const ALL: [Style; 4] = [
+    pub const ALL: [Style; 8] = [
         Style::Regular,
         Style::Bold,
         Style::Italic,
         Style::BoldItalic,
+        Style::SansRegular,
+        Style::SansBold,
+        Style::SansItalic,
+        Style::SansBoldItalic,
     ];
 
+    pub fn is_bold(self) -> bool {
+        matches!(
+            self,
+            Style::Bold | Style::BoldItalic | Style::SansBold | Style::SansBoldItalic
+        )
+    }
+
+    pub fn is_italic(self) -> bool {
+        matches!(
+            self,
+            Style::Italic | Style::BoldItalic | Style::SansItalic | Style::SansBoldItalic
+        )
+    }
+
+    pub fn is_sans(self) -> bool {
+        self >= Style::SansRegular
+    }
+
+    /// The same weight and slant in the sans.
+    pub fn sans(self) -> Style {
+        match self {
+            Style::Regular => Style::SansRegular,
+            Style::Bold => Style::SansBold,
+            Style::Italic => Style::SansItalic,
+            Style::BoldItalic => Style::SansBoldItalic,
+            sans => sans,
+        }
+    }
+
+    /// This face's family with the given weight and slant.
     pub fn with(self, bold: bool, italic: bool) -> Style {
-        match (bold, italic) {
+        let serif = match (bold, italic) {
             (false, false) => Style::Regular,
             (true, false) => Style::Bold,
             (false, true) => Style::Italic,
             (true, true) => Style::BoldItalic,
-        }
+        };
+        if self.is_sans() { serif.sans() } else { serif }
     }
 
     pub fn index(self) -> usize {
@@ -38,7 +78,7 @@ impl Style {
 
 pub use crate::fonts::BYTES;
 
-/// The four faces, parsed once.
+/// The faces, parsed once.
 pub struct Fonts {
     faces: Vec<Face<'static>>,
     /// Each face's advance of the characters a convention is mostly made

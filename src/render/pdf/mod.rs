@@ -102,7 +102,16 @@ pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
     let pass = |toc: Option<&[(String, usize)]>| {
         layout::layout_with(&blocks, &fonts, geo, &toc_title, toc, &lines)
     };
-    let mut toc = pass(None).headings;
+    let first = pass(None);
+    if first.pages.len() > layout::MAX_PAGES {
+        let max = layout::MAX_PAGES;
+        return Err(crate::tr!(
+            info.lang,
+            "le document dépasserait {max} pages : un gabarit (--templates) ou une annexe se répète sans fin ? Corrigez-le ; pacte n'imprime pas de document plus long",
+            "the document would run past {max} pages: does a template (--templates) or an annex repeat without end? Fix it; pacte does not print a longer document"
+        ));
+    }
+    let mut toc = first.headings;
     let mut laid = pass(Some(&toc));
     for _ in 0..3 {
         if laid.headings == toc {
@@ -155,6 +164,8 @@ fn check_coverage(blocks: &[Block], fonts: &Fonts, lang: Lang) -> Result<(), Str
             if let Some(c) = fonts
                 .missing(&run.text, run.style)
                 .or_else(|| fonts.missing(&run.text, Style::Bold))
+                // A review note quotes answers in the sans.
+                .or_else(|| fonts.missing(&run.text, run.style.sans()))
             {
                 let code = format!("U+{:04X}", c as u32);
                 let place = if section.is_empty() {

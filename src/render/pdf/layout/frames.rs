@@ -121,7 +121,9 @@ impl Writer<'_> {
             width: full.width - 2.0 * PAD,
         };
         self.y -= PAD;
+        let sans = std::mem::replace(&mut self.sans, true);
         self.blocks(blocks, toc_title, toc);
+        self.sans = sans;
         self.y -= PAD;
         self.frame = full;
         for page in start_page..=self.page {

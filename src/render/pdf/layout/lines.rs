@@ -151,7 +151,7 @@ impl Writer<'_> {
                 out.push(word);
                 continue;
             };
-            if matches!(style, Style::Bold | Style::BoldItalic) {
+            if style.is_bold() {
                 out.push(word);
                 continue;
             }

@@ -209,7 +209,14 @@ struct Writer<'a> {
     lines: Option<&'a Lines>,
     /// How many groups, boxes and columns enclose the block being set.
     nesting: u8,
+    /// Whether the text being set is a review note's (in a shaded box).
+    sans: bool,
 }
+
+/// The most pages a document may take: a convention is read and signed, and
+/// a thousand pages is far past any; only a broken or hostile template gets
+/// there, and it is stopped before it costs minutes.
+pub const MAX_PAGES: usize = 1000;
 
 /// The element of text that is not content (a repeated table header).
 pub const ARTIFACT: usize = usize::MAX;
@@ -322,6 +329,7 @@ impl<'a> Writer<'a> {
             list: None,
             lines: None,
             nesting: 0,
+            sans: false,
         }
     }
 
@@ -340,7 +348,9 @@ impl<'a> Writer<'a> {
     fn blocks(&mut self, blocks: &[Block], toc_title: &str, toc: Option<&[(String, usize)]>) {
         let geo = self.geo;
         let mut i = 0;
-        while i < blocks.len() {
+        // Past the last page allowed, nothing more is laid out (the caller
+        // refuses the document).
+        while i < blocks.len() && self.pages.len() <= MAX_PAGES {
             match &blocks[i] {
                 Block::TitlePageStart => {
                     self.title_page = true;
@@ -468,6 +478,7 @@ impl<'a> Writer<'a> {
         scratch.nesting = self.nesting.saturating_add(1);
         scratch.frame = self.frame;
         scratch.lang = self.lang;
+        scratch.sans = self.sans;
         scratch.new_page();
         // Not at the top, so leading space counts as it will in place.
         scratch.y -= 0.001;
@@ -498,7 +509,7 @@ impl<'a> Writer<'a> {
         }
         match block {
             Block::Title(runs) => {
-                let runs = restyle(runs, Style::Bold);
+                let runs = embolden(runs);
                 self.paragraph(&runs, TITLE, TITLE * 1.25, x0, width, Align::Center);
                 self.space(18.0);
             }
@@ -508,7 +519,7 @@ impl<'a> Writer<'a> {
                 self.ensure(HEADING * 1.3 + 14.0 + 3.0 * BODY_LEADING);
                 self.space(14.0);
                 self.headings.push((text, self.page + 1));
-                let runs = restyle(runs, Style::Bold);
+                let runs = embolden(runs);
                 self.paragraph(&runs, HEADING, HEADING * 1.3, x0, width, Align::Left);
                 self.space(4.0);
             }
@@ -533,7 +544,8 @@ impl<'a> Writer<'a> {
                     width - INDENT,
                     Align::Left,
                 );
-                if self.page == page {
+                // In a shaded box the shade already sets the quotation apart.
+                if self.page == page && !self.sans {
                     let bottom = self.y;
                     self.push(Item::Line {
                         x1: x0 + 4.0,
@@ -689,6 +701,21 @@ impl<'a> Writer<'a> {
         width: f32,
         align: Align,
     ) {
+        // A review note is set in the sans, apart from the text it reviews.
+        let in_sans: Vec<Run>;
+        let runs = if self.sans {
+            in_sans = runs
+                .iter()
+                .map(|r| Run {
+                    text: r.text.clone(),
+                    style: r.style.sans(),
+                    mark: r.mark,
+                })
+                .collect();
+            &in_sans[..]
+        } else {
+            runs
+        };
         let lines = self.wrap(runs, size, width);
         let count = lines.len();
         // Never one line of a paragraph alone at the foot of a page (an
@@ -813,15 +840,12 @@ enum Align {
     Justify,
 }
 
-fn restyle(runs: &[Run], style: Style) -> Vec<Run> {
+/// The runs in bold, each in its own family and slant.
+fn embolden(runs: &[Run]) -> Vec<Run> {
     runs.iter()
         .map(|r| Run {
             text: r.text.clone(),
-            style: if r.style == Style::Italic || r.style == Style::BoldItalic {
-                Style::BoldItalic
-            } else {
-                style
-            },
+            style: r.style.with(true, r.style.is_italic()),
             mark: r.mark,
         })
         .collect()
@@ -1089,6 +1113,37 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_review_note_is_shaded_and_set_in_the_sans_the_text_in_the_serif() {
+        let fonts = Fonts::load().unwrap();
+        let mut quoted = para("Raison d’être de la clause : une note.");
+        if let Block::Paragraph { runs, quote } = &mut quoted {
+            runs[0].style = Style::Italic;
+            *quote = true;
+        }
+        let blocks = vec![
+            para("Article premier."),
+            Block::BoxStart,
+            quoted,
+            Block::BoxEnd,
+            para("Article deux."),
+        ];
+        let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
+        let items = &l.pages[0].items;
+        let style_of = |needle: &str| {
+            items.iter().find_map(|i| match i {
+                Item::Text { text, style, .. } if text.contains(needle) => Some(*style),
+                _ => None,
+            })
+        };
+        assert_eq!(style_of("premier"), Some(Style::Regular));
+        assert_eq!(style_of("note"), Some(Style::SansItalic));
+        assert_eq!(style_of("deux"), Some(Style::Regular));
+        assert!(items.iter().any(|i| matches!(i, Item::Shade { .. })));
+        // The shade sets the quotation apart: no quotation rule inside it.
+        assert!(!items.iter().any(|i| matches!(i, Item::Line { .. })));
     }
 
     #[test]

@@ -1,9 +1,8 @@
 //! Tables: column widths from their content, wrapped cells, amounts flush
 //! right, a header row repeated (as an artifact) after a page break.
 
-use super::{ARTIFACT, Align, Frame, Item, Role, SMALL, SMALL_LEADING, Writer, restyle};
+use super::{ARTIFACT, Align, Frame, Item, Role, SMALL, SMALL_LEADING, Writer, embolden};
 use crate::render::pdf::blocks::Run;
-use crate::render::pdf::fonts::Style;
 
 impl Writer<'_> {
     pub(super) fn table(&mut self, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>]) {
@@ -46,7 +45,7 @@ impl Writer<'_> {
         let sum: f32 = widths.iter().sum();
         widths.iter_mut().for_each(|w| *w *= width / sum);
 
-        let header_bold: Vec<Vec<Run>> = header.iter().map(|c| restyle(c, Style::Bold)).collect();
+        let header_bold: Vec<Vec<Run>> = header.iter().map(|c| embolden(c)).collect();
         let table = self.begin(Role::Table, 0);
         self.space(4.0);
         self.ensure(2.0 * self.row_height(&header_bold, &widths, pad));
