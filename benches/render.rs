@@ -34,6 +34,16 @@ fn bench(c: &mut Criterion) {
     c.bench_function("render management example to pdf", |b| {
         b.iter(|| render::pdf(conv, &library, &checked.report, &options, pdf_options).unwrap())
     });
+    let docx = render::Format::Docx(
+        pdf_options,
+        render::docx::Revisions {
+            author: "pacte".into(),
+            track: false,
+        },
+    );
+    c.bench_function("render management example to docx", |b| {
+        b.iter(|| render::file(docx.clone(), conv, &library, &checked.report, &options).unwrap())
+    });
 
     let v2 = check_file(
         Path::new("tests/fixtures/diff/gestion-v2.toml"),

@@ -30,9 +30,13 @@ pub struct DiffArgs {
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
 
-    /// Paper size for PDF (default: Letter for Canadian or US dollars, A4 otherwise).
+    /// Paper size for PDF and DOCX (default: Letter for Canadian or US dollars, A4 otherwise).
     #[arg(long, value_enum)]
     paper: Option<PaperArg>,
+
+    /// The author of a DOCX redline's tracked changes, as Word's Review pane shows it.
+    #[arg(long, default_value = "pacte")]
+    author: String,
 }
 
 /// Exit codes follow diff(1): 0 identical, 1 different, 2 trouble.
@@ -43,7 +47,7 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
         &[&args.old, &args.new],
         args.out.file(),
         args.out.force,
-        args.to == To::Pdf,
+        args.to.binary(),
         args.templates.as_deref(),
     ) {
         Ok(t) => t,
@@ -125,32 +129,45 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
         doc_lang,
     );
 
+    let print_options = |fingerprint| match render::document_timestamp() {
+        Ok(timestamp) => Ok((
+            render::PdfOptions {
+                paper: args.paper.map(PaperArg::paper),
+                timestamp,
+            },
+            fingerprint,
+        )),
+        Err(message) => Err(fail(&message)),
+    };
     let rendered = match args.to {
         To::Md => pacte::diff::markdown(&comparison, &render_options, false).map(|body| {
             format!("{}\n\n{body}", pacte::output::generated_marker(doc_lang)).into_bytes()
         }),
-        To::Pdf => {
-            let timestamp = match render::document_timestamp() {
-                Ok(t) => t,
-                Err(message) => return fail(&message),
-            };
-            let fingerprint = fingerprint(&old, &new, &library, &render_options);
-            pacte::diff::pdf(
+        To::Pdf => match print_options(fingerprint(&old, &new, &library, &render_options)) {
+            Ok((options, fingerprint)) => {
+                pacte::diff::pdf(&comparison, &render_options, options, fingerprint)
+            }
+            Err(code) => return code,
+        },
+        To::Docx => match print_options(fingerprint(&old, &new, &library, &render_options)) {
+            Ok((options, fingerprint)) => pacte::diff::docx(
                 &comparison,
                 &render_options,
-                render::PdfOptions {
-                    paper: args.paper.map(PaperArg::paper),
-                    timestamp,
-                },
+                options,
                 fingerprint,
-            )
-        }
+                &render::docx::Revisions {
+                    author: args.author.clone(),
+                    track: true,
+                },
+            ),
+            Err(code) => return code,
+        },
     };
     let bytes = match rendered {
         Ok(b) => b,
         Err(e) => return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}")),
     };
-    if let Err(code) = args.out.write(lang, &bytes, args.to == To::Pdf) {
+    if let Err(code) = args.out.write(lang, &bytes, args.to.binary()) {
         return code;
     }
     ExitCode::from(if comparison.is_identical() {

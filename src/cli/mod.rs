@@ -355,8 +355,8 @@ fn write_output(
         if binary && std::io::stdout().is_terminal() {
             return Err(fail(&tr!(
                 lang,
-                "un PDF ne s'affiche pas dans un terminal : ajoutez -o FICHIER.pdf",
-                "a PDF cannot be shown in a terminal: add -o FILE.pdf"
+                "un PDF ou un DOCX ne s'affiche pas dans un terminal : ajoutez -o FICHIER",
+                "a PDF or a DOCX cannot be shown in a terminal: add -o FILE"
             )));
         }
         let mut stdout = std::io::stdout().lock();

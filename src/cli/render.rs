@@ -34,7 +34,7 @@ pub struct RenderArgs {
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
 
-    /// Paper size for PDF (default: Letter for Canadian or US dollars, A4 otherwise).
+    /// Paper size for PDF and DOCX (default: Letter for Canadian or US dollars, A4 otherwise).
     #[arg(long, value_enum)]
     paper: Option<PaperArg>,
 
@@ -48,6 +48,15 @@ pub struct RenderArgs {
 pub enum To {
     Md,
     Pdf,
+    /// Word (Office Open XML), for lawyers to review in.
+    Docx,
+}
+
+impl To {
+    /// Whether the output is a binary file, never shown in a terminal.
+    pub fn binary(self) -> bool {
+        matches!(self, To::Pdf | To::Docx)
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -73,7 +82,7 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         &[&args.file],
         args.out.file(),
         args.out.force,
-        pdf,
+        args.to.binary(),
         args.templates.as_deref(),
     ) {
         Ok(t) => t,
@@ -136,6 +145,19 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
             }),
             Err(message) => return fail(&message),
         },
+        To::Docx => match render::document_timestamp() {
+            Ok(timestamp) => render::Format::Docx(
+                render::PdfOptions {
+                    paper: args.paper.map(PaperArg::paper),
+                    timestamp,
+                },
+                render::docx::Revisions {
+                    author: "pacte".into(),
+                    track: false,
+                },
+            ),
+            Err(message) => return fail(&message),
+        },
     };
     let rendered = match (editions, &checked.second) {
         (Some([left, right]), Some(second)) => render::file(
@@ -151,7 +173,7 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         Ok(bytes) => bytes,
         Err(e) => return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}")),
     };
-    match args.out.write(lang, &out, pdf) {
+    match args.out.write(lang, &out, args.to.binary()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
     }

@@ -14,8 +14,19 @@ pub fn markdown(
     options: &RenderOptions,
     pdf: bool,
 ) -> Result<String, RenderError> {
+    markdown_for(cmp, options, pdf, false)
+}
+
+/// [`markdown`]; `docx` when its marks become Word's tracked changes (the
+/// legend then says so rather than « barré » and « souligné »).
+fn markdown_for(
+    cmp: &Comparison,
+    options: &RenderOptions,
+    pdf: bool,
+    docx: bool,
+) -> Result<String, RenderError> {
     let name = format!("{}/diff.md.j2", cmp.lang.code());
-    render::markdown_from_template(&name, "cmp", cmp, cmp.lang, options, pdf)
+    render::markdown_from_template(&name, "cmp", cmp, cmp.lang, options, pdf, docx)
 }
 
 /// Typesets a comparison of two versions.
@@ -25,12 +36,46 @@ pub fn pdf(
     pdf_options: PdfOptions,
     fingerprint: String,
 ) -> Result<Vec<u8>, RenderError> {
-    let markdown = markdown(cmp, options, true)?;
+    let (markdown, info) = print_markdown(cmp, options, pdf_options, fingerprint, false)?;
+    typeset::typeset(&markdown, &info).map_err(|message| RenderError {
+        template: "pdf".into(),
+        line: None,
+        message,
+    })
+}
+
+/// A comparison of two versions as a Word document: the new version's text
+/// with each change a tracked change by `revisions.author`, for Word's
+/// Review pane to accept or reject.
+pub fn docx(
+    cmp: &Comparison,
+    options: &RenderOptions,
+    pdf_options: PdfOptions,
+    fingerprint: String,
+    revisions: &render::docx::Revisions,
+) -> Result<Vec<u8>, RenderError> {
+    let (markdown, info) = print_markdown(cmp, options, pdf_options, fingerprint, true)?;
+    render::docx::write(&markdown, &info, revisions).map_err(|message| RenderError {
+        template: "docx".into(),
+        line: None,
+        message,
+    })
+}
+
+/// The comparison's Markdown for a printed document, and its furniture.
+fn print_markdown(
+    cmp: &Comparison,
+    options: &RenderOptions,
+    pdf_options: PdfOptions,
+    fingerprint: String,
+    docx: bool,
+) -> Result<(String, typeset::PrintInfo), RenderError> {
+    let markdown = markdown_for(cmp, options, true, docx)?;
     let paper = pdf_options
         .paper
         .unwrap_or_else(|| typeset::Paper::for_currency(&cmp.currency));
     let title = render::plain_text(&cmp.title);
-    let info = typeset::PdfInfo {
+    let info = typeset::PrintInfo {
         lang: cmp.lang,
         second: None,
         paper,
@@ -51,9 +96,5 @@ pub fn pdf(
         draft: false,
         timestamp: pdf_options.timestamp,
     };
-    typeset::typeset(&markdown, &info).map_err(|message| RenderError {
-        template: "pdf".into(),
-        line: None,
-        message,
-    })
+    Ok((markdown, info))
 }

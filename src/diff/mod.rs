@@ -13,7 +13,7 @@
 
 mod document;
 
-pub use document::{markdown, pdf};
+pub use document::{docx, markdown, pdf};
 
 use crate::convention::Convention;
 use crate::field::{Record, Value};

@@ -10,6 +10,7 @@
 
 mod annexes;
 mod build;
+pub mod docx;
 pub mod model;
 pub mod pdf;
 mod templates;
@@ -214,6 +215,8 @@ fn with_language(env: &Environment<'static>, lang: Lang) -> Environment<'static>
 /// Renders the template `name` over one serialised value given to it as
 /// `key`, with the same environment, limits and typography as a convention
 /// (for the documents other stages make, such as a comparison of versions).
+/// `pdf` swaps in the typesetter's markers (a PDF or Word document); `docx`
+/// says the marks become Word's tracked changes.
 pub(crate) fn markdown_from_template(
     name: &str,
     key: &str,
@@ -221,6 +224,7 @@ pub(crate) fn markdown_from_template(
     lang: Lang,
     options: &RenderOptions,
     pdf: bool,
+    docx: bool,
 ) -> Result<String, RenderError> {
     let (env, origins) = environment(options)?;
     let mut ctx = BTreeMap::new();
@@ -229,6 +233,7 @@ pub(crate) fn markdown_from_template(
         JinjaValue::from(minijinja::value::Serde(value)),
     );
     ctx.insert("pdf".to_string(), JinjaValue::from(pdf));
+    ctx.insert("docx".to_string(), JinjaValue::from(docx));
     let ctx = JinjaValue::from(ctx);
     let out = render_bounded(&env, &origins, name, ctx)?;
     Ok(finish(&out, lang, pdf))
@@ -271,11 +276,13 @@ pub fn document_timestamp() -> Result<i64, String> {
 }
 
 /// The files a convention is rendered to.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub enum Format {
     /// Markdown, headed by the mark that lets pacte replace it later.
     Markdown,
     Pdf(PdfOptions),
+    /// Word, with the PDF's paper and the author of its comments.
+    Docx(PdfOptions, docx::Revisions),
 }
 
 /// A convention rendered to the bytes of a file: what `pacte render` and the
@@ -292,6 +299,14 @@ pub fn file<'c>(
             markdown_file(editions, library, report, options).map(String::into_bytes)
         }
         Format::Pdf(pdf_options) => pdf(editions, library, report, options, pdf_options),
+        Format::Docx(pdf_options, revisions) => {
+            let (markdown, info) = print_markdown(editions, library, report, options, pdf_options)?;
+            docx::write(&markdown, &info, &revisions).map_err(|message| RenderError {
+                template: "docx".into(),
+                line: None,
+                message,
+            })
+        }
     }
 }
 
@@ -303,6 +318,23 @@ pub fn pdf<'c>(
     options: &RenderOptions,
     pdf_options: PdfOptions,
 ) -> Result<Vec<u8>, RenderError> {
+    let (markdown, info) = print_markdown(editions, library, report, options, pdf_options)?;
+    pdf::typeset(&markdown, &info).map_err(|message| RenderError {
+        template: "pdf".into(),
+        line: None,
+        message,
+    })
+}
+
+/// The Markdown of a printed document (PDF, Word), with the typesetter's
+/// markers, and what its pages carry besides.
+fn print_markdown<'c>(
+    editions: impl Into<Editions<'c>>,
+    library: &ClauseLibrary,
+    report: &FileReport,
+    options: &RenderOptions,
+    pdf_options: PdfOptions,
+) -> Result<(String, pdf::PrintInfo), RenderError> {
     let (env, origins) = environment(options)?;
     let editions = editions.into();
     let currency = match editions {
@@ -322,7 +354,7 @@ pub fn pdf<'c>(
         texts.dedup();
         texts.join(" / ")
     };
-    let info = pdf::PdfInfo {
+    let info = pdf::PrintInfo {
         lang: doc.lang,
         second,
         paper,
@@ -335,11 +367,7 @@ pub fn pdf<'c>(
         draft: options.draft,
         timestamp: pdf_options.timestamp,
     };
-    pdf::typeset(&markdown, &info).map_err(|message| RenderError {
-        template: "pdf".into(),
-        line: None,
-        message,
-    })
+    Ok((markdown, info))
 }
 
 /// Typography and whitespace: at most one blank line, one final newline.

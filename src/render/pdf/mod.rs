@@ -35,8 +35,8 @@ impl Paper {
     }
 }
 
-/// What the PDF needs beyond the Markdown.
-pub struct PdfInfo {
+/// What a printed document (PDF, Word) needs beyond the Markdown.
+pub struct PrintInfo {
     pub lang: Lang,
     /// The right column's language, in a bilingual edition.
     pub second: Option<Lang>,
@@ -54,7 +54,7 @@ pub struct PdfInfo {
 }
 
 /// Typesets rendered Markdown.
-pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
+pub fn typeset(markdown: &str, info: &PrintInfo) -> Result<Vec<u8>, String> {
     let fonts = Fonts::load()?;
     // A draft shows what it can: a character the font lacks becomes `?`
     // (its annex of open findings names it, P082); a final PDF refuses it.
@@ -80,20 +80,8 @@ pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
     let mut blocks = blocks::parse(&markdown);
     blocks.insert(0, Block::Lang(info.lang));
     check_coverage(&blocks, &fonts, info.lang)?;
-    let geo = match info.paper {
-        Paper::A4 => Geometry::a4(),
-        Paper::Letter => Geometry::letter(),
-    }
-    .for_document(info.second.is_some());
-    // A bilingual edition's furniture speaks both languages, the left first.
-    let both = |fr: &str, en: &str| {
-        let word = |l: Lang| if l == Lang::Fr { fr } else { en };
-        match info.second {
-            Some(second) => format!("{} / {}", word(info.lang), word(second)),
-            None => word(info.lang).to_string(),
-        }
-    };
-    let toc_title = both("Table des matières", "Contents");
+    let geo = geometry(info);
+    let toc_title = in_both(info, "Table des matières", "Contents");
     // Pass 1 finds the headings and their pages; pass 2 prints them in the
     // table of contents, which pass 1 left empty, then the pages settle.
     // Only the headings of a pass are kept for the next: one laid-out
@@ -122,17 +110,50 @@ pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
         laid = pass(Some(&toc));
     }
     drop(blocks);
-    let furniture = export::Furniture {
+    let (furniture, meta) = (furniture(info), metadata(info));
+    export::export(laid, geo, &furniture, &meta, &|t, s, z| {
+        fonts.width(t, s, z)
+    })
+}
+
+/// The page: its paper, and the text block of one column or two.
+pub(crate) fn geometry(info: &PrintInfo) -> Geometry {
+    match info.paper {
+        Paper::A4 => Geometry::a4(),
+        Paper::Letter => Geometry::letter(),
+    }
+    .for_document(info.second.is_some())
+}
+
+/// A word in the document's language, or in both of a bilingual edition's,
+/// the left first (« PROJET / DRAFT »).
+pub(crate) fn in_both(info: &PrintInfo, fr: &str, en: &str) -> String {
+    let word = |l: Lang| if l == Lang::Fr { fr } else { en };
+    match info.second {
+        Some(second) => format!("{} / {}", word(info.lang), word(second)),
+        None => word(info.lang).to_string(),
+    }
+}
+
+/// What every page carries besides the text: the running header, the
+/// footer's reference, page number and fingerprint, the draft mark.
+pub(crate) fn furniture(info: &PrintInfo) -> export::Furniture {
+    export::Furniture {
         header: info.short_title.clone(),
         reference: info.reference.clone(),
         fingerprint: info.fingerprint.clone(),
         page_label: match info.second {
             Some(_) => "{n} / {total}".to_string(),
-            None => both("Page {n} de {total}", "Page {n} of {total}"),
+            None => in_both(info, "Page {n} de {total}", "Page {n} of {total}"),
         },
-        watermark: info.draft.then(|| both("PROJET", "DRAFT")),
-    };
-    let meta = export::Metadata {
+        watermark: info.draft.then(|| in_both(info, "PROJET", "DRAFT")),
+    }
+}
+
+/// The document's properties: title, subject, author, keywords (with the
+/// mark by which pacte recognises its own output), dates.
+pub(crate) fn metadata(info: &PrintInfo) -> export::Metadata {
+    export::Metadata {
         lang: info.lang,
         title: info.title.clone(),
         subject: info.kind.clone(),
@@ -150,10 +171,7 @@ pub fn typeset(markdown: &str, info: &PdfInfo) -> Result<Vec<u8>, String> {
         .collect(),
         timestamp: info.timestamp,
         identifier: info.fingerprint.clone(),
-    };
-    export::export(laid, geo, &furniture, &meta, &|t, s, z| {
-        fonts.width(t, s, z)
-    })
+    }
 }
 
 /// Refuses a character the fonts cannot draw, naming it and the section it is in.

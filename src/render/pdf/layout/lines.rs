@@ -248,7 +248,7 @@ impl Writer<'_> {
 
 /// « 1er » → (« 1 », « er », «  »), « n°, » → (« n », « o », « , »): the
 /// French abbreviations whose letters are raised, split around them.
-pub(super) fn superscript(text: &str) -> Option<(&str, &str, &str)> {
+pub(crate) fn superscript(text: &str) -> Option<(&str, &str, &str)> {
     let ends_word = |rest: &str| rest.chars().all(|c| !c.is_alphanumeric());
     if let Some(rest) = text.strip_prefix("n°").or_else(|| text.strip_prefix("N°")) {
         return ends_word(rest).then(|| (&text[..1], "o", rest));

@@ -14,7 +14,9 @@ mod table;
 use super::blocks::{Block, Mark, Run};
 use super::fonts::{Fonts, Style};
 pub use lines::Lines;
-use lines::{SUPERSCRIPT, join_syllables, superscript};
+pub(crate) use lines::superscript;
+use lines::{SUPERSCRIPT, join_syllables};
+pub(crate) use table::{is_amount, unbreakable};
 
 /// Page size and margins, in points.
 #[derive(Clone, Copy, Debug, PartialEq)]

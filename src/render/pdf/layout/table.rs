@@ -136,7 +136,7 @@ impl Writer<'_> {
 /// A cell that is an amount (« 40 000,00 $ », "$40,000.00", « 25 % »):
 /// set flush right, so the amounts of a column, all with two decimals,
 /// line up on their decimal separator.
-fn is_amount(cell: &[Run]) -> bool {
+pub(crate) fn is_amount(cell: &[Run]) -> bool {
     let text: String = cell.iter().map(|r| r.text.as_str()).collect();
     let text = text.trim();
     text.chars().any(|c| c.is_ascii_digit())
@@ -150,7 +150,7 @@ fn is_amount(cell: &[Run]) -> bool {
 
 /// A short cell with a number in it — a date (« 31 mars 2028 »), an amount
 /// — is never broken across lines: its spaces become no-break spaces.
-fn unbreakable(cell: &[Run]) -> Vec<Run> {
+pub(crate) fn unbreakable(cell: &[Run]) -> Vec<Run> {
     let text: String = cell.iter().map(|r| r.text.as_str()).collect();
     let short = text.split_whitespace().count() <= 4 && text.chars().any(|c| c.is_ascii_digit());
     cell.iter()

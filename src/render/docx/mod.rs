@@ -1,0 +1,667 @@
+//! The Word renderer: the same Markdown as the PDF (rendered with
+//! `pdf = true`, the typesetter's markers), parsed into the same
+//! [`blocks`](crate::render::pdf::blocks), written as an Office Open XML
+//! document (WordprocessingML) for lawyers to review and negotiate in.
+//!
+//! The templates stay the single source of wording: article and paragraph
+//! numbers are text, as in the PDF. What a typesetter decides (line and page
+//! breaks) Word decides; what a typesetter draws becomes Word's own: styles
+//! (Title, Heading 1, Body Text, List Bullet, Quote, table and signature
+//! styles), a table of contents field, tables with a repeating header row,
+//! signature blocks in a table whose rows never break across pages, a
+//! running header and a footer with `PAGE` and `NUMPAGES` fields, review
+//! notes (`--annotate`) as Word comments on their article, and a
+//! comparison's `<ins>`/`<del>` marks as tracked changes (`w:ins`, `w:del`)
+//! that Word's and LibreOffice's Review pane accept or reject one by one.
+//!
+//! The XML is written here rather than with docx-rs: that crate (0.4) has no
+//! language on runs or styles (`w:lang`) and no repeating table header
+//! (`w:tblHeader`), both required, and stores its parts uncompressed. The
+//! package ([`package`]) is zipped with fixed timestamps and order: the same
+//! input gives the same bytes.
+
+mod package;
+mod xml;
+
+use crate::lang::Lang;
+use crate::render::pdf::blocks::{self, Block, Mark, Run};
+use crate::render::pdf::layout::{is_amount, superscript, unbreakable};
+use crate::render::pdf::{Paper, PrintInfo, in_both};
+use xml::escape;
+
+/// Who a Word document's tracked changes and comments are by, and when.
+#[derive(Clone, Debug)]
+pub struct Revisions {
+    /// The author shown in the Review pane (`pacte`, or `--author`).
+    pub author: String,
+    /// Whether the document is a comparison: Word then keeps tracking the
+    /// lawyer's own changes to it.
+    pub track: bool,
+}
+
+/// Writes rendered Markdown as the bytes of a `.docx` file.
+pub fn write(markdown: &str, info: &PrintInfo, revisions: &Revisions) -> Result<Vec<u8>, String> {
+    let blocks = blocks::parse(markdown);
+    let date = w3c_date(info.timestamp);
+    let mut body = Body {
+        out: String::with_capacity(markdown.len() * 3),
+        comments: Vec::new(),
+        revision: 0,
+        author: escape(&revisions.author).into_owned(),
+        date: date.clone(),
+        lang: info.lang,
+        document_lang: info.lang,
+        paper: info.paper,
+        pending_comment: None,
+        keep: false,
+        keep_next: false,
+        title_page: false,
+        cell_width: package::text_width(info),
+        nesting: 0,
+    };
+    let headings = headings(&blocks);
+    let toc_title = in_both(info, "Table des matières", "Contents");
+    body.blocks(&blocks, &headings, &toc_title);
+    package::zip(&package::Parts {
+        info,
+        body: &body.out,
+        comments: &body.comments,
+        date: &date,
+        locale: locale(info.lang, info.paper),
+        track: revisions.track,
+        author: &body.author,
+    })
+}
+
+/// The language tag of a language in a document: Canadian for a convention
+/// in dollars (Quebec practice, as its Letter paper), else French of France
+/// and British English.
+fn locale(lang: Lang, paper: Paper) -> &'static str {
+    match (lang, paper) {
+        (Lang::Fr, Paper::Letter) => "fr-CA",
+        (Lang::Fr, Paper::A4) => "fr-FR",
+        (Lang::En, Paper::Letter) => "en-CA",
+        (Lang::En, Paper::A4) => "en-GB",
+    }
+}
+
+/// `2026-11-26T00:00:00Z`, the date form of tracked changes, comments and
+/// document properties.
+fn w3c_date(timestamp: i64) -> String {
+    chrono::DateTime::from_timestamp(timestamp, 0)
+        .unwrap_or_default()
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+/// The text of each heading, in order: the table of contents' entries. A
+/// right column's heading joins its left twin, as in the PDF's contents
+/// (« Article 2 — Durée / Article 2 — Term »), and says a heading the same
+/// in both languages once.
+fn headings(blocks: &[Block]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    // In a pair of columns: where the left column's headings start, and
+    // how many of the right column's have joined them.
+    let mut left_start = None;
+    let mut joined = None;
+    for block in blocks {
+        match block {
+            Block::ColumnsStart { .. } => (left_start, joined) = (Some(out.len()), None),
+            Block::ColumnBreak => joined = Some(0),
+            Block::ColumnsEnd => (left_start, joined) = (None, None),
+            Block::Heading(runs) => {
+                let text = plain(runs);
+                let twin = left_start.zip(joined).map(|(start, k)| start + k);
+                match twin {
+                    Some(n) if n < out.len() && joined.is_some() => {
+                        if out[n] != text {
+                            out[n] = format!("{} / {text}", out[n]);
+                        }
+                        joined = joined.map(|k| k + 1);
+                    }
+                    _ => out.push(text),
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn plain(runs: &[Run]) -> String {
+    runs.iter()
+        .filter(|r| r.mark != Mark::Deleted)
+        .map(|r| r.text.as_str())
+        .collect()
+}
+
+/// The deepest columns and groups nest (as in the PDF): a broken template's
+/// deeper nesting is read as plain text.
+const MAX_NESTING: u8 = 3;
+
+/// The document's body being written.
+struct Body {
+    out: String,
+    /// Each comment's paragraphs (XML), by id.
+    comments: Vec<String>,
+    /// The last tracked change's id.
+    revision: u32,
+    author: String,
+    date: String,
+    /// The language of the text being written, and the document's.
+    lang: Lang,
+    document_lang: Lang,
+    paper: Paper,
+    /// The comment the next review note becomes, anchored on the heading
+    /// before it.
+    pending_comment: Option<usize>,
+    /// Inside a group kept on one page (a signature block).
+    keep: bool,
+    /// The next paragraph stays with the one after it.
+    keep_next: bool,
+    title_page: bool,
+    /// The width of the column being written, in twips.
+    cell_width: u32,
+    nesting: u8,
+}
+
+/// A paragraph's properties beyond its style.
+#[derive(Default)]
+struct Para<'a> {
+    style: &'a str,
+    keep_next: bool,
+    align: Option<&'a str>,
+    /// The comment anchored on the whole paragraph.
+    comment: Option<usize>,
+    /// Space above, in twips, beyond the style's.
+    space_before: Option<u32>,
+}
+
+impl Body {
+    fn blocks(&mut self, blocks: &[Block], headings: &[String], toc_title: &str) {
+        let mut i = 0;
+        while i < blocks.len() {
+            match &blocks[i] {
+                Block::TitlePageStart => self.title_page = true,
+                Block::TitlePageEnd => {
+                    self.title_page = false;
+                    self.page_break();
+                }
+                Block::Title(runs) => self.paragraph(
+                    runs,
+                    Para {
+                        style: "Title",
+                        // A third of the way down the title page, as in the PDF.
+                        space_before: self.title_page.then_some(3600),
+                        ..Para::default()
+                    },
+                ),
+                Block::Heading(runs) => {
+                    // A review note after this heading, before the next
+                    // one, becomes a comment anchored on it.
+                    let comment = blocks[i + 1..]
+                        .iter()
+                        .take_while(|b| !matches!(b, Block::Heading(_)))
+                        .any(|b| *b == Block::BoxStart)
+                        .then_some(self.comments.len());
+                    if comment.is_some() {
+                        self.comments.push(String::new());
+                    }
+                    self.pending_comment = comment;
+                    self.paragraph(
+                        runs,
+                        Para {
+                            style: "Heading1",
+                            keep_next: true,
+                            comment,
+                            ..Para::default()
+                        },
+                    );
+                }
+                Block::Paragraph { runs, quote } => {
+                    let style = match (quote, self.title_page, self.keep) {
+                        (true, _, _) => "Quote",
+                        (false, true, _) => "TitlePage",
+                        (false, false, true) => "Signature",
+                        (false, false, false) => "BodyText",
+                    };
+                    self.paragraph(
+                        runs,
+                        Para {
+                            style,
+                            ..Para::default()
+                        },
+                    );
+                }
+                Block::Item(runs) => self.paragraph(
+                    runs,
+                    Para {
+                        style: "ListBullet",
+                        ..Para::default()
+                    },
+                ),
+                Block::Table { header, rows } => self.table(header, rows),
+                Block::Rule => self
+                    .out
+                    .push_str(r#"<w:p><w:pPr><w:pStyle w:val="Rule"/></w:pPr></w:p>"#),
+                Block::Space(points) => {
+                    let twips = (points * 20.0) as u32;
+                    self.out.push_str(&format!(
+                        r#"<w:p><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="{twips}" w:lineRule="exact"/></w:pPr></w:p>"#
+                    ));
+                }
+                Block::Toc => self.toc(headings, toc_title),
+                Block::PageBreak => self.page_break(),
+                Block::KeepStart | Block::KeepEnd if self.nesting >= MAX_NESTING => {}
+                Block::KeepStart => self.keep = true,
+                Block::KeepEnd => self.keep = false,
+                Block::KeepWithNext => self.keep_next = true,
+                Block::Lang(lang) => self.lang = *lang,
+                Block::ColumnsStart { .. } if self.nesting >= MAX_NESTING => {}
+                Block::ColumnsStart { rule } => {
+                    let end = until(blocks, i, &Block::ColumnsEnd);
+                    let middle = until(&blocks[..end], i, &Block::ColumnBreak);
+                    let right = blocks.get(middle + 1..end).unwrap_or_default();
+                    self.nesting += 1;
+                    self.columns(&blocks[i + 1..middle], right, *rule, headings, toc_title);
+                    self.nesting -= 1;
+                    i = end;
+                }
+                Block::BoxStart => {
+                    let end = until(blocks, i, &Block::BoxEnd);
+                    self.comment(&blocks[i + 1..end]);
+                    i = end;
+                }
+                Block::ColumnBreak | Block::ColumnsEnd | Block::BoxEnd => {}
+            }
+            i += 1;
+        }
+    }
+
+    fn page_break(&mut self) {
+        self.out
+            .push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#);
+    }
+
+    fn paragraph(&mut self, runs: &[Run], para: Para<'_>) {
+        let Para {
+            style,
+            keep_next,
+            align,
+            comment,
+            space_before,
+        } = para;
+        self.out.push_str("<w:p><w:pPr>");
+        self.out
+            .push_str(&format!(r#"<w:pStyle w:val="{style}"/>"#));
+        // The closing formula stays with the first signatures; a signature
+        // block's lines stay together.
+        let kept = std::mem::take(&mut self.keep_next);
+        if keep_next || kept || self.keep {
+            self.out.push_str("<w:keepNext/><w:keepLines/>");
+        }
+        if let Some(before) = space_before {
+            self.out
+                .push_str(&format!(r#"<w:spacing w:before="{before}"/>"#));
+        }
+        if let Some(align) = align {
+            self.out.push_str(&format!(r#"<w:jc w:val="{align}"/>"#));
+        }
+        self.out.push_str("</w:pPr>");
+        if let Some(id) = comment {
+            self.out
+                .push_str(&format!(r#"<w:commentRangeStart w:id="{id}"/>"#));
+        }
+        self.runs(runs);
+        if let Some(id) = comment {
+            self.out.push_str(&format!(
+                r#"<w:commentRangeEnd w:id="{id}"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{id}"/></w:r>"#
+            ));
+        }
+        self.out.push_str("</w:p>");
+    }
+
+    /// Runs of text, those a comparison marks grouped into one tracked
+    /// insertion or deletion each.
+    fn runs(&mut self, runs: &[Run]) {
+        let mut i = 0;
+        while i < runs.len() {
+            let mark = runs[i].mark;
+            let end = runs[i..]
+                .iter()
+                .position(|r| r.mark != mark)
+                .map_or(runs.len(), |p| i + p);
+            let tag = match mark {
+                Mark::None => None,
+                Mark::Inserted => Some("w:ins"),
+                Mark::Deleted => Some("w:del"),
+            };
+            if let Some(tag) = tag {
+                self.revision += 1;
+                self.out.push_str(&format!(
+                    r#"<{tag} w:id="{}" w:author="{}" w:date="{}">"#,
+                    self.revision, self.author, self.date
+                ));
+            }
+            for run in &runs[i..end] {
+                self.run(run);
+            }
+            if let Some(tag) = tag {
+                self.out.push_str(&format!("</{tag}>"));
+            }
+            i = end;
+        }
+    }
+
+    /// One run: « 1er » and « 2e » with their letters raised in French
+    /// text, as in the PDF.
+    fn run(&mut self, run: &Run) {
+        let deleted = run.mark == Mark::Deleted;
+        if self.lang != Lang::Fr {
+            self.text(&run.text, run, false, deleted);
+            return;
+        }
+        let mut plain_from = 0;
+        for (at, word) in words(&run.text) {
+            // « n° » stays as written (a search for it finds it); only
+            // ordinals have letters to raise.
+            let ordinal =
+                superscript(word).filter(|_| word.starts_with(|c: char| c.is_ascii_digit()));
+            if let Some((base, raised, rest)) = ordinal {
+                self.text(&run.text[plain_from..at], run, false, deleted);
+                self.text(base, run, false, deleted);
+                self.text(raised, run, true, deleted);
+                plain_from = at + word.len() - rest.len();
+            }
+        }
+        self.text(&run.text[plain_from..], run, false, deleted);
+    }
+
+    fn text(&mut self, text: &str, run: &Run, raised: bool, deleted: bool) {
+        if text.is_empty() {
+            return;
+        }
+        self.out.push_str("<w:r>");
+        let lang = (self.lang != self.document_lang).then(|| locale(self.lang, self.paper));
+        if run.style.is_bold() || run.style.is_italic() || raised || lang.is_some() {
+            self.out.push_str("<w:rPr>");
+            if run.style.is_bold() {
+                self.out.push_str("<w:b/>");
+            }
+            if run.style.is_italic() {
+                self.out.push_str("<w:i/>");
+            }
+            if raised {
+                self.out.push_str(r#"<w:vertAlign w:val="superscript"/>"#);
+            }
+            if let Some(lang) = lang {
+                self.out.push_str(&format!(r#"<w:lang w:val="{lang}"/>"#));
+            }
+            self.out.push_str("</w:rPr>");
+        }
+        let tag = if deleted { "w:delText" } else { "w:t" };
+        self.out.push_str(&format!(
+            r#"<{tag} xml:space="preserve">{}</{tag}>"#,
+            escape(text)
+        ));
+        self.out.push_str("</w:r>");
+    }
+
+    /// The table of contents: a Word field marked for updating, whose
+    /// current result lists the headings (Word adds the page numbers).
+    fn toc(&mut self, headings: &[String], title: &str) {
+        self.out.push_str(&format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+            escape(title)
+        ));
+        let field_start = r#"<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-1" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#;
+        if headings.is_empty() {
+            self.out.push_str(&format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>{field_start}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#
+            ));
+            return;
+        }
+        for (n, heading) in headings.iter().enumerate() {
+            self.out
+                .push_str(r#"<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>"#);
+            if n == 0 {
+                self.out.push_str(field_start);
+            }
+            self.out.push_str(&format!(
+                r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#,
+                escape(heading)
+            ));
+            if n + 1 == headings.len() {
+                self.out
+                    .push_str(r#"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#);
+            }
+            self.out.push_str("</w:p>");
+        }
+    }
+
+    /// A table: the header row repeated on every page, rows never split,
+    /// amounts flush right, dates unbroken.
+    fn table(&mut self, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>]) {
+        let columns = header
+            .len()
+            .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        if columns == 0 {
+            return;
+        }
+        let widths = column_widths(header, rows, columns, self.cell_width);
+        self.out.push_str(&format!(
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="PacteTable"/><w:tblW w:w="{}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0020" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,
+            self.cell_width
+        ));
+        for width in &widths {
+            self.out.push_str(&format!(r#"<w:gridCol w:w="{width}"/>"#));
+        }
+        self.out.push_str("</w:tblGrid>");
+        let empty = Vec::new();
+        for (n, row) in std::iter::once(header)
+            .chain(rows.iter().map(Vec::as_slice))
+            .enumerate()
+        {
+            if n == 0 && header.is_empty() {
+                continue;
+            }
+            self.out.push_str("<w:tr><w:trPr><w:cantSplit/>");
+            if n == 0 {
+                self.out.push_str("<w:tblHeader/>");
+            }
+            self.out.push_str("</w:trPr>");
+            for (c, width) in widths.iter().enumerate() {
+                let cell = unbreakable(row.get(c).unwrap_or(&empty));
+                let align = if n > 0 && is_amount(&cell) {
+                    Some("right")
+                } else {
+                    None
+                };
+                self.out.push_str(&format!(
+                    r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>"#
+                ));
+                self.paragraph(
+                    &cell,
+                    Para {
+                        style: if n == 0 { "TableHeading" } else { "TableText" },
+                        align,
+                        ..Para::default()
+                    },
+                );
+                self.out.push_str("</w:tc>");
+            }
+            self.out.push_str("</w:tr>");
+        }
+        self.out.push_str("</w:tbl>");
+    }
+
+    /// Two columns side by side, as one table row: the two languages of a
+    /// bilingual edition (with a rule between them, the row free to run
+    /// over pages), or two signature blocks (no lines, never split).
+    fn columns(
+        &mut self,
+        left: &[Block],
+        right: &[Block],
+        rule: bool,
+        headings: &[String],
+        toc_title: &str,
+    ) {
+        let outer = self.cell_width;
+        let width = outer / 2;
+        let (borders, split) = if rule {
+            (
+                r#"<w:tblBorders><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/></w:tblBorders>"#,
+                "",
+            )
+        } else {
+            ("", "<w:cantSplit/>")
+        };
+        self.out.push_str(&format!(
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="{}"/><w:tblW w:w="5000" w:type="pct"/>{borders}<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/><w:gridCol w:w="{width}"/></w:tblGrid><w:tr><w:trPr>{split}</w:trPr>"#,
+            if rule { "Columns" } else { "SignatureGrid" }
+        ));
+        self.cell_width = width;
+        let lang = self.lang;
+        // Each column's text keeps its distance from the rule between them.
+        for (column, margins) in [(left, (0, 200)), (right, (200, 0))] {
+            self.out.push_str(&format!(
+                r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:tcMar><w:left w:w="{}" w:type="dxa"/><w:right w:w="{}" w:type="dxa"/></w:tcMar></w:tcPr>"#,
+                margins.0, margins.1
+            ));
+            let before = self.out.len();
+            self.blocks(column, headings, toc_title);
+            // A cell holds at least one paragraph.
+            if !self.out[before..].contains("<w:p>") {
+                self.out.push_str("<w:p/>");
+            }
+            self.out.push_str("</w:tc>");
+            self.keep = false;
+        }
+        self.lang = lang;
+        self.cell_width = outer;
+        self.out.push_str("</w:tr></w:tbl>");
+    }
+
+    /// A review note: a Word comment anchored on its article's heading, or,
+    /// with no heading before it, a quotation in the text (never dropped).
+    fn comment(&mut self, blocks: &[Block]) {
+        let Some(id) = self.pending_comment.take() else {
+            let (keep, title_page) = (self.keep, self.title_page);
+            for block in blocks {
+                match block {
+                    Block::Paragraph { runs, .. } | Block::Item(runs) => self.paragraph(
+                        runs,
+                        Para {
+                            style: "Quote",
+                            ..Para::default()
+                        },
+                    ),
+                    Block::Lang(lang) => self.lang = *lang,
+                    _ => {}
+                }
+            }
+            (self.keep, self.title_page) = (keep, title_page);
+            return;
+        };
+        let mut note = Body {
+            out: String::new(),
+            comments: Vec::new(),
+            revision: self.revision,
+            author: self.author.clone(),
+            date: self.date.clone(),
+            lang: self.lang,
+            document_lang: self.document_lang,
+            paper: self.paper,
+            pending_comment: None,
+            keep: false,
+            keep_next: false,
+            title_page: false,
+            cell_width: self.cell_width,
+            nesting: MAX_NESTING,
+        };
+        for block in blocks {
+            match block {
+                Block::Paragraph { runs, .. } | Block::Heading(runs) | Block::Title(runs) => note
+                    .paragraph(
+                        runs,
+                        Para {
+                            style: "CommentText",
+                            ..Para::default()
+                        },
+                    ),
+                Block::Item(runs) => {
+                    let mut runs = runs.clone();
+                    if let Some(first) = runs.first_mut() {
+                        first.text.insert_str(0, "– ");
+                    }
+                    note.paragraph(
+                        &runs,
+                        Para {
+                            style: "CommentText",
+                            ..Para::default()
+                        },
+                    );
+                }
+                Block::Lang(lang) => note.lang = *lang,
+                _ => {}
+            }
+        }
+        if note.out.is_empty() {
+            note.out
+                .push_str(r#"<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr></w:p>"#);
+        }
+        self.revision = note.revision;
+        if let Some(slot) = self.comments.get_mut(id) {
+            *slot = note.out;
+        }
+    }
+}
+
+/// Column widths in twips, in proportion to each column's longest cell (as
+/// the PDF's, counted in characters), none below half an equal share.
+fn column_widths(
+    header: &[Vec<Run>],
+    rows: &[Vec<Vec<Run>>],
+    columns: usize,
+    total: u32,
+) -> Vec<u32> {
+    let natural: Vec<f64> = (0..columns)
+        .map(|c| {
+            std::iter::once(header)
+                .chain(rows.iter().map(Vec::as_slice))
+                .filter_map(|row| row.get(c))
+                .map(|cell| cell.iter().map(|r| r.text.chars().count()).sum::<usize>())
+                .max()
+                .unwrap_or(0) as f64
+                + 2.0
+        })
+        .collect();
+    let sum: f64 = natural.iter().sum();
+    let floor = 0.5 / columns as f64;
+    let shares: Vec<f64> = natural.iter().map(|n| (n / sum).max(floor)).collect();
+    let scale: f64 = shares.iter().sum();
+    shares
+        .iter()
+        .map(|share| (share / scale * f64::from(total)) as u32)
+        .collect()
+}
+
+/// The end of a run of blocks: `[start, end)` of `blocks[from..]`, ended by
+/// `stop` (or the end).
+fn until(blocks: &[Block], from: usize, stop: &Block) -> usize {
+    blocks[from..]
+        .iter()
+        .position(|b| b == stop)
+        .map_or(blocks.len(), |p| from + p)
+}
+
+/// The words of a text with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive(char::is_whitespace)
+        .scan(0, |at, piece| {
+            let start = *at;
+            *at += piece.len();
+            Some((start, piece.trim_end()))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
