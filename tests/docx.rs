@@ -426,3 +426,63 @@ fn the_bundled_example_docx_is_up_to_date() {
         "examples/docx/gestion-base-plein-air.docx is stale: regenerate it with\n  SOURCE_DATE_EPOCH=1798761600 cargo run -- render --to docx {GESTION} -o examples/docx/gestion-base-plein-air.docx --force"
     );
 }
+
+/// LibreOffice (`.ci/run` installs it) converts the Word document to PDF;
+/// its text is pacte's own PDF's, word for word but for the furniture and
+/// page numbers, which each lays out its own way.
+#[test]
+fn libreoffice_reads_the_text_pacte_typesets() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = render(dir.path(), "g.docx", &[GESTION]);
+    let profile = dir.path().join("profile");
+    let out = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("LibreOffice is needed for this test (Debian: libreoffice-writer-nogui): {e}")
+        });
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = |pdf: &Path| {
+        let out = std::process::Command::new("pdftotext")
+            .arg(pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let words = |text: &str| -> std::collections::BTreeMap<String, usize> {
+        let mut counts = std::collections::BTreeMap::new();
+        for word in text
+            .replace("-\n", "")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit()))
+        {
+            *counts.entry(word.to_string()).or_insert(0) += 1;
+        }
+        counts
+    };
+    let theirs = words(&text(&dir.path().join("g.pdf")));
+    let ours = words(&text(Path::new("examples/pdf/gestion-base-plein-air.pdf")));
+    let total: usize = ours.values().sum();
+    let shared: usize = ours
+        .iter()
+        .map(|(w, n)| (*n).min(theirs.get(w).copied().unwrap_or(0)))
+        .sum();
+    assert!(
+        shared as f64 / total as f64 > 0.95,
+        "{shared} of {total} words in common"
+    );
+    for heading in ["Délibérations", "Ventilation", "Signatures", "quorum"] {
+        assert!(theirs.contains_key(heading), "{heading}");
+    }
+}
