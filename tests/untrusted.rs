@@ -620,39 +620,34 @@ fn templates_that_build_without_end_are_stopped_with_their_name() {
 
 #[test]
 fn a_template_that_runs_to_thousands_of_pages_is_stopped() {
-    let dir = templates_with(b"{% for i in range(60000) %}Line {{ i }}.\n\n{% endfor %}");
     let out = tempfile::tempdir().unwrap();
     let pdf = out.path().join("long.pdf");
-    let run = pacte(&[
-        "--lang",
-        "en",
-        "render",
-        "examples/realisation-jardins.toml",
-        "--templates",
-        dir.path().to_str().unwrap(),
-        "--to",
-        "pdf",
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
+    // The bilingual example's English edition with `lines` one-line
+    // paragraphs in its term clause, as a PDF.
+    let render_lines = |lines: usize| {
+        let body = format!("{{% for i in range({lines}) %}}Line {{{{ i }}}}.\n\n{{% endfor %}}");
+        let dir = templates_with(body.as_bytes());
+        pacte(&[
+            "--lang",
+            "en",
+            "render",
+            "examples/realisation-jardins.toml",
+            "--templates",
+            dir.path().to_str().unwrap(),
+            "--to",
+            "pdf",
+            "-o",
+            pdf.to_str().unwrap(),
+        ])
+    };
+    let run = render_lines(60_000);
     assert_ne!(run.code, 0, "{}", run.all());
     assert!(run.stderr.contains("past 1000 pages"), "{}", run.stderr);
     assert!(!pdf.exists());
     // Fewer pages than the limit are a document like any other.
-    let dir = templates_with(b"{% for i in range(2000) %}Line {{ i }}.\n\n{% endfor %}");
-    let run = pacte(&[
-        "--lang",
-        "en",
-        "render",
-        "examples/realisation-jardins.toml",
-        "--templates",
-        dir.path().to_str().unwrap(),
-        "--to",
-        "pdf",
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
+    let run = render_lines(2_000);
     assert_eq!(run.code, 0, "{}", run.all());
+    assert!(pdf.exists());
 }
 
 #[test]

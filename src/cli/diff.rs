@@ -149,19 +149,37 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
             }
             Err(code) => return code,
         },
-        To::Docx => match print_options(fingerprint(&old, &new, &library, &render_options)) {
-            Ok((options, fingerprint)) => pacte::diff::docx(
-                &comparison,
-                &render_options,
-                options,
-                fingerprint,
-                &render::docx::Revisions {
-                    author: args.author.clone(),
-                    track: true,
-                },
-            ),
-            Err(code) => return code,
-        },
+        To::Docx => {
+            // Both versions as printed: the Word redline is the whole new
+            // version, its changes tracked.
+            let printed = |checked: &Checked, conv| {
+                let options = RenderOptions {
+                    draft: checked.report.count(Severity::Error) > 0,
+                    ..render_options.clone()
+                };
+                render::printed_markdown(conv, &library, &checked.report, &options)
+            };
+            let versions = match (printed(&old, old_conv), printed(&new, new_conv)) {
+                (Ok(a), Ok(b)) => [a, b],
+                (Err(e), _) | (_, Err(e)) => {
+                    return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}"));
+                }
+            };
+            match print_options(fingerprint(&old, &new, &library, &render_options)) {
+                Ok((options, fingerprint)) => pacte::diff::docx(
+                    &comparison,
+                    &render_options,
+                    options,
+                    fingerprint,
+                    &render::docx::Revisions {
+                        author: args.author.clone(),
+                        track: true,
+                    },
+                    [&versions[0], &versions[1]],
+                ),
+                Err(code) => return code,
+            }
+        }
     };
     let bytes = match rendered {
         Ok(b) => b,

@@ -44,17 +44,26 @@ pub fn pdf(
     })
 }
 
-/// A comparison of two versions as a Word document: the new version's text
-/// with each change a tracked change by `revisions.author`, for Word's
-/// Review pane to accept or reject.
+/// A comparison of two versions as a Word document: the summary, then the
+/// whole new version with each change a tracked change by
+/// `revisions.author`, for Word's Review pane to accept or reject (accepting
+/// all gives the new version's text, rejecting all the old one's).
+/// `versions` are the old and new conventions as printed
+/// ([`render::printed_markdown`]).
 pub fn docx(
     cmp: &Comparison,
     options: &RenderOptions,
     pdf_options: PdfOptions,
     fingerprint: String,
     revisions: &render::docx::Revisions,
+    versions: [&str; 2],
 ) -> Result<Vec<u8>, RenderError> {
-    let (markdown, info) = print_markdown(cmp, options, pdf_options, fingerprint, true)?;
+    let (summary, info) = print_markdown(cmp, options, pdf_options, fingerprint, true)?;
+    let [old, new] = versions;
+    let markdown = format!(
+        "{summary}\n\n<!-- pagebreak -->\n\n{}",
+        super::redline(old, new)
+    );
     render::docx::write(&markdown, &info, revisions).map_err(|message| RenderError {
         template: "docx".into(),
         line: None,

@@ -370,11 +370,7 @@ pub fn redline(old: &str, new: &str) -> String {
     if old_lines.len() + new_lines.len() > MAX_LINE_DIFF_LINES {
         // Line diffs cost up to the product of the two lengths too: a part
         // this long (no real article is) is shown replaced whole.
-        let mut out: Vec<String> = old_lines
-            .iter()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| mark_line(l, ChangeTag::Delete))
-            .collect();
+        let mut out: Vec<String> = deleted(&old_lines).collect();
         out.extend(new_lines.iter().map(|l| mark_line(l, ChangeTag::Insert)));
         return out.join("\n");
     }
@@ -387,33 +383,146 @@ pub fn redline(old: &str, new: &str) -> String {
         let (before, after) = (&old_lines[old_range], &new_lines[new_range]);
         match tag {
             DiffTag::Equal => out.extend(before.iter().map(|l| l.to_string())),
-            DiffTag::Delete => out.extend(
-                before
-                    .iter()
-                    .filter(|l| !l.trim().is_empty())
-                    .map(|l| mark_line(l, ChangeTag::Delete)),
-            ),
+            // Blank lines stay: deleted paragraphs remain paragraphs.
+            DiffTag::Delete => out.extend(deleted(before)),
             DiffTag::Insert => out.extend(after.iter().map(|l| mark_line(l, ChangeTag::Insert))),
             DiffTag::Replace => {
-                let (old, new) = (before.join("\n"), after.join("\n"));
-                let (a, b) = (tokens(&old), tokens(&new));
-                if a.len() + b.len() > MAX_WORD_DIFF_TOKENS {
-                    // Word diffs cost up to the product of the two lengths:
-                    // past the cap the passage is shown replaced whole.
-                    out.extend(
-                        before
-                            .iter()
-                            .filter(|l| !l.trim().is_empty())
-                            .map(|l| mark_line(l, ChangeTag::Delete)),
-                    );
-                    out.extend(after.iter().map(|l| mark_line(l, ChangeTag::Insert)));
+                let work = |lines: &[&str]| lines.iter().map(|l| l.len()).sum::<usize>();
+                // Each rewritten line is paired with the line it became, so
+                // a word diff never runs across paragraphs (a new paragraph
+                // break in the middle of an old sentence); pairing costs the
+                // product of the two sides, so a long passage is compared as
+                // one text instead.
+                if work(before) * after.len() + work(after) * before.len() <= MAX_PAIRING_WORK {
+                    paired(before, after, &mut out);
                 } else {
-                    out.push(redline_words(&a, &b, new.len() + old.len() / 4));
+                    replaced(before, after, &mut out);
                 }
             }
         }
     }
     out.join("\n")
+}
+
+/// The most bytes of lines times lines a rewritten passage's line pairing
+/// looks at.
+const MAX_PAIRING_WORK: usize = 4_000_000;
+
+/// Removed lines, marked. Blank lines stay, so removed paragraphs remain
+/// paragraphs apart from each other and from their neighbours, unless
+/// nothing but blank lines was removed; the old version's markers go (the
+/// new version's layout is the one kept).
+fn deleted<'a>(lines: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+    let empty = lines.iter().all(|l| l.trim().is_empty());
+    lines
+        .iter()
+        .filter(move |l| !empty && !is_marker(l))
+        .map(|l| mark_line(l, ChangeTag::Delete))
+}
+
+/// Whether a line is one of the typesetter's markers (`<!-- keep -->`).
+fn is_marker(line: &str) -> bool {
+    let core = line.trim();
+    core.starts_with("<!--") && core.ends_with("-->")
+}
+
+/// A rewritten passage compared as one text, word by word.
+fn replaced(before: &[&str], after: &[&str], out: &mut Vec<String>) {
+    let (old, new) = (before.join("\n"), after.join("\n"));
+    let (a, b) = (tokens(&old), tokens(&new));
+    // A marker is compared whole: `<!-- column -->` never becomes
+    // `<!-- <del>column</del> <ins>/columns</ins> -->`.
+    let markers = before.iter().chain(after).any(|l| is_marker(l));
+    if markers || a.len() + b.len() > MAX_WORD_DIFF_TOKENS {
+        // Word diffs cost up to the product of the two lengths: past the
+        // cap the passage is shown replaced whole.
+        out.extend(deleted(before));
+        out.extend(after.iter().map(|l| mark_line(l, ChangeTag::Insert)));
+    } else {
+        out.push(redline_words(&a, &b, new.len() + old.len() / 4));
+    }
+}
+
+/// A rewritten passage line by line: the most alike pair of lines is
+/// compared word by word, the lines before and after it paired the same
+/// way; a line like none of the other side is removed or added whole
+/// (difflib's « fancy replace »).
+fn paired(before: &[&str], after: &[&str], out: &mut Vec<String>) {
+    let (old_bags, new_bags) = (bags(before), bags(after));
+    pair_range(before, after, &old_bags, &new_bags, out);
+}
+
+/// Each line's words, counted.
+fn bags<'a>(lines: &[&'a str]) -> Vec<Bag<'a>> {
+    lines
+        .iter()
+        .map(|l| {
+            let mut bag = Bag::new();
+            for word in l.split_whitespace() {
+                *bag.entry(word).or_insert(0) += 1;
+            }
+            bag
+        })
+        .collect()
+}
+
+type Bag<'a> = std::collections::HashMap<&'a str, usize>;
+
+fn pair_range(
+    before: &[&str],
+    after: &[&str],
+    old_bags: &[Bag<'_>],
+    new_bags: &[Bag<'_>],
+    out: &mut Vec<String>,
+) {
+    // The share of words two lines have in common, as difflib's quick ratio.
+    let likeness = |a: &Bag<'_>, b: &Bag<'_>| {
+        let total: usize = a.values().sum::<usize>() + b.values().sum::<usize>();
+        if total == 0 {
+            return 0.0;
+        }
+        let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        let shared: usize = small
+            .iter()
+            .map(|(w, n)| (*n).min(large.get(w).copied().unwrap_or(0)))
+            .sum();
+        2.0 * shared as f64 / total as f64
+    };
+    let mut best = (0.5, None);
+    for (i, a) in old_bags.iter().enumerate() {
+        if is_marker(before[i]) {
+            continue;
+        }
+        for (j, b) in new_bags.iter().enumerate() {
+            if is_marker(after[j]) {
+                continue;
+            }
+            let r = likeness(a, b);
+            if r > best.0 {
+                best = (r, Some((i, j)));
+            }
+        }
+    }
+    let Some((i, j)) = best.1 else {
+        out.extend(deleted(before));
+        out.extend(after.iter().map(|l| mark_line(l, ChangeTag::Insert)));
+        return;
+    };
+    pair_range(
+        &before[..i],
+        &after[..j],
+        &old_bags[..i],
+        &new_bags[..j],
+        out,
+    );
+    replaced(&before[i..=i], &after[j..=j], out);
+    pair_range(
+        &before[i + 1..],
+        &after[j + 1..],
+        &old_bags[i + 1..],
+        &new_bags[j + 1..],
+        out,
+    );
 }
 
 /// The most lines, old and new together, one part (an article, the parties)
@@ -499,8 +608,17 @@ fn flush(out: &mut String, tag: ChangeTag, text: &str) {
             out.push('\n');
         }
         let core = line.trim();
+        // Blank lines and the typesetter's markers (`<!-- keep -->`) are
+        // structure, never marked: the new version's kept, the old one's
+        // dropped.
         if core.is_empty() {
             out.push_str(line);
+            continue;
+        }
+        if is_marker(core) {
+            if tag == ChangeTag::Insert {
+                out.push_str(line);
+            }
             continue;
         }
         let lead = &line[..line.len() - line.trim_start().len()];
@@ -512,17 +630,57 @@ fn flush(out: &mut String, tag: ChangeTag, text: &str) {
             _ => ("", core),
         };
         out.push_str(marker);
-        if !words.is_empty() {
-            out.push_str(&format!("<{name}>{words}</{name}>"));
+        // A table's cells are marked one by one, its pipes and its
+        // separator row (`|---|`) left as they are.
+        if words.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && words.contains('|') {
+            out.push_str(words);
+        } else {
+            for (n, cell) in cells(words).into_iter().enumerate() {
+                if n > 0 {
+                    out.push('|');
+                }
+                let inner = cell.trim();
+                if inner.is_empty() {
+                    out.push_str(cell);
+                    continue;
+                }
+                let lead = &cell[..cell.len() - cell.trim_start().len()];
+                let trail = &cell[cell.trim_end().len()..];
+                out.push_str(&format!("{lead}<{name}>{inner}</{name}>{trail}"));
+            }
         }
         out.push_str(trail);
     }
 }
 
-/// The length of a Markdown block marker at the start of a line (`- `, `12. `, `> `).
+/// A line cut at its table pipes (an escaped `\|` is text).
+fn cells(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            '\\' => escaped = !escaped,
+            '|' if !escaped => {
+                out.push(&line[start..i]);
+                start = i + 1;
+            }
+            _ => escaped = false,
+        }
+    }
+    out.push(&line[start..]);
+    out
+}
+
+/// The length of a Markdown block marker at the start of a line (`- `,
+/// `12. `, `> `, `## `).
 fn list_marker(line: &str) -> Option<usize> {
     if line.starts_with("- ") || line.starts_with("> ") || line.starts_with("* ") {
         return Some(2);
+    }
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+        return Some(hashes + 1);
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     (digits > 0 && line[digits..].starts_with(". ")).then_some(digits + 2)
@@ -714,6 +872,39 @@ impl Ctx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_redline_keeps_the_structure_of_a_printed_document() {
+        // A rewritten paragraph is compared with the paragraph it became,
+        // never across a paragraph break.
+        let out = redline(
+            "**19.3** Nul ne peut accepter un cadeau.\n\n## Article 20 — Assurances",
+            "**19.3** Nul ne peut accepter un cadeau ou un avantage.\n\n## Article 21 — Assurances",
+        );
+        assert_eq!(
+            out,
+            "**19.3** Nul ne peut accepter un <del>cadeau.</del> <ins>cadeau ou un avantage.</ins>\n\n## Article <del>20</del> <ins>21</ins> — Assurances"
+        );
+        // A heading added whole keeps its `##` outside the mark; a table
+        // row's cells are marked one by one; markers are never marked, the
+        // old version's dropped.
+        assert_eq!(
+            redline(
+                "Texte.",
+                "## Article 3 — Avis\n\n| la Ville | 2 |\n\n<!-- keep -->"
+            ),
+            "<del>Texte.</del>\n## <ins>Article 3 — Avis</ins>\n\n| <ins>la Ville</ins> | <ins>2</ins> |\n\n<!-- keep -->"
+        );
+        assert_eq!(
+            redline("<!-- column -->\nA", "<!-- /columns -->\nA"),
+            "<!-- /columns -->\nA"
+        );
+        // Removed paragraphs stay paragraphs.
+        assert_eq!(
+            redline("Un.\n\nDeux.\n\nTrois.", "Trois."),
+            "<del>Un.</del>\n\n<del>Deux.</del>\n\nTrois."
+        );
+    }
 
     #[test]
     fn redline_marks_words_and_keeps_list_markers() {

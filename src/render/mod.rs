@@ -326,6 +326,19 @@ pub fn pdf<'c>(
     })
 }
 
+/// The Markdown of a convention as printed (PDF, Word), with the
+/// typesetter's markers: what a Word redline compares, version to version.
+pub fn printed_markdown<'c>(
+    editions: impl Into<Editions<'c>>,
+    library: &ClauseLibrary,
+    report: &FileReport,
+    options: &RenderOptions,
+) -> Result<String, RenderError> {
+    let (env, origins) = environment(options)?;
+    let docs = documents(&env, &origins, editions.into(), library, report, options)?;
+    skeleton(&env, &origins, &docs, true)
+}
+
 /// The Markdown of a printed document (PDF, Word), with the typesetter's
 /// markers, and what its pages carry besides.
 fn print_markdown<'c>(

@@ -17,8 +17,10 @@
 //! The XML is written here rather than with docx-rs: that crate (0.4) has no
 //! language on runs or styles (`w:lang`) and no repeating table header
 //! (`w:tblHeader`), both required, and stores its parts uncompressed. The
-//! package ([`package`]) is zipped with fixed timestamps and order: the same
-//! input gives the same bytes.
+//! package ([`package`]) is zipped with fixed timestamps and order; its
+//! dates (document properties, comments, tracked changes) are
+//! `SOURCE_DATE_EPOCH`'s when it is set, so the same input then gives the
+//! same bytes, as for the PDF.
 
 mod package;
 mod xml;
@@ -57,6 +59,7 @@ pub fn write(markdown: &str, info: &PrintInfo, revisions: &Revisions) -> Result<
         keep_next: false,
         title_page: false,
         cell_width: package::text_width(info),
+        in_cell: false,
         nesting: 0,
     };
     let headings = headings(&blocks);
@@ -162,6 +165,8 @@ struct Body {
     title_page: bool,
     /// The width of the column being written, in twips.
     cell_width: u32,
+    /// Inside a table's cell.
+    in_cell: bool,
     nesting: u8,
 }
 
@@ -307,6 +312,14 @@ impl Body {
         if let Some(align) = align {
             self.out.push_str(&format!(r#"<w:jc w:val="{align}"/>"#));
         }
+        // A paragraph added or removed whole: its mark too, so that
+        // rejecting (or accepting) the change leaves no empty paragraph.
+        // (A table cell keeps its paragraph; its row carries the change.)
+        if let Some(tag) = whole_change(runs).filter(|_| !self.in_cell) {
+            let attributes = self.revision_attributes();
+            self.out
+                .push_str(&format!("<w:rPr><{tag} {attributes}/></w:rPr>"));
+        }
         self.out.push_str("</w:pPr>");
         if let Some(id) = comment {
             self.out
@@ -337,11 +350,8 @@ impl Body {
                 Mark::Deleted => Some("w:del"),
             };
             if let Some(tag) = tag {
-                self.revision += 1;
-                self.out.push_str(&format!(
-                    r#"<{tag} w:id="{}" w:author="{}" w:date="{}">"#,
-                    self.revision, self.author, self.date
-                ));
+                let attributes = self.revision_attributes();
+                self.out.push_str(&format!("<{tag} {attributes}>"));
             }
             for run in &runs[i..end] {
                 self.run(run);
@@ -351,6 +361,15 @@ impl Body {
             }
             i = end;
         }
+    }
+
+    /// A new tracked change's id, author and date.
+    fn revision_attributes(&mut self) -> String {
+        self.revision += 1;
+        format!(
+            r#"w:id="{}" w:author="{}" w:date="{}""#,
+            self.revision, self.author, self.date
+        )
     }
 
     /// One run: « 1er » and « 2e » with their letters raised in French
@@ -469,7 +488,14 @@ impl Body {
             if n == 0 {
                 self.out.push_str("<w:tblHeader/>");
             }
+            // A row added or removed whole is one tracked change.
+            let marks: Vec<Run> = row.iter().flatten().cloned().collect();
+            if let Some(tag) = whole_change(&marks) {
+                let attributes = self.revision_attributes();
+                self.out.push_str(&format!("<{tag} {attributes}/>"));
+            }
             self.out.push_str("</w:trPr>");
+            self.in_cell = true;
             for (c, width) in widths.iter().enumerate() {
                 let cell = unbreakable(row.get(c).unwrap_or(&empty));
                 let align = if n > 0 && is_amount(&cell) {
@@ -490,6 +516,7 @@ impl Body {
                 );
                 self.out.push_str("</w:tc>");
             }
+            self.in_cell = false;
             self.out.push_str("</w:tr>");
         }
         self.out.push_str("</w:tbl>");
@@ -577,6 +604,7 @@ impl Body {
             keep_next: false,
             title_page: false,
             cell_width: self.cell_width,
+            in_cell: false,
             nesting: MAX_NESTING,
         };
         for block in blocks {
@@ -617,6 +645,21 @@ impl Body {
     }
 }
 
+/// `w:ins` or `w:del` when every run of a paragraph (or row) is one
+/// insertion or one deletion.
+fn whole_change(runs: &[Run]) -> Option<&'static str> {
+    let text: Vec<&Run> = runs.iter().filter(|r| !r.text.trim().is_empty()).collect();
+    let mark = text.first()?.mark;
+    if !text.iter().all(|r| r.mark == mark) {
+        return None;
+    }
+    match mark {
+        Mark::Inserted => Some("w:ins"),
+        Mark::Deleted => Some("w:del"),
+        Mark::None => None,
+    }
+}
+
 /// Column widths in twips, in proportion to each column's longest cell (as
 /// the PDF's, counted in characters), none below half an equal share.
 fn column_widths(
@@ -630,7 +673,13 @@ fn column_widths(
             std::iter::once(header)
                 .chain(rows.iter().map(Vec::as_slice))
                 .filter_map(|row| row.get(c))
-                .map(|cell| cell.iter().map(|r| r.text.chars().count()).sum::<usize>())
+                // What a comparison deletes takes no room of its own.
+                .map(|cell| {
+                    cell.iter()
+                        .filter(|r| r.mark != Mark::Deleted)
+                        .map(|r| r.text.chars().count())
+                        .sum::<usize>()
+                })
                 .max()
                 .unwrap_or(0) as f64
                 + 2.0
