@@ -374,15 +374,34 @@ pub fn redline(old: &str, new: &str) -> String {
         out.extend(new_lines.iter().map(|l| mark_line(l, ChangeTag::Insert)));
         return out.join("\n");
     }
+    // Lines are matched without their numbers, so that an article that
+    // moved up when the one before it went is matched with itself and
+    // shows « <del>20.1</del> <ins>19.1</ins> », not a rewrite.
+    let (old_keys, new_keys): (Vec<_>, Vec<_>) = (
+        old_lines.iter().map(|l| unnumbered(l)).collect(),
+        new_lines.iter().map(|l| unnumbered(l)).collect(),
+    );
+    let (old_keys, new_keys): (Vec<&str>, Vec<&str>) = (
+        old_keys.iter().map(AsRef::as_ref).collect(),
+        new_keys.iter().map(AsRef::as_ref).collect(),
+    );
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
-        .diff_slices(&old_lines, &new_lines);
+        .diff_slices(&old_keys, &new_keys);
     let mut out: Vec<String> = Vec::with_capacity(new_lines.len());
     for op in diff.ops() {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         let (before, after) = (&old_lines[old_range], &new_lines[new_range]);
         match tag {
-            DiffTag::Equal => out.extend(before.iter().map(|l| l.to_string())),
+            DiffTag::Equal => {
+                for (a, b) in before.iter().zip(after) {
+                    if a == b {
+                        out.push(a.to_string());
+                    } else {
+                        replaced(&[a], &[b], &mut out);
+                    }
+                }
+            }
             // Blank lines stay: deleted paragraphs remain paragraphs.
             DiffTag::Delete => out.extend(deleted(before)),
             DiffTag::Insert => out.extend(after.iter().map(|l| mark_line(l, ChangeTag::Insert))),
@@ -393,7 +412,9 @@ pub fn redline(old: &str, new: &str) -> String {
                 // break in the middle of an old sentence); pairing costs the
                 // product of the two sides, so a long passage is compared as
                 // one text instead.
-                if work(before) * after.len() + work(after) * before.len() <= MAX_PAIRING_WORK {
+                if before.len() * after.len() <= MAX_PAIRED_LINES
+                    && work(before) * after.len() + work(after) * before.len() <= MAX_PAIRING_WORK
+                {
                     paired(before, after, &mut out);
                 } else {
                     replaced(before, after, &mut out);
@@ -408,6 +429,12 @@ pub fn redline(old: &str, new: &str) -> String {
 /// looks at.
 const MAX_PAIRING_WORK: usize = 4_000_000;
 
+/// The most pairs of lines (old times new) a rewritten passage's pairing
+/// weighs: it looks at every pair, then again on each side of the best, so
+/// this also bounds its depth (no real rewritten passage has a hundred
+/// paragraphs).
+const MAX_PAIRED_LINES: usize = 10_000;
+
 /// Removed lines, marked. Blank lines stay, so removed paragraphs remain
 /// paragraphs apart from each other and from their neighbours, unless
 /// nothing but blank lines was removed; the old version's markers go (the
@@ -418,6 +445,47 @@ fn deleted<'a>(lines: &'a [&str]) -> impl Iterator<Item = String> + 'a {
         .iter()
         .filter(move |l| !empty && !is_marker(l))
         .map(|l| mark_line(l, ChangeTag::Delete))
+}
+
+/// A line as matched between versions: its paragraph number
+/// (`**19.1**`) or article number (`## Article 19 —`) left out.
+fn unnumbered(line: &str) -> std::borrow::Cow<'_, str> {
+    let number = |s: &str| {
+        s.chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .count()
+    };
+    if let Some(rest) = line.strip_prefix("**") {
+        let n = number(rest);
+        if n > 0 && rest[n..].starts_with("**") {
+            return format!("**#{}", &rest[n..]).into();
+        }
+    }
+    if let Some(rest) = line.strip_prefix("## Article ") {
+        let n = number(rest);
+        if n > 0 {
+            return format!("## Article #{}", &rest[n..]).into();
+        }
+    }
+    line.into()
+}
+
+/// Lines removed whole, then the lines added in their place, still
+/// paragraphs apart: a removed paragraph never runs on into the added one.
+fn removed_then_added(before: &[&str], after: &[&str], out: &mut Vec<String>) {
+    let start = out.len();
+    out.extend(deleted(before));
+    let ends_text = out[start..]
+        .last()
+        .is_some_and(|l| !l.trim().is_empty() && !l.trim_start().starts_with('|'));
+    let starts_text = after
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| !l.trim_start().starts_with('|'));
+    if ends_text && starts_text && after.first().is_some_and(|l| !l.trim().is_empty()) {
+        out.push(String::new());
+    }
+    out.extend(after.iter().map(|l| mark_line(l, ChangeTag::Insert)));
 }
 
 /// Whether a line is one of the typesetter's markers (`<!-- keep -->`).
@@ -436,8 +504,7 @@ fn replaced(before: &[&str], after: &[&str], out: &mut Vec<String>) {
     if markers || a.len() + b.len() > MAX_WORD_DIFF_TOKENS {
         // Word diffs cost up to the product of the two lengths: past the
         // cap the passage is shown replaced whole.
-        out.extend(deleted(before));
-        out.extend(after.iter().map(|l| mark_line(l, ChangeTag::Insert)));
+        removed_then_added(before, after, out);
     } else {
         out.push(redline_words(&a, &b, new.len() + old.len() / 4));
     }
@@ -488,7 +555,9 @@ fn pair_range(
             .sum();
         2.0 * shared as f64 / total as f64
     };
-    let mut best = (0.5, None);
+    // Below seven words in ten in common, two lines are different
+    // paragraphs (French shares its little words: « de », « la », « les »).
+    let mut best = (0.0, None);
     for (i, a) in old_bags.iter().enumerate() {
         if is_marker(before[i]) {
             continue;
@@ -503,9 +572,8 @@ fn pair_range(
             }
         }
     }
-    let Some((i, j)) = best.1 else {
-        out.extend(deleted(before));
-        out.extend(after.iter().map(|l| mark_line(l, ChangeTag::Insert)));
+    let Some((i, j)) = best.1.filter(|_| best.0 >= 0.7) else {
+        removed_then_added(before, after, out);
         return;
     };
     pair_range(
@@ -878,12 +946,12 @@ mod tests {
         // A rewritten paragraph is compared with the paragraph it became,
         // never across a paragraph break.
         let out = redline(
-            "**19.3** Nul ne peut accepter un cadeau.\n\n## Article 20 — Assurances",
-            "**19.3** Nul ne peut accepter un cadeau ou un avantage.\n\n## Article 21 — Assurances",
+            "**19.3** Nul ne peut accepter, en lien avec le partenariat, un cadeau de plus de 50 $.\n\n## Article 20 — Assurances",
+            "**19.3** Nul ne peut accepter, en lien avec le partenariat, un cadeau de plus de 100 $.\n\n## Article 21 — Assurances",
         );
         assert_eq!(
             out,
-            "**19.3** Nul ne peut accepter un <del>cadeau.</del> <ins>cadeau ou un avantage.</ins>\n\n## Article <del>20</del> <ins>21</ins> — Assurances"
+            "**19.3** Nul ne peut accepter, en lien avec le partenariat, un cadeau de plus de <del>50</del> <ins>100</ins> $.\n\n## Article <del>20</del> <ins>21</ins> — Assurances"
         );
         // A heading added whole keeps its `##` outside the mark; a table
         // row's cells are marked one by one; markers are never marked, the
@@ -893,11 +961,20 @@ mod tests {
                 "Texte.",
                 "## Article 3 — Avis\n\n| la Ville | 2 |\n\n<!-- keep -->"
             ),
-            "<del>Texte.</del>\n## <ins>Article 3 — Avis</ins>\n\n| <ins>la Ville</ins> | <ins>2</ins> |\n\n<!-- keep -->"
+            "<del>Texte.</del>\n\n## <ins>Article 3 — Avis</ins>\n\n| <ins>la Ville</ins> | <ins>2</ins> |\n\n<!-- keep -->"
         );
         assert_eq!(
             redline("<!-- column -->\nA", "<!-- /columns -->\nA"),
             "<!-- /columns -->\nA"
+        );
+        // A paragraph rewritten beyond recognition is removed, then the new
+        // one added, a paragraph apart.
+        assert_eq!(
+            redline(
+                "**19.1** Les registres sont confidentiels.",
+                "**19.1** Chaque membre déclare ses intérêts."
+            ),
+            "<del>**19.1** Les registres sont confidentiels.</del>\n\n<ins>**19.1** Chaque membre déclare ses intérêts.</ins>"
         );
         // Removed paragraphs stay paragraphs.
         assert_eq!(
