@@ -333,7 +333,7 @@ fn a_character_the_font_cannot_draw_is_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string("examples/realisation-jardins.toml")
         .unwrap()
-        .replace("font le point chaque mois", "font le point ☃ chaque mois");
+        .replace("font le point chaque mois", "font le point 東 chaque mois");
     let path = dir.path().join("snow.toml");
     std::fs::write(&path, &text).unwrap();
     let out = pacte()
@@ -350,10 +350,10 @@ fn a_character_the_font_cannot_draw_is_an_error_naming_it() {
     // Refused before typesetting, at the line, like any other finding.
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    let line = text.lines().position(|l| l.contains('☃')).unwrap() + 1;
+    let line = text.lines().position(|l| l.contains('東')).unwrap() + 1;
     assert!(
         err.contains("erreur[P082]")
-            && err.contains("« ☃ » (U+2603)")
+            && err.contains("« 東 » (U+6771)")
             && err.contains(&format!("snow.toml:{line}:")),
         "{err}"
     );

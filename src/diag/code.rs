@@ -97,6 +97,7 @@ codes! {
     AppropriationsMissing = "P094", "appropriations-missing", Warning;
     IgnoredAnswer = "P095", "ignored-answer", Warning;
     FrenchLanguageCharter = "P096", "french-language-charter", Note;
+    TransliterationSuggested = "P097", "transliteration-suggested", Note;
     LibrarySyntax = "L001", "library-syntax", Error;
     LibrarySchema = "L002", "library-schema", Error;
     LibraryDuplicate = "L003", "library-duplicate", Error;

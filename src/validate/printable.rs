@@ -38,6 +38,46 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     walk_all(ctx, &mut visit);
 }
 
+/// P097: a name (a party's, a representative's, a signatory's) written only
+/// in a right-to-left script, with no Latin letters beside it.
+pub(super) fn transliteration(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let mut visit = |_: &Field, value: &Spanned<Value>, path: &str| {
+        let last = path.rsplit(['.', ']']).next().unwrap_or(path);
+        if last != "name" {
+            return;
+        }
+        for (text, span) in texts(value) {
+            let rtl = text.chars().any(|c| {
+                matches!(
+                    unicode_bidi::bidi_class(c),
+                    unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
+                )
+            });
+            if !rtl || text.chars().any(|c| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    Code::TransliterationSuggested,
+                    span,
+                    tr!(
+                        lang,
+                        "`{path}` n'est écrit qu'en alphabet arabe ou hébreu, sans transcription en lettres latines",
+                        "`{path}` is written only in Arabic or Hebrew script, with no transcription in Latin letters"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "ajoutez la transcription que consigne le registre, par exemple « Coopérative Al Amal (تعاونية الأمل) »",
+                    "add the transcription the registry records, for example “Coopérative Al Amal (تعاونية الأمل)”"
+                )),
+            );
+        }
+    };
+    walk_all(ctx, &mut visit);
+}
+
 /// A character that changes how text reads without being seen: controls
 /// other than line breaks and tabs, direction embeddings, overrides and
 /// isolates, line and paragraph separators.

@@ -397,21 +397,38 @@ impl Body {
     }
 
     fn text(&mut self, text: &str, run: &Run, raised: bool, deleted: bool) {
+        for (segment, rtl) in directions(text) {
+            self.segment(segment, run, raised, deleted, rtl);
+        }
+    }
+
+    /// A run in one direction. Right-to-left text is kept as typed, marked
+    /// `w:rtl` with its complex-script font (Noto Naskh Arabic for Arabic),
+    /// so Word orders and shapes it itself.
+    fn segment(&mut self, text: &str, run: &Run, raised: bool, deleted: bool, rtl: bool) {
         if text.is_empty() {
             return;
         }
         self.out.push_str("<w:r>");
         let lang = (self.lang != self.document_lang).then(|| locale(self.lang, self.paper));
-        if run.style.is_bold() || run.style.is_italic() || raised || lang.is_some() {
+        let bold = run.style.is_bold();
+        if bold || run.style.is_italic() || raised || lang.is_some() || rtl {
             self.out.push_str("<w:rPr>");
-            if run.style.is_bold() {
-                self.out.push_str("<w:b/>");
+            if rtl && text.chars().any(is_arabic) {
+                self.out.push_str(r#"<w:rFonts w:cs="Noto Naskh Arabic"/>"#);
+            }
+            if bold {
+                self.out
+                    .push_str(if rtl { "<w:b/><w:bCs/>" } else { "<w:b/>" });
             }
             if run.style.is_italic() {
                 self.out.push_str("<w:i/>");
             }
             if raised {
                 self.out.push_str(r#"<w:vertAlign w:val="superscript"/>"#);
+            }
+            if rtl {
+                self.out.push_str("<w:rtl/>");
             }
             if let Some(lang) = lang {
                 self.out.push_str(&format!(r#"<w:lang w:val="{lang}"/>"#));
@@ -643,6 +660,74 @@ impl Body {
             *slot = note.out;
         }
     }
+}
+
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// A text cut where its direction changes: right-to-left letters (Arabic,
+/// Hebrew), with the spaces, digits and punctuation between two of them,
+/// make a right-to-left segment; everything else is left to right.
+fn directions(text: &str) -> Vec<(&str, bool)> {
+    use unicode_bidi::BidiClass::{AL, AN, L, R};
+    #[derive(Clone, Copy, PartialEq)]
+    enum Kind {
+        Rtl,
+        Ltr,
+        Neutral,
+    }
+    let kind = |c: char| match unicode_bidi::bidi_class(c) {
+        R | AL => Kind::Rtl,
+        // Arabic-Indic digits go with the text around them.
+        AN => Kind::Neutral,
+        L => Kind::Ltr,
+        _ => Kind::Neutral,
+    };
+    if !text.chars().any(|c| kind(c) == Kind::Rtl) {
+        return vec![(text, false)];
+    }
+    let chars: Vec<(usize, Kind)> = text.char_indices().map(|(i, c)| (i, kind(c))).collect();
+    // Each character's direction: a neutral is right to left only between
+    // two right-to-left letters (the nearest strong letter on each side,
+    // found in one pass each way).
+    let mut before = Vec::with_capacity(chars.len());
+    let mut last = None;
+    for &(_, k) in &chars {
+        before.push(last);
+        if k != Kind::Neutral {
+            last = Some(k);
+        }
+    }
+    let mut after = vec![None; chars.len()];
+    let mut next = None;
+    for (n, &(_, k)) in chars.iter().enumerate().rev() {
+        after[n] = next;
+        if k != Kind::Neutral {
+            next = Some(k);
+        }
+    }
+    let strong_before = |n: usize| before[n];
+    let strong_after = |n: usize| after[n];
+    let mut out: Vec<(&str, bool)> = Vec::new();
+    let mut start = 0;
+    let mut current: Option<bool> = None;
+    for (n, &(at, k)) in chars.iter().enumerate() {
+        let rtl = match k {
+            Kind::Rtl => true,
+            Kind::Ltr => false,
+            Kind::Neutral => {
+                strong_before(n) == Some(Kind::Rtl) && strong_after(n) == Some(Kind::Rtl)
+            }
+        };
+        if current.is_some_and(|c| c != rtl) {
+            out.push((&text[start..at], current.unwrap_or(false)));
+            start = at;
+        }
+        current = Some(rtl);
+    }
+    out.push((&text[start..], current.unwrap_or(false)));
+    out
 }
 
 /// `w:ins` or `w:del` when every run of a paragraph (or row) is one

@@ -1,7 +1,7 @@
 //! Export: laid-out pages to PDF bytes with printpdf. The only file that
 //! imports printpdf, so its API changes stay here.
 
-use super::fonts::{BYTES, Style};
+use super::fonts::{BYTES, Fonts, Style};
 use super::layout::{Geometry, Item, Layout};
 use printpdf::{
     Actions, BorderArray, Color, Destination, DictItem, Greyscale, Line, LinePoint, LinkAnnotation,
@@ -41,8 +41,9 @@ pub fn export(
     geo: Geometry,
     furniture: &Furniture,
     meta: &Metadata,
-    measure: &dyn Fn(&str, Style, f32) -> f32,
+    fonts: &Fonts,
 ) -> Result<Vec<u8>, String> {
+    let measure = |text: &str, style: Style, size: f32| fonts.width(text, style, size);
     let mut doc = PdfDocument::new(&meta.title);
     // Only the faces the document uses are parsed and embedded (a bold
     // italic is rare); the furniture's are always there.
@@ -183,7 +184,13 @@ pub fn export(
                         element: ne,
                     }) = page.items.get(i)
                     {
-                        if ny != y || ns != style || nz != size || *nx < end || ne != element {
+                        if ny != y
+                            || ns != style
+                            || nz != size
+                            || *nx < end
+                            || ne != element
+                            || style.is_fallback()
+                        {
                             break;
                         }
                         if !word.ends_with(' ') && !next.starts_with(' ') {
@@ -199,7 +206,25 @@ pub fn export(
                         end = *nx + measure(next, *style, *size);
                         i += 1;
                     }
-                    items.push(TextItem::Text(word));
+                    if style.is_fallback() {
+                        // Shaped: the glyphs in visual order, each placed by
+                        // its shaped advance (the viewer advances by the
+                        // glyph's own width; the offset makes up the
+                        // difference), each carrying the text it draws.
+                        let units = f32::from(fonts.units_per_em(*style));
+                        let glyphs = fonts
+                            .shape(&word, *style)
+                            .into_iter()
+                            .map(|g| {
+                                let own = f32::from(fonts.glyph_advance(*style, g.id));
+                                let offset = (own - g.advance as f32) * 1000.0 / units;
+                                printpdf::Codepoint::with_cid(g.id, offset, g.text)
+                            })
+                            .collect();
+                        items.push(TextItem::GlyphIds(glyphs));
+                    } else {
+                        items.push(TextItem::Text(word));
+                    }
                     // Marked as part of its structure element, or as an
                     // artifact.
                     if *element == super::layout::ARTIFACT {

@@ -1,12 +1,16 @@
 //! The embedded faces (Liberation Serif for the text, Liberation Sans for
-//! review notes; SIL OFL 1.1 — see assets/fonts/LICENSE-OFL.txt) and exact
-//! text measurement with their glyph advances. printpdf applies no kerning, so a sum of advances is exactly the
-//! width it will draw.
+//! review notes, Noto Naskh Arabic and DejaVu Sans for what they lack — see
+//! `crate::fonts`) and exact text measurement. Latin text is measured by
+//! its glyph advances (printpdf applies no kerning, so a sum of advances is
+//! exactly the width it will draw); text in a fallback face is shaped
+//! (rustybuzz: Arabic letters take their joining forms, right-to-left
+//! text comes out in visual order) and measured by its shaped advances.
 
 use ttf_parser::Face;
 
-/// A face: the serif of the convention's text, or the sans that sets a
-/// review note apart from it (`--annotate`).
+/// A face: the serif of the convention's text, the sans that sets a review
+/// note apart from it (`--annotate`), or a fallback for the characters
+/// they lack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Style {
     Regular,
@@ -17,10 +21,15 @@ pub enum Style {
     SansBold,
     SansItalic,
     SansBoldItalic,
+    /// Noto Naskh Arabic, for Arabic script.
+    Arabic,
+    ArabicBold,
+    /// DejaVu Sans: Greek, Cyrillic, Hebrew, symbols.
+    Symbols,
 }
 
 impl Style {
-    pub const ALL: [Style; 8] = [
+    pub const ALL: [Style; 11] = [
         Style::Regular,
         Style::Bold,
         Style::Italic,
@@ -29,13 +38,26 @@ impl Style {
         Style::SansBold,
         Style::SansItalic,
         Style::SansBoldItalic,
+        Style::Arabic,
+        Style::ArabicBold,
+        Style::Symbols,
     ];
 
     pub fn is_bold(self) -> bool {
         matches!(
             self,
-            Style::Bold | Style::BoldItalic | Style::SansBold | Style::SansBoldItalic
+            Style::Bold
+                | Style::BoldItalic
+                | Style::SansBold
+                | Style::SansBoldItalic
+                | Style::ArabicBold
         )
+    }
+
+    /// A face that draws what the text's faces lack: shaped, never
+    /// hyphenated.
+    pub fn is_fallback(self) -> bool {
+        self >= Style::Arabic
     }
 
     pub fn is_italic(self) -> bool {
@@ -46,7 +68,7 @@ impl Style {
     }
 
     pub fn is_sans(self) -> bool {
-        self >= Style::SansRegular
+        (Style::SansRegular..=Style::SansBoldItalic).contains(&self)
     }
 
     /// The same weight and slant in the sans.
@@ -62,6 +84,12 @@ impl Style {
 
     /// This face's family with the given weight and slant.
     pub fn with(self, bold: bool, italic: bool) -> Style {
+        match self {
+            Style::Arabic | Style::ArabicBold if bold => return Style::ArabicBold,
+            Style::Arabic | Style::ArabicBold => return Style::Arabic,
+            Style::Symbols => return Style::Symbols,
+            _ => {}
+        }
         let serif = match (bold, italic) {
             (false, false) => Style::Regular,
             (true, false) => Style::Bold,
@@ -81,11 +109,24 @@ pub use crate::fonts::BYTES;
 /// The faces, parsed once.
 pub struct Fonts {
     faces: Vec<Face<'static>>,
+    /// The fallback faces' shapers, made the first time one is needed.
+    shapers: Vec<std::cell::OnceCell<Option<rustybuzz::Face<'static>>>>,
     /// Each face's advance of the characters a convention is mostly made
     /// of (up to U+2FFF: Latin, punctuation, spaces, currency), read from
     /// its tables the first time it is measured: measuring is the
     /// typesetter's innermost loop.
     advances: Vec<Vec<std::cell::Cell<u16>>>,
+}
+
+/// A shaped glyph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    /// In font units.
+    pub advance: i32,
+    /// The characters it draws, for copying and searching (empty for the
+    /// second glyph of a cluster).
+    pub text: String,
 }
 
 /// Not yet read from the face.
@@ -106,11 +147,96 @@ impl Fonts {
             .iter()
             .map(|_| vec![std::cell::Cell::new(UNKNOWN); CACHED])
             .collect();
-        Ok(Fonts { faces, advances })
+        let shapers = faces.iter().map(|_| std::cell::OnceCell::new()).collect();
+        Ok(Fonts {
+            faces,
+            shapers,
+            advances,
+        })
+    }
+
+    /// The face that draws `c` in text set in `style`: `style` itself when
+    /// it has the glyph, else Noto Naskh Arabic (bold for bold text), else
+    /// DejaVu Sans, else `style` (and the coverage check names `c`).
+    pub fn face_for(&self, c: char, style: Style) -> Style {
+        if c.is_ascii() || c.is_control() || self.faces[style.index()].glyph_index(c).is_some() {
+            return style;
+        }
+        let arabic = if style.is_bold() {
+            Style::ArabicBold
+        } else {
+            Style::Arabic
+        };
+        [arabic, Style::Symbols]
+            .into_iter()
+            .find(|f| self.faces[f.index()].glyph_index(c).is_some())
+            .unwrap_or(style)
+    }
+
+    /// `text` shaped in a fallback face: its glyphs in visual order (right
+    /// to left text comes out reversed), each with its advance in font
+    /// units and the text of the cluster it draws.
+    pub fn shape(&self, text: &str, style: Style) -> Vec<Glyph> {
+        let Some(shaper) = self.shapers[style.index()]
+            .get_or_init(|| rustybuzz::Face::from_slice(BYTES[style.index()], 0))
+        else {
+            return Vec::new();
+        };
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let shaped = rustybuzz::shape(shaper, &[], buffer);
+        let infos = shaped.glyph_infos();
+        let positions = shaped.glyph_positions();
+        // Each glyph's cluster text runs to the next cluster start in
+        // logical order, whichever way the glyphs are ordered.
+        let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        infos
+            .iter()
+            .zip(positions)
+            .enumerate()
+            .map(|(n, (info, position))| {
+                let start = info.cluster as usize;
+                let first = infos[..n].iter().all(|i| i.cluster != info.cluster);
+                let end = starts
+                    .iter()
+                    .find(|&&s| s > start)
+                    .copied()
+                    .unwrap_or(text.len());
+                Glyph {
+                    id: u16::try_from(info.glyph_id).unwrap_or(0),
+                    advance: position.x_advance,
+                    // A cluster drawn by several glyphs gives its text once.
+                    text: if first {
+                        text.get(start..end).unwrap_or_default().to_string()
+                    } else {
+                        String::new()
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// A face's advance of a glyph, in font units.
+    pub fn glyph_advance(&self, style: Style, id: u16) -> u16 {
+        self.faces[style.index()]
+            .glyph_hor_advance(ttf_parser::GlyphId(id))
+            .unwrap_or(0)
+    }
+
+    pub fn units_per_em(&self, style: Style) -> u16 {
+        self.faces[style.index()].units_per_em()
     }
 
     /// The width of `text` in points at `size`.
     pub fn width(&self, text: &str, style: Style, size: f32) -> f32 {
+        if style.is_fallback() {
+            let units = f32::from(self.faces[style.index()].units_per_em());
+            let total: i32 = self.shape(text, style).iter().map(|g| g.advance).sum();
+            return total as f32 * size / units;
+        }
         let face = &self.faces[style.index()];
         let cached = &self.advances[style.index()];
         let units = f32::from(face.units_per_em());
@@ -149,7 +275,7 @@ mod tests {
     fn the_family_covers_french_legal_typography() {
         let fonts = Fonts::load().unwrap();
         let needed = "éèêëàâçôîïûùœŒÉÈÀÇ«»’–—…€\u{a0}\u{202f}°№";
-        for style in Style::ALL {
+        for style in Style::ALL.into_iter().filter(|s| !s.is_fallback()) {
             assert_eq!(
                 fonts.missing(&needed.replace('№', ""), style),
                 None,
@@ -157,6 +283,40 @@ mod tests {
             );
         }
         assert_eq!(fonts.missing("a☃b", Style::Regular), Some('☃'));
+    }
+
+    #[test]
+    fn what_the_text_faces_lack_falls_back_by_character() {
+        let fonts = Fonts::load().unwrap();
+        assert_eq!(fonts.face_for('é', Style::Regular), Style::Regular);
+        assert_eq!(fonts.face_for('ج', Style::Regular), Style::Arabic);
+        assert_eq!(fonts.face_for('ج', Style::SansBold), Style::ArabicBold);
+        assert_eq!(fonts.face_for('☃', Style::Italic), Style::Symbols);
+        // Nothing draws it: the face asked for, and the coverage check
+        // names the character.
+        assert_eq!(fonts.face_for('🦀', Style::Regular), Style::Regular);
+    }
+
+    #[test]
+    fn arabic_is_shaped_into_joined_forms_in_visual_order() {
+        let fonts = Fonts::load().unwrap();
+        let word = "بنجلون";
+        let shaped = fonts.shape(word, Style::Arabic);
+        let isolated: Vec<u16> = word
+            .chars()
+            .map(|c| fonts.shape(&c.to_string(), Style::Arabic)[0].id)
+            .collect();
+        // Joined: the letters' glyphs are not their isolated forms.
+        let ids: Vec<u16> = shaped.iter().map(|g| g.id).collect();
+        let mut logical = ids.clone();
+        logical.reverse();
+        assert_ne!(logical, isolated, "joining forms");
+        // Right to left: the first glyph drawn is the last letter's; the
+        // glyphs' texts, read from the last, give the word back.
+        assert_eq!(shaped.first().map(|g| g.text.as_str()), Some("ن"));
+        let back: String = shaped.iter().rev().map(|g| g.text.as_str()).collect();
+        assert_eq!(back, word);
+        assert!(fonts.width(word, Style::Arabic, 11.0) > 0.0);
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod layout;
 
 use crate::lang::Lang;
 use blocks::{Block, Run};
-use fonts::{Fonts, Style};
+use fonts::Fonts;
 use layout::Geometry;
 
 /// Paper sizes.
@@ -79,7 +79,7 @@ pub fn typeset(markdown: &str, info: &PrintInfo) -> Result<Vec<u8>, String> {
     };
     let mut blocks = blocks::parse(&markdown);
     blocks.insert(0, Block::Lang(info.lang));
-    check_coverage(&blocks, &fonts, info.lang)?;
+    check_coverage(&blocks, info.lang)?;
     let geo = geometry(info);
     let toc_title = in_both(info, "Table des matières", "Contents");
     // Pass 1 finds the headings and their pages; pass 2 prints them in the
@@ -111,9 +111,7 @@ pub fn typeset(markdown: &str, info: &PrintInfo) -> Result<Vec<u8>, String> {
     }
     drop(blocks);
     let (furniture, meta) = (furniture(info), metadata(info));
-    export::export(laid, geo, &furniture, &meta, &|t, s, z| {
-        fonts.width(t, s, z)
-    })
+    export::export(laid, geo, &furniture, &meta, &fonts)
 }
 
 /// The page: its paper, and the text block of one column or two.
@@ -175,16 +173,12 @@ pub(crate) fn metadata(info: &PrintInfo) -> export::Metadata {
 }
 
 /// Refuses a character the fonts cannot draw, naming it and the section it is in.
-fn check_coverage(blocks: &[Block], fonts: &Fonts, lang: Lang) -> Result<(), String> {
+fn check_coverage(blocks: &[Block], lang: Lang) -> Result<(), String> {
     let mut section = String::new();
     let check = |runs: &[Run], section: &str| -> Result<(), String> {
         for run in runs {
-            if let Some(c) = fonts
-                .missing(&run.text, run.style)
-                .or_else(|| fonts.missing(&run.text, Style::Bold))
-                // A review note quotes answers in the sans.
-                .or_else(|| fonts.missing(&run.text, run.style.sans()))
-            {
+            // Every face a run may be set in, fallbacks included.
+            if let Some(c) = crate::fonts::undrawable(&run.text) {
                 let code = format!("U+{:04X}", c as u32);
                 let place = if section.is_empty() {
                     crate::tr!(lang, "au début du document", "at the top of the document")

@@ -115,11 +115,15 @@ impl Writer<'_> {
                     finish(&mut current, &mut words, run.style);
                     continue;
                 }
+                // Each character in the face that draws it: Arabic in Noto
+                // Naskh Arabic, the rest of what the text faces lack in
+                // DejaVu Sans.
+                let face = self.fonts.face_for(c, run.style);
                 match current.last_mut() {
-                    Some((text, style, mark)) if *style == run.style && *mark == run.mark => {
+                    Some((text, style, mark)) if *style == face && *mark == run.mark => {
                         text.push(c);
                     }
-                    _ => current.push((c.to_string(), run.style, run.mark)),
+                    _ => current.push((c.to_string(), face, run.mark)),
                 }
             }
         }
@@ -151,7 +155,7 @@ impl Writer<'_> {
                 out.push(word);
                 continue;
             };
-            if style.is_bold() {
+            if style.is_bold() || style.is_fallback() {
                 out.push(word);
                 continue;
             }
@@ -264,6 +268,128 @@ pub(crate) fn superscript(text: &str) -> Option<(&str, &str, &str)> {
             let rest = after.strip_prefix(suffix)?;
             ends_word(rest).then(|| (&text[..digits], suffix, rest))
         })
+}
+
+/// A piece of a line to draw: part of a word's piece (its word, its
+/// piece, the byte range of the piece's text, whether it reads right to
+/// left), or the space after a word.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Atom {
+    Piece {
+        word: usize,
+        piece: usize,
+        start: usize,
+        end: usize,
+        rtl: bool,
+    },
+    Space(usize),
+}
+
+/// The order in which a line's pieces and spaces are drawn from left to
+/// right: the Unicode bidirectional algorithm over the line (a French
+/// sentence holding an Arabic name shows the name's words right to left,
+/// its parentheses around it; a number inside Arabic text stays a number).
+/// A piece is cut where its level changes (« 88), » ends an Arabic address:
+/// the number goes with the Arabic, the parenthesis and comma with the
+/// French). A line with no right-to-left text, almost every line, is drawn
+/// as it reads.
+pub(super) fn visual_order(line: &[Word]) -> Vec<Atom> {
+    use unicode_bidi::{BidiClass, BidiInfo, Level};
+    let rtl = |c: char| matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL);
+    let whole = |word: usize, piece: usize| Atom::Piece {
+        word,
+        piece,
+        start: 0,
+        end: line[word].pieces[piece].0.len(),
+        rtl: false,
+    };
+    if !line.iter().any(|w| {
+        w.pieces
+            .iter()
+            .any(|(t, s, _)| s.is_fallback() && t.chars().any(rtl))
+    }) {
+        let mut atoms = Vec::new();
+        for (w, word) in line.iter().enumerate() {
+            if w > 0 {
+                atoms.push(Atom::Space(w - 1));
+            }
+            atoms.extend((0..word.pieces.len()).map(|p| whole(w, p)));
+        }
+        return atoms;
+    }
+    let mut text = String::new();
+    let mut places = Vec::new();
+    for (w, word) in line.iter().enumerate() {
+        if w > 0 {
+            places.push((text.len(), None));
+            text.push(' ');
+        }
+        for (p, (piece, _, _)) in word.pieces.iter().enumerate() {
+            places.push((text.len(), Some((w, p))));
+            text.push_str(piece);
+        }
+    }
+    let bidi = BidiInfo::new(&text, Some(Level::ltr()));
+    let level = |at: usize| bidi.levels.get(at).copied().unwrap_or_else(Level::ltr);
+    let mut atoms = Vec::new();
+    let mut levels = Vec::new();
+    for (n, &(at, place)) in places.iter().enumerate() {
+        match place {
+            None => {
+                atoms.push(Atom::Space(places[n - 1].1.map_or(0, |(w, _)| w)));
+                levels.push(level(at));
+            }
+            Some((w, p)) => {
+                let piece = &line[w].pieces[p].0;
+                let mut start = 0;
+                for (i, _) in piece.char_indices().skip(1) {
+                    if level(at + i) != level(at + start) {
+                        atoms.push(Atom::Piece {
+                            word: w,
+                            piece: p,
+                            start,
+                            end: i,
+                            rtl: level(at + start).is_rtl(),
+                        });
+                        levels.push(level(at + start));
+                        start = i;
+                    }
+                }
+                atoms.push(Atom::Piece {
+                    word: w,
+                    piece: p,
+                    start,
+                    end: piece.len(),
+                    rtl: level(at + start).is_rtl(),
+                });
+                levels.push(level(at + start));
+            }
+        }
+    }
+    BidiInfo::reorder_visual(&levels)
+        .into_iter()
+        .map(|i| atoms[i])
+        .collect()
+}
+
+/// A character as drawn in right-to-left text: brackets and quotation
+/// marks turn round (the shaper does this for text it shapes).
+pub(super) fn mirrored(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        '‹' => '›',
+        '›' => '‹',
+        c => c,
+    }
 }
 
 /// A line's syllables joined back into words, and a hyphen after the last

@@ -15,7 +15,7 @@ use super::blocks::{Block, Mark, Run};
 use super::fonts::{Fonts, Style};
 pub use lines::Lines;
 pub(crate) use lines::superscript;
-use lines::{SUPERSCRIPT, join_syllables};
+use lines::{Atom, SUPERSCRIPT, join_syllables, mirrored, visual_order};
 pub(crate) use table::{is_amount, unbreakable};
 
 /// Page size and margins, in points.
@@ -760,19 +760,45 @@ impl<'a> Writer<'a> {
                 Align::Right => (f64::from(x0) + f64::from(width) - natural, 0.0),
                 _ => (f64::from(x0), 0.0),
             };
-            for (w, word) in line.iter().enumerate() {
-                for (p, (text, style, mark)) in word.pieces.iter().enumerate() {
-                    let drawn = self.draw(text, *style, size, x as f32, baseline);
-                    let mut end = x + f64::from(drawn);
-                    // A mark runs on through the space to the next word it covers.
-                    let next = line.get(w + 1).and_then(|n| n.pieces.first());
-                    if p + 1 == word.pieces.len() && next.is_some_and(|(_, _, m)| m == mark) {
-                        end += word.space + extra.max(0.0);
+            // Pieces and spaces in the order they are drawn, left to right.
+            let atoms = visual_order(&line);
+            let gap = |w: usize| line[w].space + extra.max(0.0);
+            for (k, atom) in atoms.iter().enumerate() {
+                let (w, p, start, end, rtl) = match *atom {
+                    Atom::Space(w) => {
+                        x += gap(w);
+                        continue;
                     }
-                    self.revision_line(*mark, x as f32, end as f32, baseline, size);
-                    x += f64::from(drawn);
+                    Atom::Piece {
+                        word,
+                        piece,
+                        start,
+                        end,
+                        rtl,
+                    } => (word, piece, start, end, rtl),
+                };
+                let (text, style, mark) = &line[w].pieces[p];
+                let part = text.get(start..end).unwrap_or_default();
+                // Brackets in right-to-left text turn round; the shaper
+                // turns those of the text it shapes.
+                let turned: String;
+                let part = if rtl && !style.is_fallback() {
+                    turned = part.chars().map(mirrored).collect();
+                    turned.as_str()
+                } else {
+                    part
+                };
+                let drawn = self.draw(part, *style, size, x as f32, baseline);
+                let mut end_x = x + f64::from(drawn);
+                // A mark runs on through the space to the next piece it covers.
+                if let (Some(Atom::Space(s)), Some(Atom::Piece { word, piece, .. })) =
+                    (atoms.get(k + 1), atoms.get(k + 2))
+                    && line[*word].pieces[*piece].2 == *mark
+                {
+                    end_x += gap(*s);
                 }
-                x += word.space + extra.max(0.0);
+                self.revision_line(*mark, x as f32, end_x as f32, baseline, size);
+                x += f64::from(drawn);
             }
             self.y -= leading;
         }
@@ -1146,6 +1172,49 @@ mod tests {
         assert!(items.iter().any(|i| matches!(i, Item::Shade { .. })));
         // The shade sets the quotation apart: no quotation rule inside it.
         assert!(!items.iter().any(|i| matches!(i, Item::Line { .. })));
+    }
+
+    #[test]
+    fn an_arabic_name_in_french_text_reads_right_to_left_in_its_place() {
+        let fonts = Fonts::load().unwrap();
+        let blocks = vec![para(
+            "représentée par Karim Benjelloun (كريم بنجلون), maire, au 88 (شارع سان جان 88).",
+        )];
+        let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
+        let items = &l.pages[0].items;
+        let at = |needle: &str| {
+            items
+                .iter()
+                .find_map(|i| match i {
+                    Item::Text { text, x, style, .. } if text == needle => Some((*x, *style)),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("{needle:?} not drawn alone: {items:?}"))
+        };
+        let (first, style) = at("كريم");
+        let (second, _) = at("بنجلون");
+        assert_eq!(style, Style::Arabic);
+        // The first word read is the rightmost.
+        assert!(first > second, "{first} > {second}");
+        // The name stays between « Benjelloun ( » and « ), maire ».
+        let (before, _) = at("Benjelloun");
+        let (after, _) = at("),");
+        assert!(before < second && first < after);
+        // A number inside Arabic text stays a number, drawn to the left of
+        // the words it follows (« 88 » after « شارع سان جان » reads last).
+        let street = at("شارع").0;
+        let numbers: Vec<f32> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { text, x, .. } if text == "88" => Some(*x),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(numbers.len(), 2);
+        assert!(
+            numbers.iter().any(|&x| x < street && street - x < 120.0),
+            "{numbers:?} {street}"
+        );
     }
 
     #[test]
