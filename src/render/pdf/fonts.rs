@@ -158,8 +158,17 @@ impl Fonts {
     /// The face that draws `c` in text set in `style`: `style` itself when
     /// it has the glyph, else Noto Naskh Arabic (bold for bold text), else
     /// DejaVu Sans, else `style` (and the coverage check names `c`).
+    /// Right-to-left letters (Arabic, Hebrew) always go to a fallback face,
+    /// the one that is shaped: their order and joining are the shaper's.
     pub fn face_for(&self, c: char, style: Style) -> Style {
-        if c.is_ascii() || c.is_control() || self.faces[style.index()].glyph_index(c).is_some() {
+        if c.is_ascii() || c.is_control() {
+            return style;
+        }
+        let rtl = matches!(
+            unicode_bidi::bidi_class(c),
+            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
+        );
+        if !rtl && self.faces[style.index()].glyph_index(c).is_some() {
             return style;
         }
         let arabic = if style.is_bold() {
@@ -292,6 +301,8 @@ mod tests {
         assert_eq!(fonts.face_for('ج', Style::Regular), Style::Arabic);
         assert_eq!(fonts.face_for('ج', Style::SansBold), Style::ArabicBold);
         assert_eq!(fonts.face_for('☃', Style::Italic), Style::Symbols);
+        // Hebrew is in Liberation Serif, but set in the face that is shaped.
+        assert_eq!(fonts.face_for('ש', Style::Regular), Style::Symbols);
         // Nothing draws it: the face asked for, and the coverage check
         // names the character.
         assert_eq!(fonts.face_for('🦀', Style::Regular), Style::Regular);

@@ -779,11 +779,12 @@ impl<'a> Writer<'a> {
                 };
                 let (text, style, mark) = &line[w].pieces[p];
                 let part = text.get(start..end).unwrap_or_default();
-                // Brackets in right-to-left text turn round; the shaper
-                // turns those of the text it shapes.
+                // Punctuation in right-to-left text runs right to left, its
+                // brackets turned round; the shaper does both for the text
+                // it shapes.
                 let turned: String;
                 let part = if rtl && !style.is_fallback() {
-                    turned = part.chars().map(mirrored).collect();
+                    turned = part.chars().rev().map(mirrored).collect();
                     turned.as_str()
                 } else {
                     part
@@ -1215,6 +1216,31 @@ mod tests {
             numbers.iter().any(|&x| x < street && street - x < 120.0),
             "{numbers:?} {street}"
         );
+    }
+
+    #[test]
+    fn hebrew_is_shaped_and_reads_right_to_left_too() {
+        let fonts = Fonts::load().unwrap();
+        let l = layout(
+            &[para("Le jardin « שלום עולם » ouvre.")],
+            &fonts,
+            Geometry::a4(),
+            "",
+            None,
+        );
+        let x = |needle: &str| {
+            l.pages[0]
+                .items
+                .iter()
+                .find_map(|i| match i {
+                    Item::Text { text, x, style, .. } if text == needle => Some((*x, *style)),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        let (first, style) = x("שלום");
+        assert_eq!(style, Style::Symbols);
+        assert!(first > x("עולם").0);
     }
 
     #[test]
