@@ -514,14 +514,20 @@ fn templates_with(body: &[u8]) -> tempfile::TempDir {
 /// Renders the bilingual example's English edition, which the overrides
 /// in `en/` reach.
 fn render_with(templates: &Path) -> Run {
-    pacte(&[
+    render_with_args(templates, &[])
+}
+
+fn render_with_args(templates: &Path, args: &[&str]) -> Run {
+    let mut all = vec![
         "--lang",
         "en",
         "render",
         "examples/realisation-jardins.toml",
         "--templates",
         templates.to_str().unwrap(),
-    ])
+    ];
+    all.extend_from_slice(args);
+    pacte(&all)
 }
 
 #[test]
@@ -627,18 +633,7 @@ fn a_template_that_runs_to_thousands_of_pages_is_stopped() {
     let render_lines = |lines: usize| {
         let body = format!("{{% for i in range({lines}) %}}Line {{{{ i }}}}.\n\n{{% endfor %}}");
         let dir = templates_with(body.as_bytes());
-        pacte(&[
-            "--lang",
-            "en",
-            "render",
-            "examples/realisation-jardins.toml",
-            "--templates",
-            dir.path().to_str().unwrap(),
-            "--to",
-            "pdf",
-            "-o",
-            pdf.to_str().unwrap(),
-        ])
+        render_with_args(dir.path(), &["--to", "pdf", "-o", pdf.to_str().unwrap()])
     };
     let run = render_lines(60_000);
     assert_ne!(run.code, 0, "{}", run.all());

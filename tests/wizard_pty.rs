@@ -77,15 +77,19 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
             "Marie Tremblay",
             "mairesse",
         ),
+        // A name in Arabic beside its transcription, typed as it is written.
         (
-            "Coopérative du quartier",
+            "Coopérative Al Amal (تعاونية الأمل)",
             "la Coopérative",
             3,
-            "Luc Roy",
+            "Karim Benjelloun (كريم بنجلون)",
             "président",
         ),
     ] {
         ask(&mut s, "Dénomination légale", &format!("{name}\r"));
+        // Echoed back as typed.
+        s.expect(format!("· {name}").as_str())
+            .unwrap_or_else(|e| panic!("the echo of {name}: {e}"));
         // The short name is offered from the name; typing replaces it.
         ask(&mut s, "Désignation abrégée", &format!("{short}\r"));
         s.expect("Secteur").unwrap();
@@ -147,6 +151,11 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
     assert!(text.contains("effective_date = 2027-03-01"), "{text}");
     assert!(text.contains("sector = \"cooperatif\""), "{text}");
     assert!(text.contains("counterparts = true"), "{text}");
+    assert!(
+        text.contains("name = \"Coopérative Al Amal (تعاونية الأمل)\""),
+        "{text}"
+    );
+    assert!(text.contains("Karim Benjelloun (كريم بنجلون)"), "{text}");
     let check = Command::new(env!("CARGO_BIN_EXE_pacte"))
         .args([
             "check",

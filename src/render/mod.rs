@@ -90,9 +90,30 @@ pub fn markdown<'c>(
     report: &FileReport,
     options: &RenderOptions,
 ) -> Result<String, RenderError> {
+    skeleton_markdown(editions.into(), library, report, options, false)
+}
+
+/// The Markdown of a convention as printed (PDF, Word), with the
+/// typesetter's markers: what a Word redline compares, version to version.
+pub fn printed_markdown<'c>(
+    editions: impl Into<Editions<'c>>,
+    library: &ClauseLibrary,
+    report: &FileReport,
+    options: &RenderOptions,
+) -> Result<String, RenderError> {
+    skeleton_markdown(editions.into(), library, report, options, true)
+}
+
+fn skeleton_markdown(
+    editions: Editions<'_>,
+    library: &ClauseLibrary,
+    report: &FileReport,
+    options: &RenderOptions,
+    pdf: bool,
+) -> Result<String, RenderError> {
     let (env, origins) = environment(options)?;
-    let docs = documents(&env, &origins, editions.into(), library, report, options)?;
-    skeleton(&env, &origins, &docs, false)
+    let docs = documents(&env, &origins, editions, library, report, options)?;
+    skeleton(&env, &origins, &docs, pdf)
 }
 
 /// Renders a convention to the text of a Markdown file: the document, headed
@@ -324,19 +345,6 @@ pub fn pdf<'c>(
         line: None,
         message,
     })
-}
-
-/// The Markdown of a convention as printed (PDF, Word), with the
-/// typesetter's markers: what a Word redline compares, version to version.
-pub fn printed_markdown<'c>(
-    editions: impl Into<Editions<'c>>,
-    library: &ClauseLibrary,
-    report: &FileReport,
-    options: &RenderOptions,
-) -> Result<String, RenderError> {
-    let (env, origins) = environment(options)?;
-    let docs = documents(&env, &origins, editions.into(), library, report, options)?;
-    skeleton(&env, &origins, &docs, true)
 }
 
 /// The Markdown of a printed document (PDF, Word), with the typesetter's
