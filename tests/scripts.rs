@@ -105,6 +105,57 @@ fn the_pdf_embeds_the_arabic_face_and_gives_every_name_back_in_logical_order() {
     assert!(text.contains("compte peu d’espaces verts"));
 }
 
+/// A name written with its vowel marks is drawn with them, and does not
+/// change how the other names read back: a PDF maps each glyph to one
+/// text, the same in every word. An Arabic short title is drawn in the
+/// running header.
+#[test]
+fn vowel_marks_and_an_arabic_running_header_keep_every_name_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("harakat.toml");
+    std::fs::write(
+        &file,
+        std::fs::read_to_string(ARABIC)
+            .unwrap()
+            .replace(
+                "Fatima Zahra El Amrani (فاطمة الزهراء العمراني)",
+                "Fatima Zahra El Amrani (فَاطِمَةُ الزَّهْرَاءِ العُمْرَانِيّ)",
+            )
+            .replace(
+                "short_title = { fr = \"Jardins communautaires Saint-Jean\"",
+                "short_title = { fr = \"Jardins حدائق الحي\"",
+            ),
+    )
+    .unwrap();
+    let pdf = dir.path().join("harakat.pdf");
+    let run = pacte()
+        .args([
+            "render",
+            "--to",
+            "pdf",
+            file.to_str().unwrap(),
+            "-o",
+            pdf.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let text: String = tool("pdftotext", &[], &pdf)
+        .chars()
+        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}'))
+        .collect();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for name in ["كريم بنجلون", "تعاونية الأمل", "شارع سان جان"] {
+        assert!(text.contains(name), "{name}");
+    }
+    // The running header of every page after the title page.
+    assert!(text.matches("Jardins حدائق الحي").count() >= 5, "{text}");
+}
+
 #[test]
 fn the_docx_marks_right_to_left_runs_and_their_face_for_word_to_shape() {
     let dir = tempfile::tempdir().unwrap();

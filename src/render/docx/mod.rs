@@ -667,59 +667,73 @@ fn is_arabic(c: char) -> bool {
 }
 
 /// A text cut where its direction changes: right-to-left letters (Arabic,
-/// Hebrew), with the spaces, digits and punctuation between two of them,
-/// make a right-to-left segment; everything else is left to right.
+/// Hebrew) make a right-to-left segment, with their vowel marks, the numbers
+/// that follow them (« شارع سان جان 88 ») and the spaces and punctuation
+/// between two of them; everything else is left to right.
 fn directions(text: &str) -> Vec<(&str, bool)> {
-    use unicode_bidi::BidiClass::{AL, AN, L, R};
+    use unicode_bidi::BidiClass::{AL, AN, EN, L, NSM, R};
     #[derive(Clone, Copy, PartialEq)]
     enum Kind {
         Rtl,
         Ltr,
+        Number,
+        Mark,
         Neutral,
     }
     let kind = |c: char| match unicode_bidi::bidi_class(c) {
         R | AL => Kind::Rtl,
-        // Arabic-Indic digits go with the text around them.
-        AN => Kind::Neutral,
         L => Kind::Ltr,
+        EN | AN => Kind::Number,
+        NSM => Kind::Mark,
         _ => Kind::Neutral,
     };
     if !text.chars().any(|c| kind(c) == Kind::Rtl) {
         return vec![(text, false)];
     }
     let chars: Vec<(usize, Kind)> = text.char_indices().map(|(i, c)| (i, kind(c))).collect();
-    // Each character's direction: a neutral is right to left only between
-    // two right-to-left letters (the nearest strong letter on each side,
-    // found in one pass each way).
+    // Numbers take the direction of the letter before them, marks that of
+    // their letter; then a space or punctuation is right to left only
+    // between two right-to-left characters (each side's nearest, found in
+    // one pass each way).
+    let mut resolved: Vec<Option<bool>> = Vec::with_capacity(chars.len());
+    let mut letter = false;
+    for &(_, k) in &chars {
+        let r = match k {
+            Kind::Rtl => {
+                letter = true;
+                Some(true)
+            }
+            Kind::Ltr => {
+                letter = false;
+                Some(false)
+            }
+            Kind::Number => Some(letter),
+            Kind::Mark => resolved.last().copied().flatten(),
+            Kind::Neutral => None,
+        };
+        resolved.push(r);
+    }
     let mut before = Vec::with_capacity(chars.len());
     let mut last = None;
-    for &(_, k) in &chars {
+    for r in &resolved {
         before.push(last);
-        if k != Kind::Neutral {
-            last = Some(k);
+        if r.is_some() {
+            last = *r;
         }
     }
     let mut after = vec![None; chars.len()];
     let mut next = None;
-    for (n, &(_, k)) in chars.iter().enumerate().rev() {
+    for (n, r) in resolved.iter().enumerate().rev() {
         after[n] = next;
-        if k != Kind::Neutral {
-            next = Some(k);
+        if r.is_some() {
+            next = *r;
         }
     }
-    let strong_before = |n: usize| before[n];
-    let strong_after = |n: usize| after[n];
     let mut out: Vec<(&str, bool)> = Vec::new();
     let mut start = 0;
     let mut current: Option<bool> = None;
-    for (n, &(at, k)) in chars.iter().enumerate() {
-        let rtl = match k {
-            Kind::Rtl => true,
-            Kind::Ltr => false,
-            Kind::Neutral => {
-                strong_before(n) == Some(Kind::Rtl) && strong_after(n) == Some(Kind::Rtl)
-            }
-        };
+    for (n, &(at, _)) in chars.iter().enumerate() {
+        let rtl = resolved[n].unwrap_or(before[n] == Some(true) && after[n] == Some(true));
         if current.is_some_and(|c| c != rtl) {
             out.push((&text[start..at], current.unwrap_or(false)));
             start = at;
@@ -798,4 +812,38 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
             Some((start, piece.trim_end()))
         })
         .filter(|(_, w)| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::directions;
+
+    #[test]
+    fn right_to_left_segments_take_their_marks_numbers_and_inner_spaces() {
+        assert_eq!(
+            directions("Karim Benjelloun"),
+            vec![("Karim Benjelloun", false)]
+        );
+        assert_eq!(
+            directions("Karim (كريم بنجلون), maire"),
+            vec![
+                ("Karim (", false),
+                ("كريم بنجلون", true),
+                ("), maire", false)
+            ]
+        );
+        assert_eq!(
+            directions("(شارع سان جان 88)"),
+            vec![("(", false), ("شارع سان جان 88", true), (")", false)]
+        );
+        // A vowel mark stays with its letter, at the end of the name too.
+        assert_eq!(
+            directions("(فَاطِمَةُ العُمْرَانِيّ), présidente"),
+            vec![
+                ("(", false),
+                ("فَاطِمَةُ العُمْرَانِيّ", true),
+                ("), présidente", false)
+            ]
+        );
+    }
 }

@@ -107,19 +107,36 @@ pub fn export(
             draw(ops);
             ops.push(Op::EndMarkedContent);
         };
+        // Furniture (the running header, the footer's reference) is a
+        // convention's own text too: each piece in the face that draws it,
+        // in the order the bidirectional algorithm gives.
         let text = |ops: &mut Vec<Op>, x: f32, y: f32, s: &str, style: Style, size: f32| {
-            ops.push(Op::StartTextSection);
-            ops.push(Op::SetFont {
-                font: font(style),
-                size: Pt(size),
-            });
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(x), Pt(y)),
-            });
-            ops.push(Op::ShowText {
-                items: vec![TextItem::Text(s.to_string())],
-            });
-            ops.push(Op::EndTextSection);
+            let mut x = x;
+            for (piece, face) in furniture_runs(fonts, s, style) {
+                let shaped = face.is_fallback();
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFont {
+                    font: font(face),
+                    size: Pt(size),
+                });
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(x), Pt(y)),
+                });
+                let items = if shaped {
+                    shaped_items(fonts, &piece, face)
+                } else {
+                    vec![TextItem::Text(piece.clone())]
+                };
+                ops.push(Op::ShowText { items });
+                ops.push(Op::EndTextSection);
+                x += fonts.width(&piece, face, size);
+            }
+        };
+        let furniture_width = |s: &str, style: Style, size: f32| -> f32 {
+            furniture_runs(fonts, s, style)
+                .iter()
+                .map(|(piece, face)| fonts.width(piece, *face, size))
+                .sum()
         };
         ops.push(Op::BeginMarkedContent {
             tag: "Artifact".into(),
@@ -206,22 +223,11 @@ pub fn export(
                         end = *nx + measure(next, *style, *size);
                         i += 1;
                     }
+                    // Shaped text is drawn glyph by glyph, each glyph
+                    // standing for its letters in the font's ToUnicode map;
+                    // readers put right-to-left text back in logical order.
                     if style.is_fallback() {
-                        // Shaped: the glyphs in visual order, each placed by
-                        // its shaped advance (the viewer advances by the
-                        // glyph's own width; the offset makes up the
-                        // difference), each carrying the text it draws.
-                        let units = f32::from(fonts.units_per_em(*style));
-                        let glyphs = fonts
-                            .shape(&word, *style)
-                            .into_iter()
-                            .map(|g| {
-                                let own = f32::from(fonts.glyph_advance(*style, g.id));
-                                let offset = (own - g.advance as f32) * 1000.0 / units;
-                                printpdf::Codepoint::with_cid(g.id, offset, g.text)
-                            })
-                            .collect();
-                        items.push(TextItem::GlyphIds(glyphs));
+                        items.extend(shaped_items(fonts, &word, *style));
                     } else {
                         items.push(TextItem::Text(word));
                     }
@@ -335,7 +341,7 @@ pub fn export(
         let small = 8.5;
         let (left, right) = (geo.margin_x, geo.width - geo.margin_x);
         if !page.title_page {
-            let w = measure(&furniture.header, Style::Italic, small);
+            let w = furniture_width(&furniture.header, Style::Italic, small);
             text(
                 &mut ops,
                 (geo.width - w) / 2.0,
@@ -350,7 +356,7 @@ pub fn export(
             .page_label
             .replace("{n}", &(n + 1).to_string())
             .replace("{total}", &total.to_string());
-        let w = measure(&label, Style::Regular, small);
+        let w = furniture_width(&label, Style::Regular, small);
         text(
             &mut ops,
             (geo.width - w) / 2.0,
@@ -367,7 +373,7 @@ pub fn export(
             Style::Regular,
             small,
         );
-        let w = measure(&furniture.fingerprint, Style::Regular, small);
+        let w = furniture_width(&furniture.fingerprint, Style::Regular, small);
         text(
             &mut ops,
             right - w,
@@ -461,6 +467,77 @@ fn compress(doc: &mut lopdf::Document) {
             }
         }
     }
+}
+
+/// A line of furniture in the pieces it is drawn in, left to right: cut
+/// where its direction changes (Unicode bidirectional algorithm), then
+/// where the face that draws it changes. Right-to-left text in a Latin face
+/// (punctuation) runs backwards, brackets turned; shaped text is the
+/// shaper's to order.
+fn furniture_runs(fonts: &Fonts, text: &str, style: Style) -> Vec<(String, Style)> {
+    if text.is_ascii() {
+        return vec![(text.to_string(), style)];
+    }
+    let by_face = |slice: &str| {
+        let mut out: Vec<(String, Style)> = Vec::new();
+        for c in slice.chars() {
+            let face = fonts.face_for(c, style);
+            match out.last_mut() {
+                Some((piece, f)) if *f == face => piece.push(c),
+                _ => out.push((c.to_string(), face)),
+            }
+        }
+        out
+    };
+    let bidi = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
+    let Some(paragraph) = bidi.paragraphs.first() else {
+        return by_face(text);
+    };
+    let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+    let mut out = Vec::new();
+    for run in runs {
+        let rtl = levels.get(run.start).is_some_and(|l| l.is_rtl());
+        let mut pieces = by_face(&text[run]);
+        if rtl {
+            pieces.reverse();
+            for (piece, face) in &mut pieces {
+                if !face.is_fallback() {
+                    *piece = piece.chars().rev().map(super::layout::mirrored).collect();
+                }
+            }
+        }
+        out.extend(pieces);
+    }
+    out
+}
+
+/// Shaped text as glyphs in visual order: each placed by its shaped advance
+/// and offset (the viewer advances by the glyph's own width after it; the
+/// numbers between glyphs make up the difference), each with the text it
+/// stands for in the font's ToUnicode map.
+fn shaped_items(fonts: &Fonts, text: &str, style: Style) -> Vec<TextItem> {
+    let units = f32::from(fonts.units_per_em(style));
+    let glyphs = fonts.shape(text, style);
+    let mut items = Vec::with_capacity(2);
+    // A TJ number moves the pen left by a thousandth of the size: negative
+    // moves it right, to the first glyph's offset.
+    let first = glyphs.first().map_or(0, |g| g.x_offset);
+    if first != 0 {
+        items.push(TextItem::Offset(-(first as f32) * 1000.0 / units));
+    }
+    let codepoints = glyphs
+        .iter()
+        .enumerate()
+        .map(|(n, g)| {
+            let own = f32::from(fonts.glyph_advance(style, g.id));
+            let next = glyphs.get(n + 1).map_or(0, |g| g.x_offset);
+            let offset =
+                (own + g.x_offset as f32 - g.advance as f32 - next as f32) * 1000.0 / units;
+            printpdf::Codepoint::with_cid(g.id, offset, g.text.clone())
+        })
+        .collect();
+    items.push(TextItem::GlyphIds(codepoints));
+    items
 }
 
 /// The deflate level of streams: see the `render` benchmark.

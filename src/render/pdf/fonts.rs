@@ -111,6 +111,11 @@ pub struct Fonts {
     faces: Vec<Face<'static>>,
     /// The fallback faces' shapers, made the first time one is needed.
     shapers: Vec<std::cell::OnceCell<Option<rustybuzz::Face<'static>>>>,
+    /// The text each fallback glyph stands for, fixed the first time it is
+    /// drawn: a PDF maps a glyph to one text.
+    glyph_texts: std::cell::RefCell<std::collections::HashMap<(Style, u16), String>>,
+    /// Text already shaped, by face.
+    shaped: std::cell::RefCell<std::collections::HashMap<(Style, String), Shaped>>,
     /// Each face's advance of the characters a convention is mostly made
     /// of (up to U+2FFF: Latin, punctuation, spaces, currency), read from
     /// its tables the first time it is measured: measuring is the
@@ -118,14 +123,21 @@ pub struct Fonts {
     advances: Vec<Vec<std::cell::Cell<u16>>>,
 }
 
+/// A text's shaped glyphs, shared between the passes that use them.
+pub type Shaped = std::rc::Rc<Vec<Glyph>>;
+
 /// A shaped glyph.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Glyph {
     pub id: u16,
-    /// In font units.
+    /// How far the pen moves after it, in font units.
     pub advance: i32,
-    /// The characters it draws, for copying and searching (empty for the
-    /// second glyph of a cluster).
+    /// How far right of the pen it is drawn (a vowel mark over its letter).
+    pub x_offset: i32,
+    /// Where its text starts in the shaped text.
+    pub cluster: usize,
+    /// The characters it stands for in the font's ToUnicode map (empty for
+    /// the second glyph of a cluster that draws several characters).
     pub text: String,
 }
 
@@ -151,6 +163,8 @@ impl Fonts {
         Ok(Fonts {
             faces,
             shapers,
+            shaped: Default::default(),
+            glyph_texts: Default::default(),
             advances,
         })
     }
@@ -183,9 +197,20 @@ impl Fonts {
     }
 
     /// `text` shaped in a fallback face: its glyphs in visual order (right
-    /// to left text comes out reversed), each with its advance in font
-    /// units and the text of the cluster it draws.
-    pub fn shape(&self, text: &str, style: Style) -> Vec<Glyph> {
+    /// to left text comes out reversed), each with its advance and offset in
+    /// font units and the text it draws. Shaped once per text and face:
+    /// the layout measures a word in every pass and the export draws it.
+    pub fn shape(&self, text: &str, style: Style) -> std::rc::Rc<Vec<Glyph>> {
+        let key = (style, text.to_string());
+        if let Some(found) = self.shaped.borrow().get(&key) {
+            return found.clone();
+        }
+        let glyphs = std::rc::Rc::new(self.shape_uncached(text, style));
+        self.shaped.borrow_mut().insert(key, glyphs.clone());
+        glyphs
+    }
+
+    fn shape_uncached(&self, text: &str, style: Style) -> Vec<Glyph> {
         let Some(shaper) = self.shapers[style.index()]
             .get_or_init(|| rustybuzz::Face::from_slice(BYTES[style.index()], 0))
         else {
@@ -197,35 +222,67 @@ impl Fonts {
         let shaped = rustybuzz::shape(shaper, &[], buffer);
         let infos = shaped.glyph_infos();
         let positions = shaped.glyph_positions();
-        // Each glyph's cluster text runs to the next cluster start in
-        // logical order, whichever way the glyphs are ordered.
+        // Each cluster's text runs to the next cluster start in logical
+        // order, whichever way the glyphs are ordered.
         let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
         starts.sort_unstable();
         starts.dedup();
-        infos
+        let cluster_text = |start: usize| {
+            let next = starts.partition_point(|&s| s <= start);
+            let end = starts.get(next).copied().unwrap_or(text.len());
+            text.get(start..end).unwrap_or_default()
+        };
+        let mut glyphs: Vec<Glyph> = infos
             .iter()
             .zip(positions)
-            .enumerate()
-            .map(|(n, (info, position))| {
-                let start = info.cluster as usize;
-                let first = infos[..n].iter().all(|i| i.cluster != info.cluster);
-                let end = starts
-                    .iter()
-                    .find(|&&s| s > start)
-                    .copied()
-                    .unwrap_or(text.len());
-                Glyph {
-                    id: u16::try_from(info.glyph_id).unwrap_or(0),
-                    advance: position.x_advance,
-                    // A cluster drawn by several glyphs gives its text once.
-                    text: if first {
-                        text.get(start..end).unwrap_or_default().to_string()
-                    } else {
-                        String::new()
-                    },
-                }
+            .map(|(info, position)| Glyph {
+                id: u16::try_from(info.glyph_id).unwrap_or(0),
+                advance: position.x_advance,
+                x_offset: position.x_offset,
+                cluster: info.cluster as usize,
+                text: String::new(),
             })
-            .collect()
+            .collect();
+        // The text each glyph stands for in the font's ToUnicode map, one
+        // entry per glyph for the whole document: in logical order, each
+        // glyph of a cluster takes one character and the last glyph the
+        // rest (a letter, then its vowel marks); a glyph first seen standing
+        // for a text keeps it.
+        let rtl = infos.len() > 1 && infos[0].cluster > infos[infos.len() - 1].cluster;
+        let mut canonical = self.glyph_texts.borrow_mut();
+        let mut n = 0;
+        while n < glyphs.len() {
+            let cluster = glyphs[n].cluster;
+            let end = glyphs[n..]
+                .iter()
+                .position(|g| g.cluster != cluster)
+                .map_or(glyphs.len(), |p| n + p);
+            let chars: Vec<char> = cluster_text(cluster).chars().collect();
+            let mut order: Vec<usize> = (n..end).collect();
+            if rtl {
+                order.reverse();
+            }
+            for (k, &g) in order.iter().enumerate() {
+                let text: String = if k + 1 == order.len() {
+                    chars
+                        .get(k..)
+                        .map(|c| c.iter().collect())
+                        .unwrap_or_default()
+                } else {
+                    chars.get(k).map(|c| c.to_string()).unwrap_or_default()
+                };
+                let entry = canonical.entry((style, glyphs[g].id));
+                glyphs[g].text = match entry {
+                    std::collections::hash_map::Entry::Occupied(o) => o.get().clone(),
+                    std::collections::hash_map::Entry::Vacant(v) if !text.is_empty() => {
+                        v.insert(text).clone()
+                    }
+                    std::collections::hash_map::Entry::Vacant(_) => text,
+                };
+            }
+            n = end;
+        }
+        glyphs
     }
 
     /// A face's advance of a glyph, in font units.

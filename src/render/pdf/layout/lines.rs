@@ -374,7 +374,7 @@ pub(super) fn visual_order(line: &[Word]) -> Vec<Atom> {
 
 /// A character as drawn in right-to-left text: brackets and quotation
 /// marks turn round (the shaper does this for text it shapes).
-pub(super) fn mirrored(c: char) -> char {
+pub(crate) fn mirrored(c: char) -> char {
     match c {
         '(' => ')',
         ')' => '(',

@@ -14,8 +14,9 @@ mod table;
 use super::blocks::{Block, Mark, Run};
 use super::fonts::{Fonts, Style};
 pub use lines::Lines;
+pub(crate) use lines::mirrored;
 pub(crate) use lines::superscript;
-use lines::{Atom, SUPERSCRIPT, join_syllables, mirrored, visual_order};
+use lines::{Atom, SUPERSCRIPT, join_syllables, visual_order};
 pub(crate) use table::{is_amount, unbreakable};
 
 /// Page size and margins, in points.
