@@ -123,6 +123,9 @@ pub struct Fonts {
     advances: Vec<Vec<std::cell::Cell<u16>>>,
 }
 
+/// The most shaped texts kept at once.
+const MAX_SHAPED: usize = 20_000;
+
 /// A text's shaped glyphs, shared between the passes that use them.
 pub type Shaped = std::rc::Rc<Vec<Glyph>>;
 
@@ -206,7 +209,13 @@ impl Fonts {
             return found.clone();
         }
         let glyphs = std::rc::Rc::new(self.shape_uncached(text, style));
-        self.shaped.borrow_mut().insert(key, glyphs.clone());
+        let mut shaped = self.shaped.borrow_mut();
+        // Words repeat (a party's name on every page); a text made of
+        // nothing but different words does not fill memory with them.
+        if shaped.len() >= MAX_SHAPED {
+            shaped.clear();
+        }
+        shaped.insert(key, glyphs.clone());
         glyphs
     }
 
