@@ -21,6 +21,11 @@
 //! dates (document properties, comments, tracked changes) are
 //! `SOURCE_DATE_EPOCH`'s when it is set, so the same input then gives the
 //! same bytes, as for the PDF.
+//!
+//! Here: the body, paragraph by paragraph, and its runs; [`tables`]: annex
+//! tables and the two-column tables (signatures, two languages); [`script`]:
+//! right-to-left runs; [`xml`]: escaping; [`package`]: the other parts and
+//! the zip.
 
 mod package;
 mod script;
