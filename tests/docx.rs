@@ -355,6 +355,9 @@ fn a_bilingual_edition_sets_the_languages_side_by_side_each_tagged() {
     assert!(part(&docx, "word/styles.xml").contains(r#"<w:lang w:val="fr-CA""#));
     assert!(document.contains(r#"<w:lang w:val="en-CA"/>"#));
     assert!(count(&document, r#"<w:tblStyle w:val="Columns"/>"#) > 20);
+    // A heading shares its cell with its text: not kept with the next
+    // paragraph, so a long article's row runs on over the page.
+    assert!(document.contains(r#"<w:pStyle w:val="Heading1"/><w:keepNext w:val="0"/>"#));
     let text = pandoc(&docx, &["-t", "plain"]);
     assert!(text.contains("Article 2 — Durée et renouvellement"));
     assert!(text.contains("Article 2 — Term and renewal"));

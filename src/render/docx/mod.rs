@@ -311,7 +311,12 @@ impl Body {
         // The closing formula stays with the first signatures; a signature
         // block's lines stay together.
         let kept = std::mem::take(&mut self.keep_next);
-        if keep_next || kept || self.keep {
+        if style == "Heading1" && self.nesting > 0 {
+            // A heading in a column shares its cell with its text: kept with
+            // the next paragraph, it would push the whole row to the next
+            // page and leave the rest of this one blank.
+            self.out.push_str(r#"<w:keepNext w:val="0"/>"#);
+        } else if keep_next || kept || self.keep {
             self.out.push_str("<w:keepNext/><w:keepLines/>");
         }
         if let Some(before) = space_before {
