@@ -6,6 +6,16 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Whether a character is a letter of a right-to-left script (Arabic,
+/// Hebrew): the question shaping, line order, Word runs and the
+/// transliteration note all ask.
+pub fn is_right_to_left(c: char) -> bool {
+    matches!(
+        unicode_bidi::bidi_class(c),
+        unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
+    )
+}
+
 /// A language pacte writes in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

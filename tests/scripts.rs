@@ -24,9 +24,21 @@ fn pacte() -> Command {
 }
 
 fn render(dir: &Path, to: &str) -> std::path::PathBuf {
-    let out = dir.join(format!("arabic.{to}"));
+    render_file(dir, Path::new(ARABIC), to)
+}
+
+/// Renders `file` to `dir/<its name>.<to>`.
+fn render_file(dir: &Path, file: &Path, to: &str) -> std::path::PathBuf {
+    let out = dir.join(file.with_extension(to).file_name().unwrap());
     let run = pacte()
-        .args(["render", "--to", to, ARABIC, "-o", out.to_str().unwrap()])
+        .args([
+            "render",
+            "--to",
+            to,
+            file.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert!(
@@ -35,6 +47,19 @@ fn render(dir: &Path, to: &str) -> std::path::PathBuf {
         String::from_utf8_lossy(&run.stderr)
     );
     out
+}
+
+/// The fixture with each `(from, to)` replaced, written to `dir/name`;
+/// a replacement that finds nothing fails the test.
+fn variant(dir: &Path, name: &str, replacements: &[(&str, &str)]) -> std::path::PathBuf {
+    let mut text = std::fs::read_to_string(ARABIC).unwrap();
+    for (from, to) in replacements {
+        assert!(text.contains(from), "{from} is not in the fixture");
+        text = text.replace(from, to);
+    }
+    let file = dir.join(name);
+    std::fs::write(&file, text).unwrap();
+    file
 }
 
 fn tool(name: &str, args: &[&str], file: &Path) -> String {
@@ -112,38 +137,21 @@ fn the_pdf_embeds_the_arabic_face_and_gives_every_name_back_in_logical_order() {
 #[test]
 fn vowel_marks_and_an_arabic_running_header_keep_every_name_readable() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("harakat.toml");
-    std::fs::write(
-        &file,
-        std::fs::read_to_string(ARABIC)
-            .unwrap()
-            .replace(
+    let file = variant(
+        dir.path(),
+        "harakat.toml",
+        &[
+            (
                 "Fatima Zahra El Amrani (فاطمة الزهراء العمراني)",
                 "Fatima Zahra El Amrani (فَاطِمَةُ الزَّهْرَاءِ العُمْرَانِيّ)",
-            )
-            .replace(
+            ),
+            (
                 "short_title = { fr = \"Jardins communautaires Saint-Jean\"",
                 "short_title = { fr = \"Jardins حدائق الحي\"",
             ),
-    )
-    .unwrap();
-    let pdf = dir.path().join("harakat.pdf");
-    let run = pacte()
-        .args([
-            "render",
-            "--to",
-            "pdf",
-            file.to_str().unwrap(),
-            "-o",
-            pdf.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+        ],
     );
+    let pdf = render_file(dir.path(), &file, "pdf");
     let text: String = tool("pdftotext", &[], &pdf)
         .chars()
         .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}'))
@@ -184,14 +192,11 @@ fn the_docx_marks_right_to_left_runs_and_their_face_for_word_to_shape() {
 #[test]
 fn a_name_only_in_arabic_script_gets_a_note_suggesting_a_transcription() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("only.toml");
-    std::fs::write(
-        &file,
-        std::fs::read_to_string(ARABIC)
-            .unwrap()
-            .replace("Coopérative Al Amal (تعاونية الأمل)", "تعاونية الأمل"),
-    )
-    .unwrap();
+    let file = variant(
+        dir.path(),
+        "only.toml",
+        &[("Coopérative Al Amal (تعاونية الأمل)", "تعاونية الأمل")],
+    );
     let run = pacte()
         .args(["check", file.to_str().unwrap()])
         .output()

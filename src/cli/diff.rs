@@ -152,14 +152,9 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
         To::Docx => {
             // Both versions as printed: the Word redline is the whole new
             // version, its changes tracked.
-            let printed = |checked: &Checked, conv| {
-                let options = RenderOptions {
-                    draft: checked.report.count(Severity::Error) > 0,
-                    ..render_options.clone()
-                };
-                render::printed_markdown(conv, &library, &checked.report, &options)
-            };
-            let versions = match (printed(&old, old_conv), printed(&new, new_conv)) {
+            // The documents already built for the comparison, as printed.
+            let printed = |doc| render::printed_markdown(doc, &render_options);
+            let versions = match (printed(&old_doc), printed(&new_doc)) {
                 (Ok(a), Ok(b)) => [a, b],
                 (Err(e), _) | (_, Err(e)) => {
                     return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}"));

@@ -90,30 +90,16 @@ pub fn markdown<'c>(
     report: &FileReport,
     options: &RenderOptions,
 ) -> Result<String, RenderError> {
-    skeleton_markdown(editions.into(), library, report, options, false)
-}
-
-/// The Markdown of a convention as printed (PDF, Word), with the
-/// typesetter's markers: what a Word redline compares, version to version.
-pub fn printed_markdown<'c>(
-    editions: impl Into<Editions<'c>>,
-    library: &ClauseLibrary,
-    report: &FileReport,
-    options: &RenderOptions,
-) -> Result<String, RenderError> {
-    skeleton_markdown(editions.into(), library, report, options, true)
-}
-
-fn skeleton_markdown(
-    editions: Editions<'_>,
-    library: &ClauseLibrary,
-    report: &FileReport,
-    options: &RenderOptions,
-    pdf: bool,
-) -> Result<String, RenderError> {
     let (env, origins) = environment(options)?;
-    let docs = documents(&env, &origins, editions, library, report, options)?;
-    skeleton(&env, &origins, &docs, pdf)
+    let docs = documents(&env, &origins, editions.into(), library, report, options)?;
+    skeleton(&env, &origins, &docs, false)
+}
+
+/// The Markdown of a built document as printed (PDF, Word), with the
+/// typesetter's markers: what a Word redline compares, version to version.
+pub fn printed_markdown(doc: &Document, options: &RenderOptions) -> Result<String, RenderError> {
+    let (env, origins) = environment(options)?;
+    skeleton(&env, &origins, std::slice::from_ref(doc), true)
 }
 
 /// Renders a convention to the text of a Markdown file: the document, headed

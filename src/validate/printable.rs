@@ -48,13 +48,9 @@ pub(super) fn transliteration(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             return;
         }
         for (text, span) in texts(value) {
-            let rtl = text.chars().any(|c| {
-                matches!(
-                    unicode_bidi::bidi_class(c),
-                    unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
-                )
-            });
-            if !rtl || text.chars().any(|c| c.is_ascii_alphabetic()) {
+            if !text.chars().any(crate::lang::is_right_to_left)
+                || text.chars().any(|c| c.is_ascii_alphabetic())
+            {
                 continue;
             }
             out.push(

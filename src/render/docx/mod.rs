@@ -35,7 +35,7 @@ mod xml;
 use script::{directions, is_arabic};
 
 use crate::lang::Lang;
-use crate::render::pdf::blocks::{self, Block, Mark, Run};
+use crate::render::pdf::blocks::{self, Block, Mark, Run, until};
 use crate::render::pdf::layout::superscript;
 use crate::render::pdf::{Paper, PrintInfo, in_both};
 use xml::escape;
@@ -578,15 +578,6 @@ fn whole_change(runs: &[Run]) -> Option<&'static str> {
         Mark::Deleted => Some("w:del"),
         Mark::None => None,
     }
-}
-
-/// The end of a run of blocks: `[start, end)` of `blocks[from..]`, ended by
-/// `stop` (or the end).
-fn until(blocks: &[Block], from: usize, stop: &Block) -> usize {
-    blocks[from..]
-        .iter()
-        .position(|b| b == stop)
-        .map_or(blocks.len(), |p| from + p)
 }
 
 /// The words of a text with their byte offsets.

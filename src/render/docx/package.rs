@@ -357,8 +357,7 @@ fn footer(info: &PrintInfo) -> String {
 /// The width of the text block in twentieths of a point (Word's unit): the
 /// PDF's measure.
 pub fn text_width(info: &PrintInfo) -> u32 {
-    let geo = geometry(info);
-    ((geo.width - 2.0 * geo.margin_x) * 20.0).round() as u32
+    (geometry(info).text_width() * 20.0).round() as u32
 }
 
 /// The title page's header and footer: empty, as in the PDF.

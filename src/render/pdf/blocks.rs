@@ -82,6 +82,15 @@ pub enum Block {
 type Cells = Vec<Vec<Run>>;
 type TableBuilder = (Cells, Vec<Cells>, Cells);
 
+/// The end of a run of blocks: `[start, end)` of `blocks[from..]`, ended by
+/// `stop` (or the end).
+pub fn until(blocks: &[Block], from: usize, stop: &Block) -> usize {
+    blocks[from..]
+        .iter()
+        .position(|b| b == stop)
+        .map_or(blocks.len(), |p| from + p)
+}
+
 /// Parses rendered Markdown into blocks.
 pub fn parse(markdown: &str) -> Vec<Block> {
     let mut out = Vec::new();

@@ -158,9 +158,16 @@ impl Fonts {
             .iter()
             .map(|b| Face::parse(b, 0).map_err(|e| format!("embedded font: {e}")))
             .collect::<Result<Vec<_>, _>>()?;
-        let advances = faces
+        // Fallback faces are measured shaped, never by this cache.
+        let advances = Style::ALL
             .iter()
-            .map(|_| vec![std::cell::Cell::new(UNKNOWN); CACHED])
+            .map(|style| {
+                if style.is_fallback() {
+                    Vec::new()
+                } else {
+                    vec![std::cell::Cell::new(UNKNOWN); CACHED]
+                }
+            })
             .collect();
         let shapers = faces.iter().map(|_| std::cell::OnceCell::new()).collect();
         Ok(Fonts {
@@ -181,11 +188,7 @@ impl Fonts {
         if c.is_ascii() || c.is_control() {
             return style;
         }
-        let rtl = matches!(
-            unicode_bidi::bidi_class(c),
-            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
-        );
-        if !rtl && self.faces[style.index()].glyph_index(c).is_some() {
+        if !crate::lang::is_right_to_left(c) && self.faces[style.index()].glyph_index(c).is_some() {
             return style;
         }
         let arabic = if style.is_bold() {

@@ -294,8 +294,8 @@ pub(super) enum Atom {
 /// French). A line with no right-to-left text, almost every line, is drawn
 /// as it reads.
 pub(super) fn visual_order(line: &[Word]) -> Vec<Atom> {
-    use unicode_bidi::{BidiClass, BidiInfo, Level};
-    let rtl = |c: char| matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL);
+    use crate::lang::is_right_to_left as rtl;
+    use unicode_bidi::{BidiInfo, Level};
     let whole = |word: usize, piece: usize| Atom::Piece {
         word,
         piece,
