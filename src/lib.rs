@@ -42,6 +42,7 @@ pub mod render;
 pub mod schema;
 pub mod source;
 mod suggest;
+pub mod upgrade;
 pub mod validate;
 pub mod wizard;
 

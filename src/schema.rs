@@ -47,6 +47,20 @@ pub fn convention_schema(library: &ClauseLibrary, lang: Lang) -> Value {
         )
         .into();
     }
+    // The file format, read before anything else (`crate::upgrade`): an
+    // editor flags a file of another format as pacte check does.
+    header["properties"][crate::upgrade::KEY] = json!({
+        "const": crate::upgrade::CURRENT,
+        "description": tr!(
+            lang,
+            "Le format du fichier : {} pour cette version de pacte. Un fichier sans `format` est au format 1 ; `pacte upgrade` le met à jour.",
+            "The file's format: {} for this version of pacte. A file without `format` is in format 1; `pacte upgrade` brings it up to date.",
+            crate::upgrade::CURRENT
+        ),
+    });
+    if let Some(required) = header["required"].as_array_mut() {
+        required.insert(0, json!(crate::upgrade::KEY));
+    }
     // A profile makes some clauses required.
     let required_clauses: Vec<Value> = library
         .profiles()

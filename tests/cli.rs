@@ -154,7 +154,7 @@ fn json_output_has_positions_and_a_summary() {
     assert_eq!(d["slug"], "quorum-single-party");
     assert_eq!(d["severity"], "error");
     assert_eq!(
-        d["start"]["line"], 197,
+        d["start"]["line"], 198,
         "the line `# expect:` names in the fixture"
     );
     assert_eq!(d["start"]["column"], 10);
@@ -221,7 +221,7 @@ fn a_bom_and_crlf_line_endings_are_accepted_with_right_positions() {
             d["start"]["line"].as_u64(),
             d["start"]["column"].as_u64()
         ),
-        (Some("P051"), Some(197), Some(10))
+        (Some("P051"), Some(198), Some(10))
     );
 }
 

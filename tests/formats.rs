@@ -86,7 +86,7 @@ fn sarif_validates_against_the_official_schema() {
         location["artifactLocation"]["uri"],
         "tests/fixtures/invalid/P051-quorum-single-party.toml"
     );
-    assert_eq!(location["region"]["startLine"], 197);
+    assert_eq!(location["region"]["startLine"], 198);
     assert_eq!(location["region"]["startColumn"], 10);
     assert_eq!(quorum["level"], "error");
     let rule = &rules[quorum["ruleIndex"].as_u64().unwrap() as usize];

@@ -54,7 +54,7 @@ fn every_example_renders_in_french_and_english() {
                 "{err}"
             );
             assert!(
-                err.contains(&format!("{file}:8:9")),
+                err.contains(&format!("{file}:9:9")),
                 "the title, at its line: {err}"
             );
         }
@@ -126,7 +126,7 @@ fn a_convention_with_errors_is_refused_unless_draft() {
     assert_eq!(code, 0);
     assert!(out.contains("> **PROJET — NON VALIDÉ**"));
     assert!(out.contains("## Annexe G — Constats ouverts"), "{out}");
-    assert!(out.contains("P051 erreur (ligne 197, colonne 10)"), "{out}");
+    assert!(out.contains("P051 erreur (ligne 198, colonne 10)"), "{out}");
     let (_, en, _) = render(&["--draft", "--lang", "en", fixture]);
     assert!(en.contains("> **DRAFT — NOT VALIDATED**"));
 }
@@ -215,7 +215,7 @@ fn annotate_adds_review_notes_beside_each_article() {
     assert!(out.contains("> **Note de révision — clause `conseil`**"));
     assert!(out.contains("> *Raison d’être de la clause\u{a0}:* Le conseil d’administration est le lieu où se partage le pouvoir."));
     assert!(
-        out.contains("P050 avertissement (ligne 160, colonne 9)"),
+        out.contains("P050 avertissement (ligne 161, colonne 9)"),
         "warnings appear beside the clause they concern: {out}"
     );
     let (_, realisation, _) = render(&["--annotate", "examples/realisation-jardins.toml"]);
@@ -410,7 +410,7 @@ fn translated_answers_render_in_each_edition() {
     // Promised in English, the short title has only its French text.
     let (code, _, err) = render(&["--lang", "en", P085]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("P085") && err.contains(":9:15"), "{err}");
+    assert!(err.contains("P085") && err.contains(":10:15"), "{err}");
     let (code, en, _) = render(&["--draft", "--lang", "en", P085]);
     assert_eq!(code, 0);
     // Markdown escapes the brackets of the mark.
@@ -561,7 +561,7 @@ fn a_bilingual_edition_needs_every_translation_and_a_prevailing_version() {
     assert_eq!(code, 1);
     assert!(out.is_empty());
     assert!(
-        err.contains("P085") && err.contains(&format!("{GESTION}:8:9")),
+        err.contains("P085") && err.contains(&format!("{GESTION}:9:9")),
         "{err}"
     );
     let (code, _, err) = render(&["--bilingual", "--draft", GESTION]);
@@ -576,7 +576,7 @@ fn a_bilingual_edition_needs_every_translation_and_a_prevailing_version() {
     let (code, _, err) = render(&["--bilingual", file.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("P086") && err.contains(":8:13"),
+        err.contains("P086") && err.contains(":9:13"),
         "at `languages`: {err}"
     );
     let (code, _, err) = render(&[
@@ -584,5 +584,5 @@ fn a_bilingual_edition_needs_every_translation_and_a_prevailing_version() {
         "tests/fixtures/invalid/P086-prevailing-version.toml",
     ]);
     assert_eq!(code, 1);
-    assert!(err.contains("P086") && err.contains(":173:12"), "{err}");
+    assert!(err.contains("P086") && err.contains(":174:12"), "{err}");
 }

@@ -1,14 +1,13 @@
 //! `pacte completions SHELL` and `pacte man`: generated from the same clap
 //! definition as the parser, so they never drift from the real options.
 
-use super::{Cli, fail};
-use clap::CommandFactory;
+use super::fail;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 pub fn completions(shell: clap_complete::Shell) -> ExitCode {
-    let mut command = Cli::command();
+    let mut command = super::command();
     let mut out = std::io::stdout().lock();
     clap_complete::generate(shell, &mut command, "pacte", &mut out);
     finish(out.flush())
@@ -17,7 +16,7 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
 /// The man pages: `pacte(1)` on standard output, or with `dir` one page per
 /// command (`pacte.1`, `pacte-check.1`, …) written into that folder.
 pub fn man(dir: Option<&Path>, force: bool, lang: pacte::Lang) -> ExitCode {
-    let command = Cli::command().disable_help_subcommand(true);
+    let command = super::command().disable_help_subcommand(true);
     let Some(dir) = dir else {
         let mut out = std::io::stdout().lock();
         let written = clap_mangen::Man::new(command).render(&mut out);

@@ -9,6 +9,7 @@ mod lint;
 mod render;
 mod sandbox;
 mod schema;
+mod upgrade;
 mod wizard;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -75,6 +76,8 @@ enum Command {
     /// Show the clause library.
     #[command(subcommand)]
     Clauses(clauses::ClausesCommand),
+    /// Bring conventions written in an older format to the current one, in place.
+    Upgrade(upgrade::UpgradeArgs),
     /// Print the JSON Schema of a convention file, for editors (Taplo, Even Better TOML).
     Schema(schema::SchemaArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
@@ -178,8 +181,32 @@ fn install_signal_handler() {
     });
 }
 
+/// The command's definition, with the version line that names the file
+/// format and the clause library this binary reads (`pacte --version`).
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().version(version_line())
+}
+
+/// `0.2.0 (convention format 2, clause library 2026.12)`.
+pub fn version_line() -> &'static str {
+    static LINE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    LINE.get_or_init(|| {
+        format!(
+            "{} (convention format {}, clause library {})",
+            env!("CARGO_PKG_VERSION"),
+            pacte::upgrade::CURRENT,
+            pacte::library::LIBRARY_VERSION
+        )
+    })
+}
+
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::FromArgMatches;
+    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     install_signal_handler();
     let locale = std::env::var("LANG").ok();
     let lang_chosen = cli.lang.is_some() || Lang::named_by_locale(locale.as_deref()).is_some();
@@ -226,6 +253,7 @@ pub fn run() -> ExitCode {
         Command::Explain { code } => explain::run(&env, &code),
         Command::Clauses(cmd) => clauses::run(&env, cmd),
         Command::Schema(args) => schema::run(&env, args),
+        Command::Upgrade(args) => upgrade::run(&env, args),
         Command::Diff(args) => diff::run(&env, args, cli.lang),
         Command::Completions { .. } | Command::Man { .. } => ExitCode::SUCCESS,
     }

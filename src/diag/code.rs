@@ -45,6 +45,8 @@ codes! {
     FileTooLarge = "P003", "file-too-large", Error;
     UnreadableFile = "P004", "unreadable-file", Error;
     LimitExceeded = "P005", "limit-exceeded", Error;
+    OutdatedFormat = "P006", "outdated-format", Error;
+    FormatTooNew = "P007", "format-too-new", Error;
     UnknownKey = "P010", "unknown-key", Error;
     WrongType = "P011", "wrong-type", Error;
     MissingField = "P012", "missing-field", Error;
@@ -128,6 +130,8 @@ impl Code {
                 | Code::FileTooLarge
                 | Code::UnreadableFile
                 | Code::LimitExceeded
+                | Code::OutdatedFormat
+                | Code::FormatTooNew
         ) || self.is_library()
     }
 

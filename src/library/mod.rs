@@ -23,6 +23,11 @@ use toml::Spanned;
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/clauses");
 
+/// The bundled clause library's version, printed by `pacte --version`. It
+/// changes when a bundled clause or profile adds, removes or moves a field
+/// or changes a profile's clauses; each change is in CHANGELOG.md.
+pub const LIBRARY_VERSION: &str = "2026.12";
+
 /// The most clauses a library may hold, overlays included.
 pub const MAX_CLAUSES: usize = 500;
 /// The most profiles a library may hold, overlays included.

@@ -10,7 +10,7 @@ mod ask;
 mod clauses;
 mod findings;
 mod finish;
-mod lock;
+pub mod lock;
 mod pace;
 pub mod prompter;
 mod review;
@@ -133,6 +133,7 @@ impl<'a> Wizard<'a> {
             .as_str()
             .parse()
             .map_err(|e| tr!(lang, "{shown} n'est pas du TOML valide ; corrigez-le d'abord (pacte check {shown}) : {e}", "{shown} is not valid TOML; fix it first (pacte check {shown}): {e}"))?;
+        refuse_other_format(&text, path, lang)?;
         Ok(Wizard {
             library,
             lang,
@@ -234,6 +235,10 @@ impl<'a> Wizard<'a> {
         };
         self.pass = self.choose_pace(p, &kind)?;
         let header = self.table_mut(&["convention"])?;
+        header.insert(
+            crate::upgrade::KEY,
+            toml_edit::value(i64::from(crate::upgrade::CURRENT)),
+        );
         header.insert("kind", toml_edit::value(kind.clone()));
         header.insert("language", toml_edit::value(doc_lang.code()));
         if bilingual {
@@ -430,4 +435,28 @@ fn not_parties(lang: Lang) -> WizardError {
         "`parties` n'est pas une liste de tables [[parties]] ; corrigez le fichier (pacte check le situe) puis reprenez",
         "`parties` is not a list of [[parties]] tables; fix the file (pacte check shows where) and resume"
     ))
+}
+
+/// The wizard asks the questions of the current format only: a file in
+/// another one is upgraded first (`pacte upgrade`), or opened with the pacte
+/// that wrote it.
+fn refuse_other_format(text: &str, path: &Path, lang: Lang) -> Result<(), String> {
+    use crate::upgrade::{CURRENT, UpgradeError, upgrade};
+    let shown = path.display();
+    match upgrade(text) {
+        Ok(u) if u.changed() => {
+            let from = u.from;
+            Err(tr!(
+                lang,
+                "{shown} est au format {from} ; mettez-le d'abord au format {CURRENT} avec `pacte upgrade {shown}`",
+                "{shown} is in format {from}; bring it to format {CURRENT} first with `pacte upgrade {shown}`"
+            ))
+        }
+        Err(e @ (UpgradeError::TooNew(_) | UpgradeError::InvalidFormat { .. })) => {
+            let why = e.describe(lang);
+            Err(tr!(lang, "{shown} : {why}", "{shown}: {why}"))
+        }
+        // A file with no header yet is the wizard's to complete.
+        _ => Ok(()),
+    }
 }

@@ -1,0 +1,611 @@
+//! Convention file formats, and the upgrade of a file to the current one.
+//!
+//! A convention file says which format it is written in with `format = N`
+//! in its `[convention]` table; a file without it is in format 1, the first
+//! (every file written before formats were numbered). This module owns the
+//! numbers and, for each format after the first, the upgrade step that
+//! brings a file of the format before it up: the keys that moved (moved, with
+//! their comments), the keys the new format holds differently (kept as a
+//! comment at their new place, to be rewritten by hand). It never invents an
+//! answer: clauses and fields that became required are left for the person
+//! to fill, and `pacte upgrade` lists them from a check of the upgraded text.
+//!
+//! Editing goes through `toml_edit`, so comments, order and layout are kept;
+//! every change is made on the parsed document, never on the text.
+//!
+//! **From now on, a change to the format comes with its step here**, an
+//! entry in `CHANGELOG.md`, and a test that upgrades a file of the format
+//! before it (`tests/upgrade.rs`).
+
+use crate::lang::Lang;
+use crate::source::Span;
+use crate::tr;
+use toml::de::{DeTable, DeValue};
+use toml_edit::{DocumentMut, Item, Key, Table, Value};
+
+/// The format this pacte reads and writes.
+pub const CURRENT: u32 = 2;
+
+/// The key of `[convention]` that holds the format.
+pub const KEY: &str = "format";
+
+/// A key that moved from one clause's table to another's (perhaps renamed).
+#[derive(Debug, Clone, Copy)]
+pub struct Move {
+    pub from: FieldPath,
+    pub to: FieldPath,
+}
+
+/// A key whose answer the new format holds in another shape (a paragraph
+/// that became a list, say): its text is kept as a comment at the new place
+/// and the person rewrites it; nothing is guessed.
+#[derive(Debug, Clone, Copy)]
+pub struct Rewrite {
+    pub from: FieldPath,
+    pub to: FieldPath,
+    /// What to write instead, shown with the kept text.
+    pub how: (&'static str, &'static str),
+}
+
+/// `clauses.CLAUSE.FIELD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldPath {
+    pub clause: &'static str,
+    pub field: &'static str,
+}
+
+impl std::fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "clauses.{}.{}", self.clause, self.field)
+    }
+}
+
+/// What changed from format `to - 1` to format `to`.
+#[derive(Debug)]
+pub struct Step {
+    pub to: u32,
+    pub moves: &'static [Move],
+    pub rewrites: &'static [Rewrite],
+}
+
+const fn path(clause: &'static str, field: &'static str) -> FieldPath {
+    FieldPath { clause, field }
+}
+
+/// Every step, in order: `STEPS[i]` brings format `i + 1` to `i + 2`.
+pub const STEPS: &[Step] = &[Step {
+    to: 2,
+    // Termination left the disputes clause for a clause of its own.
+    moves: &[Move {
+        from: path("differends", "termination_notice_days"),
+        to: path("resiliation", "notice_days"),
+    }],
+    rewrites: &[Rewrite {
+        from: path("differends", "termination_causes"),
+        to: path("resiliation", "causes"),
+        how: (
+            "écrivez chaque motif dans `causes = [\"…\", \"…\"]`, en minuscules et sans point final, et le délai pour remédier dans `cure_days`",
+            "write each ground in `causes = [\"…\", \"…\"]`, in lower case without a final period, and the time to remedy in `cure_days`",
+        ),
+    }],
+}];
+
+/// What a file's `format` key says, read from the parsed TOML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Declared {
+    /// A format number (1 when the key is absent); the span of the value.
+    Version(u32, Option<Span>),
+    /// `format` is there but not a positive whole number.
+    Invalid(Span),
+}
+
+impl Declared {
+    /// Reads the format of a parsed convention file.
+    pub fn of(root: &DeTable<'_>) -> Declared {
+        let Some(header) = root.get("convention") else {
+            return Declared::Version(1, None);
+        };
+        let DeValue::Table(header) = header.get_ref() else {
+            return Declared::Version(1, None);
+        };
+        let Some(value) = header.get(KEY) else {
+            return Declared::Version(1, None);
+        };
+        let span = value.span();
+        match value.get_ref() {
+            DeValue::Integer(i) => match u32::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) if n >= 1 => Declared::Version(n, Some(span)),
+                _ => Declared::Invalid(span),
+            },
+            _ => Declared::Invalid(span),
+        }
+    }
+}
+
+/// One change the upgrade made, or left to the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// `format = N` written in `[convention]`.
+    Stamped { from: u32, to: u32 },
+    /// A key moved to its new place; `line` is where it was (1-based).
+    Moved {
+        from: FieldPath,
+        to: FieldPath,
+        line: usize,
+    },
+    /// A key whose text is now a comment at its new place, to rewrite.
+    KeptAsComment {
+        from: FieldPath,
+        to: FieldPath,
+        line: usize,
+        how: (&'static str, &'static str),
+    },
+    /// A key that could not move because its new place already holds an
+    /// answer: left where it was (`pacte check` reports it) for the person
+    /// to choose.
+    Conflict {
+        from: FieldPath,
+        to: FieldPath,
+        line: usize,
+    },
+}
+
+impl Change {
+    /// Whether the person has something to do about this change.
+    pub fn is_manual(&self) -> bool {
+        matches!(self, Change::KeptAsComment { .. } | Change::Conflict { .. })
+    }
+
+    /// The change in a sentence, in the interface language.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Change::Stamped { from, to } => tr!(
+                lang,
+                "format {from} → {to} : `format = {to}` ajouté à [convention]",
+                "format {from} → {to}: `format = {to}` added to [convention]"
+            ),
+            Change::Moved { from, to, line } => tr!(
+                lang,
+                "ligne {line} : `{from}` déplacé vers `{to}`",
+                "line {line}: `{from}` moved to `{to}`"
+            ),
+            Change::KeptAsComment {
+                from,
+                to,
+                line,
+                how,
+            } => {
+                let how = pick(*how, lang);
+                tr!(
+                    lang,
+                    "ligne {line} : `{from}` n'a plus cette forme ; son texte est gardé en commentaire dans [clauses.{}] : {how}",
+                    "line {line}: `{from}` no longer has this shape; its text is kept as a comment in [clauses.{}]: {how}",
+                    to.clause
+                )
+            }
+            Change::Conflict { from, to, line } => tr!(
+                lang,
+                "ligne {line} : `{from}` n'a pas été déplacé, car `{to}` a déjà une réponse ; gardez l'une des deux et supprimez l'autre",
+                "line {line}: `{from}` was not moved, because `{to}` already has an answer; keep one of the two and delete the other"
+            ),
+        }
+    }
+}
+
+/// A file brought to the current format.
+#[derive(Debug)]
+pub struct Upgraded {
+    /// The format the file was in.
+    pub from: u32,
+    /// The upgraded text (the original text when `from == CURRENT`).
+    pub text: String,
+    pub changes: Vec<Change>,
+}
+
+impl Upgraded {
+    /// Whether the file needed upgrading.
+    pub fn changed(&self) -> bool {
+        self.from != CURRENT
+    }
+}
+
+/// Why a file cannot be upgraded. Nothing is written for it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UpgradeError {
+    #[error("not TOML (line {line}): {message}")]
+    NotToml { line: usize, message: String },
+    #[error("no [convention] table")]
+    NotAConvention,
+    #[error("format {0} is newer than this pacte's")]
+    TooNew(u32),
+    #[error("`format` is not a whole number (line {line})")]
+    InvalidFormat { line: usize },
+}
+
+impl UpgradeError {
+    /// The reason and what to do, in the interface language.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            UpgradeError::NotToml { line, message } => tr!(
+                lang,
+                "ce n'est pas du TOML valide (ligne {line} : {message}) ; corrigez-le d'abord (`pacte check` montre l'endroit)",
+                "it is not valid TOML (line {line}: {message}); fix it first (`pacte check` shows where)"
+            ),
+            UpgradeError::NotAConvention => tr!(
+                lang,
+                "ce n'est pas une convention : il n'a pas de table [convention]",
+                "it is not a convention: it has no [convention] table"
+            ),
+            UpgradeError::TooNew(n) => tr!(
+                lang,
+                "il est au format {n}, plus récent que celui de cette version de pacte ({CURRENT}) ; installez une version plus récente de pacte",
+                "it is in format {n}, newer than this version of pacte's ({CURRENT}); install a newer pacte"
+            ),
+            UpgradeError::InvalidFormat { line } => tr!(
+                lang,
+                "ligne {line} : `format` doit être un nombre entier, par exemple format = {CURRENT}",
+                "line {line}: `format` must be a whole number, for example format = {CURRENT}"
+            ),
+        }
+    }
+}
+
+/// Brings a convention's text to the current format. A file already in it
+/// comes back unchanged; a file that is not a convention, or in a newer
+/// format, is an error and nothing is changed.
+pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
+    let parsed = toml_edit::Document::parse(text).map_err(|e| not_toml(&e, text))?;
+    let line_of = |span: Option<std::ops::Range<usize>>| {
+        span.map_or(1, |s| crate::source::position_in(text, s.start).line)
+    };
+    let header = match parsed.get("convention") {
+        Some(item @ (Item::Table(_) | Item::Value(Value::InlineTable(_)))) => item,
+        _ => return Err(UpgradeError::NotAConvention),
+    };
+    let from = match header.get(KEY) {
+        None => 1,
+        Some(item) => match item.as_integer() {
+            Some(n) if n >= 1 => u32::try_from(n).unwrap_or(u32::MAX),
+            _ => {
+                return Err(UpgradeError::InvalidFormat {
+                    line: line_of(item.span()),
+                });
+            }
+        },
+    };
+    if from > CURRENT {
+        return Err(UpgradeError::TooNew(from));
+    }
+    if from == CURRENT {
+        return Ok(Upgraded {
+            from,
+            text: text.to_string(),
+            changes: Vec::new(),
+        });
+    }
+    // Where each key was, read before the document forgets its spans.
+    let mut lines = Vec::new();
+    for step in &STEPS[from as usize - 1..] {
+        let sources = step.moves.iter().map(|m| m.from);
+        for p in sources.chain(step.rewrites.iter().map(|r| r.from)) {
+            let key_span = parsed
+                .get("clauses")
+                .and_then(|c| c.as_table_like())
+                .and_then(|c| c.get(p.clause))
+                .and_then(|c| c.as_table_like())
+                .and_then(|c| c.get_key_value(p.field))
+                .map(|(k, _)| k.span());
+            lines.push((p, key_span.map(&line_of)));
+        }
+    }
+    let line = |p: FieldPath| {
+        lines
+            .iter()
+            .find(|(q, _)| *q == p)
+            .and_then(|(_, l)| *l)
+            .unwrap_or(1)
+    };
+    let mut doc = parsed.into_mut();
+    let mut changes = vec![Change::Stamped { from, to: CURRENT }];
+    for step in &STEPS[from as usize - 1..] {
+        for m in step.moves {
+            let Some((key, item)) = take(&mut doc, m.from) else {
+                continue;
+            };
+            let line = line(m.from);
+            if has(&doc, m.to) {
+                put_back(&mut doc, m.from, key, item);
+                changes.push(Change::Conflict {
+                    from: m.from,
+                    to: m.to,
+                    line,
+                });
+                continue;
+            }
+            let renamed = Key::new(m.to.field)
+                .with_leaf_decor(key.leaf_decor().clone())
+                .with_dotted_decor(key.dotted_decor().clone());
+            place(&mut doc, m.from.clause, m.to, &renamed, item);
+            changes.push(Change::Moved {
+                from: m.from,
+                to: m.to,
+                line,
+            });
+        }
+        for r in step.rewrites {
+            let Some((key, item)) = take(&mut doc, r.from) else {
+                continue;
+            };
+            let line = line(r.from);
+            comment_into(&mut doc, r, &key, &item);
+            changes.push(Change::KeptAsComment {
+                from: r.from,
+                to: r.to,
+                line,
+                how: r.how,
+            });
+        }
+    }
+    stamp(&mut doc);
+    // A clause table emptied by the moves stays: its header keeps the
+    // clause's place and comments, and `pacte check` says what it needs.
+    Ok(Upgraded {
+        from,
+        text: doc.to_string(),
+        changes,
+    })
+}
+
+/// One of a pair of texts written in code, French first.
+fn pick((fr, en): (&'static str, &'static str), lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+/// A TOML error's line and message.
+fn not_toml(e: &toml_edit::TomlError, text: &str) -> UpgradeError {
+    let line = e
+        .span()
+        .map_or(1, |s| crate::source::position_in(text, s.start).line);
+    // The first line of the parser's message: the rest repeats the source.
+    let message = e
+        .message()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    UpgradeError::NotToml { line, message }
+}
+
+/// The two ways a clause's table can be written.
+enum ClauseTable<'a> {
+    /// `[clauses.ID]`, or dotted keys (`ID.field = …` under `[clauses]`).
+    Table(&'a mut Table),
+    /// `ID = { … }`.
+    Inline(&'a mut toml_edit::InlineTable),
+}
+
+/// The table of `clauses.CLAUSE`, when the file has one.
+fn clause_mut<'d>(doc: &'d mut DocumentMut, clause: &str) -> Option<ClauseTable<'d>> {
+    match doc
+        .get_mut("clauses")?
+        .as_table_like_mut()?
+        .get_mut(clause)?
+    {
+        Item::Table(t) => Some(ClauseTable::Table(t)),
+        Item::Value(Value::InlineTable(t)) => Some(ClauseTable::Inline(t)),
+        _ => None,
+    }
+}
+
+/// Removes `clauses.CLAUSE.FIELD` with its key (and the key's comments).
+fn take(doc: &mut DocumentMut, p: FieldPath) -> Option<(Key, Item)> {
+    match clause_mut(doc, p.clause)? {
+        ClauseTable::Table(t) => t.remove_entry(p.field),
+        ClauseTable::Inline(t) => t.remove_entry(p.field).map(|(k, v)| (k, Item::Value(v))),
+    }
+}
+
+/// Inserts `key = item` keeping the key's comments.
+fn insert_keyed(table: ClauseTable<'_>, key: &Key, item: Item) {
+    match table {
+        ClauseTable::Table(t) => {
+            t.insert_formatted(key, item);
+        }
+        ClauseTable::Inline(t) => {
+            if let Ok(v) = item.into_value() {
+                t.insert_formatted(key, v);
+            }
+        }
+    }
+}
+
+fn put_back(doc: &mut DocumentMut, p: FieldPath, key: Key, item: Item) {
+    if let Some(table) = clause_mut(doc, p.clause) {
+        insert_keyed(table, &key, item);
+    }
+}
+
+fn has(doc: &DocumentMut, p: FieldPath) -> bool {
+    doc.get("clauses")
+        .and_then(|c| c.get(p.clause))
+        .and_then(|c| c.get(p.field))
+        .is_some()
+}
+
+/// The last header position in a table and the tables under it: a table
+/// placed at that position prints right after them.
+fn last_position(table: &Table) -> Option<isize> {
+    let mut last = table.position();
+    for (_, item) in table.iter() {
+        let below = match item {
+            Item::Table(t) => last_position(t),
+            Item::ArrayOfTables(a) => a.iter().filter_map(last_position).max(),
+            _ => None,
+        };
+        last = last.max(below);
+    }
+    last
+}
+
+/// Makes sure `clauses.CLAUSE` exists, created as the same kind of table as
+/// `clauses.BESIDE` (a header, dotted keys or an inline table) and, for a
+/// header, printed just after it.
+fn ensure_clause(doc: &mut DocumentMut, beside: &str, clause: &str) {
+    if clause_mut(doc, clause).is_some() {
+        return;
+    }
+    let Some(clauses) = doc.get_mut("clauses").and_then(Item::as_table_like_mut) else {
+        return;
+    };
+    let new = match clauses.get(beside) {
+        Some(Item::Value(Value::InlineTable(_))) => {
+            Item::Value(Value::InlineTable(toml_edit::InlineTable::new()))
+        }
+        Some(Item::Table(t)) if t.is_dotted() => {
+            let mut table = Table::new();
+            table.set_dotted(true);
+            Item::Table(table)
+        }
+        Some(Item::Table(t)) => {
+            let mut table = Table::new();
+            table.set_position(last_position(t));
+            Item::Table(table)
+        }
+        _ => Item::Table(Table::new()),
+    };
+    clauses.insert(clause, new);
+}
+
+/// Puts `key = item` in `clauses.TO.CLAUSE`, creating it beside `beside`.
+fn place(doc: &mut DocumentMut, beside: &str, to: FieldPath, key: &Key, item: Item) {
+    ensure_clause(doc, beside, to.clause);
+    if let Some(table) = clause_mut(doc, to.clause) {
+        insert_keyed(table, key, item);
+    }
+}
+
+/// The language the file's comments are written in: its convention's.
+fn file_lang(doc: &DocumentMut) -> Lang {
+    doc.get("convention")
+        .and_then(|c| c.get("language"))
+        .and_then(Item::as_str)
+        .and_then(Lang::parse)
+        .unwrap_or(Lang::Fr)
+}
+
+/// A line of a TOML comment: characters a comment may not hold (control
+/// characters other than tab) written as `<U+XXXX>`, so no word is lost and
+/// the file stays valid.
+fn comment_line(line: &str) -> String {
+    let mut out = String::from("#");
+    if !line.is_empty() {
+        out.push(' ');
+    }
+    for c in line.chars() {
+        if c.is_control() && c != '\t' {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Writes the answer of `r.from` as a comment in the table of `r.to`: under
+/// its header, or at the end of the file when the clause is written inline
+/// (an inline table holds no comment).
+fn comment_into(doc: &mut DocumentMut, r: &Rewrite, key: &Key, item: &Item) {
+    let lang = file_lang(doc);
+    let how = pick(r.how, lang);
+    let from = r.from;
+    let intro = tr!(
+        lang,
+        "pacte upgrade : `{from}` a été retiré du format {CURRENT} ; {how}. Son texte était :",
+        "pacte upgrade: `{from}` was removed in format {CURRENT}; {how}. Its text was:"
+    );
+    // pacte's own sentence is wrapped; the person's text is kept as written.
+    let mut lines: Vec<String> = textwrap::wrap(&intro, 77)
+        .iter()
+        .map(|l| comment_line(l))
+        .collect();
+    let text = match item.as_str() {
+        Some(s) => s.to_string(),
+        None => format!("{} ={}", key.get(), item),
+    };
+    lines.extend(text.lines().map(comment_line));
+    let block = lines.join("\n");
+    ensure_clause(doc, r.from.clause, r.to.clause);
+    match clause_mut(doc, r.to.clause) {
+        Some(ClauseTable::Table(t)) if !t.is_dotted() => {
+            let decor = t.decor_mut();
+            let suffix = decor
+                .suffix()
+                .and_then(|s| s.as_str())
+                .unwrap_or_default()
+                .to_string();
+            decor.set_suffix(format!("{suffix}\n{block}"));
+        }
+        _ => {
+            let trailing = doc.trailing().as_str().unwrap_or_default().to_string();
+            let clause = r.to.clause;
+            let intro = comment_line(&tr!(lang, "[clauses.{clause}] :", "[clauses.{clause}]:"));
+            let sep = if doc.to_string().ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
+            doc.set_trailing(format!("{trailing}{sep}\n{intro}\n{block}\n"));
+        }
+    }
+}
+
+/// Writes `format = CURRENT` in `[convention]`: over an older number where
+/// there is one, else as its first key.
+fn stamp(doc: &mut DocumentMut) {
+    let Some(header) = doc.get_mut("convention") else {
+        return;
+    };
+    match header {
+        Item::Table(t) => {
+            if let Some(item) = t.get_mut(KEY) {
+                *item = value_keeping_decor(item, CURRENT);
+                return;
+            }
+            let keys: Vec<String> = t.iter().map(|(k, _)| k.to_string()).collect();
+            let entries: Vec<(Key, Item)> = keys.iter().filter_map(|k| t.remove_entry(k)).collect();
+            t.insert(KEY, toml_edit::value(i64::from(CURRENT)));
+            for (k, item) in entries {
+                t.insert_formatted(&k, item);
+            }
+        }
+        Item::Value(Value::InlineTable(t)) => {
+            if let Some(v) = t.get_mut(KEY) {
+                let mut new = Value::from(i64::from(CURRENT));
+                *new.decor_mut() = v.decor().clone();
+                *v = new;
+                return;
+            }
+            let keys: Vec<String> = t.iter().map(|(k, _)| k.to_string()).collect();
+            let entries: Vec<(Key, Value)> =
+                keys.iter().filter_map(|k| t.remove_entry(k)).collect();
+            t.insert(KEY, Value::from(i64::from(CURRENT)));
+            for (k, v) in entries {
+                t.insert_formatted(&k, v);
+            }
+            t.fmt();
+        }
+        _ => {}
+    }
+}
+
+fn value_keeping_decor(item: &Item, n: u32) -> Item {
+    let mut new = Value::from(i64::from(n));
+    if let Some(v) = item.as_value() {
+        *new.decor_mut() = v.decor().clone();
+    }
+    Item::Value(new)
+}
