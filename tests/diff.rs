@@ -123,7 +123,7 @@ fn pdf_redline_is_typeset() {
         .arg(&pdf)
         .arg("-")
         .output()
-        .expect("pdftotext (poppler-utils) is installed by .ci/run");
+        .expect("pdftotext is not installed: run the tests with `bash .ci/test`, or `sudo apt-get install poppler-utils`");
     let text = String::from_utf8(text.stdout).unwrap();
     for expected in [
         "Comparaison des versions",

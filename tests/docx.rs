@@ -1,5 +1,5 @@
 //! `pacte render --to docx` and `pacte diff --to docx`, read back with tools
-//! that are not pacte's: pandoc (`.ci/run` installs it) for the text, the
+//! that are not pacte's: pandoc (`bash .ci/test` installs it) for the text, the
 //! tracked changes and the comments, and the zip crate with plain XML
 //! searches for styles, tables, fields, languages and properties.
 
@@ -61,7 +61,7 @@ fn pandoc(docx: &Path, args: &[&str]) -> String {
         .args(args)
         .arg(docx)
         .output()
-        .unwrap_or_else(|e| panic!("pandoc is needed for these tests (Debian: pandoc): {e}"));
+        .unwrap_or_else(|e| panic!("pandoc is not installed ({e}): run the tests with `bash .ci/test`, which installs what they need, or `sudo apt-get install pandoc`"));
     assert!(
         out.status.success(),
         "pandoc failed: {}",
@@ -431,7 +431,7 @@ fn the_bundled_example_docx_is_up_to_date() {
     );
 }
 
-/// LibreOffice (`.ci/run` installs it) converts the Word document to PDF;
+/// LibreOffice (`bash .ci/test` installs it) converts the Word document to PDF;
 /// its text is pacte's own PDF's, word for word but for the furniture and
 /// page numbers, which each lays out its own way.
 #[test]
@@ -449,7 +449,7 @@ fn libreoffice_reads_the_text_pacte_typesets() {
         .arg(&docx)
         .output()
         .unwrap_or_else(|e| {
-            panic!("LibreOffice is needed for this test (Debian: libreoffice-writer-nogui): {e}")
+            panic!("LibreOffice is not installed ({e}): run the tests with `bash .ci/test`, which installs what they need, or `sudo apt-get install --no-install-recommends libreoffice-writer-nogui`")
         });
     assert!(
         out.status.success(),

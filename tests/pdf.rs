@@ -1,5 +1,5 @@
 //! `pacte render --to pdf`, read back with poppler (`pdftotext`, `pdfinfo`;
-//! `.ci/run` installs poppler-utils).
+//! `bash .ci/test` installs poppler-utils).
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
@@ -41,7 +41,7 @@ fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
         })
         .output()
         .unwrap_or_else(|e| {
-            panic!("{tool} is needed for these tests (Debian: poppler-utils): {e}")
+            panic!("{tool} is not installed ({e}): run the tests with `bash .ci/test`, which installs what they need, or `sudo apt-get install poppler-utils`")
         });
     assert!(out.status.success(), "{tool} failed");
     String::from_utf8(out.stdout).unwrap()

@@ -40,15 +40,20 @@ fn readme_code_table_matches_the_registry() {
 fn ci_runs_the_readme_test_command() {
     let text = readme();
     let ci = std::fs::read_to_string(".ci/run").unwrap();
+    let test = std::fs::read_to_string(".ci/test").unwrap();
     for command in [
-        "cargo test --locked",
+        "bash .ci/test",
         "cargo run --locked -- check examples/gestion-base-plein-air.toml",
     ] {
         assert!(text.contains(command), "README lacks `{command}`");
     }
     assert!(
-        ci.contains("cargo test --locked"),
+        ci.contains("\nbash .ci/test\n"),
         ".ci/run must run the README's test command"
+    );
+    assert!(
+        test.trim_end().ends_with("exec cargo test --locked \"$@\""),
+        ".ci/test ends by running the tests"
     );
 }
 

@@ -164,6 +164,13 @@ fn the_debian_package_lists_files_that_exist() {
             .count();
         assert!(matches > 0, "{source} matches no file");
     }
+    // The release attaches the package: the custom job dist runs builds it
+    // with the same script and uploads it under a name the release takes.
+    let job = std::fs::read_to_string(".github/workflows/build-deb.yml").unwrap();
+    assert!(job.contains("run: bash .ci/package-deb"));
+    assert!(job.contains("name: artifacts-build-deb"));
+    let release = std::fs::read_to_string(".github/workflows/release.yml").unwrap();
+    assert!(release.contains("uses: ./.github/workflows/build-deb.yml"));
     for place in [
         "usr/bin/",
         "usr/share/man/man1/",

@@ -72,7 +72,7 @@ fn tool(name: &str, args: &[&str], file: &Path) -> String {
             vec![]
         })
         .output()
-        .unwrap_or_else(|e| panic!("{name} is needed for this test (Debian: poppler-utils): {e}"));
+        .unwrap_or_else(|e| panic!("{name} is not installed ({e}): run the tests with `bash .ci/test`, which installs what they need, or `sudo apt-get install poppler-utils`"));
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }
