@@ -19,6 +19,7 @@ use pacte::diag::{github, human, json, sarif};
 use pacte::render::{self, PdfOptions, RenderOptions};
 use pacte::{ClauseLibrary, Lang};
 
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

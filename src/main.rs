@@ -7,6 +7,7 @@ mod cli;
 /// mimalloc: checking a thousand files allocates and frees small values by
 /// the million on every core; the system allocator spent a tenth of that
 /// run returning memory to the kernel.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

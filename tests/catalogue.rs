@@ -9,6 +9,7 @@ use assert_cmd::Command;
 #[path = "support/mod.rs"]
 mod support;
 use std::path::{Path, PathBuf};
+#[cfg(unix)]
 use support::ReadOnly;
 
 const GESTION: &str = "examples/gestion-base-plein-air.toml";
@@ -456,6 +457,7 @@ fn an_output_path_that_is_a_directory_is_refused() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_read_only_folder_leaves_the_previous_output_intact() {
     let dir = tempfile::tempdir().unwrap();
@@ -489,6 +491,7 @@ fn a_read_only_folder_leaves_the_previous_output_intact() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_new_output_in_a_read_only_folder_says_nothing_was_written() {
     let dir = tempfile::tempdir().unwrap();

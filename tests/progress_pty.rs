@@ -1,5 +1,9 @@
 //! The progress bar of a long `pacte check`: drawn on a terminal, never in
 //! CI or with a machine format (real binary in a pseudo-terminal).
+//!
+//! Unix only: expectrl drives a Unix pseudo-terminal; the bar itself is
+//! indicatif's, drawn the same way on every system.
+#![cfg(unix)]
 
 use expectrl::{Eof, Expect, Session};
 use std::process::Command;

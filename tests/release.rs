@@ -79,8 +79,17 @@ fn the_plan_has_an_archive_with_a_checksum_for_each_target_and_both_installers()
         } else {
             "pacte"
         };
-        for wanted in [exe, "README.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"] {
-            assert!(names.contains(&wanted), "{target}: {wanted} not in {names:?}");
+        for wanted in [
+            exe,
+            "README.md",
+            "CHANGELOG.md",
+            "LICENSE-MIT",
+            "LICENSE-APACHE",
+        ] {
+            assert!(
+                names.contains(&wanted),
+                "{target}: {wanted} not in {names:?}"
+            );
         }
     }
     for installer in ["pacte-installer.sh", "pacte-installer.ps1"] {
@@ -88,7 +97,10 @@ fn the_plan_has_an_archive_with_a_checksum_for_each_target_and_both_installers()
     }
     assert_eq!(artifacts["sha256.sum"]["kind"], "unified-checksum");
     // A tagged release announces the version Cargo.toml gives.
-    let version = manifest()["package"]["version"].as_str().unwrap().to_string();
+    let version = manifest()["package"]["version"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert_eq!(plan["announcement_tag"], format!("v{version}"));
 }
 
@@ -179,7 +191,10 @@ fn the_debian_package_lists_files_that_exist() {
         "usr/share/fish/vendor_completions.d/pacte.fish",
         "usr/share/doc/pacte/examples/",
     ] {
-        assert!(destinations.iter().any(|d| d == place), "nothing in {place}");
+        assert!(
+            destinations.iter().any(|d| d == place),
+            "nothing in {place}"
+        );
     }
 }
 

@@ -628,10 +628,12 @@ fn new_refuses_to_replace_an_existing_file() {
 
 #[path = "support/mod.rs"]
 mod support;
+#[cfg(unix)]
 use support::{Hooked, ReadOnly};
 
 /// The recovery file named in a message: a `NAME-unsaved-XXXX.toml` in the
 /// temporary folder.
+#[cfg(unix)]
 fn recovery_file(message: &str) -> std::path::PathBuf {
     let tmp = std::env::temp_dir();
     message
@@ -659,6 +661,7 @@ fn jardins_copy() -> (tempfile::TempDir, std::path::PathBuf, String) {
     (dir, path, original)
 }
 
+#[cfg(unix)]
 #[test]
 fn a_failed_save_leaves_the_file_unchanged_and_keeps_the_answers_aside() {
     let library = library();
@@ -732,6 +735,7 @@ fn a_failed_save_leaves_the_file_unchanged_and_keeps_the_answers_aside() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn interrupted_at_the_failed_save_menu_the_answers_wait_in_the_recovery_file() {
     let library = library();
@@ -757,6 +761,7 @@ fn interrupted_at_the_failed_save_menu_the_answers_wait_in_the_recovery_file() {
     assert!(kept.contains("renewal = \"written\""), "{kept}");
 }
 
+#[cfg(unix)]
 #[test]
 fn after_a_failed_save_retry_saves_and_the_wizard_goes_on() {
     let library = library();
@@ -819,6 +824,7 @@ fn after_a_failed_save_retry_saves_and_the_wizard_goes_on() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_wizard_that_changes_nothing_does_not_rewrite_the_file() {
     let library = library();

@@ -1,5 +1,9 @@
 //! The real binary in a pseudo-terminal: `pacte new` from the first question
 //! to a saved, valid file, as a person types it (expectrl).
+//!
+//! Unix only: expectrl drives a Unix pseudo-terminal. On Windows the same
+//! walks run through the scripted prompter (`tests/wizard.rs`).
+#![cfg(unix)]
 
 use expectrl::{Eof, Expect, Session};
 use std::process::Command;

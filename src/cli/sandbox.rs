@@ -54,6 +54,57 @@ pub fn enter_child() {
     }
 }
 
+/// Waits for the child, reading what it prints, and stops it once it has
+/// run for twice its CPU allowance in wall-clock time. On Unix the system's
+/// CPU limit stops it first; elsewhere (Windows), where pacte sets no system
+/// limits, this is what bounds a template's time — its memory is bounded
+/// only by minijinja's fuel there (documented in README, "Limits").
+/// Says whether it had to stop it.
+fn wait_bounded(
+    mut child: std::process::Child,
+    limit: std::time::Duration,
+) -> std::io::Result<(std::process::Output, bool)> {
+    use std::io::Read;
+    let read = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = read(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = read(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let deadline = std::time::Instant::now() + limit;
+    let (status, stopped) = loop {
+        if let Some(status) = child.try_wait()? {
+            break (status, false);
+        }
+        if std::time::Instant::now() >= deadline {
+            let _ = child.kill();
+            break (child.wait()?, true);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let output = std::process::Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    };
+    Ok((output, stopped))
+}
+
 /// In the parent: runs this same command as a limited child and returns
 /// what it printed with its exit code (`pacte diff` exits 1 with a document
 /// when the versions differ), or, when it printed nothing, the exit code to
@@ -73,7 +124,7 @@ pub fn run_child(lang: Lang) -> Result<(Vec<u8>, u8), ExitCode> {
             "temporary file: {e}"
         ))
     })?;
-    let output = Command::new(exe)
+    let child = Command::new(exe)
         .args(std::env::args_os().skip(1))
         .env(CHILD, "1")
         // mimalloc reserves a gigabyte of writable address space at a time
@@ -83,9 +134,12 @@ pub fn run_child(lang: Lang) -> Result<(Vec<u8>, u8), ExitCode> {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .output()
+        .spawn()
         .map_err(|e| fail(&e.to_string()))?;
-    if let Some(code) = output.status.code() {
+    let (output, stopped) = wait_bounded(child, std::time::Duration::from_secs(2 * cpu_seconds()))
+        .map_err(|e| fail(&e.to_string()))?;
+    // A child stopped here has an exit code on Windows: it is not its own.
+    if let Some(code) = output.status.code().filter(|_| !stopped) {
         // The child ended by itself: its messages are pacte's own.
         eprint!("{}", String::from_utf8_lossy(&output.stderr));
         let code = u8::try_from(code).unwrap_or(2);
@@ -110,4 +164,36 @@ pub fn run_child(lang: Lang) -> Result<(Vec<u8>, u8), ExitCode> {
         "rendu arrêté : {template} a dépassé les limites d'un modèle ({mib} Mio de mémoire, {cpu} s de calcul) ; vérifiez ses boucles et les listes qu'il construit",
         "rendering stopped: {template} went past the limits of a template ({mib} MiB of memory, {cpu} s of CPU time); check its loops and the lists it builds"
     )))
+}
+
+// `sleep` and `echo` are Unix commands.
+#[cfg(all(test, unix))]
+mod tests {
+    use super::wait_bounded;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    fn spawn(args: &[&str]) -> std::process::Child {
+        Command::new(args[0])
+            .args(&args[1..])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_child_past_its_time_is_stopped_and_one_within_it_is_not() {
+        let start = Instant::now();
+        let (_, stopped) =
+            wait_bounded(spawn(&["sleep", "30"]), Duration::from_millis(300)).unwrap();
+        assert!(stopped);
+        assert!(start.elapsed() < Duration::from_secs(10));
+
+        let (out, stopped) =
+            wait_bounded(spawn(&["echo", "done"]), Duration::from_secs(30)).unwrap();
+        assert!(!stopped);
+        assert_eq!(out.stdout, b"done\n");
+        assert_eq!(out.status.code(), Some(0));
+    }
 }

@@ -1,14 +1,18 @@
 //! Helpers shared by several test files (included with `#[path]`).
 
+#[cfg(unix)]
 use std::path::{Path, PathBuf};
 
 /// Makes a folder read-only for the duration of a test: by permissions, or,
 /// for root (whom permissions do not stop), with the immutable attribute.
+/// Unix only: the tests that use it are too.
+#[cfg(unix)]
 pub struct ReadOnly {
     dir: PathBuf,
     immutable: bool,
 }
 
+#[cfg(unix)]
 impl ReadOnly {
     pub fn new(dir: &Path) -> ReadOnly {
         use std::os::unix::fs::PermissionsExt;
@@ -38,6 +42,7 @@ impl ReadOnly {
     }
 }
 
+#[cfg(unix)]
 impl Drop for ReadOnly {
     fn drop(&mut self) {
         use std::os::unix::fs::PermissionsExt;
