@@ -143,7 +143,7 @@ pub fn check_files(
 /// Maps `f` over `items` on every core; the results keep the items' order,
 /// so the output is the same as a sequential run's. Items are handed out one
 /// at a time, so one slow file does not hold back a whole share.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())

@@ -387,3 +387,27 @@ fn version_names_the_format_and_the_library() {
         "{out}"
     );
 }
+
+#[test]
+fn the_wizard_opens_only_a_file_of_the_current_format() {
+    let library = ClauseLibrary::bundled(Lang::En).unwrap();
+    let dir = scratch();
+    let old = dir.path().join("gestion-base-plein-air.toml");
+    let refused = pacte::wizard::Wizard::open(&library, Lang::En, &old)
+        .err()
+        .expect("a format-1 file is refused");
+    assert!(
+        refused.contains("format 1") && refused.contains("pacte upgrade"),
+        "{refused}"
+    );
+    let newer = dir.path().join("newer.toml");
+    std::fs::write(&newer, "[convention]\nformat = 7\n").unwrap();
+    let refused = pacte::wizard::Wizard::open(&library, Lang::En, &newer)
+        .err()
+        .expect("a newer file is refused");
+    assert!(refused.contains("format 7"), "{refused}");
+    // Once upgraded, it opens.
+    let (code, _, err) = run(pacte().arg("upgrade").arg(&old));
+    assert_eq!(code, 0, "{err}");
+    assert!(pacte::wizard::Wizard::open(&library, Lang::En, &old).is_ok());
+}

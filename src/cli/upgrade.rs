@@ -5,10 +5,11 @@
 
 use super::{EXIT_FAILURE, EXIT_FINDINGS, Env};
 use clap::Args;
-use pacte::check::{Target, collect_files};
-use pacte::diag::{Code, sanitize};
-use pacte::upgrade::{self, CURRENT, Upgraded};
-use pacte::{Lang, tr};
+use pacte::check::collect_files;
+use pacte::diag::sanitize;
+use pacte::tr;
+use pacte::upgrade::CURRENT;
+use pacte::upgrade::files::{self, FileUpgrade, Planned};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,35 +30,17 @@ pub struct UpgradeArgs {
     dry_run: bool,
 }
 
-/// One file read and upgraded in memory.
-struct Planned {
-    path: PathBuf,
-    /// The text as read, to compare and to show the diff against.
-    before: String,
-    /// A byte-order mark the file began with, written back.
-    bom: bool,
-    upgraded: Upgraded,
-}
-
-/// What became of one argument's file.
-enum Outcome {
-    Planned(Box<Planned>),
-    /// Found in a folder, but not a convention: left alone.
-    NotAConvention(PathBuf),
-    Failed(PathBuf, String),
-}
-
 pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
     let lang = env.lang;
     let named: Vec<&Path> = args.paths.iter().map(PathBuf::as_path).collect();
     let targets = collect_files(&args.paths, &env.config);
-    let outcomes: Vec<Outcome> = targets.iter().map(|t| plan(t, &named, lang)).collect();
+    let outcomes = files::plan(&targets, &named, lang);
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     let failed: Vec<(&PathBuf, &String)> = outcomes
         .iter()
         .filter_map(|o| match o {
-            Outcome::Failed(p, why) => Some((p, why)),
+            Planned::Failed(p, why) => Some((p, why)),
             _ => None,
         })
         .collect();
@@ -90,8 +73,8 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
     let mut written = 0usize;
     for outcome in &outcomes {
         let planned = match outcome {
-            Outcome::Planned(p) => p,
-            Outcome::NotAConvention(path) => {
+            Planned::Upgrade(p) => p,
+            Planned::NotAConvention(path) => {
                 let shown = sanitize(&path.display().to_string()).into_owned();
                 let _ = writeln!(
                     err,
@@ -104,7 +87,7 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
                 );
                 continue;
             }
-            Outcome::Failed(..) => continue,
+            Planned::Failed(..) => continue,
         };
         if !planned.upgraded.changed() {
             continue;
@@ -119,17 +102,23 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
                 diff.unified_diff().context_radius(2).header(&shown, &shown)
             );
         } else if !args.check {
-            if let Err(why) = write(planned, lang) {
+            if let Err(why) = planned.write(lang) {
                 let _ = writeln!(err, "pacte: {shown}: {why}");
                 return ExitCode::from(EXIT_FAILURE);
             }
             written += 1;
         }
-        report(&mut out, planned, &library, env, args.check || args.dry_run);
+        report(
+            &mut out,
+            &**planned,
+            &library,
+            env,
+            args.check || args.dry_run,
+        );
     }
     let total = outcomes
         .iter()
-        .filter(|o| matches!(o, Outcome::Planned(_)))
+        .filter(|o| matches!(o, Planned::Upgrade(_)))
         .count();
     let summary = if args.check || args.dry_run {
         tr!(
@@ -152,69 +141,11 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
     }
 }
 
-/// Reads one file and upgrades it in memory.
-fn plan(target: &Target, named: &[&Path], lang: Lang) -> Outcome {
-    let path = match target {
-        Target::File(p) => p,
-        Target::Skipped(p, why) => return Outcome::Failed(p.clone(), why.describe(lang)),
-    };
-    let bytes = match pacte::input::read_bounded(path, pacte::convention::MAX_FILE_BYTES as u64) {
-        Ok(b) => b,
-        Err(e) => return Outcome::Failed(path.clone(), e.describe(lang)),
-    };
-    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
-    let text = match pacte::convention::decode(bytes, lang) {
-        Ok(t) => t,
-        Err(u) => return Outcome::Failed(path.clone(), u.diagnostic.message),
-    };
-    if let Some(d) = pacte::convention::too_many_nodes(&text, lang) {
-        return Outcome::Failed(path.clone(), d.message);
-    }
-    match upgrade::upgrade(&text) {
-        Ok(upgraded) => Outcome::Planned(Box::new(Planned {
-            path: path.clone(),
-            before: text,
-            bom,
-            upgraded,
-        })),
-        // A folder may hold other TOML files (a clause library, settings):
-        // only a file named on the command line must be a convention.
-        Err(upgrade::UpgradeError::NotAConvention) if !named.contains(&path.as_path()) => {
-            Outcome::NotAConvention(path.clone())
-        }
-        Err(e) => Outcome::Failed(path.clone(), e.describe(lang)),
-    }
-}
-
-/// Writes the upgraded text in place, atomically, unless a wizard is
-/// editing the file.
-fn write(planned: &Planned, lang: Lang) -> Result<(), String> {
-    let _lock = pacte::wizard::lock::EditLock::take(&planned.path, lang)?;
-    // The file may have changed since it was read: never replace words the
-    // upgrade did not see.
-    let now = pacte::input::read_bounded(&planned.path, pacte::convention::MAX_FILE_BYTES as u64)
-        .map_err(|e| e.describe(lang))?;
-    let now = String::from_utf8_lossy(now.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&now));
-    if now != planned.before {
-        return Err(tr!(
-            lang,
-            "le fichier a changé pendant la mise à jour ; relancez `pacte upgrade`",
-            "the file changed during the upgrade; run `pacte upgrade` again"
-        ));
-    }
-    let mut bytes = Vec::with_capacity(planned.upgraded.text.len() + 3);
-    if planned.bom {
-        bytes.extend_from_slice(b"\xEF\xBB\xBF");
-    }
-    bytes.extend_from_slice(planned.upgraded.text.as_bytes());
-    pacte::output::write_atomic(&planned.path, &bytes).map_err(|e| pacte::output::io_reason(&e))
-}
-
 /// Prints what changed in one file, what is left to do by hand, and the
 /// clauses and fields now required that it lacks.
 fn report(
     out: &mut dyn Write,
-    planned: &Planned,
+    planned: &FileUpgrade,
     library: &pacte::ClauseLibrary,
     env: &Env,
     dry: bool,
@@ -240,21 +171,7 @@ fn report(
         let mark = if change.is_manual() { "!" } else { "-" };
         let _ = writeln!(out, "  {mark} {}", sanitize(&change.describe(lang)));
     }
-    // What the new format requires and the file lacks: never invented,
-    // listed from a check of the upgraded text.
-    let checked = pacte::check_text(
-        planned.path.clone(),
-        planned.upgraded.text.clone(),
-        library,
-        &env.check_options(),
-    );
-    let source = checked.report.source.as_ref();
-    let missing: Vec<_> = checked
-        .report
-        .diagnostics
-        .iter()
-        .filter(|d| matches!(d.code, Code::MissingClause | Code::MissingField))
-        .collect();
+    let missing = planned.to_fill(library, &env.check_options());
     if missing.is_empty() {
         return;
     }
@@ -267,10 +184,10 @@ fn report(
             "To fill in (now required, or absent):"
         )
     );
-    for d in missing {
-        let at = match (source, &d.span) {
-            (Some(s), Some(span)) => format!("{shown}:{}: ", s.position(span.start).line),
-            _ => format!("{shown}: "),
+    for (d, line) in missing {
+        let at = match line {
+            Some(line) => format!("{shown}:{line}: "),
+            None => format!("{shown}: "),
         };
         let _ = writeln!(out, "    ? {at}{}", sanitize(&d.message));
         let _ = writeln!(out, "      {}", sanitize(&d.help));

@@ -1,0 +1,129 @@
+//! Upgrading files: each one read within pacte's limits and upgraded in
+//! memory (on every core), written back atomically in place, and what it
+//! now lacks listed from a check of its upgraded text.
+
+use super::{Upgraded, upgrade};
+use crate::check::{CheckOptions, Target};
+use crate::diag::{Code, Diagnostic};
+use crate::lang::Lang;
+use crate::library::ClauseLibrary;
+use crate::tr;
+use std::path::{Path, PathBuf};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// One file read and upgraded in memory, not yet written.
+#[derive(Debug)]
+pub struct FileUpgrade {
+    pub path: PathBuf,
+    /// The text as read, to compare and to show the diff against.
+    pub before: String,
+    /// A byte-order mark the file began with, written back.
+    pub bom: bool,
+    pub upgraded: Upgraded,
+}
+
+/// What became of one file.
+#[derive(Debug)]
+pub enum Planned {
+    Upgrade(Box<FileUpgrade>),
+    /// Found in a folder, but not a convention (a clause library, say):
+    /// left alone.
+    NotAConvention(PathBuf),
+    /// Cannot be upgraded, with the reason in the interface language.
+    Failed(PathBuf, String),
+}
+
+/// Reads and upgrades every target in memory, in parallel, keeping their
+/// order. `named` are the paths given on the command line: those must be
+/// conventions, while a folder may hold other TOML files.
+pub fn plan(targets: &[Target], named: &[&Path], lang: Lang) -> Vec<Planned> {
+    crate::check::parallel_map(targets, |t| plan_one(t, named, lang))
+}
+
+fn plan_one(target: &Target, named: &[&Path], lang: Lang) -> Planned {
+    let path = match target {
+        Target::File(p) => p,
+        Target::Skipped(p, why) => return Planned::Failed(p.clone(), why.describe(lang)),
+    };
+    let limit = crate::convention::MAX_FILE_BYTES as u64;
+    let bytes = match crate::input::read_bounded(path, limit) {
+        Ok(b) => b,
+        Err(e) => return Planned::Failed(path.clone(), e.describe(lang)),
+    };
+    let bom = bytes.starts_with(BOM);
+    let text = match crate::convention::decode(bytes, lang) {
+        Ok(t) => t,
+        Err(u) => return Planned::Failed(path.clone(), u.diagnostic.message),
+    };
+    // The parser's memory grows with the tables and keys: counted first.
+    if let Some(d) = crate::convention::too_many_nodes(&text, lang) {
+        return Planned::Failed(path.clone(), d.message);
+    }
+    match upgrade(&text) {
+        Ok(upgraded) => Planned::Upgrade(Box::new(FileUpgrade {
+            path: path.clone(),
+            before: text,
+            bom,
+            upgraded,
+        })),
+        Err(super::UpgradeError::NotAConvention) if !named.contains(&path.as_path()) => {
+            Planned::NotAConvention(path.clone())
+        }
+        Err(e) => Planned::Failed(path.clone(), e.describe(lang)),
+    }
+}
+
+impl FileUpgrade {
+    /// Writes the upgraded text in place, atomically (the file's mode is
+    /// kept), unless a wizard is editing the file or it changed since it was
+    /// read: words the upgrade did not see are never replaced.
+    pub fn write(&self, lang: Lang) -> Result<(), String> {
+        let _lock = crate::wizard::lock::EditLock::take(&self.path, lang)?;
+        let limit = crate::convention::MAX_FILE_BYTES as u64;
+        let now = crate::input::read_bounded(&self.path, limit).map_err(|e| e.describe(lang))?;
+        if now.strip_prefix(BOM).unwrap_or(&now) != self.before.as_bytes() {
+            return Err(tr!(
+                lang,
+                "le fichier a changé pendant la mise à jour ; relancez `pacte upgrade`",
+                "the file changed during the upgrade; run `pacte upgrade` again"
+            ));
+        }
+        let mut bytes = Vec::with_capacity(self.upgraded.text.len() + BOM.len());
+        if self.bom {
+            bytes.extend_from_slice(BOM);
+        }
+        bytes.extend_from_slice(self.upgraded.text.as_bytes());
+        crate::output::write_atomic(&self.path, &bytes).map_err(|e| crate::output::io_reason(&e))
+    }
+
+    /// The clauses and fields the upgraded file lacks (P020, P012): newly
+    /// required ones are never invented, they are listed for the person to
+    /// fill in. Each with its line in the upgraded text.
+    pub fn to_fill(
+        &self,
+        library: &ClauseLibrary,
+        options: &CheckOptions,
+    ) -> Vec<(Diagnostic, Option<usize>)> {
+        let checked = crate::check_text(
+            self.path.clone(),
+            self.upgraded.text.clone(),
+            library,
+            options,
+        );
+        let source = checked.report.source;
+        checked
+            .report
+            .diagnostics
+            .into_iter()
+            .filter(|d| matches!(d.code, Code::MissingClause | Code::MissingField))
+            .map(|d| {
+                let line = match (&source, &d.span) {
+                    (Some(s), Some(span)) => Some(s.position(span.start).line),
+                    _ => None,
+                };
+                (d, line)
+            })
+            .collect()
+    }
+}
