@@ -108,13 +108,7 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
             }
             written += 1;
         }
-        report(
-            &mut out,
-            &**planned,
-            &library,
-            env,
-            args.check || args.dry_run,
-        );
+        report(&mut out, planned, &library, env, args.check || args.dry_run);
     }
     let total = outcomes
         .iter()
