@@ -411,3 +411,25 @@ fn the_wizard_opens_only_a_file_of_the_current_format() {
     assert_eq!(code, 0, "{err}");
     assert!(pacte::wizard::Wizard::open(&library, Lang::En, &old).is_ok());
 }
+
+#[test]
+fn a_file_open_in_the_wizard_is_not_replaced_and_the_others_are_upgraded() {
+    let dir = scratch();
+    let busy = dir.path().join("realisation-jardins.toml");
+    let before = std::fs::read(&busy).unwrap();
+    let lock = pacte::wizard::lock::EditLock::take(&busy, Lang::En)
+        .unwrap()
+        .expect("the lock is taken");
+    let (code, out, err) = run(pacte().arg("upgrade").arg(dir.path()));
+    drop(lock);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("realisation-jardins.toml")
+            && err.contains("already open in another pacte wizard"),
+        "{err}"
+    );
+    assert!(err.contains("3 file(s) of 4 brought to format 2"), "{err}");
+    assert_eq!(std::fs::read(&busy).unwrap(), before);
+    let other = std::fs::read_to_string(dir.path().join("gestion-base-plein-air.toml")).unwrap();
+    assert!(other.contains("format = 2"));
+}

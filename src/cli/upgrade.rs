@@ -69,9 +69,16 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let lacking = files::to_fill_all(&outcomes, &library, &env.check_options());
+    let writes = if args.check || args.dry_run {
+        Vec::new()
+    } else {
+        files::write_all(&outcomes, lang)
+    };
     let mut pending = 0usize;
     let mut written = 0usize;
-    for outcome in &outcomes {
+    let mut failed = false;
+    for (i, (outcome, missing)) in outcomes.iter().zip(lacking).enumerate() {
         let planned = match outcome {
             Planned::Upgrade(p) => p,
             Planned::NotAConvention(path) => {
@@ -101,14 +108,15 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
                 "{}",
                 diff.unified_diff().context_radius(2).header(&shown, &shown)
             );
-        } else if !args.check {
-            if let Err(why) = planned.write(lang) {
+        } else if let Some(Some(result)) = writes.get(i) {
+            if let Err(why) = result {
                 let _ = writeln!(err, "pacte: {shown}: {why}");
-                return ExitCode::from(EXIT_FAILURE);
+                failed = true;
+                continue;
             }
             written += 1;
         }
-        report(&mut out, planned, &library, env, args.check || args.dry_run);
+        report(&mut out, planned, missing, lang, args.check || args.dry_run);
     }
     let total = outcomes
         .iter()
@@ -128,7 +136,9 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
         )
     };
     let _ = writeln!(err, "{summary}");
-    if args.check && pending > 0 {
+    if failed {
+        ExitCode::from(EXIT_FAILURE)
+    } else if args.check && pending > 0 {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
@@ -140,11 +150,10 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
 fn report(
     out: &mut dyn Write,
     planned: &FileUpgrade,
-    library: &pacte::ClauseLibrary,
-    env: &Env,
+    missing: Vec<(pacte::Diagnostic, Option<usize>)>,
+    lang: pacte::Lang,
     dry: bool,
 ) {
-    let lang = env.lang;
     let shown = sanitize(&planned.path.display().to_string()).into_owned();
     let from = planned.upgraded.from;
     let head = if dry {
@@ -165,7 +174,6 @@ fn report(
         let mark = if change.is_manual() { "!" } else { "-" };
         let _ = writeln!(out, "  {mark} {}", sanitize(&change.describe(lang)));
     }
-    let missing = planned.to_fill(library, &env.check_options());
     if missing.is_empty() {
         return;
     }

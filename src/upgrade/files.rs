@@ -74,6 +74,30 @@ fn plan_one(target: &Target, named: &[&Path], lang: Lang) -> Planned {
     }
 }
 
+/// What each planned file lacks once upgraded ([`FileUpgrade::to_fill`]),
+/// computed on every core; empty for a file that needs no upgrade or
+/// cannot be upgraded.
+pub fn to_fill_all(
+    planned: &[Planned],
+    library: &ClauseLibrary,
+    options: &CheckOptions,
+) -> Vec<Vec<(Diagnostic, Option<usize>)>> {
+    crate::check::parallel_map(planned, |p| match p {
+        Planned::Upgrade(u) if u.upgraded.changed() => u.to_fill(library, options),
+        _ => Vec::new(),
+    })
+}
+
+/// Writes every file that needs it ([`FileUpgrade::write`]), in parallel:
+/// each write waits on the disk (it is synced), so the waits overlap. `None`
+/// for a file with nothing to write.
+pub fn write_all(planned: &[Planned], lang: Lang) -> Vec<Option<Result<(), String>>> {
+    crate::check::parallel_map(planned, |p| match p {
+        Planned::Upgrade(u) if u.upgraded.changed() => Some(u.write(lang)),
+        _ => None,
+    })
+}
+
 impl FileUpgrade {
     /// Writes the upgraded text in place, atomically (the file's mode is
     /// kept), unless a wizard is editing the file or it changed since it was
