@@ -7,7 +7,8 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pacte::check::{CheckOptions, Target};
-use pacte::upgrade::{files, upgrade};
+use pacte::file_format::upgrade;
+use pacte::upgrade as files;
 use pacte::{ClauseLibrary, Lang};
 use std::path::Path;
 

@@ -8,7 +8,8 @@
 //!    and validated, with its [contract](library::contract): the clauses and
 //!    fields the code computes with, named once and checked at load;
 //! 3. [`convention`] — a convention file read and typed against the library,
-//!    keeping the source span of every value;
+//!    keeping the source span of every value, once [`file_format`] has said
+//!    the file is in the format this pacte reads;
 //! 4. [`facts`] — what pacte computes with, lifted once through the contract;
 //! 5. [`validate`] — completeness and consistency rules over the facts and
 //!    the typed model;
@@ -17,7 +18,8 @@
 //! 7. [`diag`] — the findings as data, printed for people or CI; [`output`]
 //!    writes every document a command or the wizard produces.
 //!
-//! [`check`] strings the first stages together for one file or many.
+//! [`check`] strings the first stages together for one file or many;
+//! [`upgrade`] brings files of an older format to the current one.
 // No unsafe code: memory safety comes from the compiler alone (which is why
 // the render fuzz target may run without AddressSanitizer).
 #![forbid(unsafe_code)]
@@ -32,6 +34,7 @@ pub mod diag;
 pub mod diff;
 pub mod facts;
 pub mod field;
+pub mod file_format;
 pub mod fonts;
 pub mod format;
 pub mod input;

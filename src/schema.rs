@@ -49,17 +49,17 @@ pub fn convention_schema(library: &ClauseLibrary, lang: Lang) -> Value {
     }
     // The file format, read before anything else (`crate::upgrade`): an
     // editor flags a file of another format as pacte check does.
-    header["properties"][crate::upgrade::KEY] = json!({
-        "const": crate::upgrade::CURRENT,
+    header["properties"][crate::file_format::KEY] = json!({
+        "const": crate::file_format::CURRENT,
         "description": tr!(
             lang,
             "Le format du fichier : {} pour cette version de pacte. Un fichier sans `format` est au format 1 ; `pacte upgrade` le met à jour.",
             "The file's format: {} for this version of pacte. A file without `format` is in format 1; `pacte upgrade` brings it up to date.",
-            crate::upgrade::CURRENT
+            crate::file_format::CURRENT
         ),
     });
     if let Some(required) = header["required"].as_array_mut() {
-        required.insert(0, json!(crate::upgrade::KEY));
+        required.insert(0, json!(crate::file_format::KEY));
     }
     // A profile makes some clauses required.
     let required_clauses: Vec<Value> = library

@@ -5,7 +5,7 @@
 
 use assert_cmd::Command;
 use pacte::check::{CheckOptions, check_text};
-use pacte::upgrade::{CURRENT, Change, STEPS, UpgradeError, upgrade};
+use pacte::file_format::{CURRENT, Change, STEPS, UpgradeError, upgrade};
 use pacte::{ClauseLibrary, Code, Lang};
 use std::path::{Path, PathBuf};
 

@@ -77,6 +77,13 @@ enum Command {
     #[command(subcommand)]
     Clauses(clauses::ClausesCommand),
     /// Bring conventions written in an older format to the current one, in place.
+    ///
+    /// Moves the fields that changed place, keeping comments, order and layout, and writes
+    /// `format` in [convention]. Clauses and fields that became required are never invented:
+    /// each one a file lacks is listed, with `pacte clauses show ID` to fill it. If any file
+    /// cannot be upgraded (not a convention, a newer format, unreadable), nothing is written.
+    /// Exit status: 0 done; 1 with --check when a file needs upgrading; 2 when a file cannot be
+    /// upgraded or written. CHANGELOG.md describes each format.
     Upgrade(upgrade::UpgradeArgs),
     /// Print the JSON Schema of a convention file, for editors (Taplo, Even Better TOML).
     Schema(schema::SchemaArgs),
@@ -195,7 +202,7 @@ pub fn version_line() -> &'static str {
         format!(
             "{} (convention format {}, clause library {})",
             env!("CARGO_PKG_VERSION"),
-            pacte::upgrade::CURRENT,
+            pacte::file_format::CURRENT,
             pacte::library::LIBRARY_VERSION
         )
     })

@@ -466,7 +466,7 @@ pub fn load(
                     saw_header = true;
                     // The format was read above; it is not an answer.
                     let mut answers = t.clone();
-                    answers.remove(crate::upgrade::KEY);
+                    answers.remove(crate::file_format::KEY);
                     conv.header = type_table(
                         library.header_fields(),
                         &answers,
@@ -579,7 +579,7 @@ pub fn load(
 /// P006 for a file in an older format (no `format` key is format 1), P007
 /// for a newer one or a `format` that is not a format number.
 fn other_format(root: &DeTable<'_>, source: &SourceFile, lang: Lang) -> Option<Diagnostic> {
-    use crate::upgrade::{CURRENT, Declared};
+    use crate::file_format::{CURRENT, Declared};
     let current = CURRENT;
     // A file with no [convention] table at all is not a convention of any
     // format: the missing table is the finding, reported below.

@@ -236,8 +236,8 @@ impl<'a> Wizard<'a> {
         self.pass = self.choose_pace(p, &kind)?;
         let header = self.table_mut(&["convention"])?;
         header.insert(
-            crate::upgrade::KEY,
-            toml_edit::value(i64::from(crate::upgrade::CURRENT)),
+            crate::file_format::KEY,
+            toml_edit::value(i64::from(crate::file_format::CURRENT)),
         );
         header.insert("kind", toml_edit::value(kind.clone()));
         header.insert("language", toml_edit::value(doc_lang.code()));
@@ -441,7 +441,7 @@ fn not_parties(lang: Lang) -> WizardError {
 /// another one is upgraded first (`pacte upgrade`), or opened with the pacte
 /// that wrote it.
 fn refuse_other_format(text: &str, path: &Path, lang: Lang) -> Result<(), String> {
-    use crate::upgrade::{CURRENT, UpgradeError, upgrade};
+    use crate::file_format::{CURRENT, UpgradeError, upgrade};
     let shown = path.display();
     match upgrade(text) {
         Ok(u) if u.changed() => {

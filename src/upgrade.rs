@@ -1,10 +1,11 @@
-//! Upgrading files: each one read within pacte's limits and upgraded in
-//! memory (on every core), written back atomically in place, and what it
-//! now lacks listed from a check of its upgraded text.
+//! `pacte upgrade`'s work on files: each one read within pacte's limits and
+//! its text upgraded in memory ([`crate::file_format`]) on every core,
+//! written back atomically in place, and what it now lacks listed from a
+//! check of its upgraded text.
 
-use super::{Upgraded, upgrade};
 use crate::check::{CheckOptions, Target};
 use crate::diag::{Code, Diagnostic};
+use crate::file_format::{UpgradeError, Upgraded, upgrade};
 use crate::lang::Lang;
 use crate::library::ClauseLibrary;
 use crate::tr;
@@ -67,7 +68,7 @@ fn plan_one(target: &Target, named: &[&Path], lang: Lang) -> Planned {
             bom,
             upgraded,
         })),
-        Err(super::UpgradeError::NotAConvention) if !named.contains(&path.as_path()) => {
+        Err(UpgradeError::NotAConvention) if !named.contains(&path.as_path()) => {
             Planned::NotAConvention(path.clone())
         }
         Err(e) => Planned::Failed(path.clone(), e.describe(lang)),

@@ -1,4 +1,6 @@
-//! Convention file formats, and the upgrade of a file to the current one.
+//! Convention file formats: their numbers, the steps between them, and the
+//! upgrade of a convention's text to the current one (the files themselves
+//! are [`crate::upgrade`]'s).
 //!
 //! A convention file says which format it is written in with `format = N`
 //! in its `[convention]` table; a file without it is in format 1, the first
@@ -15,7 +17,9 @@
 //!
 //! **From now on, a change to the format comes with its step here**, an
 //! entry in `CHANGELOG.md`, and a test that upgrades a file of the format
-//! before it (`tests/upgrade.rs`).
+//! before it (`tests/upgrade.rs`). This module depends on no stage of the pipeline:
+//! reading a convention (`convention`) and the wizard ask it first which
+//! format a file is in.
 
 use crate::lang::Lang;
 use crate::source::Span;
@@ -25,7 +29,6 @@ use toml::de::{DeTable, DeValue};
 use toml_edit::{Item, Key, Value};
 
 mod edit;
-pub mod files;
 
 /// The format this pacte reads and writes.
 pub const CURRENT: u32 = 2;
