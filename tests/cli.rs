@@ -397,3 +397,26 @@ fn man_pages_are_generated_for_every_command() {
     assert!(check.contains(r"\-\-final"), "{check}");
     assert!(check.contains("sarif"), "{check}");
 }
+
+/// `clauses show ID --toml` prints the clause's file as the library holds
+/// it: saved in a folder and passed with `--clauses`, it is a working
+/// starting point for an organisation's own version.
+#[test]
+fn a_clause_printed_as_toml_is_the_bundled_file_and_loads_as_an_overlay() {
+    let (code, out) = stdout(pacte().args(["clauses", "show", "avis", "--toml", "--lang", "en"]));
+    assert_eq!(code, 0);
+    let (comment, body) = out.split_once('\n').unwrap();
+    assert!(comment.starts_with("# clauses/avis.toml") && comment.contains("--clauses DIR"));
+    assert_eq!(body, std::fs::read_to_string("clauses/avis.toml").unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("avis.toml"), &out).unwrap();
+    let (code, report) = stdout(
+        pacte()
+            .arg("--clauses")
+            .arg(dir.path())
+            .args(["check", "examples/gestion-base-plein-air.toml"]),
+    );
+    assert_eq!(code, 0, "{report}");
+    let (code, _) = stdout(pacte().args(["clauses", "show", "avi", "--toml"]));
+    assert_eq!(code, 2);
+}

@@ -19,6 +19,11 @@ pub enum ClausesCommand {
     Show {
         /// A clause id (audit, conseil …).
         id: String,
+        /// Print the clause's file as the library holds it, to start your
+        /// organisation's own version from (save it as DIR/ID.toml, then
+        /// `--clauses DIR`).
+        #[arg(long)]
+        toml: bool,
     },
 }
 
@@ -29,7 +34,8 @@ pub fn run(env: &Env, command: ClausesCommand) -> ExitCode {
     };
     let text = match command {
         ClausesCommand::List { profile } => list(&library, profile.as_deref(), env.lang),
-        ClausesCommand::Show { id } => show(&library, &id, env.lang),
+        ClausesCommand::Show { id, toml: true } => as_toml(&library, &id, env.lang),
+        ClausesCommand::Show { id, toml: false } => show(&library, &id, env.lang),
     };
     match text {
         Ok(text) => {
@@ -95,14 +101,41 @@ fn list(library: &ClauseLibrary, profile: Option<&str>, lang: Lang) -> Result<St
     Ok(out)
 }
 
+/// The clause's file, verbatim after one comment line saying where it comes
+/// from and how to use a copy. On a terminal, characters that would drive it
+/// (escape sequences from a stranger's library) are shown as `<U+…>`.
+fn as_toml(library: &ClauseLibrary, id: &str, lang: Lang) -> Result<String, String> {
+    let clause = library.clause(id).ok_or_else(|| unknown_clause(id, lang))?;
+    let origin = clause.origin.display();
+    let mut out = tr!(
+        lang,
+        "# {origin} — copiez-le sous DOSSIER/{id}.toml et passez --clauses DOSSIER (ou clauses = [\"DOSSIER\"] dans pacte.toml) pour utiliser votre version.\n",
+        "# {origin} — copy it to DIR/{id}.toml and pass --clauses DIR (or clauses = [\"DIR\"] in pacte.toml) to use your version.\n"
+    );
+    out.push_str(&clause.source_text);
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        out = out
+            .lines()
+            .map(|l| pacte::diag::sanitize(l).into_owned() + "\n")
+            .collect();
+    }
+    Ok(out)
+}
+
+fn unknown_clause(id: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "clause inconnue « {id} » ; `pacte clauses list` les donne toutes",
+        "unknown clause `{id}`; `pacte clauses list` gives them all"
+    )
+}
+
 fn show(library: &ClauseLibrary, id: &str, lang: Lang) -> Result<String, String> {
-    let clause = library.clause(id).ok_or_else(|| {
-        tr!(
-            lang,
-            "clause inconnue « {id} » ; `pacte clauses list` les donne toutes",
-            "unknown clause `{id}`; `pacte clauses list` gives them all"
-        )
-    })?;
+    let clause = library.clause(id).ok_or_else(|| unknown_clause(id, lang))?;
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})\n", clause.title.get(lang), clause.id());
     let _ = writeln!(out, "{}\n", clause.purpose.get(lang).trim());

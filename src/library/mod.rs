@@ -65,6 +65,10 @@ pub struct Clause {
     pub when: Vec<WhenRule>,
     #[serde(skip)]
     pub origin: PathBuf,
+    /// The file's text as the library read it (`pacte clauses show ID
+    /// --toml`: a clause to start an organisation's own from).
+    #[serde(skip)]
+    pub source_text: String,
 }
 
 impl Clause {
@@ -323,6 +327,7 @@ impl ClauseLibrary {
                 match item {
                     Item::Clause(mut c) => {
                         c.origin = source.path().to_path_buf();
+                        c.source_text = source.text().to_string();
                         clauses.insert(c.id().to_string(), Loaded { value: c, source });
                     }
                     Item::Profile(mut p) => {
