@@ -41,6 +41,7 @@ pub mod input;
 pub mod lang;
 pub mod library;
 pub mod output;
+pub mod reference;
 pub mod render;
 pub mod schema;
 pub mod source;

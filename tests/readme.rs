@@ -103,3 +103,19 @@ fn the_contract_page_lists_every_field_the_code_computes_with() {
         "the README links the page"
     );
 }
+
+/// The reference pages under docs/reference are what `pacte reference`
+/// generates from the code and the data today.
+#[test]
+fn the_generated_reference_is_up_to_date() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args(["reference", "--dir", "docs/reference", "--check"])
+        .env_remove("LANG")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

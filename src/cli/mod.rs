@@ -6,6 +6,7 @@ mod completions;
 mod diff;
 mod explain;
 mod lint;
+mod reference;
 mod render;
 mod sandbox;
 mod schema;
@@ -87,6 +88,9 @@ enum Command {
     Upgrade(upgrade::UpgradeArgs),
     /// Print the JSON Schema of a convention file, for editors (Taplo, Even Better TOML).
     Schema(schema::SchemaArgs),
+    /// Write the documentation's reference pages (commands, codes, clauses, limits).
+    #[command(hide = true)]
+    Reference(reference::ReferenceArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {
         #[arg(value_enum)]
@@ -261,6 +265,7 @@ pub fn run() -> ExitCode {
         Command::Clauses(cmd) => clauses::run(&env, cmd),
         Command::Schema(args) => schema::run(&env, args),
         Command::Upgrade(args) => upgrade::run(&env, args),
+        Command::Reference(args) => reference::run(&env, args),
         Command::Diff(args) => diff::run(&env, args, cli.lang),
         Command::Completions { .. } | Command::Man { .. } => ExitCode::SUCCESS,
     }

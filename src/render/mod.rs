@@ -20,8 +20,11 @@ mod values;
 pub use build::article_label;
 use build::build_with;
 pub use model::Document;
+pub use pdf::layout::MAX_PAGES;
+pub use templates::{
+    MAX_RENDERED_BYTES, RenderError, TEMPLATE_FUEL, Templates, fingerprint, observe_templates,
+};
 use templates::{Origins, environment, fingerprint_with, render_bounded};
-pub use templates::{RenderError, Templates, fingerprint, observe_templates};
 pub use text::{escape_markdown, french_typography};
 
 use crate::convention::Convention;

@@ -17,7 +17,7 @@ static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
 /// Instructions a template may run before it is stopped (runaway loops in an
 /// organisation's override).
-const TEMPLATE_FUEL: u64 = 5_000_000;
+pub const TEMPLATE_FUEL: u64 = 5_000_000;
 
 #[derive(Debug, thiserror::Error)]
 #[error("{template}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
@@ -44,7 +44,7 @@ impl RenderError {
 
 /// The most text one template may produce: far above any convention (whose
 /// file is at most 4 MiB), far below what would exhaust memory.
-const MAX_RENDERED_BYTES: usize = 32 * 1024 * 1024;
+pub const MAX_RENDERED_BYTES: usize = 32 * 1024 * 1024;
 
 /// An organisation's templates, read once, before anything renders, from a
 /// folder that may come from a stranger: every file a regular file inside
