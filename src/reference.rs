@@ -439,6 +439,47 @@ pub fn limits(lang: Lang) -> String {
         (
             tr!(
                 lang,
+                "Modèles d'une organisation (`--templates`)",
+                "An organisation's templates (`--templates`)"
+            ),
+            tr!(
+                lang,
+                "rendus dans un processus enfant : {} de données et {} s de calcul, imposés par le système (Linux, macOS), et arrêt après {} s de temps réel partout. Windows n'a pas ces limites du système : la mémoire d'un modèle n'y est bornée que par le carburant ; vérifiez les modèles d'inconnus sous Linux ou macOS",
+                "rendered in a child process: {} of data and {} s of CPU time, enforced by the system (Linux, macOS), and stopped after {} s of wall-clock time everywhere. Windows has no such system limits: a template's memory is bounded there only by the fuel; check strangers' templates on Linux or macOS",
+                size(crate::render::TEMPLATE_CHILD_MEMORY_BYTES),
+                crate::render::TEMPLATE_CHILD_CPU_SECONDS,
+                2 * crate::render::TEMPLATE_CHILD_CPU_SECONDS
+            ),
+            exit2(),
+        ),
+        (
+            tr!(lang, "Dates", "Dates"),
+            tr!(
+                lang,
+                "années {} à {}",
+                "years {} to {}",
+                crate::field::YEARS.start(),
+                crate::field::YEARS.end()
+            ),
+            "P015".into(),
+        ),
+        (
+            tr!(
+                lang,
+                "Constats affichés par code et par fichier",
+                "Findings shown per code and file"
+            ),
+            tr!(
+                lang,
+                "{} dans la sortie lisible et l'annexe d'un projet, puis une ligne qui compte les autres ; JSON, SARIF et GitHub les gardent tous",
+                "{} in the human output and a draft's annex, then one line counting the rest; JSON, SARIF and GitHub keep them all",
+                crate::diag::human::SHOWN_PER_CODE
+            ),
+            "—".into(),
+        ),
+        (
+            tr!(
+                lang,
                 "Passage réécrit comparé mot à mot par `pacte diff`",
                 "A rewritten passage compared word by word by `pacte diff`"
             ),

@@ -420,3 +420,19 @@ fn a_clause_printed_as_toml_is_the_bundled_file_and_loads_as_an_overlay() {
     let (code, _) = stdout(pacte().args(["clauses", "show", "avi", "--toml"]));
     assert_eq!(code, 2);
 }
+
+/// The man pages go into a folder that does not exist yet, as the guide
+/// shows (`pacte man --dir ~/.local/share/man/man1` on a fresh account).
+#[test]
+fn man_pages_are_written_into_a_folder_it_makes() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("share/man/man1");
+    let (code, out) = stdout(pacte().arg("man").arg("--dir").arg(&target));
+    assert_eq!(code, 0, "{out}");
+    assert!(target.join("pacte.1").is_file());
+    assert!(target.join("pacte-upgrade.1").is_file());
+    assert!(
+        !target.join("pacte-reference.1").exists(),
+        "the hidden command has no page"
+    );
+}

@@ -22,6 +22,16 @@ pub fn man(dir: Option<&Path>, force: bool, lang: pacte::Lang) -> ExitCode {
         let written = clap_mangen::Man::new(command).render(&mut out);
         return finish(written.and_then(|()| out.flush()));
     };
+    // `pacte man --dir ~/.local/share/man/man1` on a machine that has no
+    // such folder yet: made, as `mkdir -p` would.
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        let shown = dir.display();
+        return super::fail(&pacte::tr!(
+            lang,
+            "impossible de créer le dossier {shown} : {e}",
+            "cannot create the folder {shown}: {e}"
+        ));
+    }
     let mut pages = Vec::new();
     collect_pages(command, &mut pages);
     for (name, page) in pages {

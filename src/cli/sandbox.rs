@@ -17,12 +17,9 @@ const CHILD: &str = "PACTE_TEMPLATE_SANDBOX";
 /// Set in the child's environment: where to record the running template.
 const PROGRESS: &str = "PACTE_TEMPLATE_PROGRESS";
 
-/// The child's data: far above any honest rendering of a 4 MiB
-/// convention, far below the machine.
-const MEMORY_BYTES: u64 = 1 << 30;
-/// The child's CPU time, in seconds (`PACTE_TEMPLATE_CPU_SECONDS` may lower
-/// it, for tests and impatient pipelines; never raise it).
-const CPU_SECONDS: u64 = 30;
+use pacte::render::{
+    TEMPLATE_CHILD_CPU_SECONDS as CPU_SECONDS, TEMPLATE_CHILD_MEMORY_BYTES as MEMORY_BYTES,
+};
 
 fn cpu_seconds() -> u64 {
     std::env::var("PACTE_TEMPLATE_CPU_SECONDS")

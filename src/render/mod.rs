@@ -22,7 +22,8 @@ use build::build_with;
 pub use model::Document;
 pub use pdf::layout::MAX_PAGES;
 pub use templates::{
-    MAX_RENDERED_BYTES, RenderError, TEMPLATE_FUEL, Templates, fingerprint, observe_templates,
+    MAX_RENDERED_BYTES, RenderError, TEMPLATE_CHILD_CPU_SECONDS, TEMPLATE_CHILD_MEMORY_BYTES,
+    TEMPLATE_FUEL, Templates, fingerprint, observe_templates,
 };
 use templates::{Origins, environment, fingerprint_with, render_bounded};
 pub use text::{escape_markdown, french_typography};

@@ -17,6 +17,15 @@ static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
 /// Instructions a template may run before it is stopped (runaway loops in an
 /// organisation's override).
+/// The memory of the child process an organisation's templates run in
+/// (`--templates`): far above any honest rendering of a 4 MiB convention,
+/// far below the machine. Enforced by the system on Unix.
+pub const TEMPLATE_CHILD_MEMORY_BYTES: u64 = 1 << 30;
+/// That child's CPU time, in seconds (`PACTE_TEMPLATE_CPU_SECONDS` may lower
+/// it, for tests and impatient pipelines; never raise it); it is stopped
+/// after twice that in wall-clock time on every system.
+pub const TEMPLATE_CHILD_CPU_SECONDS: u64 = 30;
+
 pub const TEMPLATE_FUEL: u64 = 5_000_000;
 
 #[derive(Debug, thiserror::Error)]
