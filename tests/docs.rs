@@ -146,8 +146,11 @@ fn the_organisation_example_checks_and_renders_with_its_own_clauses() {
     assert_eq!(code, Some(0), "{err}");
     assert!(out.contains("reddition"), "{out}");
     for (lang, expected) in [
-        ("fr", "les rapports suivants, chacun au plus tard 30 jours"),
-        ("en", "the following reports, each no later than 30 days"),
+        (
+            "fr",
+            "au plus tard 30 jours après la fin de chaque trimestre",
+        ),
+        ("en", "no later than 30 days after the end of each quarter"),
     ] {
         let (code, out, err) = pacte(&[
             "render",
@@ -344,4 +347,55 @@ fn shell_words(line: &str) -> Vec<String> {
         words.push(word);
     }
     words
+}
+
+/// A finding shown in the guide is what `pacte check` prints for the file it
+/// names, word for word: a sample cannot drift from the program.
+#[test]
+fn every_finding_the_guide_shows_is_the_real_output() {
+    let mut samples = 0;
+    for page in pages() {
+        let text = std::fs::read_to_string(&page).unwrap();
+        let mut block: Option<Vec<&str>> = None;
+        for line in text.lines() {
+            match (&mut block, line.trim_start().starts_with("```")) {
+                (None, true) if line.trim() == "```text" => block = Some(Vec::new()),
+                (Some(lines), true) => {
+                    let sample = lines.join("\n");
+                    block = None;
+                    let lang = if sample.starts_with("erreur[") {
+                        "fr"
+                    } else if sample.starts_with("error[") {
+                        "en"
+                    } else {
+                        continue;
+                    };
+                    // A finding about a whole file has no place to show.
+                    let Some(file) = sample
+                        .lines()
+                        .nth(1)
+                        .and_then(|l| l.split("--> ").nth(1))
+                        .and_then(|l| l.split(':').next())
+                    else {
+                        continue;
+                    };
+                    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pacte"))
+                        .args(["--no-config", "--lang", lang, "check", file])
+                        .env("NO_COLOR", "1")
+                        .output()
+                        .unwrap();
+                    let out = String::from_utf8_lossy(&out.stdout);
+                    assert!(
+                        out.contains(&sample),
+                        "{}: the sample is not what pacte prints:\n{sample}\n---\n{out}",
+                        page.display()
+                    );
+                    samples += 1;
+                }
+                (Some(lines), false) => lines.push(line),
+                _ => {}
+            }
+        }
+    }
+    assert!(samples >= 2, "the guide shows findings in both languages");
 }

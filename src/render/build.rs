@@ -454,26 +454,36 @@ fn generic_fields(
         .iter()
         .filter_map(|field| {
             let value = answers?.get(field.name())?;
+            // A party reads as its short name (« la Ville »), never as the
+            // record templates get; a choice as its label.
+            let party = |o: &serde_json::Map<String, Json>| {
+                o.get("short_name")
+                    .and_then(Json::as_str)
+                    .map(str::to_string)
+            };
+            let separator = if fmt.lang == Lang::Fr { " ; " } else { "; " };
             let shown = match fmt.value(field, &value.value) {
                 Json::String(s) => s,
                 Json::Bool(b) => fmt.lang.yes_no(b).to_string(),
                 Json::Object(o) if o.contains_key("label") => {
                     o["label"].as_str().unwrap_or_default().to_string()
                 }
+                Json::Object(o) if party(&o).is_some() => party(&o).unwrap_or_default(),
                 other if values::is_scalar(field.kind) => other.to_string(),
                 Json::Array(items) => items
                     .iter()
                     .map(|i| match i {
                         Json::String(s) => s.clone(),
-                        Json::Object(o) => o
-                            .values()
-                            .filter_map(|v| v.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
+                        Json::Object(o) => party(o).unwrap_or_else(|| {
+                            o.values()
+                                .filter_map(|v| v.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        }),
                         other => other.to_string(),
                     })
                     .collect::<Vec<_>>()
-                    .join(" ; "),
+                    .join(separator),
                 other => other.to_string(),
             };
             // A sentence of the library's, else prose as written, else the
