@@ -25,6 +25,18 @@ pub fn generated_note(lang: Lang) -> &'static str {
     }
 }
 
+/// The start of a generated page: the note, then its title and
+/// introduction in `lang` (`fr` or `en`, each a heading and a paragraph).
+pub fn page_head(lang: Lang, fr: &str, en: &str) -> String {
+    let mut out = String::from(generated_note(lang));
+    out.push_str(match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    });
+    out.push_str("\n\n");
+    out
+}
+
 /// A Markdown table cell: no line breaks, pipes escaped.
 fn cell(s: &str) -> String {
     s.trim()
@@ -75,15 +87,10 @@ pub fn codes_table(lang: Lang) -> String {
 /// Every code: the table, then what each means, why it matters and how to
 /// fix it (what `pacte explain CODE` prints).
 pub fn codes(lang: Lang) -> String {
-    let mut out = String::from(generated_note(lang));
-    let _ = writeln!(
-        out,
-        "{}\n",
-        tr!(
-            lang,
-            "# Codes de diagnostic\n\nChaque constat de `pacte check` porte un code stable : `P` pour une convention, `L` pour une bibliothèque de clauses. Un code ne change jamais de sens ; un code retiré n'est pas réutilisé. Le nom entre accents graves s'accepte partout où le code l'est (`--allow`, `pacte.toml`). La gravité par défaut se change dans `pacte.toml` ou avec `--allow`, `--warn`, `--deny`, sauf pour les codes qui disent qu'un fichier n'a pas pu être lu comme une convention. `pacte explain CODE` affiche la même explication.",
-            "# Diagnostic codes\n\nEvery finding of `pacte check` carries a stable code: `P` for a convention, `L` for a clause library. A code never changes meaning; a retired code is not reused. The name in backticks is accepted wherever the code is (`--allow`, `pacte.toml`). The default severity is changed in `pacte.toml` or with `--allow`, `--warn`, `--deny`, except for the codes saying a file could not be read as a convention. `pacte explain CODE` prints the same explanation."
-        )
+    let mut out = page_head(
+        lang,
+        "# Codes de diagnostic\n\nChaque constat de `pacte check` porte un code stable : `P` pour une convention, `L` pour une bibliothèque de clauses. Un code ne change jamais de sens ; un code retiré n'est pas réutilisé. Le nom entre accents graves s'accepte partout où le code l'est (`--allow`, `pacte.toml`). La gravité par défaut se change dans `pacte.toml` ou avec `--allow`, `--warn`, `--deny`, sauf pour les codes qui disent qu'un fichier n'a pas pu être lu comme une convention. `pacte explain CODE` affiche la même explication.",
+        "# Diagnostic codes\n\nEvery finding of `pacte check` carries a stable code: `P` for a convention, `L` for a clause library. A code never changes meaning; a retired code is not reused. The name in backticks is accepted wherever the code is (`--allow`, `pacte.toml`). The default severity is changed in `pacte.toml` or with `--allow`, `--warn`, `--deny`, except for the codes saying a file could not be read as a convention. `pacte explain CODE` prints the same explanation.",
     );
     out.push_str(&codes_table(lang));
     for code in Code::ALL {
@@ -194,15 +201,10 @@ fn fields_table(out: &mut String, fields: &[Field], lang: Lang) {
 /// The profiles, the header and party fields, then every clause with its
 /// fields, of `library`.
 pub fn clauses(library: &ClauseLibrary, lang: Lang) -> String {
-    let mut out = String::from(generated_note(lang));
-    let _ = writeln!(
-        out,
-        "{}\n",
-        tr!(
-            lang,
-            "# Bibliothèque de clauses\n\nLes profils (types de convention), les champs de l'en-tête et des parties, puis chaque clause de la bibliothèque fournie, dans l'ordre de ses articles (`order`). `pacte clauses show ID` donne une clause dans le terminal ; `pacte clauses show ID --toml`, son fichier, pour en partir.",
-            "# Clause library\n\nThe profiles (kinds of agreement), the fields of the header and of the parties, then every clause of the bundled library, in the order of its articles (`order`). `pacte clauses show ID` shows a clause in the terminal; `pacte clauses show ID --toml`, its file, to start from."
-        )
+    let mut out = page_head(
+        lang,
+        "# Bibliothèque de clauses\n\nLes profils (types de convention), les champs de l'en-tête et des parties, puis chaque clause de la bibliothèque fournie, dans l'ordre de ses articles (`order`). `pacte clauses show ID` donne une clause dans le terminal ; `pacte clauses show ID --toml`, son fichier, pour en partir.",
+        "# Clause library\n\nThe profiles (kinds of agreement), the fields of the header and of the parties, then every clause of the bundled library, in the order of its articles (`order`). `pacte clauses show ID` shows a clause in the terminal; `pacte clauses show ID --toml`, its file, to start from.",
     );
     let _ = writeln!(out, "## {}\n", tr!(lang, "Profils", "Profiles"));
     for p in library.profiles() {
@@ -219,27 +221,16 @@ pub fn clauses(library: &ClauseLibrary, lang: Lang) -> String {
             p.title.get(lang),
             p.description.get(lang).trim()
         );
-        let _ = writeln!(
-            out,
-            "- {} {}",
-            tr!(lang, "Clauses exigées :", "Required clauses:"),
-            list(&p.clauses)
-        );
-        if !p.advised.is_empty() {
-            let _ = writeln!(
-                out,
-                "- {} {}",
-                tr!(lang, "Conseillées :", "Advised:"),
-                list(&p.advised)
-            );
-        }
-        if !p.optional.is_empty() {
-            let _ = writeln!(
-                out,
-                "- {} {}",
-                tr!(lang, "Facultatives :", "Optional:"),
-                list(&p.optional)
-            );
+        let groups = [
+            (
+                tr!(lang, "Clauses exigées :", "Required clauses:"),
+                &p.clauses,
+            ),
+            (tr!(lang, "Conseillées :", "Advised:"), &p.advised),
+            (tr!(lang, "Facultatives :", "Optional:"), &p.optional),
+        ];
+        for (label, ids) in groups.iter().filter(|(_, ids)| !ids.is_empty()) {
+            let _ = writeln!(out, "- {label} {}", list(ids));
         }
         if let Some(max) = p.max_duration_months {
             let _ = writeln!(

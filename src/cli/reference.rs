@@ -110,15 +110,10 @@ fn write(
 /// are the binary's own, in English; the page's frame is in `lang`.
 fn commands(lang: Lang) -> String {
     let root = super::command();
-    let mut out = String::from(generated_note(lang));
-    let _ = writeln!(
-        out,
-        "{}\n",
-        tr!(
-            lang,
-            "# Commandes\n\nChaque commande et chaque option de `pacte`, tirées de ses définitions d'arguments : ce que `pacte COMMANDE --help` affiche, en anglais comme l'aide du programme. Les options globales valent pour toutes les commandes.",
-            "# Commands\n\nEvery command and option of `pacte`, from its argument definitions: what `pacte COMMAND --help` prints. The global options apply to every command."
-        )
+    let mut out = pacte::reference::page_head(
+        lang,
+        "# Commandes\n\nChaque commande et chaque option de `pacte`, tirées de ses définitions d'arguments : ce que `pacte COMMANDE --help` affiche, en anglais comme l'aide du programme. Les options globales valent pour toutes les commandes.",
+        "# Commands\n\nEvery command and option of `pacte`, from its argument definitions: what `pacte COMMAND --help` prints. The global options apply to every command.",
     );
     let _ = writeln!(
         out,
