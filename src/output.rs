@@ -337,13 +337,19 @@ fn write_steps(
     fail(Step::Sync)?;
     tmp.as_file().sync_all()?;
     // A replaced file keeps its permissions; a new one has the umask's.
-    let permissions = match std::fs::metadata(path) {
-        Ok(m) if m.is_file() => Some(m.permissions()),
-        _ => None,
-    };
+    let replaced = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file);
     fail(Step::Permissions)?;
-    if let Some(permissions) = permissions {
-        tmp.as_file().set_permissions(permissions)?;
+    if let Some(meta) = &replaced {
+        tmp.as_file().set_permissions(meta.permissions())?;
+        // And its owner and group, where this user may give them (root
+        // rewriting another's file; a group the user belongs to).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid()));
+        }
     }
     fail(Step::Rename)?;
     tmp.persist(path).map_err(|e| e.error)?;

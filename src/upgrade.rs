@@ -39,7 +39,61 @@ pub enum Planned {
 /// order. `named` are the paths given on the command line: those must be
 /// conventions, while a folder may hold other TOML files.
 pub fn plan(targets: &[Target], named: &[&Path], lang: Lang) -> Vec<Planned> {
-    crate::check::parallel_map(targets, |t| plan_one(t, named, lang))
+    // A file reached twice (named twice, through a link, or as `d` and
+    // `d/a.toml`) is planned once, under the first name it came by.
+    let mut seen = std::collections::HashSet::new();
+    let targets: Vec<&Target> = targets
+        .iter()
+        .filter(|t| match t {
+            Target::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+            Target::Skipped(..) => true,
+        })
+        .collect();
+    crate::check::parallel_map(&targets, |t| plan_one(t, named, lang))
+}
+
+/// Takes the edit lock of every file to write, by its real name whatever
+/// link it was reached by (a wizard editing `a.toml` holds
+/// `.a.toml.pacte-lock`), before any is written: a file open in the wizard
+/// stops the run with nothing written. The locks are held until dropped.
+pub fn lock_all(
+    planned: &[Planned],
+    lang: Lang,
+) -> Result<Vec<crate::wizard::lock::EditLock>, Vec<(PathBuf, String)>> {
+    let mut locks = Vec::new();
+    let mut refused = Vec::new();
+    for p in planned {
+        let Planned::Upgrade(u) = p else { continue };
+        if !u.upgraded.changed() {
+            continue;
+        }
+        let real = std::fs::canonicalize(&u.path).unwrap_or_else(|_| u.path.clone());
+        match crate::wizard::lock::EditLock::take(&real, lang) {
+            Ok(lock) => locks.extend(lock),
+            Err(why) => refused.push((u.path.clone(), why)),
+        }
+    }
+    if refused.is_empty() {
+        Ok(locks)
+    } else {
+        Err(refused)
+    }
+}
+
+/// Why a planned file could not be written: checked for every file before
+/// the first write, so that a run either writes every file or none for
+/// want of permission (a read-only or immutable file, a folder where no
+/// temporary file can be made).
+pub fn unwritable(planned: &[Planned], lang: Lang) -> Vec<(PathBuf, String)> {
+    planned
+        .iter()
+        .filter_map(|p| match p {
+            Planned::Upgrade(u) if u.upgraded.changed() => {
+                u.writable(lang).err().map(|why| (u.path.clone(), why))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn plan_one(target: &Target, named: &[&Path], lang: Lang) -> Planned {
@@ -62,6 +116,19 @@ fn plan_one(target: &Target, named: &[&Path], lang: Lang) -> Planned {
         return Planned::Failed(path.clone(), d.message);
     }
     match upgrade(&text) {
+        // A kept paragraph grows as comments: the result must still be a
+        // file pacte reads.
+        Ok(upgraded) if upgraded.text.len() > crate::convention::MAX_FILE_BYTES => {
+            let max = crate::input::human_size(limit);
+            Planned::Failed(
+                path.clone(),
+                tr!(
+                    lang,
+                    "une fois mis à jour, il dépasserait {max}, la taille d'une convention que pacte lit ; faites les changements à la main en suivant CHANGELOG.md",
+                    "once upgraded it would exceed {max}, the size of a convention pacte reads; make the changes by hand following CHANGELOG.md"
+                ),
+            )
+        }
         Ok(upgraded) => Planned::Upgrade(Box::new(FileUpgrade {
             path: path.clone(),
             before: text,
@@ -103,8 +170,8 @@ impl FileUpgrade {
     /// Writes the upgraded text in place, atomically (the file's mode is
     /// kept), unless a wizard is editing the file or it changed since it was
     /// read: words the upgrade did not see are never replaced.
+    /// The caller holds the file's edit lock ([`lock_all`]).
     pub fn write(&self, lang: Lang) -> Result<(), String> {
-        let _lock = crate::wizard::lock::EditLock::take(&self.path, lang)?;
         let limit = crate::convention::MAX_FILE_BYTES as u64;
         let now = crate::input::read_bounded(&self.path, limit).map_err(|e| e.describe(lang))?;
         if now.strip_prefix(BOM).unwrap_or(&now) != self.before.as_bytes() {
@@ -120,6 +187,32 @@ impl FileUpgrade {
         }
         bytes.extend_from_slice(self.upgraded.text.as_bytes());
         crate::output::write_atomic(&self.path, &bytes).map_err(|e| crate::output::io_reason(&e))
+    }
+
+    /// Whether this user may replace the file: open it for writing (which
+    /// the immutable attribute refuses even to root) and make a file in its
+    /// folder. Nothing is changed.
+    pub fn writable(&self, lang: Lang) -> Result<(), String> {
+        let real = std::fs::canonicalize(&self.path).unwrap_or_else(|_| self.path.clone());
+        let refuse = |e: std::io::Error| {
+            let reason = crate::output::io_reason(&e);
+            tr!(
+                lang,
+                "ne peut pas être remplacé ({reason}) ; rendez-le modifiable, ou retirez-le de la commande",
+                "cannot be replaced ({reason}); make it writable, or leave it out of the command"
+            )
+        };
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&real)
+            .map_err(refuse)?;
+        let dir = real.parent().unwrap_or(Path::new("."));
+        tempfile::Builder::new()
+            .prefix(".pacte-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map(drop)
+            .map_err(refuse)
     }
 
     /// The clauses and fields the upgraded file lacks (P020, P012): newly

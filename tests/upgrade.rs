@@ -252,9 +252,14 @@ fn scratch() -> tempfile::TempDir {
     dir
 }
 
+/// The conventions of a folder and their bytes (not the wizard's lock files).
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        })
         .map(|e| {
             let p = e.unwrap().path();
             let bytes = std::fs::read(&p).unwrap_or_default();
@@ -413,23 +418,196 @@ fn the_wizard_opens_only_a_file_of_the_current_format() {
 }
 
 #[test]
-fn a_file_open_in_the_wizard_is_not_replaced_and_the_others_are_upgraded() {
+fn a_file_open_in_the_wizard_stops_the_run_before_any_write() {
     let dir = scratch();
     let busy = dir.path().join("realisation-jardins.toml");
-    let before = std::fs::read(&busy).unwrap();
     let lock = pacte::wizard::lock::EditLock::take(&busy, Lang::En)
         .unwrap()
         .expect("the lock is taken");
+    let before = snapshot(dir.path());
     let (code, out, err) = run(pacte().arg("upgrade").arg(dir.path()));
     drop(lock);
     assert_eq!(code, 2, "{out}{err}");
     assert!(
         err.contains("realisation-jardins.toml")
-            && err.contains("already open in another pacte wizard"),
+            && err.contains("already open in another pacte wizard")
+            && err.contains("nothing was written"),
         "{err}"
     );
-    assert!(err.contains("3 file(s) of 4 brought to format 2"), "{err}");
-    assert_eq!(std::fs::read(&busy).unwrap(), before);
-    let other = std::fs::read_to_string(dir.path().join("gestion-base-plein-air.toml")).unwrap();
-    assert!(other.contains("format = 2"));
+    assert_eq!(snapshot(dir.path()), before);
+    // Once the wizard is closed, the run goes through.
+    let (code, _, err) = run(pacte().arg("upgrade").arg(dir.path()));
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn what_is_already_at_the_new_place_is_never_written_over() {
+    // A text, or a list of tables, where the new clause would go: the old
+    // keys stay where they were and the person chooses.
+    for existing in [
+        "resiliation = \"MY TEXT\"\n",
+        "[[clauses.resiliation]]\ncauses = [\"MY TEXT\"]\n",
+    ] {
+        let text = format!(
+            "[convention]\ntitle = \"T\"\n[clauses]\n{}[clauses.differends]\ntermination_notice_days = 60\ntermination_causes = \"OLD\"\n",
+            if existing.starts_with('[') {
+                ""
+            } else {
+                existing
+            }
+        );
+        let text = if existing.starts_with('[') {
+            format!("{text}{existing}")
+        } else {
+            text
+        };
+        let up = upgrade(&text).unwrap();
+        assert!(
+            up.text.contains("MY TEXT") && up.text.contains("termination_notice_days = 60"),
+            "{}",
+            up.text
+        );
+        assert!(
+            up.text.contains("termination_causes = \"OLD\""),
+            "{}",
+            up.text
+        );
+        assert_eq!(
+            up.changes
+                .iter()
+                .filter(|c| matches!(c, Change::Conflict { .. }))
+                .count(),
+            2
+        );
+    }
+    // A clause present only through a sub-table gets a header of its own,
+    // so the kept text is printed.
+    let text = "[convention]\n[clauses.differends]\ntermination_causes = \"MY TEXT\"\n[clauses.resiliation.x]\na = 1\n";
+    let up = upgrade(text).unwrap();
+    assert!(
+        up.text.contains("[clauses.resiliation]\n# pacte upgrade"),
+        "{}",
+        up.text
+    );
+    assert!(up.text.contains("# MY TEXT\n"), "{}", up.text);
+    // Into an inline table, a moved key leaves its comment: the file stays TOML.
+    let text = "[convention]\n[clauses]\nresiliation = { cure_days = 30 }\n[clauses.differends]\ntermination_notice_days = 60 # sixty\n";
+    let up = upgrade(text).unwrap();
+    let t: toml::Table = toml::from_str(&up.text).unwrap();
+    assert_eq!(
+        t["clauses"]["resiliation"]["notice_days"].as_integer(),
+        Some(60)
+    );
+}
+
+#[test]
+fn crlf_line_endings_are_kept() {
+    let text = std::fs::read_to_string(Path::new(FORMAT1).join("realisation-jardins.toml"))
+        .unwrap()
+        .replace('\n', "\r\n");
+    let up = upgrade(&text).unwrap();
+    assert!(
+        !up.text.replace("\r\n", "").contains('\n'),
+        "a bare LF was written"
+    );
+    assert!(up.text.contains("format = 2\r\n"));
+}
+
+#[test]
+fn a_file_reached_through_a_link_is_locked_by_its_own_name_and_named_once() {
+    let dir = scratch();
+    let real = dir.path().join("realisation-jardins.toml");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("realisation-jardins.toml", dir.path().join("0-alias.toml"))
+        .unwrap();
+    let before = std::fs::read(&real).unwrap();
+    let lock = pacte::wizard::lock::EditLock::take(&real, Lang::En)
+        .unwrap()
+        .expect("the lock is taken");
+    let (code, _, err) = run(pacte().arg("upgrade").arg(dir.path()));
+    drop(lock);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("already open in another pacte wizard"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(
+        std::fs::read(&real).unwrap(),
+        before,
+        "written through the link"
+    );
+    // Named twice (and through the folder), one file is upgraded once, cleanly.
+    let (code, _, err) = run(pacte()
+        .arg("upgrade")
+        .arg(dir.path())
+        .arg(&real)
+        .arg(dir.path()));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("4 file(s) of 4"), "{err}");
+}
+
+/// Every file must be writable before the first is written: one that is not
+/// (read-only for this user; immutable, which stops even root) stops the run.
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_replaced_stops_the_run_before_any_write() {
+    let dir = scratch();
+    let stuck = dir.path().join("realisation-jardins.toml");
+    let root = nix_is_root();
+    if root {
+        let ok = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(&stuck)
+            .status()
+            .unwrap();
+        assert!(
+            ok.success(),
+            "chattr +i (e2fsprogs; bash .ci/test installs it)"
+        );
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&stuck, std::fs::Permissions::from_mode(0o444)).unwrap();
+    }
+    let before = snapshot(dir.path());
+    let (code, _, err) = run(pacte().arg("upgrade").arg(dir.path()));
+    if root {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&stuck)
+            .status();
+    }
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("cannot be replaced") && err.contains("nothing was written"),
+        "{err}"
+    );
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[cfg(unix)]
+fn nix_is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+#[test]
+fn the_dry_run_shows_a_strangers_text_without_control_sequences() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    std::fs::write(
+        &file,
+        "[convention]\nkind = \"gestion\"\n[clauses.differends]\ntermination_causes = \"a\\u001b]0;PWNED\\u0007 \\u202e b\"\n",
+    )
+    .unwrap();
+    let (code, out, _) = run(pacte().args(["upgrade", "--dry-run"]).arg(&file));
+    assert_eq!(code, 0);
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202e}') && !out.contains('\u{7}'),
+        "{out:?}"
+    );
+    assert!(out.contains("<U+202E>"), "{out}");
 }

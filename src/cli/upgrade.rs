@@ -48,8 +48,9 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
         for (path, why) in &failed {
             let _ = writeln!(
                 err,
-                "pacte: {}: {why}",
-                sanitize(&path.display().to_string())
+                "pacte: {}: {}",
+                sanitize(&path.display().to_string()),
+                sanitize(why)
             );
         }
         let _ = writeln!(
@@ -73,7 +74,39 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
     let writes = if args.check || args.dry_run {
         Vec::new()
     } else {
-        files::write_all(&outcomes, lang)
+        // Every file must be writable, and none open in the wizard, before
+        // the first is written; the locks are held while writing.
+        let mut refused = files::unwritable(&outcomes, lang);
+        let locks = match files::lock_all(&outcomes, lang) {
+            Ok(locks) => locks,
+            Err(more) => {
+                refused.extend(more);
+                Vec::new()
+            }
+        };
+        if !refused.is_empty() {
+            for (path, why) in &refused {
+                let _ = writeln!(
+                    err,
+                    "pacte: {}: {}",
+                    sanitize(&path.display().to_string()),
+                    sanitize(why)
+                );
+            }
+            let _ = writeln!(
+                err,
+                "{}",
+                tr!(
+                    lang,
+                    "pacte : rien n'a été écrit",
+                    "pacte: nothing was written"
+                )
+            );
+            return ExitCode::from(EXIT_FAILURE);
+        }
+        let writes = files::write_all(&outcomes, lang);
+        drop(locks);
+        writes
     };
     let mut pending = 0usize;
     let mut written = 0usize;
@@ -103,14 +136,19 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
         let shown = sanitize(&planned.path.display().to_string()).into_owned();
         if args.dry_run {
             let diff = similar::TextDiff::from_lines(&planned.before, &planned.upgraded.text);
-            let _ = write!(
-                out,
-                "{}",
-                diff.unified_diff().context_radius(2).header(&shown, &shown)
-            );
+            let diff = diff
+                .unified_diff()
+                .context_radius(2)
+                .header(&shown, &shown)
+                .to_string();
+            // The file's own text, shown safe: no control sequence reaches
+            // the terminal from a stranger's file.
+            for line in diff.lines() {
+                let _ = writeln!(out, "{}", sanitize(line));
+            }
         } else if let Some(Some(result)) = writes.get(i) {
             if let Err(why) = result {
-                let _ = writeln!(err, "pacte: {shown}: {why}");
+                let _ = writeln!(err, "pacte: {shown}: {}", sanitize(why));
                 failed = true;
                 continue;
             }

@@ -37,15 +37,20 @@ pub(super) fn take(doc: &mut DocumentMut, p: FieldPath) -> Option<(Key, Item)> {
     }
 }
 
-/// Inserts `key = item` keeping the key's comments.
+/// Inserts `key = item` keeping the key's comments. A table that existed
+/// only as the parent of others (`[clauses.X.y]`) gets its own header, so
+/// what goes in it is printed. An inline table holds no comment: the key
+/// goes in bare (the value is verified after the upgrade).
 fn insert_keyed(table: ClauseTable<'_>, key: &Key, item: Item) {
     match table {
         ClauseTable::Table(t) => {
+            t.set_implicit(false);
             t.insert_formatted(key, item);
         }
         ClauseTable::Inline(t) => {
-            if let Ok(v) = item.into_value() {
-                t.insert_formatted(key, v);
+            if let Ok(mut v) = item.into_value() {
+                v.decor_mut().clear();
+                t.insert(key.get(), v);
             }
         }
     }
@@ -54,6 +59,17 @@ fn insert_keyed(table: ClauseTable<'_>, key: &Key, item: Item) {
 pub(super) fn put_back(doc: &mut DocumentMut, p: FieldPath, key: Key, item: Item) {
     if let Some(table) = clause_mut(doc, p.clause) {
         insert_keyed(table, &key, item);
+    }
+}
+
+/// Whether `clauses.CLAUSE` can take a key: absent (it will be made) or a
+/// table. Any other value there (a text, a list of tables) is the person's
+/// and is never written over.
+pub(super) fn room_for(doc: &DocumentMut, clause: &str) -> bool {
+    match doc.get("clauses").and_then(|c| c.get(clause)) {
+        None => true,
+        Some(Item::Table(_) | Item::Value(Value::InlineTable(_))) => true,
+        Some(_) => false,
     }
 }
 
@@ -83,7 +99,9 @@ fn last_position(table: &Table) -> Option<isize> {
 /// `clauses.BESIDE` (a header, dotted keys or an inline table) and, for a
 /// header, printed just after it.
 fn ensure_clause(doc: &mut DocumentMut, beside: &str, clause: &str) {
-    if clause_mut(doc, clause).is_some() {
+    // Something already there that is not a table is never replaced (the
+    // callers report a conflict before coming here).
+    if clause_mut(doc, clause).is_some() || !room_for(doc, clause) {
         return;
     }
     let Some(clauses) = doc.get_mut("clauses").and_then(Item::as_table_like_mut) else {
@@ -128,7 +146,7 @@ fn file_lang(doc: &DocumentMut) -> Lang {
 /// A line of a TOML comment: characters a comment may not hold (control
 /// characters other than tab) written as `<U+XXXX>`, so no word is lost and
 /// the file stays valid.
-fn comment_line(line: &str) -> String {
+pub(super) fn comment_line(line: &str) -> String {
     let mut out = String::from("#");
     if !line.is_empty() {
         out.push(' ');
@@ -169,6 +187,7 @@ pub(super) fn comment_into(doc: &mut DocumentMut, r: &Rewrite, key: &Key, item: 
     ensure_clause(doc, r.from.clause, r.to.clause);
     match clause_mut(doc, r.to.clause) {
         Some(ClauseTable::Table(t)) if !t.is_dotted() => {
+            t.set_implicit(false);
             let decor = t.decor_mut();
             let suffix = decor
                 .suffix()

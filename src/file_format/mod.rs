@@ -24,7 +24,7 @@
 use crate::lang::Lang;
 use crate::source::Span;
 use crate::tr;
-use edit::{comment_into, has, place, put_back, stamp, take};
+use edit::{comment_into, has, place, put_back, room_for, stamp, take};
 use toml::de::{DeTable, DeValue};
 use toml_edit::{Item, Key, Value};
 
@@ -227,6 +227,8 @@ pub enum UpgradeError {
     TooNew(u32),
     #[error("`format` is not a whole number (line {line})")]
     InvalidFormat { line: usize },
+    #[error("the upgrade cannot be made safely ({what})")]
+    Unsafe { what: String },
 }
 
 impl UpgradeError {
@@ -247,6 +249,11 @@ impl UpgradeError {
                 lang,
                 "il est au format {n}, plus récent que celui de cette version de pacte ({CURRENT}) ; installez une version plus récente de pacte",
                 "it is in format {n}, newer than this version of pacte's ({CURRENT}); install a newer pacte"
+            ),
+            UpgradeError::Unsafe { what } => tr!(
+                lang,
+                "pacte ne sait pas mettre ce fichier à jour sans risque ({what}) : rien n'a été écrit ; faites les changements à la main en suivant CHANGELOG.md, ou signalez le fichier aux responsables de pacte",
+                "pacte cannot upgrade this file safely ({what}): nothing was written; make the changes by hand following CHANGELOG.md, or report the file to pacte's maintainers"
             ),
             UpgradeError::InvalidFormat { line } => tr!(
                 lang,
@@ -320,7 +327,7 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
                 continue;
             };
             let line = line(m.from);
-            if has(&doc, m.to) {
+            if has(&doc, m.to) || !room_for(&doc, m.to.clause) {
                 put_back(&mut doc, m.from, key, item);
                 changes.push(Change::Conflict {
                     from: m.from,
@@ -340,6 +347,16 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
             });
         }
         for r in step.rewrites {
+            if !room_for(&doc, r.to.clause) {
+                if has(&doc, r.from) {
+                    changes.push(Change::Conflict {
+                        from: r.from,
+                        to: r.to,
+                        line: line(r.from),
+                    });
+                }
+                continue;
+            }
             let Some((key, item)) = take(&mut doc, r.from) else {
                 continue;
             };
@@ -356,11 +373,72 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
     stamp(&mut doc);
     // A clause table emptied by the moves stays: its header keeps the
     // clause's place and comments, and `pacte check` says what it needs.
+    let mut out = doc.to_string();
+    // The file's line endings, kept: an editor on Windows wrote CRLF.
+    if text.contains("\r\n") {
+        out = out.replace("\r\n", "\n").replace('\n', "\r\n");
+    }
+    verify(&out, &changes, text)?;
     Ok(Upgraded {
         from,
-        text: doc.to_string(),
+        text: out,
         changes,
     })
+}
+
+/// The upgraded text is read back before anyone writes it: it must be TOML,
+/// in the current format, hold every moved value at its new place and every
+/// kept text word for word (its size is the files' concern). An edit that would
+/// fail one of these (a shape of file the steps did not foresee) is refused
+/// whole rather than written.
+fn verify(out: &str, changes: &[Change], before: &str) -> Result<(), UpgradeError> {
+    let unsafe_edit = |what: &str| {
+        Err(UpgradeError::Unsafe {
+            what: what.to_string(),
+        })
+    };
+    let Ok(parsed) = out.parse::<toml_edit::DocumentMut>() else {
+        return unsafe_edit("syntax");
+    };
+    let old: Option<toml_edit::DocumentMut> = before.parse().ok();
+    let value_at = |doc: &toml_edit::DocumentMut, p: FieldPath| {
+        doc.get("clauses")
+            .and_then(|c| c.get(p.clause))
+            .and_then(|c| c.get(p.field))
+            .and_then(Item::as_value)
+            .map(|v| v.clone().decorated("", "").to_string())
+    };
+    for change in changes {
+        match change {
+            Change::Moved { from, to, .. } => {
+                let was = old.as_ref().and_then(|d| value_at(d, *from));
+                if was.is_none() || value_at(&parsed, *to) != was {
+                    return unsafe_edit(&to.to_string());
+                }
+            }
+            Change::KeptAsComment { from, .. } => {
+                let text = old
+                    .as_ref()
+                    .and_then(|d| {
+                        d.get("clauses")
+                            .and_then(|c| c.get(from.clause))
+                            .and_then(|c| c.get(from.field))
+                            .and_then(Item::as_str)
+                            .map(str::to_string)
+                    })
+                    .unwrap_or_default();
+                let kept = text
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .all(|l| out.contains(&edit::comment_line(l)));
+                if !kept {
+                    return unsafe_edit(&from.to_string());
+                }
+            }
+            Change::Stamped { .. } | Change::Conflict { .. } => {}
+        }
+    }
+    Ok(())
 }
 
 /// One of a pair of texts written in code, French first.
