@@ -45,24 +45,11 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
         })
         .collect();
     if !failed.is_empty() {
-        for (path, why) in &failed {
-            let _ = writeln!(
-                err,
-                "pacte: {}: {}",
-                sanitize(&path.display().to_string()),
-                sanitize(why)
-            );
-        }
-        let _ = writeln!(
-            err,
-            "{}",
-            tr!(
-                lang,
-                "pacte : rien n'a été écrit ; corrigez ou retirez ces fichiers, puis relancez",
-                "pacte: nothing was written; fix or leave out these files, then run again"
-            )
-        );
-        return ExitCode::from(EXIT_FAILURE);
+        let failed: Vec<(PathBuf, String)> = failed
+            .into_iter()
+            .map(|(p, w)| (p.clone(), w.clone()))
+            .collect();
+        return refuse(&mut err, &failed, lang);
     }
     let library = match env.library() {
         Ok(l) => l,
@@ -85,24 +72,7 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
             }
         };
         if !refused.is_empty() {
-            for (path, why) in &refused {
-                let _ = writeln!(
-                    err,
-                    "pacte: {}: {}",
-                    sanitize(&path.display().to_string()),
-                    sanitize(why)
-                );
-            }
-            let _ = writeln!(
-                err,
-                "{}",
-                tr!(
-                    lang,
-                    "pacte : rien n'a été écrit",
-                    "pacte: nothing was written"
-                )
-            );
-            return ExitCode::from(EXIT_FAILURE);
+            return refuse(&mut err, &refused, lang);
         }
         let writes = files::write_all(&outcomes, lang);
         drop(locks);
@@ -181,6 +151,29 @@ pub fn run(env: &Env, args: UpgradeArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Says why each file cannot be upgraded, that nothing was written, and
+/// returns the failure exit code.
+fn refuse(err: &mut dyn Write, files: &[(PathBuf, String)], lang: pacte::Lang) -> ExitCode {
+    for (path, why) in files {
+        let _ = writeln!(
+            err,
+            "pacte: {}: {}",
+            sanitize(&path.display().to_string()),
+            sanitize(why)
+        );
+    }
+    let _ = writeln!(
+        err,
+        "{}",
+        tr!(
+            lang,
+            "pacte : rien n'a été écrit ; corrigez ou retirez ces fichiers, puis relancez",
+            "pacte: nothing was written; fix or leave out these files, then run again"
+        )
+    );
+    ExitCode::from(EXIT_FAILURE)
 }
 
 /// Prints what changed in one file, what is left to do by hand, and the
