@@ -58,7 +58,7 @@ fn severity(s: Severity, lang: Lang) -> &'static str {
     }
 }
 
-/// The table of codes alone (also kept in README until the guide replaces it).
+/// The table of codes: each code, its name, default severity and summary.
 pub fn codes_table(lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(

@@ -17,6 +17,9 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 #[derive(Debug)]
 pub struct FileUpgrade {
     pub path: PathBuf,
+    /// The file itself, whatever link `path` reaches it by: its lock and
+    /// its folder are this one's.
+    real: PathBuf,
     /// The text as read, to compare and to show the diff against.
     pub before: String,
     /// A byte-order mark the file began with, written back.
@@ -42,14 +45,18 @@ pub fn plan(targets: &[Target], named: &[&Path], lang: Lang) -> Vec<Planned> {
     // A file reached twice (named twice, through a link, or as `d` and
     // `d/a.toml`) is planned once, under the first name it came by.
     let mut seen = std::collections::HashSet::new();
-    let targets: Vec<&Target> = targets
+    let targets: Vec<(&Target, PathBuf)> = targets
         .iter()
-        .filter(|t| match t {
-            Target::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
-            Target::Skipped(..) => true,
+        .filter_map(|t| {
+            let real = match t {
+                Target::File(p) => std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()),
+                Target::Skipped(p, _) => p.clone(),
+            };
+            let first = matches!(t, Target::Skipped(..)) || seen.insert(real.clone());
+            first.then_some((t, real))
         })
         .collect();
-    crate::check::parallel_map(&targets, |t| plan_one(t, named, lang))
+    crate::check::parallel_map(&targets, |(t, real)| plan_one(t, real, named, lang))
 }
 
 /// Takes the edit lock of every file to write, by its real name whatever
@@ -67,8 +74,7 @@ pub fn lock_all(
         if !u.upgraded.changed() {
             continue;
         }
-        let real = std::fs::canonicalize(&u.path).unwrap_or_else(|_| u.path.clone());
-        match crate::wizard::lock::EditLock::take(&real, lang) {
+        match crate::wizard::lock::EditLock::take(&u.real, lang) {
             Ok(lock) => locks.extend(lock),
             Err(why) => refused.push((u.path.clone(), why)),
         }
@@ -96,7 +102,7 @@ pub fn unwritable(planned: &[Planned], lang: Lang) -> Vec<(PathBuf, String)> {
         .collect()
 }
 
-fn plan_one(target: &Target, named: &[&Path], lang: Lang) -> Planned {
+fn plan_one(target: &Target, real: &Path, named: &[&Path], lang: Lang) -> Planned {
     let path = match target {
         Target::File(p) => p,
         Target::Skipped(p, why) => return Planned::Failed(p.clone(), why.describe(lang)),
@@ -131,6 +137,7 @@ fn plan_one(target: &Target, named: &[&Path], lang: Lang) -> Planned {
         }
         Ok(upgraded) => Planned::Upgrade(Box::new(FileUpgrade {
             path: path.clone(),
+            real: real.to_path_buf(),
             before: text,
             bom,
             upgraded,
@@ -193,7 +200,7 @@ impl FileUpgrade {
     /// the immutable attribute refuses even to root) and make a file in its
     /// folder. Nothing is changed.
     pub fn writable(&self, lang: Lang) -> Result<(), String> {
-        let real = std::fs::canonicalize(&self.path).unwrap_or_else(|_| self.path.clone());
+        let real = &self.real;
         let refuse = |e: std::io::Error| {
             let reason = crate::output::io_reason(&e);
             tr!(
@@ -204,7 +211,7 @@ impl FileUpgrade {
         };
         std::fs::OpenOptions::new()
             .append(true)
-            .open(&real)
+            .open(real)
             .map_err(refuse)?;
         let dir = real.parent().unwrap_or(Path::new("."));
         tempfile::Builder::new()

@@ -12,6 +12,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The most a page already in DIR may hold to be compared.
+const PAGE_BYTES: u64 = 1024 * 1024;
+
 #[derive(Args, Debug)]
 pub struct ReferenceArgs {
     /// Where the pages go: DIR/fr/*.md and DIR/en/*.md.
@@ -31,6 +34,7 @@ pub fn run(env: &Env, args: ReferenceArgs) -> ExitCode {
         Ok(l) => l,
         Err(_) => return fail("the bundled clause library does not load"),
     };
+    let lang = env.lang;
     let mut pages: Vec<(PathBuf, String)> = Vec::new();
     for lang in [Lang::Fr, Lang::En] {
         let dir = args.dir.join(lang.code());
@@ -42,10 +46,19 @@ pub fn run(env: &Env, args: ReferenceArgs) -> ExitCode {
         ));
         pages.push((dir.join("limits.md"), pacte::reference::limits(lang)));
     }
-    let lang = env.lang;
     let mut stale = Vec::new();
     for (path, text) in &pages {
-        let current = std::fs::read_to_string(path).ok();
+        // Read like any file pacte did not write: a regular file, within a
+        // bound (the largest page is about 70 KB); anything else is not a
+        // page of ours and is reported, never followed into.
+        let current = match pacte::input::read_bounded(path, PAGE_BYTES) {
+            Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+            Err(pacte::input::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                let shown = path.display();
+                return fail(&format!("{shown}: {}", e.describe(lang)));
+            }
+        };
         if current.as_deref() == Some(text.as_str()) {
             continue;
         }

@@ -446,7 +446,7 @@ pub fn load(
     }
     // A file in another format would give errors unrelated to what it says:
     // the format is the first thing read, and the only thing reported then.
-    if let Some(d) = other_format(doc.get_ref(), source, lang) {
+    if let Some(d) = crate::file_format::finding(doc.get_ref(), source, lang) {
         diagnostics.push(d);
         return (None, diagnostics);
     }
@@ -574,93 +574,6 @@ pub fn load(
         }
     }
     (Some(conv), diagnostics)
-}
-
-/// P006 for a file in an older format (no `format` key is format 1), P007
-/// for a newer one or a `format` that is not a format number.
-fn other_format(root: &DeTable<'_>, source: &SourceFile, lang: Lang) -> Option<Diagnostic> {
-    use crate::file_format::{CURRENT, Declared};
-    let current = CURRENT;
-    // A file with no [convention] table at all is not a convention of any
-    // format: the missing table is the finding, reported below.
-    if !matches!(root.get("convention")?.get_ref(), DeValue::Table(_)) {
-        return None;
-    }
-    let shown = source.path().display();
-    match Declared::of(root) {
-        Declared::Version(n, _) if n == current => None,
-        Declared::Version(n, span) if n < current => {
-            let why = match span {
-                None => tr!(
-                    lang,
-                    "ce fichier est au format 1 (il n'indique pas de `format` dans [convention]) ; cette version de pacte lit le format {current}",
-                    "this file is in format 1 (it gives no `format` in [convention]); this version of pacte reads format {current}"
-                ),
-                Some(_) => tr!(
-                    lang,
-                    "ce fichier est au format {n} ; cette version de pacte lit le format {current}",
-                    "this file is in format {n}; this version of pacte reads format {current}"
-                ),
-            };
-            // Without a `format` key, the finding points at the header.
-            let at = span.or_else(|| header_span(source.text()));
-            Some(
-                Diagnostic::new(Code::OutdatedFormat, at, why)
-                    .help(tr!(
-                        lang,
-                        "mettez-le à jour avec `pacte upgrade {shown}` (`--dry-run` pour voir les changements d'abord), puis vérifiez-le de nouveau",
-                        "upgrade it with `pacte upgrade {shown}` (`--dry-run` to see the changes first), then check it again"
-                    )),
-            )
-        }
-        Declared::Version(n, span) => Some(
-            Diagnostic::new(
-                Code::FormatTooNew,
-                span,
-                tr!(
-                    lang,
-                    "ce fichier est au format {n}, plus récent que celui de cette version de pacte ({current})",
-                    "this file is in format {n}, newer than this version of pacte's ({current})"
-                ),
-            )
-            .help(tr!(
-                lang,
-                "installez une version plus récente de pacte (`pacte --version` donne le format que lit celle-ci)",
-                "install a newer version of pacte (`pacte --version` gives the format this one reads)"
-            )),
-        ),
-        Declared::Invalid(span) => Some(
-            Diagnostic::new(
-                Code::FormatTooNew,
-                span,
-                tr!(
-                    lang,
-                    "`format` doit être un numéro de format, un nombre entier comme {current}",
-                    "`format` must be a format number, a whole number such as {current}"
-                ),
-            )
-            .help(tr!(
-                lang,
-                "écrivez format = {current} dans [convention], ou retirez la clé si le fichier vient d'une version de pacte antérieure aux formats numérotés",
-                "write format = {current} in [convention], or remove the key if the file comes from a version of pacte older than numbered formats"
-            )),
-        ),
-    }
-}
-
-/// The span of the `[convention]` header line, for findings about the
-/// header as a whole.
-fn header_span(text: &str) -> Option<Span> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("[convention]") {
-            let start = offset + (line.len() - trimmed.len());
-            return Some(start..start + "[convention]".len());
-        }
-        offset += line.len();
-    }
-    None
 }
 
 fn load_clauses(

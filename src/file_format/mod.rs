@@ -22,13 +22,15 @@
 //! format a file is in.
 
 use crate::lang::Lang;
-use crate::source::Span;
 use crate::tr;
 use edit::{comment_into, has, place, put_back, room_for, stamp, take};
-use toml::de::{DeTable, DeValue};
 use toml_edit::{Item, Key, Value};
 
+mod declared;
 mod edit;
+
+use declared::Number;
+pub use declared::{Declared, finding};
 
 /// The format this pacte reads and writes.
 pub const CURRENT: u32 = 2;
@@ -96,38 +98,6 @@ pub const STEPS: &[Step] = &[Step {
         ),
     }],
 }];
-
-/// What a file's `format` key says, read from the parsed TOML.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Declared {
-    /// A format number (1 when the key is absent); the span of the value.
-    Version(u32, Option<Span>),
-    /// `format` is there but not a positive whole number.
-    Invalid(Span),
-}
-
-impl Declared {
-    /// Reads the format of a parsed convention file.
-    pub fn of(root: &DeTable<'_>) -> Declared {
-        let Some(header) = root.get("convention") else {
-            return Declared::Version(1, None);
-        };
-        let DeValue::Table(header) = header.get_ref() else {
-            return Declared::Version(1, None);
-        };
-        let Some(value) = header.get(KEY) else {
-            return Declared::Version(1, None);
-        };
-        let span = value.span();
-        match value.get_ref() {
-            DeValue::Integer(i) => match u32::from_str_radix(i.as_str(), i.radix()) {
-                Ok(n) if n >= 1 => Declared::Version(n, Some(span)),
-                _ => Declared::Invalid(span),
-            },
-            _ => Declared::Invalid(span),
-        }
-    }
-}
 
 /// One change the upgrade made, or left to the person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -278,9 +248,10 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
     };
     let from = match header.get(KEY) {
         None => 1,
-        Some(item) => match item.as_integer() {
-            Some(n) if n >= 1 => u32::try_from(n).unwrap_or(u32::MAX),
-            _ => {
+        Some(item) => match item.as_integer().map(declared::number) {
+            Some(Number::Format(n)) => n,
+            Some(Number::TooLarge) => return Err(UpgradeError::TooNew(u32::MAX)),
+            Some(Number::Invalid) | None => {
                 return Err(UpgradeError::InvalidFormat {
                     line: line_of(item.span()),
                 });
@@ -297,26 +268,30 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
             changes: Vec::new(),
         });
     }
-    // Where each key was, read before the document forgets its spans.
-    let mut lines = Vec::new();
+    // Each key the steps move, as it was: its line (read before the document
+    // forgets its spans), and its value, to check the upgraded text against.
+    let mut sources = Vec::new();
     for step in &STEPS[from as usize - 1..] {
-        let sources = step.moves.iter().map(|m| m.from);
-        for p in sources.chain(step.rewrites.iter().map(|r| r.from)) {
-            let key_span = parsed
+        let moved = step.moves.iter().map(|m| m.from);
+        for p in moved.chain(step.rewrites.iter().map(|r| r.from)) {
+            let entry = parsed
                 .get("clauses")
                 .and_then(|c| c.as_table_like())
                 .and_then(|c| c.get(p.clause))
                 .and_then(|c| c.as_table_like())
-                .and_then(|c| c.get_key_value(p.field))
-                .map(|(k, _)| k.span());
-            lines.push((p, key_span.map(&line_of)));
+                .and_then(|c| c.get_key_value(p.field));
+            sources.push(Source {
+                path: p,
+                line: entry.and_then(|(k, _)| k.span()).map(|s| line_of(Some(s))),
+                value: entry.and_then(|(_, v)| v.as_value()).cloned(),
+            });
         }
     }
     let line = |p: FieldPath| {
-        lines
+        sources
             .iter()
-            .find(|(q, _)| *q == p)
-            .and_then(|(_, l)| *l)
+            .find(|s| s.path == p)
+            .and_then(|s| s.line)
             .unwrap_or(1)
     };
     let mut doc = parsed.into_mut();
@@ -378,7 +353,7 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
     if text.contains("\r\n") {
         out = out.replace("\r\n", "\n").replace('\n', "\r\n");
     }
-    verify(&out, &changes, text)?;
+    verify(&out, &changes, &sources)?;
     Ok(Upgraded {
         from,
         text: out,
@@ -386,12 +361,20 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
     })
 }
 
-/// The upgraded text is read back before anyone writes it: it must be TOML,
-/// in the current format, hold every moved value at its new place and every
-/// kept text word for word (its size is the files' concern). An edit that would
-/// fail one of these (a shape of file the steps did not foresee) is refused
-/// whole rather than written.
-fn verify(out: &str, changes: &[Change], before: &str) -> Result<(), UpgradeError> {
+/// A key a step moves, as the file had it.
+struct Source {
+    path: FieldPath,
+    /// 1-based.
+    line: Option<usize>,
+    value: Option<Value>,
+}
+
+/// The upgraded text is read back before anyone writes it: it must be TOML
+/// and hold every moved value at its new place and every kept text word for
+/// word (its size is the files' concern). An edit that would fail one of
+/// these (a shape of file the steps did not foresee) is refused whole
+/// rather than written.
+fn verify(out: &str, changes: &[Change], sources: &[Source]) -> Result<(), UpgradeError> {
     let unsafe_edit = |what: &str| {
         Err(UpgradeError::Unsafe {
             what: what.to_string(),
@@ -400,33 +383,27 @@ fn verify(out: &str, changes: &[Change], before: &str) -> Result<(), UpgradeErro
     let Ok(parsed) = out.parse::<toml_edit::DocumentMut>() else {
         return unsafe_edit("syntax");
     };
-    let old: Option<toml_edit::DocumentMut> = before.parse().ok();
-    let value_at = |doc: &toml_edit::DocumentMut, p: FieldPath| {
-        doc.get("clauses")
-            .and_then(|c| c.get(p.clause))
-            .and_then(|c| c.get(p.field))
-            .and_then(Item::as_value)
-            .map(|v| v.clone().decorated("", "").to_string())
+    let bare = |v: &Value| v.clone().decorated("", "").to_string();
+    let was = |p: FieldPath| {
+        sources
+            .iter()
+            .find(|s| s.path == p)
+            .and_then(|s| s.value.as_ref())
     };
     for change in changes {
         match change {
             Change::Moved { from, to, .. } => {
-                let was = old.as_ref().and_then(|d| value_at(d, *from));
-                if was.is_none() || value_at(&parsed, *to) != was {
+                let now = parsed
+                    .get("clauses")
+                    .and_then(|c| c.get(to.clause))
+                    .and_then(|c| c.get(to.field))
+                    .and_then(Item::as_value);
+                if was(*from).map(bare) != now.map(bare) || now.is_none() {
                     return unsafe_edit(&to.to_string());
                 }
             }
             Change::KeptAsComment { from, .. } => {
-                let text = old
-                    .as_ref()
-                    .and_then(|d| {
-                        d.get("clauses")
-                            .and_then(|c| c.get(from.clause))
-                            .and_then(|c| c.get(from.field))
-                            .and_then(Item::as_str)
-                            .map(str::to_string)
-                    })
-                    .unwrap_or_default();
+                let text = was(*from).and_then(Value::as_str).unwrap_or_default();
                 let kept = text
                     .lines()
                     .filter(|l| !l.trim().is_empty())
