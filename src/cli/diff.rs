@@ -30,7 +30,8 @@ pub struct DiffArgs {
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
 
-    /// Paper size for PDF and DOCX (default: Letter for Canadian or US dollars, A4 otherwise).
+    /// Paper size for PDF, DOCX and HTML's printing (default: Letter for Canadian or US dollars,
+    /// A4 otherwise).
     #[arg(long, value_enum)]
     paper: Option<PaperArg>,
 
@@ -106,7 +107,7 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
             .as_ref()
             .ok_or(ExitCode::from(EXIT_FAILURE))?;
         render::build_document(conv, &library, &checked.report, &options)
-            .map_err(|e| fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}")))
+            .map_err(|e| cannot_render(lang, &e))
     };
     let (old_doc, new_doc) = match (build(&old, &args.old), build(&new, &args.new)) {
         (Ok(a), Ok(b)) => (a, b),
@@ -137,7 +138,7 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
             },
             fingerprint,
         )),
-        Err(message) => Err(fail(&message)),
+        Err(e) => Err(fail(&e.describe(lang))),
     };
     let rendered = match args.to {
         To::Md => pacte::diff::markdown(&comparison, &render_options, false).map(|body| {
@@ -149,6 +150,13 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
             }
             Err(code) => return code,
         },
+        To::Html => match print_options(fingerprint(&old, &new, &library, &render_options)) {
+            Ok((options, fingerprint)) => {
+                pacte::diff::html(&comparison, &render_options, options, fingerprint)
+                    .map(String::into_bytes)
+            }
+            Err(code) => return code,
+        },
         To::Docx => {
             // Both versions as printed: the Word redline is the whole new
             // version, its changes tracked.
@@ -156,9 +164,7 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
             let printed = |doc| render::printed_markdown(doc, &render_options);
             let versions = match (printed(&old_doc), printed(&new_doc)) {
                 (Ok(a), Ok(b)) => [a, b],
-                (Err(e), _) | (_, Err(e)) => {
-                    return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}"));
-                }
+                (Err(e), _) | (_, Err(e)) => return cannot_render(lang, &e),
             };
             match print_options(fingerprint(&old, &new, &library, &render_options)) {
                 Ok((options, fingerprint)) => pacte::diff::docx(
@@ -178,7 +184,7 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
     };
     let bytes = match rendered {
         Ok(b) => b,
-        Err(e) => return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}")),
+        Err(e) => return cannot_render(lang, &e),
     };
     if let Err(code) = args.out.write(lang, &bytes, args.to.binary()) {
         return code;
@@ -200,4 +206,9 @@ fn fingerprint(
 ) -> String {
     let one = |c: &Checked| render::fingerprint(c.report.source.as_ref(), library, options);
     format!("{} → {}", one(old), one(new))
+}
+
+fn cannot_render(lang: Lang, e: &render::RenderError) -> ExitCode {
+    let e = e.describe(lang);
+    fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}"))
 }

@@ -34,12 +34,13 @@ pub struct RenderArgs {
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
 
-    /// Paper size for PDF and DOCX (default: Letter for Canadian or US dollars, A4 otherwise).
+    /// Paper size for PDF, DOCX and HTML's printing (default: Letter for Canadian or US dollars,
+    /// A4 otherwise).
     #[arg(long, value_enum)]
     paper: Option<PaperArg>,
 
     /// One document in French and English: article by article in Markdown, two columns side by
-    /// side in PDF. `--bilingual=en` puts English first (default: French).
+    /// side in PDF, Word and HTML. `--bilingual=en` puts English first (default: French).
     #[arg(long, value_name = "LEFT", num_args = 0..=1, require_equals = true, default_missing_value = "fr", value_parser = super::parse_lang)]
     bilingual: Option<Lang>,
 }
@@ -50,6 +51,8 @@ pub enum To {
     Pdf,
     /// Word (Office Open XML), for lawyers to review in.
     Docx,
+    /// One self-contained web page, for a browser, an intranet, an email or a screen reader.
+    Html,
 }
 
 impl To {
@@ -66,10 +69,10 @@ pub enum PaperArg {
 }
 
 impl PaperArg {
-    pub fn paper(self) -> render::pdf::Paper {
+    pub fn paper(self) -> render::print::Paper {
         match self {
-            PaperArg::A4 => render::pdf::Paper::A4,
-            PaperArg::Letter => render::pdf::Paper::Letter,
+            PaperArg::A4 => render::print::Paper::A4,
+            PaperArg::Letter => render::print::Paper::Letter,
         }
     }
 }
@@ -136,28 +139,26 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
         interface: lang,
         bilingual: editions.is_some(),
     };
+    let timestamp = match render::document_timestamp() {
+        Ok(timestamp) => timestamp,
+        Err(e) if args.to != To::Md => return fail(&e.describe(lang)),
+        Err(_) => 0,
+    };
+    let pdf_options = render::PdfOptions {
+        paper: args.paper.map(PaperArg::paper),
+        timestamp,
+    };
     let format = match args.to {
         To::Md => render::Format::Markdown,
-        To::Pdf => match render::document_timestamp() {
-            Ok(timestamp) => render::Format::Pdf(render::PdfOptions {
-                paper: args.paper.map(PaperArg::paper),
-                timestamp,
-            }),
-            Err(message) => return fail(&message),
-        },
-        To::Docx => match render::document_timestamp() {
-            Ok(timestamp) => render::Format::Docx(
-                render::PdfOptions {
-                    paper: args.paper.map(PaperArg::paper),
-                    timestamp,
-                },
-                render::docx::Revisions {
-                    author: "pacte".into(),
-                    track: false,
-                },
-            ),
-            Err(message) => return fail(&message),
-        },
+        To::Pdf => render::Format::Pdf(pdf_options),
+        To::Docx => render::Format::Docx(
+            pdf_options,
+            render::docx::Revisions {
+                author: "pacte".into(),
+                track: false,
+            },
+        ),
+        To::Html => render::Format::Html(pdf_options),
     };
     let rendered = match (editions, &checked.second) {
         (Some([left, right]), Some(second)) => render::file(
@@ -171,7 +172,10 @@ pub fn run(env: &Env, args: RenderArgs, document_lang: Option<Lang>) -> ExitCode
     };
     let out = match rendered {
         Ok(bytes) => bytes,
-        Err(e) => return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}")),
+        Err(e) => {
+            let e = e.describe(lang);
+            return fail(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}"));
+        }
     };
     match args.out.write(lang, &out, args.to.binary()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,9 +1,11 @@
 //! A comparison made readable: Markdown through the `diff.md.j2` templates
-//! (an organisation's overrides included), and a typeset PDF in which
-//! deletions are struck through and additions underlined.
+//! (an organisation's overrides included), read into the printed document
+//! like a convention's, then a typeset PDF or an HTML page in which
+//! deletions are struck through and additions underlined, or a Word
+//! document in which they are tracked changes.
 
 use super::Comparison;
-use crate::render::pdf as typeset;
+use crate::render::print::{self, PrintInfo, Printed};
 use crate::render::{self, PdfOptions, RenderError, RenderOptions};
 use crate::tr;
 
@@ -36,12 +38,19 @@ pub fn pdf(
     pdf_options: PdfOptions,
     fingerprint: String,
 ) -> Result<Vec<u8>, RenderError> {
-    let (markdown, info) = print_markdown(cmp, options, pdf_options, fingerprint, false)?;
-    typeset::typeset(&markdown, &info).map_err(|message| RenderError {
-        template: "pdf".into(),
-        line: None,
-        message,
-    })
+    let (printed, info) = printed(cmp, options, pdf_options, fingerprint, None)?;
+    Ok(render::pdf::typeset(&printed, &info)?)
+}
+
+/// A comparison of two versions as one HTML page, `<del>` and `<ins>`.
+pub fn html(
+    cmp: &Comparison,
+    options: &RenderOptions,
+    pdf_options: PdfOptions,
+    fingerprint: String,
+) -> Result<String, RenderError> {
+    let (printed, info) = printed(cmp, options, pdf_options, fingerprint, None)?;
+    Ok(render::html::write(&printed, &info))
 }
 
 /// A comparison of two versions as a Word document: the summary, then the
@@ -58,33 +67,34 @@ pub fn docx(
     revisions: &render::docx::Revisions,
     versions: [&str; 2],
 ) -> Result<Vec<u8>, RenderError> {
-    let (summary, info) = print_markdown(cmp, options, pdf_options, fingerprint, true)?;
-    let [old, new] = versions;
-    let markdown = format!(
-        "{summary}\n\n<!-- pagebreak -->\n\n{}",
-        super::redline(old, new)
-    );
-    render::docx::write(&markdown, &info, revisions).map_err(|message| RenderError {
-        template: "docx".into(),
-        line: None,
-        message,
-    })
+    let (printed, info) = printed(cmp, options, pdf_options, fingerprint, Some(versions))?;
+    Ok(render::docx::write(&printed, &info, revisions)?)
 }
 
-/// The comparison's Markdown for a printed document, and its furniture.
-fn print_markdown(
+/// The comparison as a printed document, and its furniture: the summary
+/// and each changed part's redline, or (for Word, `versions` given) the
+/// summary and the whole new version marked.
+fn printed(
     cmp: &Comparison,
     options: &RenderOptions,
     pdf_options: PdfOptions,
     fingerprint: String,
-    docx: bool,
-) -> Result<(String, typeset::PrintInfo), RenderError> {
-    let markdown = markdown_for(cmp, options, true, docx)?;
+    versions: Option<[&str; 2]>,
+) -> Result<(Printed, PrintInfo), RenderError> {
+    let summary = markdown_for(cmp, options, true, versions.is_some())?;
+    let markdown = match versions {
+        Some([old, new]) => format!(
+            "{summary}\n\n<!-- pagebreak -->\n\n{}",
+            super::redline(old, new)
+        ),
+        None => summary,
+    };
+    let printed = print::read(&markdown, cmp.lang)?;
     let paper = pdf_options
         .paper
-        .unwrap_or_else(|| typeset::Paper::for_currency(&cmp.currency));
-    let title = render::plain_text(&cmp.title);
-    let info = typeset::PrintInfo {
+        .unwrap_or_else(|| print::Paper::for_currency(&cmp.currency));
+    let title = &cmp.plain_title;
+    let info = PrintInfo {
         lang: cmp.lang,
         second: None,
         paper,
@@ -105,5 +115,5 @@ fn print_markdown(
         draft: false,
         timestamp: pdf_options.timestamp,
     };
-    Ok((markdown, info))
+    Ok((printed, info))
 }

@@ -15,7 +15,7 @@
 mod document;
 mod redline;
 
-pub use document::{docx, markdown, pdf};
+pub use document::{docx, html, markdown, pdf};
 pub use redline::{MAX_LINE_DIFF_LINES, MAX_WORD_DIFF_TOKENS, redline};
 
 use crate::convention::Convention;
@@ -45,6 +45,9 @@ pub struct Comparison {
     pub new: String,
     /// The title of the new version.
     pub title: String,
+    /// The same, as plain text (the document's properties).
+    #[serde(skip)]
+    pub plain_title: String,
     /// The new version's currency: its paper.
     pub currency: String,
     pub summary: Summary,
@@ -145,6 +148,7 @@ pub fn compare(
         old: escape_markdown(old.label),
         new: escape_markdown(new.label),
         title: new_doc.title.clone(),
+        plain_title: new_doc.properties.title.clone(),
         currency: new.convention.currency().to_string(),
         summary,
         sections,

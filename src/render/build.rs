@@ -348,6 +348,19 @@ pub(super) fn build_with(
         .map(|p| p.title.get(lang).to_string())
         .unwrap_or_default();
     let title = header_text("title").unwrap_or_default();
+    let plain = |k: &str| conv.header.text(k).map(text::plain_text);
+    let properties = super::model::Properties {
+        title: plain("title").unwrap_or_default(),
+        short_title: plain("short_title")
+            .or_else(|| plain("title"))
+            .unwrap_or_default(),
+        reference: plain("reference"),
+        parties: conv
+            .parties
+            .iter()
+            .map(|p| p.text("name").map(text::plain_text).unwrap_or_default())
+            .collect(),
+    };
     Ok(Document {
         lang,
         short_title: header_text("short_title").unwrap_or_else(|| title.clone()),
@@ -370,6 +383,7 @@ pub(super) fn build_with(
         annexes,
         signatures,
         draft,
+        properties,
     })
 }
 

@@ -1,6 +1,8 @@
 //! Rendering: a checked convention becomes a [`Document`] (`build`, one
 //! per edition), which becomes Markdown through minijinja templates — one
-//! language's skeleton, or the bilingual one over two — and a PDF.
+//! language's skeleton, or the bilingual one over two. A printed edition
+//! (PDF, Word, HTML) is that Markdown with the layout markers, read once
+//! into the [`print`] tree that every printer prints.
 //!
 //! Templates live in `templates/<lang>/` (compiled in); `--templates DIR`
 //! overrides any of them by the same relative path ([`templates`] owns
@@ -11,19 +13,23 @@
 mod annexes;
 mod build;
 pub mod docx;
+mod error;
+pub mod html;
 pub mod model;
 pub mod pdf;
+pub mod print;
 mod templates;
 pub(crate) mod text;
 mod values;
 
 pub use build::article_label;
 use build::build_with;
+pub use error::RenderError;
 pub use model::Document;
 pub use pdf::layout::MAX_PAGES;
 pub use templates::{
-    MAX_RENDERED_BYTES, RenderError, TEMPLATE_CHILD_CPU_SECONDS, TEMPLATE_CHILD_MEMORY_BYTES,
-    TEMPLATE_FUEL, Templates, fingerprint, observe_templates,
+    MAX_RENDERED_BYTES, TEMPLATE_CHILD_CPU_SECONDS, TEMPLATE_CHILD_MEMORY_BYTES, TEMPLATE_FUEL,
+    Templates, fingerprint, observe_templates,
 };
 use templates::{Origins, environment, fingerprint_with, render_bounded};
 pub use text::{escape_markdown, french_typography};
@@ -164,11 +170,7 @@ fn documents(
         )
     };
     if shape(&left) != shape(&right) {
-        return Err(RenderError {
-            template: "bilingual.md.j2".into(),
-            line: None,
-            message: "the two editions do not have the same articles and annexes".into(),
-        });
+        return Err(RenderError::Editions);
     }
     Ok(vec![left, right])
 }
@@ -250,36 +252,35 @@ pub(crate) fn markdown_from_template(
     Ok(finish(&out, lang, pdf))
 }
 
-/// The text of a Markdown line without its markup (for PDF metadata).
-pub(crate) fn plain_text(s: &str) -> String {
-    pdf::blocks::parse(s)
-        .into_iter()
-        .find_map(|b| match b {
-            pdf::blocks::Block::Paragraph { runs, .. } => {
-                Some(runs.into_iter().map(|r| r.text).collect::<String>())
-            }
-            _ => None,
-        })
-        .unwrap_or_default()
-}
-
 /// How to typeset a PDF.
 #[derive(Clone, Copy, Debug)]
 pub struct PdfOptions {
-    pub paper: Option<pdf::Paper>,
+    pub paper: Option<print::Paper>,
     /// Seconds since the epoch for the document dates: `SOURCE_DATE_EPOCH`
     /// when reproducible output is wanted.
     pub timestamp: i64,
 }
 
+/// `SOURCE_DATE_EPOCH` is set to what is not a number of seconds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadEpoch(pub String);
+
+impl BadEpoch {
+    pub fn describe(&self, lang: Lang) -> String {
+        let value = &self.0;
+        crate::tr!(
+            lang,
+            "SOURCE_DATE_EPOCH doit être un nombre de secondes, pas `{value}`",
+            "SOURCE_DATE_EPOCH must be a number of seconds, not `{value}`"
+        )
+    }
+}
+
 /// The document date: `SOURCE_DATE_EPOCH` when set (reproducible builds),
 /// else now.
-pub fn document_timestamp() -> Result<i64, String> {
+pub fn document_timestamp() -> Result<i64, BadEpoch> {
     match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => v
-            .trim()
-            .parse()
-            .map_err(|_| format!("SOURCE_DATE_EPOCH must be a number of seconds, not `{v}`")),
+        Ok(v) => v.trim().parse().map_err(|_| BadEpoch(v)),
         Err(_) => Ok(std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))),
@@ -294,6 +295,8 @@ pub enum Format {
     Pdf(PdfOptions),
     /// Word, with the PDF's paper and the author of its comments.
     Docx(PdfOptions, docx::Revisions),
+    /// One self-contained HTML page; the paper is its print stylesheet's.
+    Html(PdfOptions),
 }
 
 /// A convention rendered to the bytes of a file: what `pacte render` and the
@@ -305,18 +308,23 @@ pub fn file<'c>(
     report: &FileReport,
     options: &RenderOptions,
 ) -> Result<Vec<u8>, RenderError> {
+    let editions = editions.into();
+    let print = |pdf_options| printed(editions, library, report, options, pdf_options);
     match format {
         Format::Markdown => {
             markdown_file(editions, library, report, options).map(String::into_bytes)
         }
-        Format::Pdf(pdf_options) => pdf(editions, library, report, options, pdf_options),
+        Format::Pdf(pdf_options) => {
+            let (doc, info) = print(pdf_options)?;
+            Ok(pdf::typeset(&doc, &info)?)
+        }
         Format::Docx(pdf_options, revisions) => {
-            let (markdown, info) = print_markdown(editions, library, report, options, pdf_options)?;
-            docx::write(&markdown, &info, &revisions).map_err(|message| RenderError {
-                template: "docx".into(),
-                line: None,
-                message,
-            })
+            let (doc, info) = print(pdf_options)?;
+            Ok(docx::write(&doc, &info, &revisions)?)
+        }
+        Format::Html(pdf_options) => {
+            let (doc, info) = print(pdf_options)?;
+            Ok(html::write(&doc, &info).into_bytes())
         }
     }
 }
@@ -329,23 +337,19 @@ pub fn pdf<'c>(
     options: &RenderOptions,
     pdf_options: PdfOptions,
 ) -> Result<Vec<u8>, RenderError> {
-    let (markdown, info) = print_markdown(editions, library, report, options, pdf_options)?;
-    pdf::typeset(&markdown, &info).map_err(|message| RenderError {
-        template: "pdf".into(),
-        line: None,
-        message,
-    })
+    file(Format::Pdf(pdf_options), editions, library, report, options)
 }
 
-/// The Markdown of a printed document (PDF, Word), with the typesetter's
-/// markers, and what its pages carry besides.
-fn print_markdown<'c>(
+/// The printed document of a convention — its editions rendered with the
+/// layout markers, read once into the [`print`] tree — and what its pages
+/// carry besides.
+pub fn printed<'c>(
     editions: impl Into<Editions<'c>>,
     library: &ClauseLibrary,
     report: &FileReport,
     options: &RenderOptions,
     pdf_options: PdfOptions,
-) -> Result<(String, pdf::PrintInfo), RenderError> {
+) -> Result<(print::Printed, print::PrintInfo), RenderError> {
     let (env, origins) = environment(options)?;
     let editions = editions.into();
     let currency = match editions {
@@ -354,31 +358,32 @@ fn print_markdown<'c>(
     let docs = documents(&env, &origins, editions, library, report, options)?;
     let markdown = skeleton(&env, &origins, &docs, true)?;
     let doc = &docs[0];
+    let printed = print::read(&markdown, doc.lang)?;
+    drop(markdown);
     let second = docs.get(1).map(|d| d.lang);
     let paper = pdf_options
         .paper
-        .unwrap_or_else(|| pdf::Paper::for_currency(&currency));
-    // Model strings are Markdown-escaped; metadata wants them plain. A
-    // bilingual edition's are both languages', « gauche / right ».
+        .unwrap_or_else(|| print::Paper::for_currency(&currency));
+    // A bilingual edition's properties are both languages', « gauche / right ».
     let both = |f: &dyn Fn(&Document) -> String| {
         let mut texts: Vec<String> = docs.iter().map(f).collect();
         texts.dedup();
         texts.join(" / ")
     };
-    let info = pdf::PrintInfo {
+    let info = print::PrintInfo {
         lang: doc.lang,
         second,
         paper,
-        title: both(&|d| plain_text(&d.title)),
-        short_title: both(&|d| plain_text(&d.short_title)),
+        title: both(&|d| d.properties.title.clone()),
+        short_title: both(&|d| d.properties.short_title.clone()),
         kind: both(&|d| d.kind.clone()),
-        reference: doc.reference.as_deref().map(plain_text).unwrap_or_default(),
-        parties: doc.parties.iter().map(|p| plain_text(&p.name)).collect(),
+        reference: doc.properties.reference.clone().unwrap_or_default(),
+        parties: doc.properties.parties.clone(),
         fingerprint: fingerprint_with(report.source.as_ref(), library, options.templates.as_ref()),
         draft: options.draft,
         timestamp: pdf_options.timestamp,
     };
-    Ok((markdown, info))
+    Ok((printed, info))
 }
 
 /// Typography and whitespace: at most one blank line, one final newline.

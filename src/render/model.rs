@@ -28,6 +28,21 @@ pub struct Document {
     pub signatures: Vec<Signature>,
     /// Present when rendering a draft: the banner text and the open findings.
     pub draft: Option<Draft>,
+    /// What the document's properties say (title, author…): the same values
+    /// as plain text, not Markdown.
+    #[serde(skip)]
+    pub properties: Properties,
+}
+
+/// A document's properties, as plain text (a PDF's metadata, a Word
+/// document's, an HTML page's `<title>`).
+#[derive(Clone, Debug, Default)]
+pub struct Properties {
+    pub title: String,
+    pub short_title: String,
+    pub reference: Option<String>,
+    /// Each party's name.
+    pub parties: Vec<String>,
 }
 
 /// A party as introduced at the top of the convention.

@@ -2,7 +2,8 @@
 //! and checked, the minijinja environment they run in, and rendering within
 //! limits (fuel, output size). Also the fingerprint of a document's sources.
 
-use super::RenderOptions;
+use super::print::markers;
+use super::{RenderError, RenderOptions};
 use crate::lang::Lang;
 use crate::library::ClauseLibrary;
 use crate::source::SourceFile;
@@ -28,25 +29,17 @@ pub const TEMPLATE_CHILD_CPU_SECONDS: u64 = 30;
 
 pub const TEMPLATE_FUEL: u64 = 5_000_000;
 
-#[derive(Debug, thiserror::Error)]
-#[error("{template}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
-pub struct RenderError {
-    pub template: String,
-    pub line: Option<usize>,
-    pub message: String,
-}
-
 impl RenderError {
     fn from_jinja(e: &minijinja::Error, origin: &Origins) -> RenderError {
         let name = e.name().unwrap_or("?").to_string();
-        let message = match e.detail() {
+        let cause = match e.detail() {
             Some(detail) => format!("{}: {detail}", e.kind()),
             None => e.kind().to_string(),
         };
-        RenderError {
+        RenderError::Template {
             template: origin.display(&name),
             line: e.line(),
-            message,
+            cause,
         }
     }
 }
@@ -81,10 +74,9 @@ impl Templates {
         use crate::input::{
             Entry, MAX_FOLDER_BYTES, MAX_FOLDER_FILES, MAX_TEMPLATE_BYTES, Skip, Walk, read_bounded,
         };
-        let refuse = |path: &Path, message: String| RenderError {
-            template: path.display().to_string(),
-            line: None,
-            message,
+        let refuse = |path: &Path, cause: String| RenderError::TemplatesFolder {
+            path: path.to_path_buf(),
+            cause,
         };
         if !dir.is_dir() {
             return Err(refuse(
@@ -150,8 +142,6 @@ impl Templates {
 #[derive(Clone, Default)]
 pub(super) struct Origins {
     overrides: Option<Templates>,
-    /// The interface language, for messages.
-    lang: Lang,
 }
 
 impl Origins {
@@ -192,7 +182,6 @@ pub(super) fn environment(
 ) -> Result<(Environment<'static>, Origins), RenderError> {
     let origins = Origins {
         overrides: options.templates.clone(),
-        lang: options.interface,
     };
     let mut env = Environment::new();
     let loader_origins = origins.clone();
@@ -243,6 +232,14 @@ pub(super) fn environment(
     for name in names {
         env.get_template(name)
             .map_err(|e| RenderError::from_jinja(&e, &origins))?;
+        // Its layout markers, too: a slip is an error at its line, not a
+        // different document.
+        if let Some(source) = origins.source(name) {
+            markers::check_template(source).map_err(|problem| RenderError::Markers {
+                template: origins.display(name),
+                problem,
+            })?;
+        }
     }
     Ok((env, origins))
 }
@@ -280,23 +277,18 @@ pub(super) fn render_bounded(
         Ok(_) => {}
         Err(e) if out.0.len() >= MAX_RENDERED_BYTES => {
             let _ = e;
-            return Err(RenderError {
+            return Err(RenderError::TooMuchText {
                 template: origins.display(name),
-                line: None,
-                message: tr!(
-                    origins.lang,
-                    "le modèle a produit plus de {} Mio de texte ; arrêté",
-                    "the template produced more than {} MiB of text; stopped",
-                    MAX_RENDERED_BYTES / (1024 * 1024)
-                ),
             });
         }
         Err(e) => return Err(RenderError::from_jinja(&e, origins)),
     }
-    String::from_utf8(out.0).map_err(|e| RenderError {
+    // The engine writes what templates and values hold, all UTF-8; a cut
+    // at the bound is refused above.
+    String::from_utf8(out.0).map_err(|e| RenderError::Template {
         template: origins.display(name),
         line: None,
-        message: e.to_string(),
+        cause: e.to_string(),
     })
 }
 

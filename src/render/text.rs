@@ -18,6 +18,16 @@ pub fn escape_markdown(text: &str) -> String {
     paragraphs.join("\n\n")
 }
 
+/// User text as plain text for a document's properties (title, author):
+/// the paragraphs and spacing [`escape_markdown`] keeps, joined by a space,
+/// control characters as spaces, nothing escaped.
+pub fn plain_text(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| w.replace(|c: char| c.is_control(), " "))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn escape_paragraph(p: &str) -> String {
     let mut out = String::with_capacity(p.len() + 8);
     for c in p.chars() {

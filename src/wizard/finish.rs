@@ -116,7 +116,8 @@ impl Wizard<'_> {
             let format = if ext == "md" {
                 Format::Markdown
             } else {
-                let timestamp = document_timestamp().map_err(WizardError::Io)?;
+                let timestamp =
+                    document_timestamp().map_err(|e| WizardError::Io(e.describe(lang)))?;
                 Format::Pdf(PdfOptions {
                     paper: None,
                     timestamp,
@@ -131,6 +132,7 @@ impl Wizard<'_> {
             ) {
                 Ok(bytes) => bytes,
                 Err(e) => {
+                    let e = e.describe(lang);
                     p.show(&tr!(lang, "rendu impossible : {e}", "cannot render: {e}"));
                     continue;
                 }

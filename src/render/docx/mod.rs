@@ -1,7 +1,6 @@
-//! The Word renderer: the same Markdown as the PDF (rendered with
-//! `pdf = true`, the typesetter's markers), parsed into the same
-//! [`blocks`](crate::render::pdf::blocks), written as an Office Open XML
-//! document (WordprocessingML) for lawyers to review and negotiate in.
+//! The Word renderer: the printed document the PDF typesets
+//! ([`Printed`]), written as an Office Open XML document (WordprocessingML)
+//! for lawyers to review and negotiate in.
 //!
 //! The templates stay the single source of wording: article and paragraph
 //! numbers are text, as in the PDF. What a typesetter decides (line and page
@@ -23,21 +22,19 @@
 //! same bytes, as for the PDF.
 //!
 //! Here: the body, paragraph by paragraph, and its runs; [`tables`]: annex
-//! tables and the two-column tables (signatures, two languages); [`script`]:
-//! right-to-left runs; [`xml`]: escaping; [`package`]: the other parts and
-//! the zip.
+//! tables and the two-column tables (signatures, two languages); [`xml`]:
+//! escaping; [`package`]: the other parts and the zip.
 
 mod package;
-mod script;
 mod tables;
 mod xml;
 
-use script::{directions, is_arabic};
-
 use crate::lang::Lang;
-use crate::render::pdf::blocks::{self, Block, Mark, Run, until};
-use crate::render::pdf::layout::superscript;
-use crate::render::pdf::{Paper, PrintInfo, in_both};
+use crate::render::print::page::{in_both, locale};
+use crate::render::print::script::{directions, is_arabic};
+use crate::render::print::text::ordinal_pieces;
+use crate::render::print::tree::{Block, Entry, Mark, Printed, Run, contents};
+use crate::render::print::{Paper, PrintInfo};
 use xml::escape;
 
 /// Who a Word document's tracked changes and comments are by, and when.
@@ -50,12 +47,31 @@ pub struct Revisions {
     pub track: bool,
 }
 
-/// Writes rendered Markdown as the bytes of a `.docx` file.
-pub fn write(markdown: &str, info: &PrintInfo, revisions: &Revisions) -> Result<Vec<u8>, String> {
-    let blocks = blocks::parse(markdown);
+/// Why a Word document could not be written.
+#[derive(Debug)]
+pub struct DocxError(pub std::io::Error);
+
+impl DocxError {
+    pub fn describe(&self, lang: Lang) -> String {
+        let cause = &self.0;
+        crate::tr!(
+            lang,
+            "le document Word n'a pas pu être assemblé : {cause}",
+            "the Word document could not be packaged: {cause}"
+        )
+    }
+}
+
+/// Writes a printed document as the bytes of a `.docx` file.
+pub fn write(
+    printed: &Printed,
+    info: &PrintInfo,
+    revisions: &Revisions,
+) -> Result<Vec<u8>, DocxError> {
+    let blocks = &printed.blocks;
     let date = w3c_date(info.timestamp);
     let mut body = Body {
-        out: String::with_capacity(markdown.len() * 3),
+        out: String::with_capacity(64 * 1024),
         comments: Vec::new(),
         revision: 0,
         author: escape(&revisions.author).into_owned(),
@@ -71,9 +87,9 @@ pub fn write(markdown: &str, info: &PrintInfo, revisions: &Revisions) -> Result<
         in_cell: false,
         nesting: 0,
     };
-    let headings = headings(&blocks);
+    let headings = contents(blocks);
     let toc_title = in_both(info, "Table des matières", "Contents");
-    body.blocks(&blocks, &headings, &toc_title);
+    body.blocks(blocks, &headings, &toc_title);
     package::zip(&package::Parts {
         info,
         body: &body.out,
@@ -83,18 +99,7 @@ pub fn write(markdown: &str, info: &PrintInfo, revisions: &Revisions) -> Result<
         track: revisions.track,
         author: &body.author,
     })
-}
-
-/// The language tag of a language in a document: Canadian for a convention
-/// in dollars (Quebec practice, as its Letter paper), else French of France
-/// and British English.
-fn locale(lang: Lang, paper: Paper) -> &'static str {
-    match (lang, paper) {
-        (Lang::Fr, Paper::Letter) => "fr-CA",
-        (Lang::Fr, Paper::A4) => "fr-FR",
-        (Lang::En, Paper::Letter) => "en-CA",
-        (Lang::En, Paper::A4) => "en-GB",
-    }
+    .map_err(DocxError)
 }
 
 /// `2026-11-26T00:00:00Z`, the date form of tracked changes, comments and
@@ -105,51 +110,6 @@ fn w3c_date(timestamp: i64) -> String {
         .format("%Y-%m-%dT%H:%M:%SZ")
         .to_string()
 }
-
-/// The text of each heading, in order: the table of contents' entries. A
-/// right column's heading joins its left twin, as in the PDF's contents
-/// (« Article 2 — Durée / Article 2 — Term »), and says a heading the same
-/// in both languages once.
-fn headings(blocks: &[Block]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    // In a pair of columns: where the left column's headings start, and
-    // how many of the right column's have joined them.
-    let mut left_start = None;
-    let mut joined = None;
-    for block in blocks {
-        match block {
-            Block::ColumnsStart { .. } => (left_start, joined) = (Some(out.len()), None),
-            Block::ColumnBreak => joined = Some(0),
-            Block::ColumnsEnd => (left_start, joined) = (None, None),
-            Block::Heading(runs) => {
-                let text = plain(runs);
-                let twin = left_start.zip(joined).map(|(start, k)| start + k);
-                match twin {
-                    Some(n) if n < out.len() && joined.is_some() => {
-                        if out[n] != text {
-                            out[n] = format!("{} / {text}", out[n]);
-                        }
-                        joined = joined.map(|k| k + 1);
-                    }
-                    _ => out.push(text),
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-fn plain(runs: &[Run]) -> String {
-    runs.iter()
-        .filter(|r| r.mark != Mark::Deleted)
-        .map(|r| r.text.as_str())
-        .collect()
-}
-
-/// The deepest columns and groups nest (as in the PDF): a broken template's
-/// deeper nesting is read as plain text.
-const MAX_NESTING: u8 = 3;
 
 /// The document's body being written.
 struct Body {
@@ -192,12 +152,12 @@ struct Para<'a> {
 }
 
 impl Body {
-    fn blocks(&mut self, blocks: &[Block], headings: &[String], toc_title: &str) {
-        let mut i = 0;
-        while i < blocks.len() {
-            match &blocks[i] {
-                Block::TitlePageStart => self.title_page = true,
-                Block::TitlePageEnd => {
+    fn blocks(&mut self, blocks: &[Block], headings: &[Entry], toc_title: &str) {
+        for (i, block) in blocks.iter().enumerate() {
+            match block {
+                Block::TitlePage(inner) => {
+                    self.title_page = true;
+                    self.blocks(inner, headings, toc_title);
                     self.title_page = false;
                     self.page_break();
                 }
@@ -210,13 +170,13 @@ impl Body {
                         ..Para::default()
                     },
                 ),
-                Block::Heading(runs) => {
+                Block::Heading { runs, .. } => {
                     // A review note after this heading, before the next
                     // one, becomes a comment anchored on it.
                     let comment = blocks[i + 1..]
                         .iter()
-                        .take_while(|b| !matches!(b, Block::Heading(_)))
-                        .any(|b| *b == Block::BoxStart)
+                        .take_while(|b| !matches!(b, Block::Heading { .. }))
+                        .any(|b| matches!(b, Block::Note(_)))
                         .then_some(self.comments.len());
                     if comment.is_some() {
                         self.comments.push(String::new());
@@ -247,14 +207,32 @@ impl Body {
                         },
                     );
                 }
-                Block::Item(runs) => self.paragraph(
-                    runs,
-                    Para {
-                        style: "ListBullet",
-                        ..Para::default()
-                    },
-                ),
-                Block::Table { header, rows } => self.table(header, rows),
+                Block::List { start, items } => {
+                    for (n, runs) in items.iter().enumerate() {
+                        let numbered;
+                        let runs = match start {
+                            // Word's numbering would restart or continue
+                            // as it sees fit; the number is the text's.
+                            Some(first) => {
+                                numbered = numbered_item(*first, n, runs);
+                                &numbered
+                            }
+                            None => runs,
+                        };
+                        self.paragraph(
+                            runs,
+                            Para {
+                                style: if start.is_some() {
+                                    "ListNumber"
+                                } else {
+                                    "ListBullet"
+                                },
+                                ..Para::default()
+                            },
+                        );
+                    }
+                }
+                Block::Table { header, rows, .. } => self.table(header, rows),
                 Block::Rule => self
                     .out
                     .push_str(r#"<w:p><w:pPr><w:pStyle w:val="Rule"/></w:pPr></w:p>"#),
@@ -264,31 +242,22 @@ impl Body {
                         r#"<w:p><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="{twips}" w:lineRule="exact"/></w:pPr></w:p>"#
                     ));
                 }
-                Block::Toc => self.toc(headings, toc_title),
+                Block::Contents => self.toc(headings, toc_title),
                 Block::PageBreak => self.page_break(),
-                Block::KeepStart | Block::KeepEnd if self.nesting >= MAX_NESTING => {}
-                Block::KeepStart => self.keep = true,
-                Block::KeepEnd => self.keep = false,
+                Block::Keep(group) => {
+                    let keep = std::mem::replace(&mut self.keep, true);
+                    self.blocks(group, headings, toc_title);
+                    self.keep = keep;
+                }
                 Block::KeepWithNext => self.keep_next = true,
                 Block::Lang(lang) => self.lang = *lang,
-                Block::ColumnsStart { .. } if self.nesting >= MAX_NESTING => {}
-                Block::ColumnsStart { rule } => {
-                    let end = until(blocks, i, &Block::ColumnsEnd);
-                    let middle = until(&blocks[..end], i, &Block::ColumnBreak);
-                    let right = blocks.get(middle + 1..end).unwrap_or_default();
+                Block::Columns { rule, left, right } => {
                     self.nesting += 1;
-                    self.columns(&blocks[i + 1..middle], right, *rule, headings, toc_title);
+                    self.columns(left, right, *rule, headings, toc_title);
                     self.nesting -= 1;
-                    i = end;
                 }
-                Block::BoxStart => {
-                    let end = until(blocks, i, &Block::BoxEnd);
-                    self.comment(&blocks[i + 1..end]);
-                    i = end;
-                }
-                Block::ColumnBreak | Block::ColumnsEnd | Block::BoxEnd => {}
+                Block::Note(inner) => self.comment(inner),
             }
-            i += 1;
         }
     }
 
@@ -394,20 +363,9 @@ impl Body {
             self.text(&run.text, run, false, deleted);
             return;
         }
-        let mut plain_from = 0;
-        for (at, word) in words(&run.text) {
-            // « n° » stays as written (a search for it finds it); only
-            // ordinals have letters to raise.
-            let ordinal =
-                superscript(word).filter(|_| word.starts_with(|c: char| c.is_ascii_digit()));
-            if let Some((base, raised, rest)) = ordinal {
-                self.text(&run.text[plain_from..at], run, false, deleted);
-                self.text(base, run, false, deleted);
-                self.text(raised, run, true, deleted);
-                plain_from = at + word.len() - rest.len();
-            }
+        for (piece, raised) in ordinal_pieces(&run.text) {
+            self.text(piece, run, raised, deleted);
         }
-        self.text(&run.text[plain_from..], run, false, deleted);
     }
 
     fn text(&mut self, text: &str, run: &Run, raised: bool, deleted: bool) {
@@ -459,7 +417,7 @@ impl Body {
 
     /// The table of contents: a Word field marked for updating, whose
     /// current result lists the headings (Word adds the page numbers).
-    fn toc(&mut self, headings: &[String], title: &str) {
+    fn toc(&mut self, headings: &[Entry], title: &str) {
         self.out.push_str(&format!(
             r#"<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
             escape(title)
@@ -479,7 +437,7 @@ impl Body {
             }
             self.out.push_str(&format!(
                 r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#,
-                escape(heading)
+                escape(&heading.text)
             ));
             if n + 1 == headings.len() {
                 self.out
@@ -496,13 +454,24 @@ impl Body {
             let (keep, title_page) = (self.keep, self.title_page);
             for block in blocks {
                 match block {
-                    Block::Paragraph { runs, .. } | Block::Item(runs) => self.paragraph(
+                    Block::Paragraph { runs, .. } => self.paragraph(
                         runs,
                         Para {
                             style: "Quote",
                             ..Para::default()
                         },
                     ),
+                    Block::List { start, items } => {
+                        for (n, runs) in items.iter().enumerate() {
+                            self.paragraph(
+                                &labelled_item(*start, n, runs),
+                                Para {
+                                    style: "Quote",
+                                    ..Para::default()
+                                },
+                            );
+                        }
+                    }
                     Block::Lang(lang) => self.lang = *lang,
                     _ => {}
                 }
@@ -525,30 +494,29 @@ impl Body {
             title_page: false,
             cell_width: self.cell_width,
             in_cell: false,
-            nesting: MAX_NESTING,
+            nesting: 1,
         };
         for block in blocks {
             match block {
-                Block::Paragraph { runs, .. } | Block::Heading(runs) | Block::Title(runs) => note
-                    .paragraph(
-                        runs,
-                        Para {
-                            style: "CommentText",
-                            ..Para::default()
-                        },
-                    ),
-                Block::Item(runs) => {
-                    let mut runs = runs.clone();
-                    if let Some(first) = runs.first_mut() {
-                        first.text.insert_str(0, "– ");
+                Block::Paragraph { runs, .. }
+                | Block::Heading { runs, .. }
+                | Block::Title(runs) => note.paragraph(
+                    runs,
+                    Para {
+                        style: "CommentText",
+                        ..Para::default()
+                    },
+                ),
+                Block::List { start, items } => {
+                    for (n, runs) in items.iter().enumerate() {
+                        note.paragraph(
+                            &labelled_item(*start, n, runs),
+                            Para {
+                                style: "CommentText",
+                                ..Para::default()
+                            },
+                        );
                     }
-                    note.paragraph(
-                        &runs,
-                        Para {
-                            style: "CommentText",
-                            ..Para::default()
-                        },
-                    );
                 }
                 Block::Lang(lang) => note.lang = *lang,
                 _ => {}
@@ -565,6 +533,30 @@ impl Body {
     }
 }
 
+/// A list item with its bullet or number as text (« – », « 3. »), for a
+/// paragraph style that has none of its own.
+fn labelled_item(start: Option<u64>, n: usize, runs: &[Run]) -> Vec<Run> {
+    match start {
+        Some(first) => numbered_item(first, n, runs),
+        None => prefixed("– ".to_string(), runs),
+    }
+}
+
+/// The `n`th item of a list numbered from `first`, its number as text.
+fn numbered_item(first: u64, n: usize, runs: &[Run]) -> Vec<Run> {
+    prefixed(format!("{}. ", first.saturating_add(n as u64)), runs)
+}
+
+/// The runs with `label` before the first one's text, in its style.
+fn prefixed(label: String, runs: &[Run]) -> Vec<Run> {
+    let mut out = runs.to_vec();
+    match out.first_mut() {
+        Some(first) => first.text.insert_str(0, &label),
+        None => out.push(Run::new(label, crate::render::print::Style::Regular)),
+    }
+    out
+}
+
 /// `w:ins` or `w:del` when every run of a paragraph (or row) is one
 /// insertion or one deletion.
 fn whole_change(runs: &[Run]) -> Option<&'static str> {
@@ -578,15 +570,4 @@ fn whole_change(runs: &[Run]) -> Option<&'static str> {
         Mark::Deleted => Some("w:del"),
         Mark::None => None,
     }
-}
-
-/// The words of a text with their byte offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_inclusive(char::is_whitespace)
-        .scan(0, |at, piece| {
-            let start = *at;
-            *at += piece.len();
-            Some((start, piece.trim_end()))
-        })
-        .filter(|(_, w)| !w.is_empty())
 }

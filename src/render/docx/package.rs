@@ -9,7 +9,8 @@
 //! a lawyer's edited copy is never replaced without `--force`.
 
 use super::xml::escape;
-use crate::render::pdf::{PrintInfo, furniture, geometry, metadata};
+use crate::render::print::PrintInfo;
+use crate::render::print::page::{furniture, geometry, metadata};
 use std::io::Write;
 use zip::write::SimpleFileOptions;
 
@@ -37,7 +38,7 @@ const PKG_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationsh
 const XML_DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 
 /// Zips the package.
-pub fn zip(parts: &Parts<'_>) -> Result<Vec<u8>, String> {
+pub fn zip(parts: &Parts<'_>) -> std::io::Result<Vec<u8>> {
     let has_comments = !parts.comments.is_empty();
     let mut files: Vec<(&str, String)> = vec![
         ("[Content_Types].xml", content_types(has_comments)),
@@ -66,18 +67,16 @@ pub fn zip(parts: &Parts<'_>) -> Result<Vec<u8>, String> {
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(6))
         .last_modified_time(zip::DateTime::default());
-    let fail = |e: &dyn std::fmt::Display| format!("DOCX package: {e}");
     for (name, content) in files {
-        zip.start_file(name, options).map_err(|e| fail(&e))?;
-        zip.write_all(content.as_bytes()).map_err(|e| fail(&e))?;
+        zip.start_file(name, options)?;
+        zip.write_all(content.as_bytes())?;
     }
     zip.set_comment(format!(
         "{}{}",
         crate::output::DOCX_MARK,
         parts.info.fingerprint
-    ))
-    .map_err(|e| fail(&e))?;
-    let cursor = zip.finish().map_err(|e| fail(&e))?;
+    ))?;
+    let cursor = zip.finish()?;
     Ok(cursor.into_inner())
 }
 
@@ -201,6 +200,13 @@ fn styles(locale: &str, width: u32) -> String {
         "ListBullet",
         "List Bullet",
         r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/><w:jc w:val="both"/>"#,
+        "",
+    ));
+    // A numbered item's number is its text (`3. `), hanging like a bullet.
+    out.push_str(&para(
+        "ListNumber",
+        "List Number",
+        r#"<w:ind w:left="567" w:hanging="283"/><w:spacing w:after="60"/><w:jc w:val="both"/>"#,
         "",
     ));
     out.push_str(&para(

@@ -4,8 +4,8 @@
 //! side by side.
 
 use super::{Body, Para, whole_change};
-use crate::render::pdf::blocks::{Block, Mark, Run};
-use crate::render::pdf::layout::{is_amount, unbreakable};
+use crate::render::print::text::{is_amount, unbreakable};
+use crate::render::print::tree::{Block, Entry, Mark, Run};
 
 impl Body {
     /// A table: the header row repeated on every page, rows never split,
@@ -80,7 +80,7 @@ impl Body {
         left: &[Block],
         right: &[Block],
         rule: bool,
-        headings: &[String],
+        headings: &[Entry],
         toc_title: &str,
     ) {
         let outer = self.cell_width;

@@ -3,38 +3,12 @@
 
 use super::fonts::{BYTES, Fonts, Style};
 use super::layout::{Geometry, Item, Layout};
+use crate::render::print::{Furniture, Metadata};
 use printpdf::{
     Actions, BorderArray, Color, Destination, DictItem, Greyscale, Line, LinePoint, LinkAnnotation,
     Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
     Rect, TextItem, TextMatrix,
 };
-
-/// What surrounds the body of every page.
-pub struct Furniture {
-    /// The running header (the convention's short title).
-    pub header: String,
-    /// Left of the footer: the reference.
-    pub reference: String,
-    /// Right of the footer: a short fingerprint of the sources.
-    pub fingerprint: String,
-    /// "Page {n} de {total}" with `{n}` and `{total}` to fill in.
-    pub page_label: String,
-    /// The diagonal watermark of a draft.
-    pub watermark: Option<String>,
-}
-
-/// Document metadata.
-pub struct Metadata {
-    /// The document's language (the catalog's `/Lang`, the XMP's).
-    pub lang: crate::lang::Lang,
-    pub title: String,
-    pub subject: String,
-    pub author: String,
-    pub keywords: Vec<String>,
-    /// Seconds since the epoch, for the creation and modification dates.
-    pub timestamp: i64,
-    pub identifier: String,
-}
 
 pub fn export(
     layout: Layout,

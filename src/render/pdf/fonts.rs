@@ -28,6 +28,19 @@ pub enum Style {
     Symbols,
 }
 
+impl From<crate::render::print::Style> for Style {
+    /// The text face of a run's weight and slant.
+    fn from(style: crate::render::print::Style) -> Style {
+        use crate::render::print::Style as Emphasis;
+        match style {
+            Emphasis::Regular => Style::Regular,
+            Emphasis::Bold => Style::Bold,
+            Emphasis::Italic => Style::Italic,
+            Emphasis::BoldItalic => Style::BoldItalic,
+        }
+    }
+}
+
 impl Style {
     pub const ALL: [Style; 11] = [
         Style::Regular,

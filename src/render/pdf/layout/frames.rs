@@ -2,8 +2,8 @@
 //! edition, signature blocks two by two) and shaded boxes (review notes),
 //! each on as many pages as it takes.
 
-use super::{BODY_LEADING, Frame, GUTTER, Item, Writer, until};
-use crate::render::pdf::blocks::Block;
+use super::{BODY_LEADING, Frame, GUTTER, Item, Writer};
+use crate::render::print::tree::Block;
 
 impl Writer<'_> {
     /// Two runs of blocks side by side, both starting level at the cursor;
@@ -30,10 +30,10 @@ impl Writer<'_> {
         // A group that opens a column (a signature block) moves both
         // columns to the next page when either does not fit: they start level.
         let opening = |column: &[Block], writer: &Writer<'_>| match column.first() {
-            Some(Block::KeepStart) => {
+            Some(Block::Keep(group)) => {
                 let mut w = Writer::new(writer.fonts, writer.geo);
                 w.frame = frames[0];
-                w.measure(&column[1..until(column, 0, &Block::KeepEnd)]) + 12.0
+                w.measure(group) + 12.0
             }
             _ => 0.0,
         };

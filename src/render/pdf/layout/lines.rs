@@ -4,8 +4,9 @@
 //! the layout to the next.
 
 use super::Writer;
-use crate::render::pdf::blocks::{Mark, Run};
 use crate::render::pdf::fonts::Style;
+use crate::render::print::text::superscript;
+use crate::render::print::tree::{Mark, Run};
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 
@@ -70,13 +71,14 @@ impl Writer<'_> {
             use std::hash::{Hash, Hasher};
             let mut h = std::collections::hash_map::DefaultHasher::new();
             for r in runs {
-                (&r.text, r.style.index(), r.mark as u8).hash(&mut h);
+                (&r.text, r.style, r.mark).hash(&mut h);
             }
             (
                 size.to_bits(),
                 width.to_bits(),
                 self.lang.code(),
                 self.hyphenate,
+                self.sans,
             )
                 .hash(&mut h);
             h.finish()
@@ -110,15 +112,18 @@ impl Writer<'_> {
             });
         };
         for run in runs {
+            // A review note is set in the sans, apart from the text it reviews.
+            let style = Style::from(run.style);
+            let style = if self.sans { style.sans() } else { style };
             for c in run.text.chars() {
                 if c == ' ' || c == '\n' || c == '\t' {
-                    finish(&mut current, &mut words, run.style);
+                    finish(&mut current, &mut words, style);
                     continue;
                 }
                 // Each character in the face that draws it: Arabic in Noto
                 // Naskh Arabic, the rest of what the text faces lack in
                 // DejaVu Sans.
-                let face = self.fonts.face_for(c, run.style);
+                let face = self.fonts.face_for(c, style);
                 match current.last_mut() {
                     Some((text, style, mark)) if *style == face && *mark == run.mark => {
                         text.push(c);
@@ -248,26 +253,6 @@ impl Writer<'_> {
         }
         out
     }
-}
-
-/// « 1er » → (« 1 », « er », «  »), « n°, » → (« n », « o », « , »): the
-/// French abbreviations whose letters are raised, split around them.
-pub(crate) fn superscript(text: &str) -> Option<(&str, &str, &str)> {
-    let ends_word = |rest: &str| rest.chars().all(|c| !c.is_alphanumeric());
-    if let Some(rest) = text.strip_prefix("n°").or_else(|| text.strip_prefix("N°")) {
-        return ends_word(rest).then(|| (&text[..1], "o", rest));
-    }
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 {
-        return None;
-    }
-    let after = &text[digits..];
-    ["ers", "res", "er", "re", "es", "e"]
-        .into_iter()
-        .find_map(|suffix| {
-            let rest = after.strip_prefix(suffix)?;
-            ends_word(rest).then(|| (&text[..digits], suffix, rest))
-        })
 }
 
 /// A piece of a line to draw: part of a word's piece (its word, its

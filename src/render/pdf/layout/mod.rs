@@ -13,20 +13,17 @@ mod lines;
 mod page;
 mod table;
 
-use super::blocks::{Block, Mark, Run, until};
 use super::fonts::{Fonts, Style};
+use crate::render::print::text::superscript;
+use crate::render::print::tree::{Block, Mark, Run, Style as Emphasis, plain};
 pub use lines::Lines;
 pub(crate) use lines::mirrored;
-pub(crate) use lines::superscript;
 use lines::{Atom, SUPERSCRIPT, join_syllables, visual_order};
 pub use page::{Element, Geometry, Item, Layout, Page, Role};
-pub(crate) use table::{is_amount, unbreakable};
 
 /// Typographic sizes, in points.
 const BODY: f32 = 11.0;
 const BODY_LEADING: f32 = 14.5;
-/// The width of the text block, in points (see [`Geometry::for_document`]).
-const MEASURE: f32 = 360.0;
 const HEADING: f32 = 12.5;
 const TITLE: f32 = 22.0;
 const SMALL: f32 = 9.0;
@@ -56,12 +53,8 @@ struct Writer<'a> {
     /// The logical structure so far, and the element text goes into.
     elements: Vec<Element>,
     element: usize,
-    /// The list the current run of items belongs to.
-    list: Option<usize>,
     /// The lines of the passes before this one.
     lines: Option<&'a Lines>,
-    /// How many groups, boxes and columns enclose the block being set.
-    nesting: u8,
     /// Whether the text being set is a review note's (in a shaded box).
     sans: bool,
 }
@@ -73,10 +66,6 @@ pub const MAX_PAGES: usize = 1000;
 
 /// The element of text that is not content (a repeated table header).
 pub const ARTIFACT: usize = usize::MAX;
-
-/// The deepest groups, boxes and columns nest (a box in a column in a
-/// group is two).
-const MAX_NESTING: u8 = 3;
 
 #[derive(Clone, Copy, Debug)]
 struct Frame {
@@ -92,17 +81,19 @@ const GUTTER: f32 = 20.0;
 /// same width class, so both passes break pages identically).
 pub fn layout(
     blocks: &[Block],
+    lang: crate::lang::Lang,
     fonts: &Fonts,
     geo: Geometry,
     toc_title: &str,
     toc: Option<&[(String, usize)]>,
 ) -> Layout {
-    layout_with(blocks, fonts, geo, toc_title, toc, &Lines::default())
+    layout_with(blocks, lang, fonts, geo, toc_title, toc, &Lines::default())
 }
 
 /// [`layout`], with the lines of earlier passes.
 pub fn layout_with(
     blocks: &[Block],
+    lang: crate::lang::Lang,
     fonts: &Fonts,
     geo: Geometry,
     toc_title: &str,
@@ -111,14 +102,7 @@ pub fn layout_with(
 ) -> Layout {
     let mut w = Writer::new(fonts, geo);
     w.lines = Some(lines);
-    // The document's language: the first mark's.
-    let lang = blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Lang(l) => Some(*l),
-            _ => None,
-        })
-        .unwrap_or_default();
+    w.lang = lang;
     w.new_page();
     w.blocks(blocks, toc_title, toc);
     // Drop a trailing empty page.
@@ -132,19 +116,6 @@ pub fn layout_with(
         pages: w.pages,
         headings: w.headings,
         elements: w.elements,
-    }
-}
-
-/// Where the unit of layout starting at `i` ends: a group or a pair of
-/// columns whole, else one block.
-fn unit_end(blocks: &[Block], i: usize) -> usize {
-    match blocks.get(i) {
-        None => blocks.len(),
-        Some(Block::KeepStart) => (until(blocks, i, &Block::KeepEnd) + 1).min(blocks.len()),
-        Some(Block::ColumnsStart { .. }) => {
-            (until(blocks, i, &Block::ColumnsEnd) + 1).min(blocks.len())
-        }
-        Some(_) => i + 1,
     }
 }
 
@@ -170,9 +141,7 @@ impl<'a> Writer<'a> {
                 lang: crate::lang::Lang::Fr,
             }],
             element: 0,
-            list: None,
             lines: None,
-            nesting: 0,
             sans: false,
         }
     }
@@ -191,73 +160,50 @@ impl<'a> Writer<'a> {
     /// Lays out a run of blocks, with its groups, title page and columns.
     fn blocks(&mut self, blocks: &[Block], toc_title: &str, toc: Option<&[(String, usize)]>) {
         let geo = self.geo;
-        let mut i = 0;
         // Past the last page allowed, nothing more is laid out (the caller
         // refuses the document).
-        while i < blocks.len() && self.pages.len() <= MAX_PAGES {
-            match &blocks[i] {
-                Block::TitlePageStart => {
+        for (i, block) in blocks.iter().enumerate() {
+            if self.pages.len() > MAX_PAGES {
+                break;
+            }
+            match block {
+                Block::TitlePage(inner) => {
                     self.title_page = true;
                     if let Some(p) = self.pages.get_mut(self.page) {
                         p.title_page = true;
                     }
                     self.y = geo.height * 0.70;
-                }
-                Block::TitlePageEnd => {
+                    self.blocks(inner, toc_title, toc);
                     self.title_page = false;
                     self.new_page();
                 }
-                // Groups, boxes and columns inside one another (only a broken
-                // template nests them deeper) are read as plain text: no
-                // recursion a template could deepen.
-                Block::KeepStart
-                | Block::BoxStart
-                | Block::ColumnsStart { .. }
-                | Block::KeepWithNext
-                    if self.nesting >= MAX_NESTING => {}
-                Block::KeepStart => {
-                    let end = until(blocks, i, &Block::KeepEnd);
-                    let group = &blocks[i + 1..end];
+                Block::Keep(group) => {
                     self.space(12.0);
                     let height = self.measure(group);
                     self.ensure(height);
-                    self.nesting += 1;
                     self.blocks(group, toc_title, toc);
-                    self.nesting -= 1;
-                    i = end;
                 }
-                // Columns inside a column (only a broken template makes them)
-                // are read as one: no recursion a template could deepen.
-                Block::ColumnsStart { .. } if self.frame.width < self.geo.text_width() => {}
-                Block::Lang(lang) => self.lang = *lang,
-                Block::ColumnsStart { rule } => {
-                    // The break is looked for inside the pair only: a pair
-                    // without one is a left column alone.
-                    let end = until(blocks, i, &Block::ColumnsEnd);
-                    let middle = until(&blocks[..end], i, &Block::ColumnBreak);
-                    let right = blocks.get(middle + 1..end).unwrap_or_default();
-                    self.nesting += 1;
-                    self.columns(&blocks[i + 1..middle], right, *rule, toc_title, toc);
-                    self.nesting -= 1;
-                    i = end;
+                Block::Columns { rule, left, right } => {
+                    self.columns(left, right, *rule, toc_title, toc);
                 }
-                Block::BoxStart => {
-                    let end = until(blocks, i, &Block::BoxEnd);
-                    self.nesting += 1;
-                    self.shaded(&blocks[i + 1..end], toc_title, toc);
-                    self.nesting -= 1;
-                    i = end;
-                }
+                Block::Note(inner) => self.shaded(inner, toc_title, toc),
                 Block::KeepWithNext => {
                     // This unit and the next on one page: the closing
                     // formula with the first signatures.
-                    let after = unit_end(blocks, unit_end(blocks, i + 1));
+                    // A change of language is not a unit.
+                    let mut units = 0;
+                    let after = blocks[i + 1..]
+                        .iter()
+                        .position(|b| {
+                            units += usize::from(!matches!(b, Block::Lang(_)));
+                            units > 2
+                        })
+                        .map_or(blocks.len(), |p| i + 1 + p);
                     let height = self.measure(&blocks[i + 1..after]);
                     self.ensure(height);
                 }
                 b => self.block(b, toc_title, toc),
             }
-            i += 1;
         }
     }
 
@@ -317,9 +263,6 @@ impl<'a> Writer<'a> {
         };
         let mut scratch = Writer::new(self.fonts, geo);
         scratch.lines = self.lines;
-        // Measuring is one level deeper: a group measured inside a group
-        // being measured stops where laying out does.
-        scratch.nesting = self.nesting.saturating_add(1);
         scratch.frame = self.frame;
         scratch.lang = self.lang;
         scratch.sans = self.sans;
@@ -336,20 +279,9 @@ impl<'a> Writer<'a> {
         // The element this block's text goes into.
         match block {
             Block::Title(_) => _ = self.begin(Role::H1, 0),
-            Block::Heading(_) => _ = self.begin(Role::H2, 0),
+            Block::Heading { .. } => _ = self.begin(Role::H2, 0),
             Block::Paragraph { .. } => _ = self.begin(Role::P, 0),
-            Block::Item(_) => {
-                let list = match self.list {
-                    Some(list) => list,
-                    None => self.begin(Role::L, 0),
-                };
-                self.list = Some(list);
-                self.begin(Role::LI, list);
-            }
             _ => {}
-        }
-        if !matches!(block, Block::Item(_) | Block::Lang(_) | Block::Space(_)) {
-            self.list = None;
         }
         match block {
             Block::Title(runs) => {
@@ -357,8 +289,8 @@ impl<'a> Writer<'a> {
                 self.paragraph(&runs, TITLE, TITLE * 1.25, x0, width, Align::Center);
                 self.space(18.0);
             }
-            Block::Heading(runs) => {
-                let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+            Block::Heading { runs, .. } => {
+                let text = plain(runs);
                 // A heading is never left alone at the bottom of a page.
                 self.ensure(HEADING * 1.3 + 14.0 + 3.0 * BODY_LEADING);
                 self.space(14.0);
@@ -401,29 +333,38 @@ impl<'a> Writer<'a> {
                 }
                 self.space(5.0);
             }
-            Block::Item(runs) => {
-                // The bullet sits on the item's first line, so that line must fit here.
-                self.ensure(BODY_LEADING);
-                let bullet = Item::Text {
-                    x: x0 + 4.0,
-                    y: self.y - BODY * 0.85,
-                    text: "–".into(),
-                    style: Style::Regular,
-                    size: BODY,
-                    element: 0,
-                };
-                self.push(bullet);
-                self.paragraph(
-                    runs,
-                    BODY,
-                    BODY_LEADING,
-                    x0 + INDENT,
-                    width - INDENT,
-                    Align::Justify,
-                );
-                self.space(3.0);
+            Block::List { start, items } => {
+                let list = self.begin(Role::L, 0);
+                for (n, runs) in items.iter().enumerate() {
+                    self.begin(Role::LI, list);
+                    // The bullet or number sits on the item's first line, so
+                    // that line must fit here.
+                    self.ensure(BODY_LEADING);
+                    let label = match start {
+                        Some(first) => format!("{}.", first.saturating_add(n as u64)),
+                        None => "–".to_string(),
+                    };
+                    let bullet = Item::Text {
+                        x: x0 + 4.0,
+                        y: self.y - BODY * 0.85,
+                        text: label,
+                        style: Style::Regular,
+                        size: BODY,
+                        element: 0,
+                    };
+                    self.push(bullet);
+                    self.paragraph(
+                        runs,
+                        BODY,
+                        BODY_LEADING,
+                        x0 + INDENT,
+                        width - INDENT,
+                        Align::Justify,
+                    );
+                    self.space(3.0);
+                }
             }
-            Block::Table { header, rows } => self.table(header, rows),
+            Block::Table { header, rows, .. } => self.table(header, rows),
             Block::Rule => {
                 self.space(8.0);
                 self.ensure(12.0);
@@ -438,22 +379,18 @@ impl<'a> Writer<'a> {
                 self.y -= 12.0;
             }
             Block::Space(h) => self.space(*h),
-            Block::Toc => self.toc(toc_title, toc),
+            Block::Contents => self.toc(toc_title, toc),
             Block::PageBreak => {
                 if !self.page_is_empty() {
                     self.new_page();
                 }
             }
-            Block::KeepStart
-            | Block::KeepEnd
-            | Block::TitlePageStart
-            | Block::TitlePageEnd
-            | Block::ColumnsStart { .. }
-            | Block::ColumnBreak
-            | Block::ColumnsEnd
-            | Block::KeepWithNext
-            | Block::BoxStart
-            | Block::BoxEnd => {}
+            // Containers are laid out by `blocks`, which never hands them here.
+            Block::TitlePage(_)
+            | Block::Keep(_)
+            | Block::Columns { .. }
+            | Block::Note(_)
+            | Block::KeepWithNext => {}
             Block::Lang(lang) => self.lang = *lang,
         }
     }
@@ -461,11 +398,7 @@ impl<'a> Writer<'a> {
     fn toc(&mut self, title: &str, toc: Option<&[(String, usize)]>) {
         let Frame { x: x0, width } = self.frame;
         self.begin(Role::H2, 0);
-        let runs = vec![Run {
-            text: title.to_string(),
-            style: Style::Bold,
-            mark: Mark::None,
-        }];
+        let runs = vec![Run::new(title, Emphasis::Bold)];
         self.paragraph(&runs, HEADING, HEADING * 1.3, x0, width, Align::Left);
         self.space(8.0);
         let entries: Vec<String> = match toc {
@@ -482,11 +415,7 @@ impl<'a> Writer<'a> {
             let number = page.to_string();
             let number_width = self.fonts.width(&number, Style::Regular, BODY);
             let title_width = width - 40.0;
-            let runs = vec![Run {
-                text: entry.clone(),
-                style: Style::Regular,
-                mark: Mark::None,
-            }];
+            let runs = vec![Run::new(entry.clone(), Emphasis::Regular)];
             // Where the entry's last line ends: the dot leaders start there.
             let lines = self.wrap(&runs, BODY, title_width);
             let last_end = lines.last().map_or(0.0, |line| {
@@ -545,21 +474,6 @@ impl<'a> Writer<'a> {
         width: f32,
         align: Align,
     ) {
-        // A review note is set in the sans, apart from the text it reviews.
-        let in_sans: Vec<Run>;
-        let runs = if self.sans {
-            in_sans = runs
-                .iter()
-                .map(|r| Run {
-                    text: r.text.clone(),
-                    style: r.style.sans(),
-                    mark: r.mark,
-                })
-                .collect();
-            &in_sans[..]
-        } else {
-            runs
-        };
         let lines = self.wrap(runs, size, width);
         let count = lines.len();
         // Never one line of a paragraph alone at the foot of a page (an
@@ -711,13 +625,12 @@ enum Align {
     Justify,
 }
 
-/// The runs in bold, each in its own family and slant.
+/// The runs in bold, each in its own slant.
 fn embolden(runs: &[Run]) -> Vec<Run> {
     runs.iter()
         .map(|r| Run {
-            text: r.text.clone(),
-            style: r.style.with(true, r.style.is_italic()),
-            mark: r.mark,
+            style: r.style.bold(),
+            ..r.clone()
         })
         .collect()
 }

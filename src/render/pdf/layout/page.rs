@@ -1,61 +1,9 @@
 //! What a laid-out document is: pages of positioned text, lines, shades and
 //! links, the headings for the table of contents, and the logical structure
-//! for the tagged PDF; and the page's size and margins.
+//! for the tagged PDF.
 
-use super::MEASURE;
 use crate::render::pdf::fonts::Style;
-
-/// Page size and margins, in points.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Geometry {
-    pub width: f32,
-    pub height: f32,
-    pub margin_x: f32,
-    pub margin_top: f32,
-    pub margin_bottom: f32,
-}
-
-impl Geometry {
-    pub fn a4() -> Geometry {
-        Geometry {
-            width: 595.28,
-            height: 841.89,
-            margin_x: 70.0,
-            margin_top: 72.0,
-            margin_bottom: 72.0,
-        }
-    }
-
-    pub fn letter() -> Geometry {
-        Geometry {
-            width: 612.0,
-            height: 792.0,
-            margin_x: 72.0,
-            margin_top: 72.0,
-            margin_bottom: 68.0,
-        }
-    }
-
-    /// The page of a convention: the text block centred at [`MEASURE`]
-    /// points — about 75 characters of 11-point body text, the measure a
-    /// reader's eye follows without losing the line — or, for two columns
-    /// side by side, the page's width less one-inch margins.
-    pub fn for_document(self, columns: bool) -> Geometry {
-        let measure = if columns {
-            self.width - 2.0 * 60.0
-        } else {
-            MEASURE
-        };
-        Geometry {
-            margin_x: ((self.width - measure) / 2.0).max(36.0),
-            ..self
-        }
-    }
-
-    pub fn text_width(&self) -> f32 {
-        self.width - 2.0 * self.margin_x
-    }
-}
+pub use crate::render::print::Geometry;
 
 /// Something drawn on a page. `y` is the baseline, from the bottom of the page.
 #[derive(Clone, Debug, PartialEq)]

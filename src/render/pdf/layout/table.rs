@@ -1,8 +1,10 @@
 //! Tables: column widths from their content, wrapped cells, amounts flush
 //! right, a header row repeated (as an artifact) after a page break.
 
+use super::Style;
 use super::{ARTIFACT, Align, Frame, Item, Role, SMALL, SMALL_LEADING, Writer, embolden};
-use crate::render::pdf::blocks::Run;
+use crate::render::print::text::{is_amount, unbreakable};
+use crate::render::print::tree::Run;
 
 impl Writer<'_> {
     pub(super) fn table(&mut self, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>]) {
@@ -23,7 +25,7 @@ impl Writer<'_> {
                     .flatten()
                     .map(|cell| {
                         cell.iter()
-                            .map(|r| self.fonts.width(&r.text, r.style, SMALL))
+                            .map(|r| self.fonts.width(&r.text, Style::from(r.style), SMALL))
                             .sum::<f32>()
                     })
                     .fold(0.0, f32::max)
@@ -131,37 +133,4 @@ impl Writer<'_> {
         }
         self.y = bottom;
     }
-}
-
-/// A cell that is an amount (« 40 000,00 $ », "$40,000.00", « 25 % »):
-/// set flush right, so the amounts of a column, all with two decimals,
-/// line up on their decimal separator.
-pub(crate) fn is_amount(cell: &[Run]) -> bool {
-    let text: String = cell.iter().map(|r| r.text.as_str()).collect();
-    let text = text.trim();
-    text.chars().any(|c| c.is_ascii_digit())
-        && text.chars().any(|c| matches!(c, '$' | '€' | '%'))
-        && text.chars().all(|c| {
-            c.is_ascii_digit()
-                || c.is_whitespace()
-                || matches!(c, ',' | '.' | '$' | '€' | '%' | '-' | '−' | '\u{202f}')
-        })
-}
-
-/// A short cell with a number in it — a date (« 31 mars 2028 »), an amount
-/// — is never broken across lines: its spaces become no-break spaces.
-pub(crate) fn unbreakable(cell: &[Run]) -> Vec<Run> {
-    let text: String = cell.iter().map(|r| r.text.as_str()).collect();
-    let short = text.split_whitespace().count() <= 4 && text.chars().any(|c| c.is_ascii_digit());
-    cell.iter()
-        .map(|r| Run {
-            text: if short {
-                r.text.replace(' ', "\u{a0}")
-            } else {
-                r.text.clone()
-            },
-            style: r.style,
-            mark: r.mark,
-        })
-        .collect()
 }

@@ -2,14 +2,30 @@
 
 use super::lines::FRENCH_MONTHS;
 use super::*;
+use crate::lang::Lang;
+use crate::render::print::Style as Emphasis;
+use crate::render::print::text::superscript;
+
+fn layout(
+    blocks: &[Block],
+    fonts: &Fonts,
+    geo: Geometry,
+    toc_title: &str,
+    toc: Option<&[(String, usize)]>,
+) -> Layout {
+    super::layout(blocks, Lang::Fr, fonts, geo, toc_title, toc)
+}
+
+fn heading(text: &str) -> Block {
+    Block::Heading {
+        runs: vec![Run::new(text, Emphasis::Regular)],
+        anchor: None,
+    }
+}
 
 fn para(text: &str) -> Block {
     Block::Paragraph {
-        runs: vec![Run {
-            text: text.into(),
-            style: Style::Regular,
-            mark: Mark::None,
-        }],
+        runs: vec![Run::new(text, Emphasis::Regular)],
         quote: false,
     }
 }
@@ -36,7 +52,7 @@ fn insertions_are_underlined_and_deletions_struck_through() {
     let geo = Geometry::a4();
     let run = |text: &str, mark| Run {
         text: text.into(),
-        style: Style::Regular,
+        style: Emphasis::Regular,
         mark,
     };
     let block = Block::Paragraph {
@@ -128,11 +144,7 @@ fn justified_lines_fill_the_measure_and_the_last_is_ragged() {
 fn a_heading_is_never_last_on_a_page_and_tables_repeat_their_header() {
     let fonts = Fonts::load().unwrap();
     let mut blocks: Vec<Block> = (0..44).map(|_| para("Ligne de texte courte.")).collect();
-    blocks.push(Block::Heading(vec![Run {
-        text: "Article 9 — Audit".into(),
-        style: Style::Regular,
-        mark: Mark::None,
-    }]));
+    blocks.push(heading("Article 9 — Audit"));
     blocks.push(para("Premier paragraphe de l'article."));
     let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
     let (_, page) = l.headings[0].clone();
@@ -145,18 +157,13 @@ fn a_heading_is_never_last_on_a_page_and_tables_repeat_their_header() {
     });
     assert_ne!(last_on_previous.as_deref(), Some("Audit"));
 
-    let cell = |s: &str| {
-        vec![Run {
-            text: s.into(),
-            style: Style::Regular,
-            mark: Mark::None,
-        }]
-    };
+    let cell = |s: &str| vec![Run::new(s, Emphasis::Regular)];
     let rows: Vec<Vec<Vec<Run>>> = (0..120)
         .map(|i| vec![cell(&format!("Poste {i}")), cell("1 000,00 $")])
         .collect();
     let l = layout(
         &[Block::Table {
+            align: Vec::new(),
             header: vec![cell("Poste"), cell("Montant")],
             rows,
         }],
@@ -194,25 +201,20 @@ fn a_heading_is_never_last_on_a_page_and_tables_repeat_their_header() {
 fn columns_start_level_share_their_pages_and_join_their_headings() {
     let fonts = Fonts::load().unwrap();
     let geo = Geometry::a4();
-    let heading = |t: &str| {
-        Block::Heading(vec![Run {
-            text: t.into(),
-            style: Style::Regular,
-            mark: Mark::None,
-        }])
-    };
-    let mut blocks = vec![
-        para("Avant."),
-        Block::ColumnsStart { rule: true },
-        heading("Article 2 — Durée"),
-    ];
     // The left column runs over two pages, the right fits on one.
-    blocks.extend((0..70).map(|_| para("Une ligne de texte en français.")));
-    blocks.push(Block::ColumnBreak);
-    blocks.push(heading("Article 2 — Term"));
-    blocks.extend((0..5).map(|_| para("A line of English text.")));
-    blocks.push(Block::ColumnsEnd);
-    blocks.push(para("Après."));
+    let mut left = vec![heading("Article 2 — Durée")];
+    left.extend((0..70).map(|_| para("Une ligne de texte en français.")));
+    let mut right = vec![heading("Article 2 — Term")];
+    right.extend((0..5).map(|_| para("A line of English text.")));
+    let blocks = vec![
+        para("Avant."),
+        Block::Columns {
+            rule: true,
+            left,
+            right,
+        },
+        para("Après."),
+    ];
     let l = layout(&blocks, &fonts, geo, "", None);
     assert_eq!(
         l.headings,
@@ -244,14 +246,8 @@ fn columns_start_level_share_their_pages_and_join_their_headings() {
 }
 
 #[test]
-fn groups_and_boxes_nested_by_a_broken_template_do_not_recurse() {
+fn a_long_run_of_keep_with_next_marks_is_laid_out_in_linear_time() {
     let fonts = Fonts::load().unwrap();
-    for open in [Block::KeepStart, Block::BoxStart] {
-        let mut blocks = vec![open; 100_000];
-        blocks.push(para("Texte."));
-        let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
-        assert_eq!(l.pages.len(), 1);
-    }
     let mut blocks = vec![Block::KeepWithNext; 100_000];
     blocks.push(para("Texte."));
     assert_eq!(
@@ -267,14 +263,12 @@ fn a_review_note_is_shaded_and_set_in_the_sans_the_text_in_the_serif() {
     let fonts = Fonts::load().unwrap();
     let mut quoted = para("Raison d’être de la clause : une note.");
     if let Block::Paragraph { runs, quote } = &mut quoted {
-        runs[0].style = Style::Italic;
+        runs[0].style = Emphasis::Italic;
         *quote = true;
     }
     let blocks = vec![
         para("Article premier."),
-        Block::BoxStart,
-        quoted,
-        Block::BoxEnd,
+        Block::Note(vec![quoted]),
         para("Article deux."),
     ];
     let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
@@ -361,17 +355,6 @@ fn hebrew_is_shaped_and_reads_right_to_left_too() {
     assert!(first > x("עולם").0);
 }
 
-#[test]
-fn columns_nested_by_a_broken_template_stay_two() {
-    let fonts = Fonts::load().unwrap();
-    let mut blocks = vec![Block::ColumnsStart { rule: true }; 100_000];
-    blocks.push(para("Texte."));
-    blocks.push(Block::ColumnBreak);
-    blocks.push(para("Text."));
-    let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
-    assert_eq!(l.pages.len(), 1);
-}
-
 fn texts(l: &Layout) -> Vec<String> {
     l.pages
         .iter()
@@ -392,12 +375,14 @@ fn common_words_are_hyphenated_and_names_amounts_and_dates_never() {
                 Rivière-aux-Saules et Saint-Aurèle, pour 480 000,00 $ au 31 décembre 2027, \
                 le 2 septembre, le 28 novembre et le 9 février. "
         .repeat(4);
-    let mut blocks = vec![
+    let blocks = vec![
         Block::Lang(crate::lang::Lang::Fr),
-        Block::ColumnsStart { rule: true },
-        para(&text),
+        Block::Columns {
+            rule: true,
+            left: vec![para(&text)],
+            right: Vec::new(),
+        },
     ];
-    blocks.extend([Block::ColumnBreak, Block::ColumnsEnd]);
     let l = layout(&blocks, &fonts, geo, "", None);
     let words = texts(&l);
     let broken: Vec<&String> = words.iter().filter(|w| w.ends_with('-')).collect();
@@ -481,16 +466,16 @@ fn french_ordinals_and_numero_are_raised() {
 fn keep_groups_are_not_split() {
     let fonts = Fonts::load().unwrap();
     let mut blocks: Vec<Block> = (0..46).map(|_| para("Ligne.")).collect();
-    blocks.push(Block::KeepStart);
-    for s in [
-        "Ville de Saint-Aurèle",
-        "Signature : ____",
-        "Nadine Lavoie, mairesse",
-        "Date : ____",
-    ] {
-        blocks.push(para(s));
-    }
-    blocks.push(Block::KeepEnd);
+    blocks.push(Block::Keep(
+        [
+            "Ville de Saint-Aurèle",
+            "Signature : ____",
+            "Nadine Lavoie, mairesse",
+            "Date : ____",
+        ]
+        .map(para)
+        .to_vec(),
+    ));
     let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
     let page_of = |needle: &str| {
         l.pages.iter().position(|p| {

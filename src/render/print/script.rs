@@ -3,7 +3,7 @@
 //! into such runs.
 
 /// Whether a character is Arabic script (its blocks and presentation forms).
-pub(super) fn is_arabic(c: char) -> bool {
+pub fn is_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
@@ -11,7 +11,7 @@ pub(super) fn is_arabic(c: char) -> bool {
 /// Hebrew) make a right-to-left segment, with their vowel marks, the numbers
 /// that follow them (« شارع سان جان 88 ») and the spaces and punctuation
 /// between two of them; everything else is left to right.
-pub(super) fn directions(text: &str) -> Vec<(&str, bool)> {
+pub fn directions(text: &str) -> Vec<(&str, bool)> {
     use unicode_bidi::BidiClass::{AL, AN, EN, L, NSM, R};
     #[derive(Clone, Copy, PartialEq)]
     enum Kind {

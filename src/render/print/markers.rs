@@ -1,0 +1,414 @@
+//! The layout markers a template may write, and the check of a template's
+//! markers when it is loaded.
+//!
+//! A printed edition (PDF, Word, HTML) is the Markdown of the templates
+//! rendered with `pdf = true`; what Markdown cannot say — a title page, a
+//! group kept on one page, two columns — the templates say with HTML
+//! comments, one per line. These are the only ones: any other comment, a
+//! misspelt one or one left open is an error naming the template and line,
+//! never a silent change of the document.
+
+use crate::lang::Lang;
+
+/// One layout marker (`<!-- keep -->`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Marker {
+    TitlePage,
+    TitlePageEnd,
+    Contents,
+    PageBreak,
+    Keep,
+    KeepEnd,
+    KeepWithNext,
+    Space,
+    Note,
+    NoteEnd,
+    Columns { rule: bool },
+    Column,
+    ColumnsEnd,
+    Lang(Lang),
+    Anchor(String),
+}
+
+/// What a marker opens, for the check that every one is closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opens {
+    TitlePage,
+    Keep,
+    Note,
+    Columns,
+}
+
+impl Opens {
+    /// The marker that closes it.
+    pub fn closer(self) -> &'static str {
+        match self {
+            Opens::TitlePage => "<!-- /titlepage -->",
+            Opens::Keep => "<!-- /keep -->",
+            Opens::Note => "<!-- /box -->",
+            Opens::Columns => "<!-- /columns -->",
+        }
+    }
+
+    pub fn opener(self) -> &'static str {
+        match self {
+            Opens::TitlePage => "<!-- titlepage -->",
+            Opens::Keep => "<!-- keep -->",
+            Opens::Note => "<!-- box -->",
+            Opens::Columns => "<!-- columns -->",
+        }
+    }
+}
+
+impl Marker {
+    /// What the marker opens, if it opens a container.
+    pub fn opens(&self) -> Option<Opens> {
+        match self {
+            Marker::TitlePage => Some(Opens::TitlePage),
+            Marker::Keep => Some(Opens::Keep),
+            Marker::Note => Some(Opens::Note),
+            Marker::Columns { .. } => Some(Opens::Columns),
+            _ => None,
+        }
+    }
+
+    /// What the marker closes, if it closes a container.
+    pub fn closes(&self) -> Option<Opens> {
+        match self {
+            Marker::TitlePageEnd => Some(Opens::TitlePage),
+            Marker::KeepEnd => Some(Opens::Keep),
+            Marker::NoteEnd => Some(Opens::Note),
+            Marker::ColumnsEnd => Some(Opens::Columns),
+            _ => None,
+        }
+    }
+}
+
+/// Every marker, as a template writes it, with what it does (French,
+/// English): the reference for template authors is generated from it.
+pub const VOCABULARY: &[(&str, &str, &str)] = &[
+    (
+        "<!-- titlepage -->",
+        "ouvre la page de titre, fermée par `<!-- /titlepage -->`",
+        "opens the title page, closed by `<!-- /titlepage -->`",
+    ),
+    (
+        "<!-- toc -->",
+        "la table des matières",
+        "the table of contents",
+    ),
+    ("<!-- pagebreak -->", "une nouvelle page", "a new page"),
+    (
+        "<!-- keep -->",
+        "ouvre un groupe jamais coupé par une page (un bloc de signature), fermé par `<!-- /keep -->`",
+        "opens a group never split by a page (a signature block), closed by `<!-- /keep -->`",
+    ),
+    (
+        "<!-- keep-with-next -->",
+        "le bloc suivant et celui d'après restent sur la même page",
+        "the next block and the one after it stay on one page",
+    ),
+    ("<!-- space -->", "l'espace pour signer", "room to sign"),
+    (
+        "<!-- box -->",
+        "ouvre une note de révision (`--annotate`), fermée par `<!-- /box -->`",
+        "opens a review note (`--annotate`), closed by `<!-- /box -->`",
+    ),
+    (
+        "<!-- columns -->",
+        "ouvre deux colonnes séparées d'un filet (deux langues) ; `<!-- column -->` passe à la colonne de droite, `<!-- /columns -->` les ferme",
+        "opens two columns with a rule between them (two languages); `<!-- column -->` moves to the right column, `<!-- /columns -->` closes them",
+    ),
+    (
+        "<!-- columns grid -->",
+        "ouvre deux colonnes sans filet (blocs de signature deux à deux)",
+        "opens two columns without a rule (signature blocks two by two)",
+    ),
+    (
+        "<!-- lang en -->",
+        "la langue de ce qui suit (`fr` ou `en`) : typographie, césure, attribut `lang`",
+        "the language of what follows (`fr` or `en`): typography, hyphenation, the `lang` attribute",
+    ),
+    (
+        "<!-- anchor article-3 -->",
+        "l'identifiant stable du titre qui suit (lettres minuscules, chiffres, tirets), pour les liens de la table des matières",
+        "the stable identifier of the heading that follows (lower-case letters, digits, hyphens), for the contents' links",
+    ),
+];
+
+/// Why a comment is not a marker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotAMarker {
+    /// Not an HTML comment, or more than one on the line.
+    NotAComment,
+    /// A comment pacte does not know (a misspelling, a note to self).
+    Unknown(String),
+    /// `<!-- lang xx -->` with a language pacte does not print.
+    Language(String),
+    /// `<!-- anchor … -->` with characters a link cannot carry.
+    Anchor(String),
+}
+
+impl NotAMarker {
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            NotAMarker::NotAComment => crate::tr!(
+                lang,
+                "du HTML qui n'est pas un repère de mise en page : un gabarit n'écrit que du Markdown et les repères <!-- … --> documentés, chacun seul sur sa ligne",
+                "HTML that is not a layout marker: a template writes only Markdown and the documented <!-- … --> markers, each on a line of its own"
+            ),
+            NotAMarker::Unknown(m) => crate::tr!(
+                lang,
+                "repère inconnu `<!-- {m} -->` ; les repères sont titlepage, toc, pagebreak, keep, keep-with-next, space, box, columns, column, lang et anchor (et leur fermeture /…) ; une remarque pour les auteurs s'écrit {{# … #}}",
+                "unknown marker `<!-- {m} -->`; the markers are titlepage, toc, pagebreak, keep, keep-with-next, space, box, columns, column, lang and anchor (and their closing /…); a note to authors is written {{# … #}}"
+            ),
+            NotAMarker::Language(l) => crate::tr!(
+                lang,
+                "langue inconnue `{l}` dans <!-- lang … --> : fr ou en",
+                "unknown language `{l}` in <!-- lang … -->: fr or en"
+            ),
+            NotAMarker::Anchor(a) => crate::tr!(
+                lang,
+                "ancre `{a}` : lettres minuscules, chiffres et tirets seulement, 64 au plus",
+                "anchor `{a}`: lower-case letters, digits and hyphens only, 64 at most"
+            ),
+        }
+    }
+}
+
+/// The longest anchor: an identifier, not a text.
+const MAX_ANCHOR: usize = 64;
+
+/// Reads one HTML comment (`<!-- keep -->`, surrounding spaces allowed).
+pub fn parse(html: &str) -> Result<Marker, NotAMarker> {
+    let inner = html
+        .trim()
+        .strip_prefix("<!--")
+        .and_then(|s| s.strip_suffix("-->"))
+        .filter(|s| !s.contains("-->") && !s.contains("<!--"))
+        .ok_or(NotAMarker::NotAComment)?
+        .trim();
+    let (word, argument) = inner.split_once(' ').unwrap_or((inner, ""));
+    let argument = argument.trim();
+    let marker = match (word, argument) {
+        ("titlepage", "") => Marker::TitlePage,
+        ("/titlepage", "") => Marker::TitlePageEnd,
+        ("toc", "") => Marker::Contents,
+        ("pagebreak", "") => Marker::PageBreak,
+        ("keep", "") => Marker::Keep,
+        ("/keep", "") => Marker::KeepEnd,
+        ("keep-with-next", "") => Marker::KeepWithNext,
+        ("space", "") => Marker::Space,
+        ("box", "") => Marker::Note,
+        ("/box", "") => Marker::NoteEnd,
+        ("columns", "") => Marker::Columns { rule: true },
+        ("columns", "grid") => Marker::Columns { rule: false },
+        ("column", "") => Marker::Column,
+        ("/columns", "") => Marker::ColumnsEnd,
+        ("lang", code) => {
+            Marker::Lang(Lang::parse(code).ok_or_else(|| NotAMarker::Language(code.to_string()))?)
+        }
+        ("anchor", id) => {
+            let valid = !id.is_empty()
+                && id.len() <= MAX_ANCHOR
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !valid {
+                return Err(NotAMarker::Anchor(id.to_string()));
+            }
+            Marker::Anchor(id.to_string())
+        }
+        _ => return Err(NotAMarker::Unknown(inner.to_string())),
+    };
+    Ok(marker)
+}
+
+/// A template's markers that cannot work: where, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateProblem {
+    /// 1-based line in the template's source.
+    pub line: usize,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    NotAMarker(NotAMarker),
+    /// A container opened and not closed in the same template.
+    Unclosed(Opens),
+    /// A closing marker with nothing open, or not the one open.
+    Unexpected {
+        found: String,
+        open: Option<Opens>,
+    },
+    /// `<!-- column -->` outside a pair of columns.
+    ColumnOutside,
+}
+
+impl TemplateProblem {
+    pub fn describe(&self, lang: Lang) -> String {
+        match &self.kind {
+            ProblemKind::NotAMarker(n) => n.describe(lang),
+            ProblemKind::Unclosed(open) => {
+                let (opener, closer) = (open.opener(), open.closer());
+                crate::tr!(
+                    lang,
+                    "`{opener}` n'est pas fermé dans ce gabarit : ajoutez `{closer}` après ce qu'il entoure",
+                    "`{opener}` is not closed in this template: add `{closer}` after what it encloses"
+                )
+            }
+            ProblemKind::Unexpected { found, open: None } => crate::tr!(
+                lang,
+                "`{found}` ferme ce qui n'a pas été ouvert dans ce gabarit",
+                "`{found}` closes what this template did not open"
+            ),
+            ProblemKind::Unexpected {
+                found,
+                open: Some(open),
+            } => {
+                let closer = open.closer();
+                crate::tr!(
+                    lang,
+                    "`{found}` alors que `{closer}` est attendu d'abord",
+                    "`{found}` where `{closer}` is expected first"
+                )
+            }
+            ProblemKind::ColumnOutside => crate::tr!(
+                lang,
+                "`<!-- column -->` hors de `<!-- columns -->` … `<!-- /columns -->`",
+                "`<!-- column -->` outside `<!-- columns -->` … `<!-- /columns -->`"
+            ),
+        }
+    }
+}
+
+/// Checks the markers of a template's source: each is one pacte knows, and
+/// every container it opens it closes, in source order, in the same file.
+/// A marker built from a value (`<!-- lang {{ right.lang }} -->`) is
+/// checked by its word here and whole when the document is read.
+pub fn check_template(source: &str) -> Result<(), TemplateProblem> {
+    let mut open: Vec<(Opens, usize)> = Vec::new();
+    let mut from = 0;
+    while let Some(found) = next_comment(source, from) {
+        let (start, end) = found;
+        from = end;
+        let line = source[..start].matches('\n').count() + 1;
+        let html = &source[start..end];
+        let problem = |kind| TemplateProblem { line, kind };
+        let marker = if html.contains("{{") {
+            // Its word is fixed; its argument is filled in.
+            let word = html["<!--".len()..].split_whitespace().next().unwrap_or("");
+            match word {
+                "lang" | "anchor" => continue,
+                _ => {
+                    return Err(problem(ProblemKind::NotAMarker(NotAMarker::Unknown(
+                        html.trim_start_matches("<!--")
+                            .trim_end_matches("-->")
+                            .trim()
+                            .to_string(),
+                    ))));
+                }
+            }
+        } else {
+            parse(html).map_err(|n| problem(ProblemKind::NotAMarker(n)))?
+        };
+        if let Some(opens) = marker.opens() {
+            open.push((opens, line));
+        } else if let Some(closes) = marker.closes() {
+            match open.last() {
+                Some((top, _)) if *top == closes => _ = open.pop(),
+                top => {
+                    return Err(problem(ProblemKind::Unexpected {
+                        found: html.trim().to_string(),
+                        open: top.map(|(o, _)| *o),
+                    }));
+                }
+            }
+        } else if marker == Marker::Column && open.last().is_none_or(|(o, _)| *o != Opens::Columns)
+        {
+            return Err(problem(ProblemKind::ColumnOutside));
+        }
+    }
+    match open.pop() {
+        Some((opens, line)) => Err(TemplateProblem {
+            line,
+            kind: ProblemKind::Unclosed(opens),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The next HTML comment of a template's text at or after `from`, skipping
+/// Jinja comments (`{# … #}`), which may speak of markers.
+fn next_comment(source: &str, mut from: usize) -> Option<(usize, usize)> {
+    loop {
+        let comment = source[from..].find("<!--").map(|i| from + i);
+        let jinja = source[from..].find("{#").map(|i| from + i);
+        match (comment, jinja) {
+            (Some(c), Some(j)) if j < c => {
+                from = source[j..].find("#}").map_or(source.len(), |e| j + e + 2);
+            }
+            (Some(c), _) => {
+                let end = source[c..].find("-->").map_or(source.len(), |e| c + e + 3);
+                return Some((c, end));
+            }
+            (None, _) => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_documented_marker_parses() {
+        for (marker, _, _) in VOCABULARY {
+            assert!(parse(marker).is_ok(), "{marker}");
+        }
+        assert_eq!(parse("<!--box-->"), Ok(Marker::Note));
+        assert!(matches!(
+            parse("<!-- pagebrake -->"),
+            Err(NotAMarker::Unknown(_))
+        ));
+        assert!(matches!(
+            parse("<!-- lang xx -->"),
+            Err(NotAMarker::Language(_))
+        ));
+        assert!(matches!(
+            parse("<!-- anchor A B -->"),
+            Err(NotAMarker::Anchor(_))
+        ));
+        assert_eq!(parse("<b>"), Err(NotAMarker::NotAComment));
+    }
+
+    #[test]
+    fn a_template_must_close_what_it_opens() {
+        let slip = "## Durée\n\nTexte.\n\n<!-- box -->\n";
+        assert_eq!(
+            check_template(slip),
+            Err(TemplateProblem {
+                line: 5,
+                kind: ProblemKind::Unclosed(Opens::Note)
+            })
+        );
+        let crossed = "<!-- keep -->\n<!-- box -->\n<!-- /keep -->\n<!-- /box -->\n";
+        assert_eq!(check_template(crossed).map_err(|p| p.line), Err(3));
+        assert_eq!(
+            check_template("x\n<!-- pagebrake -->\n").map_err(|p| p.line),
+            Err(2)
+        );
+        assert_eq!(
+            check_template("<!-- column -->").map_err(|p| p.kind),
+            Err(ProblemKind::ColumnOutside)
+        );
+    }
+
+    #[test]
+    fn jinja_comments_and_filled_markers_pass() {
+        let ok = "{# <!-- lang xx --> says the language #}\n<!-- lang {{ left.lang }} -->\n<!-- columns -->\na\n<!-- column -->\nb\n<!-- /columns -->\n";
+        assert_eq!(check_template(ok), Ok(()));
+        assert!(check_template("<!-- boxx {{ a }} -->").is_err());
+    }
+}

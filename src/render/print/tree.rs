@@ -1,0 +1,333 @@
+//! The printed document: what every printer (PDF, Word, HTML) and the
+//! comparison read. One type per kind of block; a container holds its blocks,
+//! so a group, a review note or a pair of columns is closed by construction
+//! and every printer's `match` must handle every kind (adding one makes the
+//! compiler name each printer that has yet to print it).
+
+use crate::lang::Lang;
+
+/// The weight and slant of a run of text (`**gras**`, `*italique*`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Style {
+    #[default]
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl Style {
+    /// The style with the given weight and slant.
+    pub fn with(bold: bool, italic: bool) -> Style {
+        match (bold, italic) {
+            (false, false) => Style::Regular,
+            (true, false) => Style::Bold,
+            (false, true) => Style::Italic,
+            (true, true) => Style::BoldItalic,
+        }
+    }
+
+    pub fn is_bold(self) -> bool {
+        matches!(self, Style::Bold | Style::BoldItalic)
+    }
+
+    pub fn is_italic(self) -> bool {
+        matches!(self, Style::Italic | Style::BoldItalic)
+    }
+
+    /// The same slant, in bold (a heading's runs).
+    pub fn bold(self) -> Style {
+        Style::with(true, self.is_italic())
+    }
+}
+
+/// A revision mark from a comparison (`<ins>`, `<del>`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Mark {
+    #[default]
+    None,
+    Inserted,
+    Deleted,
+}
+
+/// A piece of text in one style, with its revision mark. The text is the
+/// characters to print, as they are: a printer escapes them for its own
+/// format and never reads markup in them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub style: Style,
+    pub mark: Mark,
+}
+
+impl Run {
+    pub fn new(text: impl Into<String>, style: Style) -> Run {
+        Run {
+            text: text.into(),
+            style,
+            mark: Mark::None,
+        }
+    }
+}
+
+/// The text of runs, as read aloud (revision marks included).
+pub fn plain(runs: &[Run]) -> String {
+    runs.iter().map(|r| r.text.as_str()).collect()
+}
+
+/// The text of runs as the new version reads, without what it deletes.
+pub fn current(runs: &[Run]) -> String {
+    runs.iter()
+        .filter(|r| r.mark != Mark::Deleted)
+        .map(|r| r.text.as_str())
+        .collect()
+}
+
+/// How a table's column is aligned (`|:---|`, `|---:|`, `|:---:|`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Align {
+    /// Not said: amounts to the right, the rest to the left.
+    #[default]
+    Auto,
+    Left,
+    Center,
+    Right,
+}
+
+/// A cell of a table: its runs.
+pub type Cell = Vec<Run>;
+
+/// A unit of the printed document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// The document's title (`#`).
+    Title(Vec<Run>),
+    /// A part's heading (`##`, an article, an annex): an entry of the
+    /// contents. `anchor` is its stable identifier (`<!-- anchor article-3 -->`
+    /// before it), for links to it.
+    Heading {
+        runs: Vec<Run>,
+        anchor: Option<String>,
+    },
+    /// A paragraph; `quote` for a quotation (`>`, the draft's banner).
+    Paragraph { runs: Vec<Run>, quote: bool },
+    /// A list: bulleted when `start` is `None`, else numbered from it.
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Run>>,
+    },
+    /// A table with one header row.
+    Table {
+        align: Vec<Align>,
+        header: Vec<Cell>,
+        rows: Vec<Vec<Cell>>,
+    },
+    /// A thin rule across the text (`---`).
+    Rule,
+    /// Room to sign (`<!-- space -->`), in points.
+    Space(f32),
+    /// The table of contents (`<!-- toc -->`).
+    Contents,
+    /// A new page (`<!-- pagebreak -->`).
+    PageBreak,
+    /// The next block and the one after it stay on one page
+    /// (`<!-- keep-with-next -->`: the closing formula with the first
+    /// signatures).
+    KeepWithNext,
+    /// The language of what follows, up to the next (`<!-- lang en -->`).
+    Lang(Lang),
+    /// The title page (`<!-- titlepage -->` … `<!-- /titlepage -->`).
+    TitlePage(Vec<Block>),
+    /// Blocks never split by a page (`<!-- keep -->` … `<!-- /keep -->`: a
+    /// signature block).
+    Keep(Vec<Block>),
+    /// Two columns side by side, starting level (`<!-- columns -->` …
+    /// `<!-- column -->` … `<!-- /columns -->`): two languages, with a rule
+    /// between them, or signature blocks two by two (`columns grid`),
+    /// without.
+    Columns {
+        rule: bool,
+        left: Vec<Block>,
+        right: Vec<Block>,
+    },
+    /// A lawyer's review note (`<!-- box -->` … `<!-- /box -->`,
+    /// `--annotate`), set apart from the text it reviews.
+    Note(Vec<Block>),
+}
+
+/// A printed document: its blocks, in its language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Printed {
+    /// The document's language: the left column's in a bilingual edition.
+    pub lang: Lang,
+    pub blocks: Vec<Block>,
+}
+
+impl Printed {
+    /// The same document with every run's text passed through `f`.
+    pub fn map_text(&self, f: &dyn Fn(&str) -> String) -> Printed {
+        Printed {
+            lang: self.lang,
+            blocks: map_blocks(&self.blocks, f),
+        }
+    }
+}
+
+fn map_runs(runs: &[Run], f: &dyn Fn(&str) -> String) -> Vec<Run> {
+    runs.iter()
+        .map(|r| Run {
+            text: f(&r.text),
+            ..r.clone()
+        })
+        .collect()
+}
+
+fn map_blocks(blocks: &[Block], f: &dyn Fn(&str) -> String) -> Vec<Block> {
+    let runs = |r: &[Run]| map_runs(r, f);
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Title(r) => Block::Title(runs(r)),
+            Block::Heading { runs: r, anchor } => Block::Heading {
+                runs: runs(r),
+                anchor: anchor.clone(),
+            },
+            Block::Paragraph { runs: r, quote } => Block::Paragraph {
+                runs: runs(r),
+                quote: *quote,
+            },
+            Block::List { start, items } => Block::List {
+                start: *start,
+                items: items.iter().map(|i| runs(i)).collect(),
+            },
+            Block::Table {
+                align,
+                header,
+                rows,
+            } => Block::Table {
+                align: align.clone(),
+                header: header.iter().map(|c| runs(c)).collect(),
+                rows: rows
+                    .iter()
+                    .map(|row| row.iter().map(|c| runs(c)).collect())
+                    .collect(),
+            },
+            Block::TitlePage(inner) => Block::TitlePage(map_blocks(inner, f)),
+            Block::Keep(inner) => Block::Keep(map_blocks(inner, f)),
+            Block::Note(inner) => Block::Note(map_blocks(inner, f)),
+            Block::Columns { rule, left, right } => Block::Columns {
+                rule: *rule,
+                left: map_blocks(left, f),
+                right: map_blocks(right, f),
+            },
+            Block::Rule
+            | Block::Space(_)
+            | Block::Contents
+            | Block::PageBreak
+            | Block::KeepWithNext
+            | Block::Lang(_) => b.clone(),
+        })
+        .collect()
+}
+
+/// An entry of the contents: a heading's text, and which heading it leads
+/// to (its rank among the document's headings in reading order).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub text: String,
+    pub heading: usize,
+}
+
+/// The contents: each heading in order, as the new version reads. A right
+/// column's heading joins its left twin (« Article 2 — Durée / Article 2 —
+/// Term »), said once when the two read the same.
+pub fn contents(blocks: &[Block]) -> Vec<Entry> {
+    let mut out = Vec::new();
+    collect_headings(blocks, &mut out, &mut 0);
+    out
+}
+
+fn collect_headings(blocks: &[Block], out: &mut Vec<Entry>, seen: &mut usize) {
+    for block in blocks {
+        match block {
+            Block::Heading { runs, .. } => {
+                out.push(Entry {
+                    text: current(runs),
+                    heading: *seen,
+                });
+                *seen += 1;
+            }
+            Block::TitlePage(inner) | Block::Keep(inner) | Block::Note(inner) => {
+                collect_headings(inner, out, seen)
+            }
+            Block::Columns { left, right, .. } => {
+                let start = out.len();
+                collect_headings(left, out, seen);
+                let mut twins = Vec::new();
+                collect_headings(right, &mut twins, seen);
+                for (k, twin) in twins.into_iter().enumerate() {
+                    match out.get_mut(start + k) {
+                        Some(entry) => {
+                            if entry.text != twin.text {
+                                entry.text = format!("{} / {}", entry.text, twin.text);
+                            }
+                        }
+                        None => out.push(twin),
+                    }
+                }
+            }
+            Block::Title(_)
+            | Block::Paragraph { .. }
+            | Block::List { .. }
+            | Block::Table { .. }
+            | Block::Rule
+            | Block::Space(_)
+            | Block::Contents
+            | Block::PageBreak
+            | Block::KeepWithNext
+            | Block::Lang(_) => {}
+        }
+    }
+}
+
+/// Every run of the document, with the language it is in, in reading
+/// order: what the checks of printed text (fonts, hidden characters) go
+/// through.
+pub fn each_run<'a>(printed: &'a Printed, f: &mut dyn FnMut(&'a [Run], Lang, Option<&'a [Run]>)) {
+    fn walk<'a>(
+        blocks: &'a [Block],
+        lang: &mut Lang,
+        section: &mut Option<&'a [Run]>,
+        f: &mut dyn FnMut(&'a [Run], Lang, Option<&'a [Run]>),
+    ) {
+        for block in blocks {
+            match block {
+                Block::Heading { runs, .. } => {
+                    *section = Some(runs);
+                    f(runs, *lang, *section);
+                }
+                Block::Title(runs) | Block::Paragraph { runs, .. } => f(runs, *lang, *section),
+                Block::List { items, .. } => items.iter().for_each(|i| f(i, *lang, *section)),
+                Block::Table { header, rows, .. } => header
+                    .iter()
+                    .chain(rows.iter().flatten())
+                    .for_each(|c| f(c, *lang, *section)),
+                Block::Lang(l) => *lang = *l,
+                Block::TitlePage(inner) | Block::Keep(inner) | Block::Note(inner) => {
+                    walk(inner, lang, section, f)
+                }
+                Block::Columns { left, right, .. } => {
+                    walk(left, lang, section, f);
+                    walk(right, lang, section, f);
+                }
+                Block::Rule
+                | Block::Space(_)
+                | Block::Contents
+                | Block::PageBreak
+                | Block::KeepWithNext => {}
+            }
+        }
+    }
+    let mut lang = printed.lang;
+    walk(&printed.blocks, &mut lang, &mut None, f);
+}
