@@ -413,3 +413,19 @@ fn every_finding_the_guide_shows_is_the_real_output() {
     }
     assert!(samples >= 2, "the guide shows findings in both languages");
 }
+
+/// Template authors find every layout marker in the guide, in both
+/// languages.
+#[test]
+fn every_layout_marker_is_documented_for_template_authors() {
+    for page in [
+        "docs/fr/coordination/rendu.md",
+        "docs/en/coordinators/rendering.md",
+    ] {
+        let text = std::fs::read_to_string(page).unwrap();
+        for (marker, _, _) in pacte::render::print::markers::VOCABULARY {
+            // `<!-- columns grid -->` is listed as written; the others too.
+            assert!(text.contains(marker), "{page} does not document `{marker}`");
+        }
+    }
+}

@@ -64,3 +64,43 @@ fn the_generator_makes_what_it_promises() {
         generator::render_generated(bytes);
     }
 }
+
+#[test]
+fn print_tree_corpus_replays_without_panic() {
+    let inputs = corpus("print_tree");
+    assert!(inputs.len() >= 10, "corpus too small: {}", inputs.len());
+    for (name, data) in inputs {
+        let outcome = std::panic::catch_unwind(|| generator::print_tree(&data));
+        assert!(outcome.is_ok(), "{name}");
+    }
+}
+
+#[test]
+fn every_markdown_and_html_construct_in_a_value_reads_as_typed() {
+    for value in [
+        "&rlm;200 &amp; &#x200F; &ZeroWidthSpace; &lowbar;&lowbar;&lowbar;",
+        "<!-- box --> <!-- /columns --> <b>gras</b> <div>x</div>",
+        "**gras** *it* _a_ __b__ ~~barré~~ `code` ``` ~~~",
+        "[lien](https://example.org) ![image](x.png) <https://example.org> [a]: b",
+        "# Titre",
+        "## Titre ##",
+        "1. premier",
+        "12) douze",
+        "- tiret",
+        "+ plus",
+        "* étoile",
+        "> citation",
+        "===",
+        "---",
+        "***",
+        "| a | b |",
+        "\\ échappé \\* fin\\",
+        "    quatre espaces",
+        "a\u{1}b \u{7} \u{1b}[31m rouge",
+        "Premier paragraphe.\n\n# Second\n\n1. troisième",
+        "{{ 7*7 }} {% if x %} {# c #}",
+        "مرحبا &rlm; שלום",
+    ] {
+        generator::value_reads_as_typed(value);
+    }
+}

@@ -254,11 +254,9 @@ fn a_template_using_a_missing_value_is_an_error_naming_it() {
     let (code, out, err) = render(&["--templates", dir.path().to_str().unwrap(), GESTION]);
     assert_eq!(code, 2);
     assert!(out.is_empty());
-    let expected = format!(
-        "{}:2: undefined value",
-        dir.path().join("fr/clauses/audit.md.j2").display()
-    );
+    let expected = format!("{}:2", dir.path().join("fr/clauses/audit.md.j2").display());
     assert!(err.contains(&expected), "{err}");
+    assert!(err.contains("undefined value"), "{err}");
 }
 
 #[test]
@@ -585,4 +583,39 @@ fn a_bilingual_edition_needs_every_translation_and_a_prevailing_version() {
     ]);
     assert_eq!(code, 1);
     assert!(err.contains("P086") && err.contains(":174:12"), "{err}");
+}
+
+#[test]
+fn a_marker_left_open_in_a_template_is_an_error_at_its_line_in_every_printed_output() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("fr/clauses")).unwrap();
+    let bundled = std::fs::read_to_string("templates/fr/clauses/duree.md.j2").unwrap();
+    let lines = bundled.lines().count();
+    std::fs::write(
+        dir.path().join("fr/clauses/duree.md.j2"),
+        format!("{bundled}\n<!-- box -->\n"),
+    )
+    .unwrap();
+    let template = dir.path().join("fr/clauses/duree.md.j2");
+    for to in ["md", "pdf", "docx", "html"] {
+        let (code, out, err) = render(&[
+            "--templates",
+            dir.path().to_str().unwrap(),
+            "--to",
+            to,
+            "-o",
+            "-",
+            GESTION,
+        ]);
+        assert_eq!(code, 2, "--to {to}: {err}");
+        assert!(out.is_empty());
+        let at = format!("{}:{}", template.display(), lines + 2);
+        assert!(err.contains(&at), "--to {to}: {err}");
+        assert!(err.contains("<!-- /box -->"), "{err}");
+    }
+    // A misspelt marker, likewise.
+    std::fs::write(&template, format!("{bundled}\n<!-- pagebrake -->\n")).unwrap();
+    let (code, _, err) = render(&["--templates", dir.path().to_str().unwrap(), GESTION]);
+    assert_eq!(code, 2);
+    assert!(err.contains("pagebrake"), "{err}");
 }

@@ -359,3 +359,21 @@ fn collect_templates(dir: &Dir<'static>, out: &mut Vec<(String, Vec<u8>)>) {
         collect_templates(d, out);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_template_closes_what_it_opens() {
+        let mut files = Vec::new();
+        collect_templates(&BUNDLED, &mut files);
+        assert!(files.len() > 20, "{}", files.len());
+        for (name, bytes) in files {
+            let source = String::from_utf8(bytes).unwrap();
+            if let Err(problem) = markers::check_template(&source) {
+                panic!("{name}:{}: {}", problem.line, problem.describe(Lang::En));
+            }
+        }
+    }
+}

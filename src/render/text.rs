@@ -5,8 +5,9 @@ use crate::format::{NBSP, NNBSP};
 use crate::lang::Lang;
 
 /// Escapes user text so it reads literally in Markdown: no heading, list,
-/// table, emphasis, link or HTML can come out of it. Paragraphs (blank-line
-/// separated) are kept; single line breaks become spaces.
+/// table, emphasis, link, HTML or character reference (`&rlm;`, `&#x200F;`)
+/// can come out of it. Paragraphs (blank-line separated) are kept; single
+/// line breaks become spaces.
 pub fn escape_markdown(text: &str) -> String {
     let paragraphs: Vec<String> = text
         .replace("\r\n", "\n")
@@ -33,7 +34,20 @@ fn escape_paragraph(p: &str) -> String {
     for c in p.chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '{' | '}' | '!'
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '#'
+                | '|'
+                | '~'
+                | '{'
+                | '}'
+                | '!'
+                | '&'
         ) {
             out.push('\\');
         }
@@ -44,8 +58,9 @@ fn escape_paragraph(p: &str) -> String {
         }
         out.push(c);
     }
-    // A paragraph must not start a list or a numbered item.
-    let starts_block = out.starts_with(['-', '+'])
+    // A paragraph must not start a list, a numbered item or, under a line
+    // of a template's text, a heading's underline (`===`).
+    let starts_block = out.starts_with(['-', '+', '='])
         || out
             .find(['.', ')'])
             .is_some_and(|i| i > 0 && out[..i].chars().all(|c| c.is_ascii_digit()));

@@ -267,12 +267,84 @@ pub fn render_generated(data: &[u8]) {
         paper: None,
         timestamp: 1_798_761_600,
     };
-    match render::pdf(conv, library(), &checked.report, &options, pdf_options) {
+    // The printed document every printer reads, built once: typeset, and
+    // printed as HTML and Word, whatever the text.
+    let (printed, info) = render::printed(conv, library(), &checked.report, &options, pdf_options)
+        .unwrap_or_else(|e| panic!("printed: {e}"));
+    match render::pdf::typeset(&printed, &info) {
         Ok(bytes) => assert!(bytes.starts_with(b"%PDF")),
         // An emoji or a script the embedded fonts lack is refused by name.
-        Err(e)
-            if e.message.contains("ne peut pas être imprimé")
-                || e.message.contains("cannot be drawn") => {}
-        Err(e) => panic!("pdf: {e}"),
+        Err(render::pdf::PdfError::Undrawable { .. }) => {}
+        Err(e) => panic!("pdf: {}", e.describe(lang)),
     }
+    let html = render::html::write(&printed, &info);
+    assert!(html.ends_with("</html>\n"));
+    let docx = render::docx::Revisions {
+        author: "pacte".into(),
+        track: false,
+    };
+    if let Err(e) = render::docx::write(&printed, &info, &docx) {
+        panic!("docx: {}", e.describe(lang));
+    }
+}
+
+/// Arbitrary text two ways: as the Markdown of a printed edition (read
+/// strictly into the document tree, then printed as HTML and Word, never a
+/// panic), and as a value (escaped, read back: the same characters, as
+/// `escape_markdown` keeps them — paragraphs, single spaces).
+pub fn print_tree(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    if let Ok(printed) = render::print::read(&text, Lang::Fr) {
+        let info = render::print::PrintInfo {
+            lang: Lang::Fr,
+            second: None,
+            paper: render::print::Paper::A4,
+            title: text.chars().take(80).collect(),
+            short_title: String::new(),
+            kind: String::new(),
+            reference: String::new(),
+            parties: Vec::new(),
+            fingerprint: String::new(),
+            draft: false,
+            timestamp: 0,
+        };
+        assert!(render::html::write(&printed, &info).ends_with("</html>\n"));
+        let revisions = render::docx::Revisions {
+            author: "pacte".into(),
+            track: false,
+        };
+        assert!(render::docx::write(&printed, &info, &revisions).is_ok());
+    }
+    value_reads_as_typed(&text);
+}
+
+/// A value escaped for a template reads back as the same characters.
+pub fn value_reads_as_typed(value: &str) {
+    let escaped = render::escape_markdown(value);
+    let printed = render::print::read(&escaped, Lang::Fr)
+        .unwrap_or_else(|e| panic!("{value:?} → {escaped:?}: {e:?}"));
+    let read: Vec<String> = printed
+        .blocks
+        .iter()
+        .map(|b| match b {
+            render::print::Block::Paragraph { runs, quote: false } => {
+                runs.iter().map(|r| r.text.as_str()).collect()
+            }
+            other => panic!("{value:?} → {escaped:?} made {other:?}"),
+        })
+        .collect();
+    let expected: Vec<String> = value
+        .replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|p| {
+            p.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace(|c: char| c.is_control(), " ")
+                .trim_matches(' ')
+                .to_string()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    assert_eq!(read, expected, "{value:?} → {escaped:?}");
 }

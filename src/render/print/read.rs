@@ -107,6 +107,16 @@ struct Open {
     left: Option<Vec<Block>>,
 }
 
+/// A table being read: its alignments, header, finished rows, and the row
+/// in progress.
+#[derive(Default)]
+struct TableBeingRead {
+    align: Vec<Align>,
+    header: Vec<Cell>,
+    rows: Vec<Vec<Cell>>,
+    row: Vec<Cell>,
+}
+
 struct Reader {
     root: Vec<Block>,
     open: Vec<Open>,
@@ -118,7 +128,7 @@ struct Reader {
     /// The list being read, and the item in it.
     list: Option<(Option<u64>, Vec<Vec<Run>>)>,
     item: Option<Vec<Run>>,
-    table: Option<(Vec<Align>, Vec<Cell>, Vec<Vec<Cell>>, Vec<Cell>)>,
+    table: Option<TableBeingRead>,
     in_head: bool,
     anchor: Option<String>,
     after: Option<String>,
@@ -242,34 +252,37 @@ impl Reader {
                         Alignment::Right => Align::Right,
                     })
                     .collect();
-                self.table = Some((align, Vec::new(), Vec::new(), Vec::new()));
+                self.table = Some(TableBeingRead {
+                    align,
+                    ..TableBeingRead::default()
+                });
             }
             Event::Start(Tag::TableHead) => self.in_head = true,
             Event::End(TagEnd::TableHead) => {
                 self.in_head = false;
-                if let Some((_, header, _, row)) = self.table.as_mut() {
-                    *header = std::mem::take(row);
+                if let Some(t) = self.table.as_mut() {
+                    t.header = std::mem::take(&mut t.row);
                 }
             }
             Event::End(TagEnd::TableCell) => {
                 let cell = std::mem::take(&mut self.runs);
-                if let Some((_, _, _, row)) = self.table.as_mut() {
-                    row.push(cell);
+                if let Some(t) = self.table.as_mut() {
+                    t.row.push(cell);
                 }
             }
             Event::End(TagEnd::TableRow) => {
-                if let Some((_, _, rows, row)) = self.table.as_mut()
+                if let Some(t) = self.table.as_mut()
                     && !self.in_head
                 {
-                    rows.push(std::mem::take(row));
+                    t.rows.push(std::mem::take(&mut t.row));
                 }
             }
             Event::End(TagEnd::Table) => {
-                if let Some((align, header, rows, _)) = self.table.take() {
+                if let Some(t) = self.table.take() {
                     self.push(Block::Table {
-                        align,
-                        header,
-                        rows,
+                        align: t.align,
+                        header: t.header,
+                        rows: t.rows,
                     });
                 }
             }
