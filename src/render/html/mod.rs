@@ -36,8 +36,9 @@ pub fn write(printed: &Printed, info: &PrintInfo) -> String {
         paper: info.paper,
         toc_title: in_both(info, "Table des matières", "Contents"),
         contents: contents(&printed.blocks),
-        note_label: in_both(info, "Note de révision", "Review note"),
         section_open: false,
+        heading: String::new(),
+        in_note: false,
     };
     let furniture = furniture(info);
     let html_lang = locale(info.lang, info.paper);
@@ -126,9 +127,12 @@ struct Page {
     paper: Paper,
     toc_title: String,
     contents: Vec<crate::render::print::Entry>,
-    note_label: String,
     /// A part's `section` is open at the page's top level.
     section_open: bool,
+    /// The last heading's text: a review note is named after its article.
+    heading: String,
+    /// Inside a review note, whose `aside` already sets quotations apart.
+    in_note: bool,
 }
 
 impl Page {
@@ -156,7 +160,27 @@ impl Page {
     }
 
     fn blocks(&mut self, blocks: &[Block], top: bool) {
-        for block in blocks {
+        // Consecutive quotations (a draft's banners) make one `blockquote`.
+        let quotation = |b: Option<&Block>| matches!(b, Some(Block::Paragraph { quote: true, .. }));
+        let mut quoting = false;
+        for (i, block) in blocks.iter().enumerate() {
+            if quotation(Some(block)) && !self.in_note {
+                if !quoting {
+                    let lang = self.lang_attribute();
+                    let _ = writeln!(self.out, "<blockquote{lang}>");
+                    quoting = true;
+                }
+                if let Block::Paragraph { runs, .. } = block {
+                    self.out.push_str("<p>");
+                    self.runs(runs);
+                    self.out.push_str("</p>\n");
+                }
+                if !quotation(blocks.get(i + 1)) {
+                    self.out.push_str("</blockquote>\n");
+                    quoting = false;
+                }
+                continue;
+            }
             if top {
                 match block {
                     Block::Heading { .. } => {
@@ -193,18 +217,22 @@ impl Page {
             Block::Heading { runs, .. } => {
                 let id = self.ids.get(self.next_heading).cloned().unwrap_or_default();
                 self.next_heading += 1;
+                self.heading = crate::render::print::tree::current(runs);
                 let _ = write!(self.out, "<h2 id=\"{id}\"{lang}{attributes}>");
                 self.runs(runs);
                 self.out.push_str("</h2>\n");
             }
+            // A quotation in a review note is the note's own text; one in
+            // a column is a `blockquote` of its own.
             Block::Paragraph { runs, quote } => {
-                if *quote {
+                let quoted = *quote && !self.in_note;
+                if quoted {
                     let _ = write!(self.out, "<blockquote{lang}{attributes}><p>");
                 } else {
                     let _ = write!(self.out, "<p{lang}{attributes}>");
                 }
                 self.runs(runs);
-                self.out.push_str(if *quote {
+                self.out.push_str(if quoted {
                     "</p></blockquote>\n"
                 } else {
                     "</p>\n"
@@ -255,12 +283,23 @@ impl Page {
                 self.out.push_str("</div>\n");
             }
             Block::Note(inner) => {
+                // Named after its article: each note a landmark of its own.
+                // In the note's own language: in a bilingual edition the
+                // two columns' notes are told apart even under one title.
+                let word = crate::tr!(self.lang, "Note de révision", "Review note");
+                let label = if self.heading.is_empty() {
+                    word
+                } else {
+                    format!("{word} — {}", self.heading)
+                };
                 let _ = writeln!(
                     self.out,
                     "<aside class=\"review\" aria-label=\"{}\"{lang}{attributes}>",
-                    escape(&self.note_label)
+                    escape(&label)
                 );
+                let outer = std::mem::replace(&mut self.in_note, true);
                 self.blocks(inner, false);
+                self.in_note = outer;
                 self.out.push_str("</aside>\n");
             }
             Block::Columns { rule, left, right } => self.columns(*rule, left, right, attributes),
@@ -306,14 +345,14 @@ impl Page {
             "<nav class=\"contents\" aria-labelledby=\"contents\"{attributes}>\n<h2 id=\"contents\">{}</h2>\n<ol>",
             escape(&self.toc_title)
         );
-        for entry in &self.contents {
+        let entries = std::mem::take(&mut self.contents);
+        for entry in &entries {
             let id = self.ids.get(entry.heading).map_or("", String::as_str);
-            let _ = writeln!(
-                self.out,
-                "<li><a href=\"#{id}\">{}</a></li>",
-                escape(&entry.text)
-            );
+            let _ = write!(self.out, "<li><a href=\"#{id}\">");
+            self.text(&entry.text);
+            self.out.push_str("</a></li>\n");
         }
+        self.contents = entries;
         self.out.push_str("</ol>\n</nav>\n");
     }
 

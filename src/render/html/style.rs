@@ -21,11 +21,12 @@ body { margin: 0 auto; padding: 2rem 1.25rem 3rem; max-width: 44rem;
 body:has(.pair) { max-width: 72rem; }
 h1 { font-size: 1.75rem; line-height: 1.25; text-align: center; margin: 1.5rem 0 1rem; }
 h2 { font-size: 1.15rem; line-height: 1.3; margin: 2rem 0 0.5rem; }
-p { margin: 0 0 0.7rem; text-align: justify; }
+p { margin: 0 0 0.7rem; }
+sup { font-size: 0.7em; line-height: 0; vertical-align: baseline; position: relative; top: -0.45em; }
 .title-page { text-align: center; margin: 2rem 0 3rem; }
 .title-page p { text-align: center; }
 blockquote { margin: 1rem 0; padding: 0.5rem 1rem; border-left: 4px solid #6b6b6b; background: #f4f4f4; }
-blockquote p { margin: 0.25rem 0; text-align: left; }
+blockquote p { margin: 0.25rem 0; }
 ul, ol { margin: 0 0 0.8rem; padding-left: 1.6rem; }
 ul { list-style: "– "; }
 li { margin: 0.2rem 0; }
@@ -40,7 +41,6 @@ nav.contents ol { list-style: none; padding-left: 0; }
 nav.contents a { color: #0b3d91; }
 aside.review { margin: 0.8rem 0 1.2rem; padding: 0.5rem 0.9rem; background: #eef1f6;
   border: 1px solid #b8c2d6; border-radius: 4px; font-family: system-ui, sans-serif; font-size: 0.9rem; }
-aside.review p { text-align: left; }
 ins { color: #0a5c26; text-decoration: underline; text-decoration-thickness: 2px; }
 del { color: #9b1c1c; text-decoration: line-through; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; column-gap: 2.5rem; grid-auto-flow: dense;
@@ -53,12 +53,10 @@ del { color: #9b1c1c; text-decoration: line-through; }
   color: #8b1a1a; border: 2px solid #8b1a1a; padding: 0.3rem; margin: 0 0 1rem; }
 footer { margin-top: 3rem; border-top: 1px solid #c4c4c4; padding-top: 0.5rem;
   font: 0.8rem/1.4 system-ui, sans-serif; color: #4d4d4d; }
-footer p { text-align: left; }
 @media (max-width: 48rem) {
   body { font-size: 1rem; }
   .pair, .grid { display: block; background: none; }
   .pair > .r:first-of-type, .pair > h2.r { margin-top: 1.5rem; }
-  p { text-align: left; }
 }
 "#;
 
@@ -68,7 +66,8 @@ const PRINT: &str = r#"@media print {
   body:has(.pair) { max-width: none; }
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; }
-  p { orphans: 2; widows: 2; }
+  p { orphans: 2; widows: 2; text-align: justify; }
+  .title-page p, aside.review p, blockquote p { text-align: inherit; }
   .page-break { break-after: page; }
   .keep, tr, aside.review { break-inside: avoid; }
   .title-page { break-after: page; margin-top: 30%; }
