@@ -103,3 +103,36 @@ fn no_module_depends_back_on_a_module_that_depends_on_it() {
     }
     assert!(cycles.is_empty(), "dependency cycles: {cycles:?}");
 }
+
+/// The printers read the printed document (`render::print`) and nothing of
+/// one another: a PDF detail can never leak into the Word document or the
+/// HTML page, and a kind of block is added in one place.
+#[test]
+fn no_printer_imports_another_printers_internals() {
+    let printers = ["pdf", "docx", "html"];
+    for printer in printers {
+        let mut files = Vec::new();
+        collect(&Path::new("src/render").join(printer), &mut files);
+        assert!(!files.is_empty(), "{printer}");
+        for text in &files {
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for other in printers.iter().filter(|o| **o != printer) {
+                for path in [
+                    format!("render::{other}"),
+                    format!("super::{other}"),
+                    format!("super::super::{other}"),
+                ] {
+                    assert!(
+                        !code.contains(&path),
+                        "src/render/{printer} uses {path}: share it through render::print"
+                    );
+                }
+            }
+            // And none reads Markdown: the printed document is read once.
+            assert!(
+                !code.contains("pulldown_cmark"),
+                "src/render/{printer} parses Markdown"
+            );
+        }
+    }
+}

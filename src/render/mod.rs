@@ -358,8 +358,6 @@ pub fn printed<'c>(
     let docs = documents(&env, &origins, editions, library, report, options)?;
     let markdown = skeleton(&env, &origins, &docs, true)?;
     let doc = &docs[0];
-    let printed = print::read(&markdown, doc.lang)?;
-    drop(markdown);
     let second = docs.get(1).map(|d| d.lang);
     let paper = pdf_options
         .paper
@@ -383,6 +381,9 @@ pub fn printed<'c>(
         draft: options.draft,
         timestamp: pdf_options.timestamp,
     };
+    // The models are in the Markdown now: one copy of a long text at a time.
+    drop(docs);
+    let printed = print::read(&markdown, info.lang)?;
     Ok((printed, info))
 }
 

@@ -71,7 +71,7 @@ pub fn write(
     let blocks = &printed.blocks;
     let date = w3c_date(info.timestamp);
     let mut body = Body {
-        out: String::with_capacity(64 * 1024),
+        out: String::with_capacity(64 * 1024 + printed.text_len() * 2),
         comments: Vec::new(),
         revision: 0,
         author: escape(&revisions.author).into_owned(),

@@ -28,7 +28,7 @@ use std::fmt::Write as _;
 /// Writes a printed document as an HTML page.
 pub fn write(printed: &Printed, info: &PrintInfo) -> String {
     let mut page = Page {
-        out: String::with_capacity(64 * 1024),
+        out: String::with_capacity(64 * 1024 + printed.text_len() + printed.text_len() / 4),
         ids: heading_ids(&printed.blocks),
         next_heading: 0,
         document_lang: info.lang,

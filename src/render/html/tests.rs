@@ -44,7 +44,7 @@ fn parts_are_sections_linked_from_the_contents() {
     assert!(html.contains("<html lang=\"fr-CA\" dir=\"ltr\">"), "{html}");
     assert!(html.contains("<h1>Titre</h1>"));
     assert!(
-        html.contains("<li><a href=\"#article-1\">Article 1er — Objet</a></li>"),
+        html.contains("<li><a href=\"#article-1\">Article 1<sup>er</sup> — Objet</a></li>"),
         "{html}"
     );
     assert!(

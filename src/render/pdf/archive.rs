@@ -7,6 +7,7 @@
 //! a document ID, printable annotations. A clerk files these conventions
 //! for decades; a screen reader reads them aloud.
 
+use super::PdfError;
 use super::layout::Element;
 use crate::lang::Lang;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
@@ -33,7 +34,7 @@ pub fn finish(
     elements: &[Element],
     marks: &[Vec<usize>],
     about: &Description<'_>,
-) -> Result<(), String> {
+) -> Result<(), PdfError> {
     doc.version = "1.7".into();
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let root_id = doc.new_object_id();
@@ -128,7 +129,9 @@ pub fn finish(
         srgb_profile(),
     ));
 
-    let catalog = doc.catalog_mut().map_err(|e| e.to_string())?;
+    let catalog = doc
+        .catalog_mut()
+        .map_err(|e| PdfError::Export(e.to_string()))?;
     catalog.set("StructTreeRoot", Object::Reference(root_id));
     catalog.set(
         "MarkInfo",

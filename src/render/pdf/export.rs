@@ -1,6 +1,7 @@
 //! Export: laid-out pages to PDF bytes with printpdf. The only file that
 //! imports printpdf, so its API changes stay here.
 
+use super::PdfError;
 use super::fonts::{BYTES, Fonts, Style};
 use super::layout::{Geometry, Item, Layout};
 use crate::render::print::{Furniture, Metadata};
@@ -16,7 +17,7 @@ pub fn export(
     furniture: &Furniture,
     meta: &Metadata,
     fonts: &Fonts,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, PdfError> {
     let measure = |text: &str, style: Style, size: f32| fonts.width(text, style, size);
     let mut doc = PdfDocument::new(&meta.title);
     // Only the faces the document uses are parsed and embedded (a bold
@@ -34,7 +35,7 @@ pub fn export(
     for (bytes, used) in BYTES.iter().zip(used) {
         font_ids.push(if used {
             let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-                .ok_or("embedded font could not be parsed")?;
+                .ok_or_else(|| PdfError::Fonts("embedded font could not be parsed".into()))?;
             Some(doc.add_font(&font))
         } else {
             None
@@ -42,7 +43,7 @@ pub fn export(
     }
     let regular = font_ids[Style::Regular.index()]
         .clone()
-        .ok_or("the regular face is always embedded")?;
+        .ok_or_else(|| PdfError::Fonts("the regular face is not embedded".into()))?;
     // A face not parsed is never asked for: the regular one stands in.
     let font = |style: Style| {
         PdfFontHandle::External(
@@ -370,8 +371,8 @@ pub fn export(
     for (title, page) in &headings {
         doc.add_bookmark(&bookmark_title(title), *page);
     }
-    let date =
-        printpdf::OffsetDateTime::from_unix_timestamp(meta.timestamp).map_err(|e| e.to_string())?;
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(meta.timestamp)
+        .map_err(|e| PdfError::Export(e.to_string()))?;
     let info = &mut doc.metadata.info;
     info.document_title = meta.title.clone();
     info.subject = meta.subject.clone();
@@ -415,7 +416,8 @@ pub fn export(
     // information stays where pacte (`output::inspect`) and any reader find
     // it from the trailer, and an incremental update made elsewhere (a
     // signature) is seen as the newest word on the file.
-    lo.save_to(&mut out).map_err(|e| e.to_string())?;
+    lo.save_to(&mut out)
+        .map_err(|e| PdfError::Export(e.to_string()))?;
     Ok(out)
 }
 

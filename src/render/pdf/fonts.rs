@@ -166,10 +166,10 @@ const CACHED: usize = 0x3000;
 impl Fonts {
     /// Parses the embedded fonts. They are compiled in and covered by tests,
     /// so a failure here is a build defect, reported rather than panicking.
-    pub fn load() -> Result<Fonts, String> {
+    pub fn load() -> Result<Fonts, super::PdfError> {
         let faces = BYTES
             .iter()
-            .map(|b| Face::parse(b, 0).map_err(|e| format!("embedded font: {e}")))
+            .map(|b| Face::parse(b, 0).map_err(|e| super::PdfError::Fonts(e.to_string())))
             .collect::<Result<Vec<_>, _>>()?;
         // Fallback faces are measured shaped, never by this cache.
         let advances = Style::ALL

@@ -74,7 +74,7 @@ impl PdfError {
 
 /// Typesets a printed document.
 pub fn typeset(printed: &Printed, info: &PrintInfo) -> Result<Vec<u8>, PdfError> {
-    let fonts = Fonts::load().map_err(PdfError::Fonts)?;
+    let fonts = Fonts::load()?;
     // A draft shows what it can: a character the font lacks becomes `?`
     // (its annex of open findings names it, P082); a final PDF refuses it.
     let replaced;
@@ -118,7 +118,7 @@ pub fn typeset(printed: &Printed, info: &PrintInfo) -> Result<Vec<u8>, PdfError>
         laid = pass(Some(&toc));
     }
     let (furniture, meta) = (furniture(info), metadata(info));
-    export::export(laid, geo, &furniture, &meta, &fonts).map_err(PdfError::Export)
+    export::export(laid, geo, &furniture, &meta, &fonts)
 }
 
 /// Refuses a character the fonts cannot draw, naming it and the heading it

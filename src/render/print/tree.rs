@@ -164,6 +164,16 @@ pub struct Printed {
 }
 
 impl Printed {
+    /// How many bytes of text the document holds: what a printer's output
+    /// is sized from.
+    pub fn text_len(&self) -> usize {
+        let mut len = 0;
+        each_run(self, &mut |runs, _, _| {
+            len += runs.iter().map(|r| r.text.len()).sum::<usize>();
+        });
+        len
+    }
+
     /// The same document with every run's text passed through `f`.
     pub fn map_text(&self, f: &dyn Fn(&str) -> String) -> Printed {
         Printed {
