@@ -180,3 +180,53 @@ fn a_hostile_value_reads_as_typed_in_the_browser() {
         "{text}"
     );
 }
+
+#[test]
+fn pacte_replaces_its_own_page_but_not_one_written_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("c.html");
+    run_to(&page, &["render", "--to", "html", GESTION], 0);
+    let first = std::fs::read_to_string(&page).unwrap();
+    assert!(first.starts_with("<!DOCTYPE html>\n<!-- Généré par pacte"));
+    // Its own page: replaced without --force.
+    run_to(&page, &["render", "--to", "html", JARDINS], 0);
+    assert_ne!(std::fs::read_to_string(&page).unwrap(), first);
+    // A page someone wrote: kept, unless --force.
+    std::fs::write(&page, "<!DOCTYPE html>\n<p>Notre page</p>\n").unwrap();
+    run_to(&page, &["render", "--to", "html", GESTION], 2);
+    assert_eq!(
+        std::fs::read_to_string(&page).unwrap(),
+        "<!DOCTYPE html>\n<p>Notre page</p>\n"
+    );
+    let forced = pacte()
+        .args(["render", "--to", "html", "--force", GESTION, "-o"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(forced.status.success());
+}
+
+#[test]
+fn the_page_is_self_contained() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("c.html");
+    run_to(
+        &page,
+        &[
+            "render",
+            "--to",
+            "html",
+            "--bilingual",
+            "--annotate",
+            JARDINS,
+        ],
+        0,
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    for outside in [
+        "<script", "<link", "<img", "<iframe", "src=", "url(", "@import", "http",
+    ] {
+        assert!(!html.contains(outside), "the page holds `{outside}`");
+    }
+    assert!(html.contains("<style>") && html.contains("@media print"));
+}

@@ -586,36 +586,84 @@ fn a_bilingual_edition_needs_every_translation_and_a_prevailing_version() {
 }
 
 #[test]
-fn a_marker_left_open_in_a_template_is_an_error_at_its_line_in_every_printed_output() {
+fn a_marker_left_open_in_a_template_is_an_error_at_its_line_in_every_output() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("fr/clauses")).unwrap();
-    let bundled = std::fs::read_to_string("templates/fr/clauses/duree.md.j2").unwrap();
-    let lines = bundled.lines().count();
-    std::fs::write(
-        dir.path().join("fr/clauses/duree.md.j2"),
-        format!("{bundled}\n<!-- box -->\n"),
-    )
-    .unwrap();
-    let template = dir.path().join("fr/clauses/duree.md.j2");
+    let folder = dir.path().to_str().unwrap();
+    // The review's case: `<!-- box -->` added at the end of a clause's
+    // template. Its text is numbered paragraphs, so no marker belongs there.
+    std::fs::create_dir_all(dir.path().join("en/clauses")).unwrap();
+    let bundled = std::fs::read_to_string("templates/en/clauses/duree.md.j2").unwrap();
+    let clause = dir.path().join("en/clauses/duree.md.j2");
+    std::fs::write(&clause, format!("{bundled}\n<!-- box -->\n")).unwrap();
+    let at = format!("{}:{}", clause.display(), bundled.lines().count() + 2);
     for to in ["md", "pdf", "docx", "html"] {
         let (code, out, err) = render(&[
             "--templates",
-            dir.path().to_str().unwrap(),
+            folder,
+            "--lang",
+            "en",
             "--to",
             to,
             "-o",
             "-",
-            GESTION,
+            "examples/realisation-jardins.toml",
         ]);
         assert_eq!(code, 2, "--to {to}: {err}");
         assert!(out.is_empty());
-        let at = format!("{}:{}", template.display(), lines + 2);
         assert!(err.contains(&at), "--to {to}: {err}");
-        assert!(err.contains("<!-- /box -->"), "{err}");
     }
+    std::fs::remove_file(&clause).unwrap();
+    // In the skeleton's parts, where markers belong: left open.
+    let parts = std::fs::read_to_string("templates/parts.md.j2").unwrap();
+    let skeleton = dir.path().join("parts.md.j2");
+    std::fs::write(&skeleton, format!("{parts}\n<!-- box -->\n")).unwrap();
+    let (code, _, err) = render(&["--templates", folder, "--to", "docx", "-o", "-", GESTION]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{}:{}",
+            skeleton.display(),
+            parts.lines().count() + 2
+        )),
+        "{err}"
+    );
+    assert!(err.contains("<!-- /box -->"), "{err}");
     // A misspelt marker, likewise.
-    std::fs::write(&template, format!("{bundled}\n<!-- pagebrake -->\n")).unwrap();
-    let (code, _, err) = render(&["--templates", dir.path().to_str().unwrap(), GESTION]);
+    std::fs::write(&skeleton, format!("{parts}\n<!-- pagebrake -->\n")).unwrap();
+    let (code, _, err) = render(&["--templates", folder, GESTION]);
     assert_eq!(code, 2);
     assert!(err.contains("pagebrake"), "{err}");
+}
+
+#[test]
+fn a_clause_template_holds_no_layout_marker_and_no_template_holds_html() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("fr/clauses")).unwrap();
+    let template = dir.path().join("fr/clauses/duree.md.j2");
+    let bundled = std::fs::read_to_string("templates/fr/clauses/duree.md.j2").unwrap();
+    let folder = dir.path().to_str().unwrap();
+    // Written, at its line; printed by an expression, naming the template.
+    for (text, line) in [
+        (
+            format!("{bundled}\n\n<!-- anchor part-2 -->\n\n### T\n"),
+            true,
+        ),
+        (
+            format!("{bundled}\n\n{{{{ \"<!-- pagebreak -->\" }}}}\n"),
+            false,
+        ),
+        (format!("<div>\n{bundled}\n</div>\n"), true),
+    ] {
+        std::fs::write(&template, &text).unwrap();
+        for to in ["md", "html"] {
+            let (code, _, err) = render(&["--templates", folder, "--to", to, GESTION]);
+            assert_eq!(code, 2, "{text}: {err}");
+            let named = if line {
+                format!("{}:", template.display())
+            } else {
+                template.display().to_string()
+            };
+            assert!(err.contains(&named), "{err}");
+        }
+    }
 }

@@ -173,3 +173,31 @@ fn the_html_page_prints_every_value_as_typed() {
     assert!(!html.contains("<b>gras"));
     assert!(!html.contains("<aside"), "no value opens a review note");
 }
+
+#[test]
+fn a_blank_line_in_a_value_never_changes_the_documents_structure() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    let broken = original
+        .replacen("name = \"Martin Dubé\"", "name = \"Martin\\n\\nDubé\"", 1)
+        .replacen(
+            "fr = \"Bilan de la première saison\"",
+            "fr = \"Bilan\\n\\n| z | y |\\n\\nde la première saison\"",
+            1,
+        );
+    assert_ne!(broken, original);
+    let page = |text: &str, name: &str| {
+        let file = dir.path().join(format!("{name}.toml"));
+        std::fs::write(&file, text).unwrap();
+        let out = dir.path().join(format!("{name}.html"));
+        render(&file, "html", &out);
+        std::fs::read_to_string(out).unwrap()
+    };
+    let (before, after) = (page(&original, "original"), page(&broken, "broken"));
+    let count = |html: &str, tag: &str| html.matches(tag).count();
+    for tag in ["<p", "<li", "<tr", "<td", "<h2", "<table"] {
+        assert_eq!(count(&before, tag), count(&after, tag), "{tag}");
+    }
+    assert!(after.contains("Martin Dubé"));
+    assert!(after.contains("Bilan | z | y | de la première saison"));
+}

@@ -4,6 +4,7 @@
 
 use super::annexes;
 use super::model::{Article, Document, Draft, PartyBlock, Review, Signatory, Signature};
+use super::print::markers::ProblemKind;
 use super::templates::{Origins, render_bounded};
 use super::text::{self, escape_markdown};
 use super::values::{self, Formatter};
@@ -236,7 +237,20 @@ pub(super) fn build_with(
             clauses => JinjaValue::from(minijinja::value::Serde(&clauses_ctx)),
         }
     };
-    let render = |name: &str, ctx: JinjaValue| render_bounded(&env, origins, name, ctx);
+    // A clause's or the recitals' text is numbered paragraphs: a layout
+    // marker its template prints (from an expression, which the check at
+    // load cannot see) is refused here, naming the template.
+    let render = |name: &str, ctx: JinjaValue| {
+        let text = render_bounded(&env, origins, name, ctx)?;
+        if unescaped_marker(&text) {
+            return Err(RenderError::Template {
+                template: origins.display(name),
+                line: None,
+                cause: ProblemKind::MarkerInText.describe(options.interface),
+            });
+        }
+        Ok(text)
+    };
 
     let preamble = render(
         &format!("{}/preamble.md.j2", lang.code()),
@@ -385,6 +399,13 @@ pub(super) fn build_with(
         draft,
         properties,
     })
+}
+
+/// Whether a template's output holds a layout marker it printed (not one a
+/// value holds: values are escaped, `\<!--`).
+fn unescaped_marker(text: &str) -> bool {
+    text.match_indices("<!--")
+        .any(|(at, _)| !text[..at].ends_with('\\'))
 }
 
 /// The open findings a draft lists: the first few of each code, then how

@@ -149,7 +149,7 @@ impl Origins {
         self.overrides.as_ref()?.sources.get(name)
     }
 
-    fn display(&self, name: &str) -> String {
+    pub(super) fn display(&self, name: &str) -> String {
         match &self.overrides {
             Some(t) if t.sources.contains_key(name) => t.dir.join(name).display().to_string(),
             _ => format!("templates/{name}"),
@@ -235,13 +235,24 @@ pub(super) fn environment(
         // Its layout markers, too: a slip is an error at its line, not a
         // different document.
         if let Some(source) = origins.source(name) {
-            markers::check_template(source).map_err(|problem| RenderError::Markers {
+            check_markers(name, source).map_err(|problem| RenderError::Markers {
                 template: origins.display(name),
                 problem,
             })?;
         }
     }
     Ok((env, origins))
+}
+
+/// Checks a template's layout markers and tags: a clause's or the
+/// recitals' text may hold none, being numbered paragraph by paragraph.
+fn check_markers(name: &str, source: &str) -> Result<(), markers::TemplateProblem> {
+    let text = name.contains("/clauses/") || name.ends_with("/preamble.md.j2");
+    if text {
+        markers::check_text_template(source)
+    } else {
+        markers::check_template(source)
+    }
 }
 
 /// Told the name of each template about to run (the sandbox of an
@@ -371,7 +382,7 @@ mod tests {
         assert!(files.len() > 20, "{}", files.len());
         for (name, bytes) in files {
             let source = String::from_utf8(bytes).unwrap();
-            if let Err(problem) = markers::check_template(&source) {
+            if let Err(problem) = check_markers(&name, &source) {
                 panic!("{name}:{}: {}", problem.line, problem.describe(Lang::En));
             }
         }

@@ -6,27 +6,30 @@ use crate::lang::Lang;
 
 /// Escapes user text so it reads literally in Markdown: no heading, list,
 /// table, emphasis, link, HTML or character reference (`&rlm;`, `&#x200F;`)
-/// can come out of it. Paragraphs (blank-line separated) are kept; single
-/// line breaks become spaces.
+/// can come out of it. It is one run of text wherever a template puts it —
+/// a name in a sentence, a table cell, a numbered paragraph — so every
+/// line break, blank lines included, becomes a space: a blank line in a
+/// value would otherwise cut a table, end a list item or add a numbered
+/// paragraph.
 pub fn escape_markdown(text: &str) -> String {
-    let paragraphs: Vec<String> = text
-        .replace("\r\n", "\n")
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .map(|p| escape_paragraph(&p))
-        .collect();
-    paragraphs.join("\n\n")
+    escape_paragraph(&plain_text(text))
 }
 
-/// User text as plain text for a document's properties (title, author):
-/// the paragraphs and spacing [`escape_markdown`] keeps, joined by a space,
-/// control characters as spaces, nothing escaped.
+/// User text as one line of plain text (what [`escape_markdown`] escapes,
+/// and a document's properties: title, author): runs of whitespace as one
+/// space, control characters as spaces.
 pub fn plain_text(text: &str) -> String {
-    text.split_whitespace()
+    let line = text
+        .split_whitespace()
         .map(|w| w.replace(|c: char| c.is_control(), " "))
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    // A control character at an end leaves a space there, which would
+    // hide a list's dash from the escaping.
+    match line.trim_matches(' ') {
+        trimmed if trimmed.len() == line.len() => line,
+        trimmed => trimmed.to_string(),
+    }
 }
 
 fn escape_paragraph(p: &str) -> String {
@@ -251,7 +254,7 @@ mod tests {
         assert_eq!(escape_markdown("1. point"), "1\\. point");
         assert_eq!(escape_markdown("{{ 7*7 }}"), "\\{\\{ 7\\*7 \\}\\}");
         assert_eq!(escape_markdown("<script>"), "\\<script\\>");
-        assert_eq!(escape_markdown("a\nb\n\nc"), "a b\n\nc");
+        assert_eq!(escape_markdown("a\nb\n\nc"), "a b c");
         assert_eq!(escape_markdown("tab\there"), "tab here");
     }
 

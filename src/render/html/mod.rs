@@ -19,7 +19,7 @@ mod style;
 
 use crate::lang::Lang;
 use crate::render::print::page::{furniture, in_both, locale};
-use crate::render::print::script::directions;
+use crate::render::print::script::{directions, is_arabic};
 use crate::render::print::text::{is_amount, ordinal_pieces};
 use crate::render::print::tree::{Align, Block, Cell, Mark, Printed, Run, contents};
 use crate::render::print::{Paper, PrintInfo};
@@ -39,6 +39,7 @@ pub fn write(printed: &Printed, info: &PrintInfo) -> String {
         section_open: false,
         heading: String::new(),
         in_note: false,
+        tables: 0,
     };
     let furniture = furniture(info);
     let html_lang = locale(info.lang, info.paper);
@@ -133,6 +134,9 @@ struct Page {
     heading: String,
     /// Inside a review note, whose `aside` already sets quotations apart.
     in_note: bool,
+    /// The tables since the last heading: each table's region has a name
+    /// of its own.
+    tables: usize,
 }
 
 impl Page {
@@ -218,6 +222,7 @@ impl Page {
                 let id = self.ids.get(self.next_heading).cloned().unwrap_or_default();
                 self.next_heading += 1;
                 self.heading = crate::render::print::tree::current(runs);
+                self.tables = 0;
                 let _ = write!(self.out, "<h2 id=\"{id}\"{lang}{attributes}>");
                 self.runs(runs);
                 self.out.push_str("</h2>\n");
@@ -357,7 +362,20 @@ impl Page {
     }
 
     fn table(&mut self, align: &[Align], header: &[Cell], rows: &[Vec<Cell>], attributes: &str) {
-        let _ = writeln!(self.out, "<div class=\"table\"><table{attributes}>");
+        // A wide table scrolls on a narrow screen: its region is reachable
+        // from the keyboard and named after the annex it is in.
+        self.tables += 1;
+        // Not the part's own name, which its section already bears.
+        let word = crate::tr!(self.lang, "Tableau", "Table");
+        let name = match self.tables {
+            1 => format!("{word} — {}", self.heading),
+            n => format!("{word} {n} — {}", self.heading),
+        };
+        let _ = writeln!(
+            self.out,
+            "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table{attributes}>",
+            escape(&name)
+        );
         let class =
             |c: usize, cell: &Cell, body: bool| match align.get(c).copied().unwrap_or_default() {
                 Align::Right => " class=\"right\"",
@@ -419,7 +437,18 @@ impl Page {
     fn text(&mut self, text: &str) {
         for (segment, rtl) in directions(text) {
             if rtl {
-                let _ = write!(self.out, "<span dir=\"rtl\">{}</span>", escape(segment));
+                // Arabic is named, for a screen reader's voice; Hebrew and
+                // the rest only turn.
+                let lang = if segment.chars().any(is_arabic) {
+                    " lang=\"ar\""
+                } else {
+                    ""
+                };
+                let _ = write!(
+                    self.out,
+                    "<span dir=\"rtl\"{lang}>{}</span>",
+                    escape(segment)
+                );
                 continue;
             }
             if self.lang != Lang::Fr {

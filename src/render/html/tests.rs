@@ -91,5 +91,8 @@ fn notes_tables_lists_and_marks() {
     assert!(html.contains("<td class=\"right\">1 000,00 $</td>"));
     assert!(html.contains("<ol start=\"3\">"));
     assert!(html.contains("<del>5</del><ins>6</ins>"));
-    assert!(html.contains("<span dir=\"rtl\">شارع 88</span>"), "{html}");
+    assert!(
+        html.contains("<span dir=\"rtl\" lang=\"ar\">شارع 88</span>"),
+        "{html}"
+    );
 }

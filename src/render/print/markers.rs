@@ -169,8 +169,8 @@ impl NotAMarker {
             ),
             NotAMarker::Anchor(a) => crate::tr!(
                 lang,
-                "ancre `{a}` : lettres minuscules, chiffres et tirets seulement, 64 au plus",
-                "anchor `{a}`: lower-case letters, digits and hyphens only, 64 at most"
+                "ancre `{a}` : lettres minuscules, chiffres et tirets seulement, 64 au plus ; `contents` et `part-…` sont réservés à pacte",
+                "anchor `{a}`: lower-case letters, digits and hyphens only, 64 at most; `contents` and `part-…` are pacte's own"
             ),
         }
     }
@@ -209,11 +209,15 @@ pub fn parse(html: &str) -> Result<Marker, NotAMarker> {
             Marker::Lang(Lang::parse(code).ok_or_else(|| NotAMarker::Language(code.to_string()))?)
         }
         ("anchor", id) => {
+            // `contents` and `part-N` are the identifiers pacte gives
+            // itself: an anchor never takes one over.
             let valid = !id.is_empty()
                 && id.len() <= MAX_ANCHOR
                 && id
                     .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && id != "contents"
+                && !id.starts_with("part-");
             if !valid {
                 return Err(NotAMarker::Anchor(id.to_string()));
             }
@@ -244,11 +248,22 @@ pub enum ProblemKind {
     },
     /// `<!-- column -->` outside a pair of columns.
     ColumnOutside,
+    /// A marker in a clause's or the recitals' template, whose text is
+    /// numbered paragraphs.
+    MarkerInText,
+    /// An HTML tag in a template: a template writes Markdown.
+    Html(String),
 }
 
 impl TemplateProblem {
     pub fn describe(&self, lang: Lang) -> String {
-        match &self.kind {
+        self.kind.describe(lang)
+    }
+}
+
+impl ProblemKind {
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
             ProblemKind::NotAMarker(n) => n.describe(lang),
             ProblemKind::Unclosed(open) => {
                 let (opener, closer) = (open.opener(), open.closer());
@@ -279,6 +294,16 @@ impl TemplateProblem {
                 "`<!-- column -->` hors de `<!-- columns -->` … `<!-- /columns -->`",
                 "`<!-- column -->` outside `<!-- columns -->` … `<!-- /columns -->`"
             ),
+            ProblemKind::MarkerInText => crate::tr!(
+                lang,
+                "le texte d'une clause ou des attendus est fait de paragraphes numérotés : un repère de mise en page n'y a pas sa place (il va dans le squelette, convention.md.j2 ou parts.md.j2) ; une remarque pour les auteurs s'écrit {{# … #}}",
+                "a clause's or the recitals' text is numbered paragraphs: a layout marker has no place there (it goes in the skeleton, convention.md.j2 or parts.md.j2); a note to authors is written {{# … #}}"
+            ),
+            ProblemKind::Html(tag) => crate::tr!(
+                lang,
+                "balise HTML `{tag}` : un modèle écrit du Markdown (**gras**, *italique*, listes, tableaux) et les repères <!-- … --> documentés",
+                "HTML tag `{tag}`: a template writes Markdown (**bold**, *italic*, lists, tables) and the documented <!-- … --> markers"
+            ),
         }
     }
 }
@@ -288,6 +313,7 @@ impl TemplateProblem {
 /// A marker built from a value (`<!-- lang {{ right.lang }} -->`) is
 /// checked by its word here and whole when the document is read.
 pub fn check_template(source: &str) -> Result<(), TemplateProblem> {
+    check_tags(source)?;
     let mut open: Vec<(Opens, usize)> = Vec::new();
     let mut from = 0;
     while let Some(found) = next_comment(source, from) {
@@ -339,21 +365,84 @@ pub fn check_template(source: &str) -> Result<(), TemplateProblem> {
     }
 }
 
-/// The next HTML comment of a template's text at or after `from`, skipping
-/// Jinja comments (`{# … #}`), which may speak of markers.
-fn next_comment(source: &str, mut from: usize) -> Option<(usize, usize)> {
+/// Checks a clause's or the recitals' template: its text is numbered
+/// paragraph by paragraph, so no layout marker may stand in it.
+pub fn check_text_template(source: &str) -> Result<(), TemplateProblem> {
+    check_tags(source)?;
+    match next_comment(source, 0) {
+        Some((start, _)) => Err(TemplateProblem {
+            line: line_of(source, start),
+            kind: ProblemKind::MarkerInText,
+        }),
+        None => Ok(()),
+    }
+}
+
+fn line_of(source: &str, at: usize) -> usize {
+    source[..at].matches('\n').count() + 1
+}
+
+/// The tags a template may write besides markers: the Markdown edition's
+/// anchors (`<a id="article-3"></a>`), and a comparison's marks (`<del>`,
+/// `<ins>`), which every printer reads.
+const ALLOWED_TAGS: &[&str] = &["a", "del", "ins"];
+
+/// Refuses an HTML tag in a template's own text (not in what a value
+/// prints, which is escaped).
+fn check_tags(source: &str) -> Result<(), TemplateProblem> {
+    let mut from = 0;
+    while let Some(at) = next_text(source, from, "<") {
+        from = at + 1;
+        let rest = &source[at + 1..];
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let is_tag =
+            rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') && !name.is_empty();
+        if is_tag && !ALLOWED_TAGS.contains(&name.to_ascii_lowercase().as_str()) {
+            let end = rest.find('>').map_or(rest.len().min(40), |e| e + 1);
+            return Err(TemplateProblem {
+                line: line_of(source, at),
+                kind: ProblemKind::Html(format!("<{}", &rest[..end.min(60)])),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The next HTML comment of a template's text at or after `from`.
+fn next_comment(source: &str, from: usize) -> Option<(usize, usize)> {
+    let start = next_text(source, from, "<!--")?;
+    let end = source[start..]
+        .find("-->")
+        .map_or(source.len(), |e| start + e + 3);
+    Some((start, end))
+}
+
+/// The next `needle` in a template's own text at or after `from`: not in a
+/// Jinja comment (`{# … #}`, which may speak of markers), expression
+/// (`{{ … }}`) or statement (`{% … %}`).
+fn next_text(source: &str, mut from: usize, needle: &str) -> Option<usize> {
     loop {
-        let comment = source[from..].find("<!--").map(|i| from + i);
-        let jinja = source[from..].find("{#").map(|i| from + i);
-        match (comment, jinja) {
-            (Some(c), Some(j)) if j < c => {
-                from = source[j..].find("#}").map_or(source.len(), |e| j + e + 2);
+        let found = source[from..].find(needle).map(|i| from + i);
+        let jinja = ["{#", "{{", "{%"]
+            .iter()
+            .filter_map(|open| source[from..].find(open).map(|i| (from + i, *open)))
+            .min();
+        match (found, jinja) {
+            (Some(n), Some((j, open))) if j < n => {
+                let close = match open {
+                    "{#" => "#}",
+                    "{{" => "}}",
+                    _ => "%}",
+                };
+                from = source[j + 2..]
+                    .find(close)
+                    .map_or(source.len(), |e| j + 2 + e + 2);
             }
-            (Some(c), _) => {
-                let end = source[c..].find("-->").map_or(source.len(), |e| c + e + 3);
-                return Some((c, end));
-            }
-            (None, _) => return None,
+            (found, _) => return found,
         }
     }
 }
@@ -403,6 +492,24 @@ mod tests {
             check_template("<!-- column -->").map_err(|p| p.kind),
             Err(ProblemKind::ColumnOutside)
         );
+    }
+
+    #[test]
+    fn html_and_markers_in_text_templates_are_refused_at_their_line() {
+        assert_eq!(
+            check_template("a\n<div>x</div>\n").map_err(|p| p.line),
+            Err(2)
+        );
+        assert!(check_template("<a id=\"article-{{ a.number }}\"></a>\n").is_ok());
+        assert!(check_template("a < b, c <= d, {{ x < y }}\n").is_ok());
+        // A Jinja expression cannot hide a comment from the check.
+        assert!(check_template("{{ \"{#\" }}<!-- bogus -->{{ \"#}\" }}").is_err());
+        assert_eq!(
+            check_text_template("**1.1** Texte.\n\n<!-- anchor x -->\n")
+                .map_err(|p| (p.line, p.kind)),
+            Err((3, ProblemKind::MarkerInText))
+        );
+        assert!(check_text_template("{# <!-- keep --> in a note #}\nTexte.\n").is_ok());
     }
 
     #[test]

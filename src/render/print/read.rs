@@ -39,6 +39,10 @@ pub enum ReadErrorKind {
     TooDeep,
     /// A list inside a list's item.
     NestedList,
+    /// `<!-- anchor … -->` not followed by a heading.
+    AnchorWithoutHeading(String),
+    /// The same anchor twice.
+    DuplicateAnchor(String),
 }
 
 impl ReadError {
@@ -90,6 +94,16 @@ impl ReadError {
                 "une liste dans un élément de liste : pacte imprime un seul niveau de liste",
                 "a list inside a list item: pacte prints one level of list"
             ),
+            ReadErrorKind::AnchorWithoutHeading(id) => crate::tr!(
+                lang,
+                "`<!-- anchor {id} -->` n'est pas suivi d'un titre (`## …`)",
+                "`<!-- anchor {id} -->` is not followed by a heading (`## …`)"
+            ),
+            ReadErrorKind::DuplicateAnchor(id) => crate::tr!(
+                lang,
+                "l'ancre `{id}` est donnée deux fois : chaque titre a la sienne",
+                "anchor `{id}` is given twice: each heading has its own"
+            ),
         };
         match &self.after {
             Some(h) => crate::tr!(lang, "{what} (après « {h} »)", "{what} (after “{h}”)"),
@@ -131,6 +145,7 @@ struct Reader {
     table: Option<TableBeingRead>,
     in_head: bool,
     anchor: Option<String>,
+    anchors: std::collections::HashSet<String>,
     after: Option<String>,
 }
 
@@ -149,6 +164,7 @@ pub fn read(markdown: &str, lang: Lang) -> Result<Printed, ReadError> {
         table: None,
         in_head: false,
         anchor: None,
+        anchors: std::collections::HashSet::new(),
         after: None,
     };
     for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
@@ -156,6 +172,9 @@ pub fn read(markdown: &str, lang: Lang) -> Result<Printed, ReadError> {
     }
     if let Some(open) = r.open.last() {
         return Err(r.error(ReadErrorKind::Unclosed(open.kind)));
+    }
+    if let Some(id) = r.anchor.take() {
+        return Err(r.error(ReadErrorKind::AnchorWithoutHeading(id)));
     }
     Ok(Printed {
         lang,
@@ -171,11 +190,19 @@ impl Reader {
         }
     }
 
-    fn push(&mut self, block: Block) {
+    fn push(&mut self, block: Block) -> Result<(), ReadError> {
+        // An anchor waits for its heading across a change of language
+        // (the bilingual edition's columns), never across text.
+        if !matches!(block, Block::Heading { .. } | Block::Lang(_))
+            && let Some(id) = self.anchor.take()
+        {
+            return Err(self.error(ReadErrorKind::AnchorWithoutHeading(id)));
+        }
         match self.open.last_mut() {
             Some(open) => open.blocks.push(block),
             None => self.root.push(block),
         }
+        Ok(())
     }
 
     fn text(&mut self, text: &str) {
@@ -203,11 +230,11 @@ impl Reader {
             Event::End(TagEnd::Heading(level)) => {
                 let runs = std::mem::take(&mut self.runs);
                 if level == HeadingLevel::H1 {
-                    self.push(Block::Title(runs));
+                    self.push(Block::Title(runs))?;
                 } else {
                     self.after = Some(plain(&runs));
                     let anchor = self.anchor.take();
-                    self.push(Block::Heading { runs, anchor });
+                    self.push(Block::Heading { runs, anchor })?;
                 }
             }
             Event::End(TagEnd::Paragraph) => {
@@ -220,7 +247,7 @@ impl Reader {
                     item.extend(runs);
                 } else if !runs.is_empty() {
                     let quote = self.quote > 0;
-                    self.push(Block::Paragraph { runs, quote });
+                    self.push(Block::Paragraph { runs, quote })?;
                 }
             }
             Event::Start(Tag::List(start)) => {
@@ -239,7 +266,7 @@ impl Reader {
             }
             Event::End(TagEnd::List(_)) => {
                 if let Some((start, items)) = self.list.take() {
-                    self.push(Block::List { start, items });
+                    self.push(Block::List { start, items })?;
                 }
             }
             Event::Start(Tag::Table(alignments)) => {
@@ -283,10 +310,10 @@ impl Reader {
                         align: t.align,
                         header: t.header,
                         rows: t.rows,
-                    });
+                    })?;
                 }
             }
-            Event::Rule => self.push(Block::Rule),
+            Event::Rule => self.push(Block::Rule)?,
             Event::InlineHtml(html) => match html.trim() {
                 "<ins>" => self.mark = Mark::Inserted,
                 "<del>" => self.mark = Mark::Deleted,
@@ -355,7 +382,7 @@ impl Reader {
                     },
                 },
             };
-            self.push(block);
+            self.push(block)?;
             return Ok(());
         }
         let block = match marker {
@@ -365,6 +392,12 @@ impl Reader {
             Marker::Space => Block::Space(28.0),
             Marker::Lang(lang) => Block::Lang(lang),
             Marker::Anchor(id) => {
+                if let Some(waiting) = self.anchor.take() {
+                    return Err(self.error(ReadErrorKind::AnchorWithoutHeading(waiting)));
+                }
+                if !self.anchors.insert(id.clone()) {
+                    return Err(self.error(ReadErrorKind::DuplicateAnchor(id)));
+                }
                 self.anchor = Some(id);
                 return Ok(());
             }
@@ -387,8 +420,7 @@ impl Reader {
             | Marker::Columns { .. }
             | Marker::ColumnsEnd => return Ok(()),
         };
-        self.push(block);
-        Ok(())
+        self.push(block)
     }
 }
 
@@ -491,6 +523,25 @@ mod tests {
             read_fr("<!-- column -->\n").unwrap_err().kind,
             ReadErrorKind::Column
         );
+    }
+
+    #[test]
+    fn an_anchor_names_one_heading() {
+        let ok = read_fr(
+            "<!-- anchor a -->\n\n<!-- columns -->\n\n<!-- lang fr -->\n\n## A\n\n<!-- /columns -->\n",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let alone = read_fr("<!-- anchor a -->\n\nTexte.\n").unwrap_err();
+        assert_eq!(alone.kind, ReadErrorKind::AnchorWithoutHeading("a".into()));
+        let twice = read_fr("<!-- anchor a -->\n\n<!-- anchor b -->\n\n## B\n").unwrap_err();
+        assert_eq!(twice.kind, ReadErrorKind::AnchorWithoutHeading("a".into()));
+        let again =
+            read_fr("<!-- anchor a -->\n\n## A\n\n<!-- anchor a -->\n\n## B\n").unwrap_err();
+        assert_eq!(again.kind, ReadErrorKind::DuplicateAnchor("a".into()));
+        let last = read_fr("## A\n\n<!-- anchor z -->\n").unwrap_err();
+        assert_eq!(last.kind, ReadErrorKind::AnchorWithoutHeading("z".into()));
+        assert!(markers::parse("<!-- anchor part-2 -->").is_err());
+        assert!(markers::parse("<!-- anchor contents -->").is_err());
     }
 
     #[test]
