@@ -228,6 +228,54 @@ pub fn parse(html: &str) -> Result<Marker, NotAMarker> {
     Ok(marker)
 }
 
+/// A container marker out of place, in a template or in the document
+/// read from the templates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Nesting {
+    /// Opened and never closed.
+    Unclosed(Opens),
+    /// A closing marker with nothing open, or not the one open.
+    Unexpected { found: String, open: Option<Opens> },
+    /// `<!-- column -->` outside two columns, or twice in the same.
+    Column,
+}
+
+impl Nesting {
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Nesting::Unclosed(open) => {
+                let (opener, closer) = (open.opener(), open.closer());
+                crate::tr!(
+                    lang,
+                    "`{opener}` n'est pas fermé : ajoutez `{closer}` après ce qu'il entoure",
+                    "`{opener}` is not closed: add `{closer}` after what it encloses"
+                )
+            }
+            Nesting::Unexpected { found, open: None } => crate::tr!(
+                lang,
+                "`{found}` ferme ce qui n'a pas été ouvert",
+                "`{found}` closes what was not opened"
+            ),
+            Nesting::Unexpected {
+                found,
+                open: Some(open),
+            } => {
+                let closer = open.closer();
+                crate::tr!(
+                    lang,
+                    "`{found}` alors que `{closer}` est attendu d'abord",
+                    "`{found}` where `{closer}` is expected first"
+                )
+            }
+            Nesting::Column => crate::tr!(
+                lang,
+                "`<!-- column -->` hors de `<!-- columns -->` … `<!-- /columns -->`, ou deux fois dans les mêmes",
+                "`<!-- column -->` outside `<!-- columns -->` … `<!-- /columns -->`, or twice in the same"
+            ),
+        }
+    }
+}
+
 /// A template's markers that cannot work: where, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TemplateProblem {
@@ -239,15 +287,8 @@ pub struct TemplateProblem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
     NotAMarker(NotAMarker),
-    /// A container opened and not closed in the same template.
-    Unclosed(Opens),
-    /// A closing marker with nothing open, or not the one open.
-    Unexpected {
-        found: String,
-        open: Option<Opens>,
-    },
-    /// `<!-- column -->` outside a pair of columns.
-    ColumnOutside,
+    /// A container left open, closed out of order, or split wrongly.
+    Nesting(Nesting),
     /// A marker in a clause's or the recitals' template, whose text is
     /// numbered paragraphs.
     MarkerInText,
@@ -265,35 +306,7 @@ impl ProblemKind {
     pub fn describe(&self, lang: Lang) -> String {
         match self {
             ProblemKind::NotAMarker(n) => n.describe(lang),
-            ProblemKind::Unclosed(open) => {
-                let (opener, closer) = (open.opener(), open.closer());
-                crate::tr!(
-                    lang,
-                    "`{opener}` n'est pas fermé dans ce gabarit : ajoutez `{closer}` après ce qu'il entoure",
-                    "`{opener}` is not closed in this template: add `{closer}` after what it encloses"
-                )
-            }
-            ProblemKind::Unexpected { found, open: None } => crate::tr!(
-                lang,
-                "`{found}` ferme ce qui n'a pas été ouvert dans ce gabarit",
-                "`{found}` closes what this template did not open"
-            ),
-            ProblemKind::Unexpected {
-                found,
-                open: Some(open),
-            } => {
-                let closer = open.closer();
-                crate::tr!(
-                    lang,
-                    "`{found}` alors que `{closer}` est attendu d'abord",
-                    "`{found}` where `{closer}` is expected first"
-                )
-            }
-            ProblemKind::ColumnOutside => crate::tr!(
-                lang,
-                "`<!-- column -->` hors de `<!-- columns -->` … `<!-- /columns -->`",
-                "`<!-- column -->` outside `<!-- columns -->` … `<!-- /columns -->`"
-            ),
+            ProblemKind::Nesting(n) => n.describe(lang),
             ProblemKind::MarkerInText => crate::tr!(
                 lang,
                 "le texte d'une clause ou des attendus est fait de paragraphes numérotés : un repère de mise en page n'y a pas sa place (il va dans le squelette, convention.md.j2 ou parts.md.j2) ; une remarque pour les auteurs s'écrit {{# … #}}",
@@ -345,21 +358,21 @@ pub fn check_template(source: &str) -> Result<(), TemplateProblem> {
             match open.last() {
                 Some((top, _)) if *top == closes => _ = open.pop(),
                 top => {
-                    return Err(problem(ProblemKind::Unexpected {
+                    return Err(problem(ProblemKind::Nesting(Nesting::Unexpected {
                         found: html.trim().to_string(),
                         open: top.map(|(o, _)| *o),
-                    }));
+                    })));
                 }
             }
         } else if marker == Marker::Column && open.last().is_none_or(|(o, _)| *o != Opens::Columns)
         {
-            return Err(problem(ProblemKind::ColumnOutside));
+            return Err(problem(ProblemKind::Nesting(Nesting::Column)));
         }
     }
     match open.pop() {
         Some((opens, line)) => Err(TemplateProblem {
             line,
-            kind: ProblemKind::Unclosed(opens),
+            kind: ProblemKind::Nesting(Nesting::Unclosed(opens)),
         }),
         None => Ok(()),
     }
@@ -479,7 +492,7 @@ mod tests {
             check_template(slip),
             Err(TemplateProblem {
                 line: 5,
-                kind: ProblemKind::Unclosed(Opens::Note)
+                kind: ProblemKind::Nesting(Nesting::Unclosed(Opens::Note))
             })
         );
         let crossed = "<!-- keep -->\n<!-- box -->\n<!-- /keep -->\n<!-- /box -->\n";
@@ -490,7 +503,7 @@ mod tests {
         );
         assert_eq!(
             check_template("<!-- column -->").map_err(|p| p.kind),
-            Err(ProblemKind::ColumnOutside)
+            Err(ProblemKind::Nesting(Nesting::Column))
         );
     }
 

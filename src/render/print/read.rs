@@ -4,7 +4,7 @@
 //! inside a list — anything a printer would have to guess at — is an error
 //! naming the marker and the heading it follows.
 
-use super::markers::{self, Marker, NotAMarker, Opens};
+use super::markers::{self, Marker, Nesting, NotAMarker, Opens};
 use super::tree::{Align, Block, Cell, Mark, Printed, Run, Style, plain};
 use crate::lang::Lang;
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -26,15 +26,8 @@ pub enum ReadErrorKind {
     NotAMarker(NotAMarker),
     /// A marker inside a paragraph: markers stand on a line of their own.
     InParagraph(String),
-    /// A container still open at the end.
-    Unclosed(Opens),
-    /// A closing marker that does not close what is open.
-    Unexpected {
-        found: String,
-        open: Option<Opens>,
-    },
-    /// `<!-- column -->` outside two columns, or twice in them.
-    Column,
+    /// A container left open, closed out of order, or split wrongly.
+    Nesting(Nesting),
     /// Containers nested deeper than [`MAX_NESTING`].
     TooDeep,
     /// A list inside a list's item.
@@ -55,35 +48,7 @@ impl ReadError {
                 "le repère `{m}` est au milieu d'un paragraphe : mettez-le seul sur sa ligne, entre deux lignes vides",
                 "marker `{m}` is inside a paragraph: put it on a line of its own, between blank lines"
             ),
-            ReadErrorKind::Unclosed(open) => {
-                let (opener, closer) = (open.opener(), open.closer());
-                crate::tr!(
-                    lang,
-                    "`{opener}` n'est jamais fermé par `{closer}`",
-                    "`{opener}` is never closed by `{closer}`"
-                )
-            }
-            ReadErrorKind::Unexpected { found, open: None } => crate::tr!(
-                lang,
-                "`{found}` ferme ce qui n'a pas été ouvert",
-                "`{found}` closes what was not opened"
-            ),
-            ReadErrorKind::Unexpected {
-                found,
-                open: Some(open),
-            } => {
-                let closer = open.closer();
-                crate::tr!(
-                    lang,
-                    "`{found}` alors que `{closer}` est attendu d'abord",
-                    "`{found}` where `{closer}` is expected first"
-                )
-            }
-            ReadErrorKind::Column => crate::tr!(
-                lang,
-                "`<!-- column -->` hors de deux colonnes, ou deux fois dans les mêmes",
-                "`<!-- column -->` outside two columns, or twice in the same"
-            ),
+            ReadErrorKind::Nesting(n) => n.describe(lang),
             ReadErrorKind::TooDeep => crate::tr!(
                 lang,
                 "groupes, notes et colonnes imbriqués sur plus de {MAX_NESTING} niveaux",
@@ -171,7 +136,7 @@ pub fn read(markdown: &str, lang: Lang) -> Result<Printed, ReadError> {
         r.event(event)?;
     }
     if let Some(open) = r.open.last() {
-        return Err(r.error(ReadErrorKind::Unclosed(open.kind)));
+        return Err(r.error(ReadErrorKind::Nesting(Nesting::Unclosed(open.kind))));
     }
     if let Some(id) = r.anchor.take() {
         return Err(r.error(ReadErrorKind::AnchorWithoutHeading(id)));
@@ -356,10 +321,10 @@ impl Reader {
         if let Some(kind) = marker.closes() {
             let top = self.open.last().map(|o| o.kind);
             if top != Some(kind) {
-                return Err(self.error(ReadErrorKind::Unexpected {
+                return Err(self.error(ReadErrorKind::Nesting(Nesting::Unexpected {
                     found: text.to_string(),
                     open: top,
-                }));
+                })));
             }
             let Some(open) = self.open.pop() else {
                 return Ok(());
@@ -406,7 +371,7 @@ impl Reader {
                     Some(open) if open.kind == Opens::Columns && open.left.is_none() => {
                         open.left = Some(std::mem::take(&mut open.blocks));
                     }
-                    _ => return Err(self.error(ReadErrorKind::Column)),
+                    _ => return Err(self.error(ReadErrorKind::Nesting(Nesting::Column))),
                 }
                 return Ok(());
             }
@@ -489,7 +454,7 @@ mod tests {
         assert_eq!(
             unclosed.unwrap_err(),
             ReadError {
-                kind: ReadErrorKind::Unclosed(Opens::Note),
+                kind: ReadErrorKind::Nesting(Nesting::Unclosed(Opens::Note)),
                 after: Some("Article 3".into())
             }
         );
@@ -508,10 +473,10 @@ mod tests {
         let crossed = read_fr("<!-- keep -->\n\n<!-- box -->\n\n<!-- /keep -->\n").unwrap_err();
         assert!(matches!(
             crossed.kind,
-            ReadErrorKind::Unexpected {
+            ReadErrorKind::Nesting(Nesting::Unexpected {
                 open: Some(Opens::Note),
                 ..
-            }
+            })
         ));
         let deep = "<!-- keep -->\n\n".repeat(4);
         assert_eq!(read_fr(&deep).unwrap_err().kind, ReadErrorKind::TooDeep);
@@ -521,7 +486,7 @@ mod tests {
         );
         assert_eq!(
             read_fr("<!-- column -->\n").unwrap_err().kind,
-            ReadErrorKind::Column
+            ReadErrorKind::Nesting(Nesting::Column)
         );
     }
 
