@@ -667,3 +667,32 @@ fn a_clause_template_holds_no_layout_marker_and_no_template_holds_html() {
         }
     }
 }
+
+#[test]
+fn a_marker_opened_under_a_condition_names_the_skeleton_and_the_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    let parts = std::fs::read_to_string("templates/parts.md.j2").unwrap();
+    // Balanced as written, so the check at load passes; never opened once
+    // rendered.
+    let slipped = parts.replacen(
+        "{% macro in_witness(doc, w) %}",
+        "{% macro in_witness(doc, w) %}\n{% if false %}\n<!-- keep -->\n{% endif %}\n<!-- /keep -->\n",
+        1,
+    );
+    assert_ne!(slipped, parts);
+    std::fs::write(dir.path().join("parts.md.j2"), slipped).unwrap();
+    let (code, _, err) = render(&[
+        "--templates",
+        dir.path().to_str().unwrap(),
+        "--to",
+        "html",
+        GESTION,
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("templates/fr/convention.md.j2"), "{err}");
+    assert!(err.contains("<!-- /keep -->"), "{err}");
+    assert!(
+        err.contains("(après « Article "),
+        "the heading it follows: {err}"
+    );
+}

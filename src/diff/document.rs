@@ -89,7 +89,10 @@ fn printed(
         ),
         None => summary,
     };
-    let printed = print::read(&markdown, cmp.lang)?;
+    let printed = print::read(&markdown, cmp.lang).map_err(|error| RenderError::Printed {
+        template: render::template_path(options, &format!("{}/diff.md.j2", cmp.lang.code())),
+        error,
+    })?;
     let paper = pdf_options
         .paper
         .unwrap_or_else(|| print::Paper::for_currency(&cmp.currency));

@@ -38,8 +38,12 @@ pub enum RenderError {
     /// The two editions of a bilingual document do not have the same parts.
     Editions,
     /// The printed edition cannot be read into the document tree (a marker
-    /// built from a value, or one a template opens and another closes).
-    Printed(ReadError),
+    /// opened under a condition and closed outside it, one built from a
+    /// value): the skeleton template it came from, and why.
+    Printed {
+        template: String,
+        error: ReadError,
+    },
     Pdf(PdfError),
     Docx(DocxError),
 }
@@ -93,12 +97,12 @@ impl RenderError {
                 "édition bilingue : les deux langues n'ont pas les mêmes articles et annexes",
                 "bilingual edition: the two languages do not have the same articles and annexes"
             ),
-            RenderError::Printed(e) => {
-                let why = e.describe(lang);
+            RenderError::Printed { template, error } => {
+                let why = error.describe(lang);
                 tr!(
                     lang,
-                    "document imprimé, mise en page des modèles : {why}",
-                    "printed document, the templates' layout: {why}"
+                    "modèle {template} et ceux qu'il inclut, mise en page : {why}",
+                    "template {template} and those it includes, layout: {why}"
                 )
             }
             RenderError::Pdf(e) => {
@@ -130,11 +134,5 @@ impl From<PdfError> for RenderError {
 impl From<DocxError> for RenderError {
     fn from(e: DocxError) -> Self {
         RenderError::Docx(e)
-    }
-}
-
-impl From<ReadError> for RenderError {
-    fn from(e: ReadError) -> Self {
-        RenderError::Printed(e)
     }
 }

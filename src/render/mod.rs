@@ -27,6 +27,7 @@ use build::build_with;
 pub use error::RenderError;
 pub use model::Document;
 pub use pdf::layout::MAX_PAGES;
+pub(crate) use templates::template_path;
 pub use templates::{
     MAX_RENDERED_BYTES, TEMPLATE_CHILD_CPU_SECONDS, TEMPLATE_CHILD_MEMORY_BYTES, TEMPLATE_FUEL,
     Templates, fingerprint, observe_templates,
@@ -383,7 +384,16 @@ pub fn printed<'c>(
     };
     // The models are in the Markdown now: one copy of a long text at a time.
     drop(docs);
-    let printed = print::read(&markdown, info.lang)?;
+    let printed = print::read(&markdown, info.lang).map_err(|error| {
+        let name = match info.second {
+            Some(_) => "bilingual.md.j2".to_string(),
+            None => format!("{}/convention.md.j2", info.lang.code()),
+        };
+        RenderError::Printed {
+            template: origins.display(&name),
+            error,
+        }
+    })?;
     Ok((printed, info))
 }
 

@@ -168,6 +168,15 @@ impl Origins {
     }
 }
 
+/// How a template is named in a message: its file in an organisation's
+/// folder when it overrides the bundled one, else `templates/NAME`.
+pub(crate) fn template_path(options: &RenderOptions, name: &str) -> String {
+    Origins {
+        overrides: options.templates.clone(),
+    }
+    .display(name)
+}
+
 /// A template name is a relative path with no `..`: an override can never
 /// read outside its folder.
 fn safe_relative(name: &str) -> Option<&Path> {
