@@ -22,20 +22,19 @@
 //! same bytes, as for the PDF.
 //!
 //! Here: the body, paragraph by paragraph, and its runs; [`tables`]: annex
-//! tables and the two-column tables (signatures, two languages); [`xml`]:
-//! escaping; [`package`]: the other parts and the zip.
+//! tables and the two-column tables (signatures, two languages);
+//! [`package`]: the other parts and the zip.
 
 mod package;
 mod tables;
-mod xml;
 
 use crate::lang::Lang;
+use crate::render::print::markup::escape;
 use crate::render::print::page::{in_both, locale};
 use crate::render::print::script::{directions, is_arabic};
 use crate::render::print::text::ordinal_pieces;
 use crate::render::print::tree::{Block, Entry, Mark, Printed, Run, contents};
 use crate::render::print::{Paper, PrintInfo};
-use xml::escape;
 
 /// Who a Word document's tracked changes and comments are by, and when.
 #[derive(Clone, Debug)]

@@ -8,8 +8,8 @@
 //! word processor saving the document writes a new archive without it, so
 //! a lawyer's edited copy is never replaced without `--force`.
 
-use super::xml::escape;
 use crate::render::print::PrintInfo;
+use crate::render::print::markup::escape;
 use crate::render::print::page::{furniture, geometry, metadata};
 use std::io::Write;
 use zip::write::SimpleFileOptions;

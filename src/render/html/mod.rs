@@ -18,6 +18,7 @@
 mod style;
 
 use crate::lang::Lang;
+use crate::render::print::markup::escape;
 use crate::render::print::page::{furniture, in_both, locale};
 use crate::render::print::script::{directions, is_arabic};
 use crate::render::print::text::{is_amount, ordinal_pieces};
@@ -471,25 +472,6 @@ fn starts_with_heading(blocks: &[Block]) -> bool {
         .iter()
         .find(|b| !matches!(b, Block::Lang(_)))
         .is_some_and(|b| matches!(b, Block::Heading { .. }))
-}
-
-/// Text as HTML text or attribute value: nothing in it is markup.
-pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(['&', '<', '>', '"', '\'']) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

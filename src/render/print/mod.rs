@@ -2,7 +2,8 @@
 //! templates' Markdown, that the PDF, the Word document, the HTML page and
 //! the comparison all print. No printer reads Markdown, and none imports
 //! another's internals: what they share — the tree ([`tree`]), the page
-//! ([`page`]), the decisions about text ([`text`], [`script`]) — is here.
+//! ([`page`]), the decisions about text ([`text`], [`script`]), escaping for
+//! markup ([`markup`]) — is here.
 //!
 //! Templates say what Markdown cannot with layout [`markers`]; a marker
 //! pacte does not know, or a container left open, is an error naming the
@@ -10,6 +11,7 @@
 //! and the heading it follows when the document is read ([`read`]).
 
 pub mod markers;
+pub mod markup;
 pub mod page;
 pub mod read;
 pub mod script;

@@ -1,7 +1,9 @@
-//! Text made safe for XML: markup characters escaped, and the characters
-//! XML 1.0 cannot hold at all (most control characters, unpaired
-//! surrogates' stand-ins U+FFFE and U+FFFF) dropped — an answer or a
-//! template is untrusted, and Word refuses a whole document for one of them.
+//! Text made safe for markup, XML (Word) and HTML alike: markup characters
+//! escaped (text and double-quoted attributes), and the characters XML 1.0
+//! cannot hold at all (most control characters, unpaired surrogates'
+//! stand-ins U+FFFE and U+FFFF) dropped — an answer or a template is
+//! untrusted, Word refuses a whole document for one of them, and a browser
+//! shows them as boxes.
 
 use std::borrow::Cow;
 
