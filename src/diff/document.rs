@@ -83,9 +83,11 @@ fn printed(
 ) -> Result<(Printed, PrintInfo), RenderError> {
     let summary = markdown_for(cmp, options, true, versions.is_some())?;
     let markdown = match versions {
+        // Word has no use for the anchors, and a deleted passage may fall
+        // between an anchor and its heading.
         Some([old, new]) => format!(
             "{summary}\n\n<!-- pagebreak -->\n\n{}",
-            super::redline(old, new)
+            super::redline(&without_anchors(old), &without_anchors(new))
         ),
         None => summary,
     };
@@ -119,4 +121,13 @@ fn printed(
         timestamp: pdf_options.timestamp,
     };
     Ok((printed, info))
+}
+
+/// A printed version without its `<!-- anchor … -->` lines.
+fn without_anchors(printed: &str) -> String {
+    printed
+        .split('\n')
+        .filter(|line| !line.trim_start().starts_with("<!-- anchor "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

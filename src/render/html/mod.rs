@@ -41,6 +41,7 @@ pub fn write(printed: &Printed, info: &PrintInfo) -> String {
         heading: String::new(),
         in_note: false,
         tables: 0,
+        contents_written: 0,
     };
     let furniture = furniture(info);
     let html_lang = locale(info.lang, info.paper);
@@ -93,6 +94,9 @@ fn heading_ids(blocks: &[Block]) -> Vec<String> {
                     let base = anchor
                         .clone()
                         .unwrap_or_else(|| format!("part-{}", out.len() + 1));
+                    // The reader refuses an anchor given twice or taking
+                    // pacte's own names; this stays so that ids are unique
+                    // whatever the reader's rules become.
                     let mut id = base.clone();
                     let mut n = 1;
                     while !seen.insert(id.clone()) {
@@ -138,6 +142,8 @@ struct Page {
     /// The tables since the last heading: each table's region has a name
     /// of its own.
     tables: usize,
+    /// How many tables of contents are written.
+    contents_written: usize,
 }
 
 impl Page {
@@ -196,7 +202,9 @@ impl Page {
                         let id = self.ids.get(self.next_heading).cloned().unwrap_or_default();
                         self.open_section(&id);
                     }
-                    Block::TitlePage(_) | Block::Contents => self.close_section(),
+                    // The rule before the closing formula ends the last
+                    // article: the formula and the signatures are no part of it.
+                    Block::TitlePage(_) | Block::Contents | Block::Rule => self.close_section(),
                     _ => {}
                 }
             }
@@ -346,9 +354,16 @@ impl Page {
     }
 
     fn contents(&mut self, attributes: &str) {
+        // `contents`, then `contents-2` should a template ask twice (an
+        // anchor never starts with `contents`).
+        self.contents_written += 1;
+        let id = match self.contents_written {
+            1 => "contents".to_string(),
+            n => format!("contents-{n}"),
+        };
         let _ = writeln!(
             self.out,
-            "<nav class=\"contents\" aria-labelledby=\"contents\"{attributes}>\n<h2 id=\"contents\">{}</h2>\n<ol>",
+            "<nav class=\"contents\" aria-labelledby=\"{id}\"{attributes}>\n<h2 id=\"{id}\">{}</h2>\n<ol>",
             escape(&self.toc_title)
         );
         let entries = std::mem::take(&mut self.contents);
@@ -372,9 +387,15 @@ impl Page {
             1 => format!("{word} — {}", self.heading),
             n => format!("{word} {n} — {}", self.heading),
         };
+        // The wrapper is what a bilingual pair places in its grid.
+        let place = if attributes.contains("class=\"") {
+            attributes.replacen("class=\"", "class=\"table ", 1)
+        } else {
+            format!(" class=\"table\"{attributes}")
+        };
         let _ = writeln!(
             self.out,
-            "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table{attributes}>",
+            "<div role=\"region\" tabindex=\"0\" aria-label=\"{}\"{place}><table>",
             escape(&name)
         );
         let class =

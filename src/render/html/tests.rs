@@ -94,3 +94,22 @@ fn notes_tables_lists_and_marks() {
         "{html}"
     );
 }
+
+#[test]
+fn a_table_in_a_pair_takes_its_row_and_the_signatures_are_no_article() {
+    let html = page(
+        "<!-- columns -->\n\n## Annexe\n\n| A | B |\n|---|---|\n| x | y |\n\n<!-- column -->\n\n<!-- lang en -->\n\n## Annex\n\n| A | B |\n|---|---|\n| x | y |\n\n<!-- /columns -->\n\n<!-- lang fr -->\n\n---\n\nEN FOI DE QUOI\n",
+    );
+    assert!(
+        html.contains(
+            "aria-label=\"Tableau — Annexe\" class=\"table l\" style=\"grid-row:2\"><table>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("class=\"table r\" style=\"grid-row:2\"><table>"),
+        "{html}"
+    );
+    let closed = html.find("</section>").unwrap();
+    assert!(closed < html.find("EN FOI DE QUOI").unwrap(), "{html}");
+}

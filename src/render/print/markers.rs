@@ -169,8 +169,8 @@ impl NotAMarker {
             ),
             NotAMarker::Anchor(a) => crate::tr!(
                 lang,
-                "ancre `{a}` : lettres minuscules, chiffres et tirets seulement, 64 au plus ; `contents` et `part-…` sont réservés à pacte",
-                "anchor `{a}`: lower-case letters, digits and hyphens only, 64 at most; `contents` and `part-…` are pacte's own"
+                "ancre `{a}` : lettres minuscules, chiffres et tirets seulement, 64 au plus ; `contents…` et `part-…` sont réservés à pacte",
+                "anchor `{a}`: lower-case letters, digits and hyphens only, 64 at most; `contents…` and `part-…` are pacte's own"
             ),
         }
     }
@@ -216,7 +216,7 @@ pub fn parse(html: &str) -> Result<Marker, NotAMarker> {
                 && id
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-                && id != "contents"
+                && !id.starts_with("contents")
                 && !id.starts_with("part-");
             if !valid {
                 return Err(NotAMarker::Anchor(id.to_string()));
@@ -326,13 +326,12 @@ impl ProblemKind {
 /// A marker built from a value (`<!-- lang {{ right.lang }} -->`) is
 /// checked by its word here and whole when the document is read.
 pub fn check_template(source: &str) -> Result<(), TemplateProblem> {
-    check_tags(source)?;
+    let opens = text_openings(source);
+    check_tags(source, &opens)?;
     let mut open: Vec<(Opens, usize)> = Vec::new();
-    let mut from = 0;
-    while let Some(found) = next_comment(source, from) {
-        let (start, end) = found;
-        from = end;
-        let line = source[..start].matches('\n').count() + 1;
+    let mut lines = Lines::default();
+    for (start, end) in comments(source, &opens) {
+        let line = lines.at(source, start);
         let html = &source[start..end];
         let problem = |kind| TemplateProblem { line, kind };
         let marker = if html.contains("{{") {
@@ -381,18 +380,32 @@ pub fn check_template(source: &str) -> Result<(), TemplateProblem> {
 /// Checks a clause's or the recitals' template: its text is numbered
 /// paragraph by paragraph, so no layout marker may stand in it.
 pub fn check_text_template(source: &str) -> Result<(), TemplateProblem> {
-    check_tags(source)?;
-    match next_comment(source, 0) {
+    let opens = text_openings(source);
+    check_tags(source, &opens)?;
+    match comments(source, &opens).next() {
         Some((start, _)) => Err(TemplateProblem {
-            line: line_of(source, start),
+            line: Lines::default().at(source, start),
             kind: ProblemKind::MarkerInText,
         }),
         None => Ok(()),
     }
 }
 
-fn line_of(source: &str, at: usize) -> usize {
-    source[..at].matches('\n').count() + 1
+/// Line numbers of ascending offsets, counted once through the text.
+#[derive(Default)]
+struct Lines {
+    offset: usize,
+    newlines: usize,
+}
+
+impl Lines {
+    fn at(&mut self, source: &str, at: usize) -> usize {
+        if at >= self.offset {
+            self.newlines += source[self.offset..at].matches('\n').count();
+            self.offset = at;
+        }
+        self.newlines + 1
+    }
 }
 
 /// The tags a template may write besides markers: the Markdown edition's
@@ -401,63 +414,76 @@ fn line_of(source: &str, at: usize) -> usize {
 const ALLOWED_TAGS: &[&str] = &["a", "del", "ins"];
 
 /// Refuses an HTML tag in a template's own text (not in what a value
-/// prints, which is escaped).
-fn check_tags(source: &str) -> Result<(), TemplateProblem> {
-    let mut from = 0;
-    while let Some(at) = next_text(source, from, "<") {
-        from = at + 1;
+/// prints, which is escaped, nor an escaped `\<` or an autolink
+/// `<https://…>`).
+fn check_tags(source: &str, opens: &[usize]) -> Result<(), TemplateProblem> {
+    for &at in opens {
+        if source[..at].ends_with('\\') {
+            continue;
+        }
         let rest = &source[at + 1..];
-        let name: String = rest
-            .trim_start_matches('/')
+        let body = rest.strip_prefix('/').unwrap_or(rest);
+        let name: String = body
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect();
-        let is_tag =
-            rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') && !name.is_empty();
+        // `<https://…>` is an autolink, not a tag (the name is ASCII).
+        let autolink = body[name.len()..].starts_with(':');
+        let is_tag = name.starts_with(|c: char| c.is_ascii_alphabetic()) && !autolink;
         if is_tag && !ALLOWED_TAGS.contains(&name.to_ascii_lowercase().as_str()) {
-            let end = rest.find('>').map_or(rest.len().min(40), |e| e + 1);
+            // The tag as written, at most a few dozen characters of it.
+            let tag: String = rest.chars().take_while(|c| *c != '>').take(60).collect();
             return Err(TemplateProblem {
-                line: line_of(source, at),
-                kind: ProblemKind::Html(format!("<{}", &rest[..end.min(60)])),
+                line: Lines::default().at(source, at),
+                kind: ProblemKind::Html(format!("<{tag}>")),
             });
         }
     }
     Ok(())
 }
 
-/// The next HTML comment of a template's text at or after `from`.
-fn next_comment(source: &str, from: usize) -> Option<(usize, usize)> {
-    let start = next_text(source, from, "<!--")?;
-    let end = source[start..]
-        .find("-->")
-        .map_or(source.len(), |e| start + e + 3);
-    Some((start, end))
+/// The HTML comments of a template's own text, start and end.
+fn comments<'s>(source: &'s str, opens: &'s [usize]) -> impl Iterator<Item = (usize, usize)> + 's {
+    let mut after = 0;
+    opens.iter().filter_map(move |&start| {
+        if start < after || !source[start..].starts_with("<!--") {
+            return None;
+        }
+        let end = source[start..]
+            .find("-->")
+            .map_or(source.len(), |e| start + e + 3);
+        after = end;
+        Some((start, end))
+    })
 }
 
-/// The next `needle` in a template's own text at or after `from`: not in a
-/// Jinja comment (`{# … #}`, which may speak of markers), expression
+/// Where `<` opens something in a template's own text, in one pass: not in
+/// a Jinja comment (`{# … #}`, which may speak of markers), expression
 /// (`{{ … }}`) or statement (`{% … %}`).
-fn next_text(source: &str, mut from: usize, needle: &str) -> Option<usize> {
-    loop {
-        let found = source[from..].find(needle).map(|i| from + i);
-        let jinja = ["{#", "{{", "{%"]
-            .iter()
-            .filter_map(|open| source[from..].find(open).map(|i| (from + i, *open)))
-            .min();
-        match (found, jinja) {
-            (Some(n), Some((j, open))) if j < n => {
-                let close = match open {
-                    "{#" => "#}",
-                    "{{" => "}}",
+fn text_openings(source: &str) -> Vec<usize> {
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'{', Some(b'#' | b'{' | b'%')) => {
+                let close = match bytes[i + 1] {
+                    b'#' => "#}",
+                    b'{' => "}}",
                     _ => "%}",
                 };
-                from = source[j + 2..]
+                i = source[i + 2..]
                     .find(close)
-                    .map_or(source.len(), |e| j + 2 + e + 2);
+                    .map_or(bytes.len(), |e| i + 2 + e + 2);
             }
-            (found, _) => return found,
+            (b'<', _) => {
+                out.push(i);
+                i += 1;
+            }
+            _ => i += 1,
         }
     }
+    out
 }
 
 #[cfg(test)]
@@ -515,6 +541,15 @@ mod tests {
         );
         assert!(check_template("<a id=\"article-{{ a.number }}\"></a>\n").is_ok());
         assert!(check_template("a < b, c <= d, {{ x < y }}\n").is_ok());
+        assert!(check_template("\\<div> <https://example.org> <mailto:a@b.c>\n").is_ok());
+        // A long tag with accents is quoted whole characters at a time.
+        let long = format!("<div title=\"{}\">", "é".repeat(100));
+        assert!(check_template(&long).is_err());
+        // Linear in the template's length, however many `<` and `{` it holds.
+        // (A quadratic scan would take minutes here.)
+        assert!(check_template(&"<{".repeat(300_000)).is_ok());
+        assert!(check_template(&format!("{{{{{}", "<".repeat(600_000))).is_ok());
+        assert!(check_text_template(&"<!-".repeat(200_000)).is_ok());
         // A Jinja expression cannot hide a comment from the check.
         assert!(check_template("{{ \"{#\" }}<!-- bogus -->{{ \"#}\" }}").is_err());
         assert_eq!(

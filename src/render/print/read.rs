@@ -183,6 +183,26 @@ impl Reader {
     }
 
     fn event(&mut self, event: Event<'_>) -> Result<(), ReadError> {
+        // A revision mark never runs past its block: one left open in a
+        // template marks nothing beyond it.
+        let ends_block = matches!(
+            event,
+            Event::End(
+                TagEnd::Paragraph
+                    | TagEnd::Heading(_)
+                    | TagEnd::Item
+                    | TagEnd::TableCell
+                    | TagEnd::CodeBlock
+            )
+        );
+        self.handle(event)?;
+        if ends_block {
+            self.mark = Mark::None;
+        }
+        Ok(())
+    }
+
+    fn handle(&mut self, event: Event<'_>) -> Result<(), ReadError> {
         match event {
             Event::Start(Tag::Strong) => self.bold += 1,
             Event::End(TagEnd::Strong) => self.bold = self.bold.saturating_sub(1),
@@ -279,6 +299,16 @@ impl Reader {
                 }
             }
             Event::Rule => self.push(Block::Rule)?,
+            // An indented line in a template (a code block to Markdown) is
+            // a paragraph of its text, never text joined to the next block.
+            Event::End(TagEnd::CodeBlock) => {
+                let text = plain(&std::mem::take(&mut self.runs));
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !text.is_empty() {
+                    let runs = vec![Run::new(text, Style::Regular)];
+                    self.push(Block::Paragraph { runs, quote: false })?;
+                }
+            }
             Event::InlineHtml(html) => match html.trim() {
                 "<ins>" => self.mark = Mark::Inserted,
                 "<del>" => self.mark = Mark::Deleted,
@@ -507,6 +537,24 @@ mod tests {
         assert_eq!(last.kind, ReadErrorKind::AnchorWithoutHeading("z".into()));
         assert!(markers::parse("<!-- anchor part-2 -->").is_err());
         assert!(markers::parse("<!-- anchor contents -->").is_err());
+    }
+
+    #[test]
+    fn an_indented_line_is_a_paragraph_and_a_mark_ends_with_its_block() {
+        let doc = read_fr("Avant.\n\n    indenté\n    suite\n\n## Titre\n").unwrap();
+        assert_eq!(
+            doc.blocks[1],
+            Block::Paragraph {
+                runs: vec![Run::new("indenté suite", Style::Regular)],
+                quote: false
+            }
+        );
+        assert!(matches!(&doc.blocks[2], Block::Heading { runs, .. } if plain(runs) == "Titre"));
+        let doc = read_fr("Un <ins>ajout\n\nDeux.\n").unwrap();
+        let Block::Paragraph { runs, .. } = &doc.blocks[1] else {
+            panic!("{doc:?}")
+        };
+        assert_eq!(runs[0].mark, Mark::None);
     }
 
     #[test]

@@ -487,3 +487,37 @@ fn keep_groups_are_not_split() {
     assert_eq!(page_of("Saint-Aurèle"), page_of("mairesse"));
     assert_eq!(page_of("Saint-Aurèle"), page_of("Date"));
 }
+
+#[test]
+fn the_closing_formula_stays_with_the_signatures_across_a_change_of_language() {
+    let fonts = Fonts::load().unwrap();
+    let signature = || {
+        Block::Keep(
+            ["Ville", "Signature : ____", "Nom, titre", "Date : ____"]
+                .map(para)
+                .to_vec(),
+        )
+    };
+    for filler in 20..40 {
+        let mut blocks: Vec<Block> = (0..filler).map(|_| para("Ligne.")).collect();
+        blocks.extend([
+            Block::KeepWithNext,
+            para("EN FOI DE QUOI, les parties ont signé."),
+            Block::Lang(Lang::Fr),
+            Block::Columns {
+                rule: false,
+                left: vec![signature()],
+                right: vec![signature()],
+            },
+        ]);
+        let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
+        let page_of = |needle: &str| {
+            l.pages.iter().position(|p| {
+                p.items
+                    .iter()
+                    .any(|i| matches!(i, Item::Text { text, .. } if text.contains(needle)))
+            })
+        };
+        assert_eq!(page_of("QUOI,"), page_of("Ville"), "filler {filler}");
+    }
+}
