@@ -5,7 +5,7 @@
 //! document in which they are tracked changes.
 
 use super::Comparison;
-use crate::render::print::{self, PrintInfo, Printed};
+use crate::render::print::{self, Block, PrintInfo, Printed};
 use crate::render::{self, PdfOptions, RenderError, RenderOptions};
 use crate::tr;
 
@@ -82,19 +82,25 @@ fn printed(
     versions: Option<[&str; 2]>,
 ) -> Result<(Printed, PrintInfo), RenderError> {
     let summary = markdown_for(cmp, options, true, versions.is_some())?;
-    let markdown = match versions {
-        // Word has no use for the anchors, and a deleted passage may fall
-        // between an anchor and its heading.
-        Some([old, new]) => format!(
-            "{summary}\n\n<!-- pagebreak -->\n\n{}",
-            super::redline(&without_anchors(old), &without_anchors(new))
-        ),
-        None => summary,
+    let read = |markdown: &str, template: &str| {
+        print::read(markdown, cmp.lang).map_err(|error| RenderError::Printed {
+            template: render::template_path(options, &format!("{}/{template}", cmp.lang.code())),
+            error,
+        })
     };
-    let printed = print::read(&markdown, cmp.lang).map_err(|error| RenderError::Printed {
-        template: render::template_path(options, &format!("{}/diff.md.j2", cmp.lang.code())),
-        error,
-    })?;
+    let mut printed = read(&summary, "diff.md.j2")?;
+    // For Word, the whole new version follows, each version read into its
+    // printed document and the two compared block by block.
+    if let Some([old, new]) = versions {
+        let (old, new) = (
+            read(old, "convention.md.j2")?,
+            read(new, "convention.md.j2")?,
+        );
+        printed.blocks.push(Block::PageBreak);
+        printed
+            .blocks
+            .extend(super::redline_printed(&old, &new).blocks);
+    }
     let paper = pdf_options
         .paper
         .unwrap_or_else(|| print::Paper::for_currency(&cmp.currency));
@@ -121,13 +127,4 @@ fn printed(
         timestamp: pdf_options.timestamp,
     };
     Ok((printed, info))
-}
-
-/// A printed version without its `<!-- anchor … -->` lines.
-fn without_anchors(printed: &str) -> String {
-    printed
-        .split('\n')
-        .filter(|line| !line.trim_start().starts_with("<!-- anchor "))
-        .collect::<Vec<_>>()
-        .join("\n")
 }

@@ -14,9 +14,11 @@
 
 mod document;
 mod redline;
+mod tree;
 
 pub use document::{docx, html, markdown, pdf};
 pub use redline::{MAX_LINE_DIFF_LINES, MAX_WORD_DIFF_TOKENS, redline};
+pub use tree::redline_printed;
 
 use crate::convention::Convention;
 use crate::field::{Record, Value};

@@ -176,6 +176,14 @@ impl Printed {
 
     /// The same document with every run's text passed through `f`.
     pub fn map_text(&self, f: &dyn Fn(&str) -> String) -> Printed {
+        self.map_runs(&|r| Run {
+            text: f(&r.text),
+            ..r.clone()
+        })
+    }
+
+    /// The same document with every run passed through `f`.
+    pub fn map_runs(&self, f: &dyn Fn(&Run) -> Run) -> Printed {
         Printed {
             lang: self.lang,
             blocks: map_blocks(&self.blocks, f),
@@ -183,17 +191,8 @@ impl Printed {
     }
 }
 
-fn map_runs(runs: &[Run], f: &dyn Fn(&str) -> String) -> Vec<Run> {
-    runs.iter()
-        .map(|r| Run {
-            text: f(&r.text),
-            ..r.clone()
-        })
-        .collect()
-}
-
-fn map_blocks(blocks: &[Block], f: &dyn Fn(&str) -> String) -> Vec<Block> {
-    let runs = |r: &[Run]| map_runs(r, f);
+fn map_blocks(blocks: &[Block], f: &dyn Fn(&Run) -> Run) -> Vec<Block> {
+    let runs = |r: &[Run]| r.iter().map(f).collect::<Vec<_>>();
     blocks
         .iter()
         .map(|b| match b {
