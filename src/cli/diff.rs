@@ -176,7 +176,7 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
                         author: args.author.clone(),
                         track: true,
                     },
-                    [&versions[0], &versions[1]],
+                    versions,
                 ),
                 Err(code) => return code,
             }

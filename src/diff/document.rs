@@ -65,7 +65,7 @@ pub fn docx(
     pdf_options: PdfOptions,
     fingerprint: String,
     revisions: &render::docx::Revisions,
-    versions: [&str; 2],
+    versions: [String; 2],
 ) -> Result<Vec<u8>, RenderError> {
     let (printed, info) = printed(cmp, options, pdf_options, fingerprint, Some(versions))?;
     Ok(render::docx::write(&printed, &info, revisions)?)
@@ -79,7 +79,7 @@ fn printed(
     options: &RenderOptions,
     pdf_options: PdfOptions,
     fingerprint: String,
-    versions: Option<[&str; 2]>,
+    versions: Option<[String; 2]>,
 ) -> Result<(Printed, PrintInfo), RenderError> {
     let summary = markdown_for(cmp, options, true, versions.is_some())?;
     let read = |markdown: &str, template: &str| {
@@ -91,15 +91,22 @@ fn printed(
     let mut printed = read(&summary, "diff.md.j2")?;
     // For Word, the whole new version follows, each version read into its
     // printed document and the two compared block by block.
+    // Each text is dropped once read: one copy of a long version at a time.
     if let Some([old, new]) = versions {
-        let (old, new) = (
-            read(old, "convention.md.j2")?,
-            read(new, "convention.md.j2")?,
-        );
+        let old = {
+            let tree = read(&old, "convention.md.j2")?;
+            drop(old);
+            tree
+        };
+        let new = {
+            let tree = read(&new, "convention.md.j2")?;
+            drop(new);
+            tree
+        };
         printed.blocks.push(Block::PageBreak);
         printed
             .blocks
-            .extend(super::redline_printed(&old, &new).blocks);
+            .extend(super::redline_printed(&old, new).blocks);
     }
     let paper = pdf_options
         .paper

@@ -12,12 +12,28 @@ use crate::render::print::tree::{Block, Cell, Mark, Printed, Run, Style, plain};
 use similar::{Algorithm, ChangeTag, DiffOp, capture_diff_slices};
 
 /// The new version of a printed document, with the old one's differences
-/// marked.
-pub fn redline_printed(old: &Printed, new: &Printed) -> Printed {
-    Printed {
-        lang: new.lang,
-        blocks: blocks(&old.blocks, &new.blocks),
+/// marked. The new version is taken, so that what did not change is moved
+/// into the redline rather than copied (a long convention is compared
+/// with one copy of each version in memory).
+pub fn redline_printed(old: &Printed, new: Printed) -> Printed {
+    let Printed { lang, blocks: new } = new;
+    let old = &old.blocks;
+    if old.len() + new.len() > MAX_LINE_DIFF_LINES {
+        let mut out: Vec<Block> = old.iter().flat_map(deleted).collect();
+        out.extend(new.iter().map(inserted));
+        return Printed { lang, blocks: out };
     }
+    let (old_keys, new_keys): (Vec<u64>, Vec<u64>) =
+        (old.iter().map(key).collect(), new.iter().map(key).collect());
+    let mut rest = new.into_iter();
+    let mut out = Vec::with_capacity(new_keys.len());
+    for op in capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
+        let (a, b) = ranges(&op);
+        let before = &old[a];
+        let after: Vec<Block> = rest.by_ref().take(b.len()).collect();
+        compared(&op, before, after, &mut out);
+    }
+    Printed { lang, blocks: out }
 }
 
 /// Two runs of blocks compared: matched by their keys, then merged.
@@ -29,24 +45,28 @@ fn blocks(old: &[Block], new: &[Block]) -> Vec<Block> {
             .chain(new.iter().map(inserted))
             .collect();
     }
-    let (old_keys, new_keys): (Vec<String>, Vec<String>) =
+    let (old_keys, new_keys): (Vec<u64>, Vec<u64>) =
         (old.iter().map(key).collect(), new.iter().map(key).collect());
     let mut out = Vec::with_capacity(new.len());
     for op in capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
         let (a, b) = ranges(&op);
-        let (before, after) = (&old[a], &new[b]);
-        match op {
-            DiffOp::Equal { .. } => {
-                for (x, y) in before.iter().zip(after) {
-                    out.push(if x == y { y.clone() } else { merge(x, y) });
-                }
-            }
-            DiffOp::Delete { .. } => out.extend(before.iter().flat_map(deleted)),
-            DiffOp::Insert { .. } => out.extend(after.iter().map(inserted)),
-            DiffOp::Replace { .. } => paired(before, after, &mut out),
-        }
+        compared(&op, &old[a], new[b].to_vec(), &mut out);
     }
     out
+}
+
+/// One step of a comparison: the old blocks and the new ones it covers.
+fn compared(op: &DiffOp, before: &[Block], after: Vec<Block>, out: &mut Vec<Block>) {
+    match op {
+        DiffOp::Equal { .. } => {
+            for (x, y) in before.iter().zip(after) {
+                out.push(if *x == y { y } else { merge(x, &y) });
+            }
+        }
+        DiffOp::Delete { .. } => out.extend(before.iter().flat_map(deleted)),
+        DiffOp::Insert { .. } => out.extend(after.iter().map(inserted)),
+        DiffOp::Replace { .. } => paired(before, &after, out),
+    }
 }
 
 fn ranges(op: &DiffOp) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
@@ -93,11 +113,30 @@ fn kind(block: &Block) -> u8 {
     }
 }
 
-/// A block as matched between versions: its kind and its text, paragraph
-/// and article numbers left out.
-fn key(block: &Block) -> String {
+/// A block as matched between versions: a hash of its kind and its text,
+/// paragraph and article numbers left out. (Two blocks whose hashes agree
+/// by chance are merged word by word, which marks their differences: a
+/// collision costs nothing but a finer redline.)
+fn key(block: &Block) -> u64 {
+    hash(&key_text(block))
+}
+
+fn hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+fn key_text(block: &Block) -> String {
     let text = |runs: &[Run]| unnumbered(&plain(runs));
-    let inner = |blocks: &[Block]| blocks.iter().map(key).collect::<Vec<_>>().join("\u{1}");
+    let inner = |blocks: &[Block]| {
+        blocks
+            .iter()
+            .map(|b| key(b).to_string())
+            .collect::<Vec<_>>()
+            .join("\u{1}")
+    };
     let body = match block {
         Block::Title(runs) | Block::Heading { runs, .. } | Block::Paragraph { runs, .. } => {
             text(runs)
@@ -270,13 +309,15 @@ fn words(old: &[Run], new: &[Run]) -> Vec<Run> {
     if old == new {
         return new.to_vec();
     }
-    let (a, b) = (tokens(old), tokens(new));
-    if a.len() + b.len() > MAX_WORD_DIFF_TOKENS {
+    // Counted before they are cut: a 4 MiB paragraph's million words are
+    // never listed.
+    if token_count(old) + token_count(new) > MAX_WORD_DIFF_TOKENS {
         let mut out = mark_runs(old, Mark::Deleted);
         out.push(Run::new(" ", Style::Regular));
         out.extend(mark_runs(new, Mark::Inserted));
         return out;
     }
+    let (a, b) = (tokens(old), tokens(new));
     let (a_text, b_text): (Vec<&str>, Vec<&str>) = (
         a.iter().map(|(t, _)| *t).collect(),
         b.iter().map(|(t, _)| *t).collect(),
@@ -346,6 +387,26 @@ fn push(out: &mut Vec<Run>, text: &str, style: Style, mark: Mark) {
             mark,
         }),
     }
+}
+
+/// How many tokens [`tokens`] cuts runs into, stopping past the cap.
+fn token_count(runs: &[Run]) -> usize {
+    let breaks = |c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
+    let mut count = 0;
+    for run in runs {
+        let mut in_space = None;
+        for c in run.text.chars() {
+            let space = breaks(c);
+            if in_space != Some(space) {
+                count += 1;
+                if count > MAX_WORD_DIFF_TOKENS {
+                    return count;
+                }
+            }
+            in_space = Some(space);
+        }
+    }
+    count
 }
 
 /// Words and the whitespace between them, each with its style; no-break
@@ -474,7 +535,7 @@ mod tests {
             Lang::Fr,
         )
         .unwrap();
-        let red = redline_printed(&old, &new);
+        let red = redline_printed(&old, new.clone());
         assert_eq!(all_text(&red, Mark::Deleted), all_text(&new, Mark::Deleted));
         assert_eq!(
             all_text(&red, Mark::Inserted),
@@ -519,7 +580,7 @@ mod tests {
         };
         // Under the cap, paired one by one; past it, replaced whole.
         for n in [1_000, MAX_LINE_DIFF_LINES] {
-            let red = redline_printed(&many("ancien", n), &many("nouveau", n));
+            let red = redline_printed(&many("ancien", n), many("nouveau", n));
             assert!(red.blocks.len() >= n, "{n}");
         }
     }
@@ -530,7 +591,7 @@ mod tests {
             let text = vec![w; MAX_WORD_DIFF_TOKENS].join(" ");
             read(&format!("{text}\n"), Lang::Fr).unwrap()
         };
-        let red = redline_printed(&long("a"), &long("b"));
+        let red = redline_printed(&long("a"), long("b"));
         let Block::Paragraph { runs, .. } = &red.blocks[0] else {
             panic!("{red:?}")
         };
