@@ -160,3 +160,35 @@ fn a_changed_translation_shows_in_its_edition() {
     let (code, fr, _) = run(&["diff", "--lang", "fr", JARDINS, v2]);
     assert_eq!(code, 0, "the French edition is unchanged: {fr}");
 }
+
+/// The printed comparison redlines each part's two printed versions; the
+/// marks by which it finds where the template put them never show, even
+/// when an organisation's template puts a redline inside a sentence.
+#[test]
+fn the_printed_comparison_never_shows_its_placement_marks() {
+    let (code, html, err) = run(&["diff", "--to", "html", V1, V2]);
+    assert_eq!(code, 1, "{err}");
+    assert!(!html.contains('\u{E000}'));
+    assert!(
+        html.contains("<del>cinq</del>") && html.contains("<ins>six</ins>"),
+        "{html}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let skeleton = std::fs::read_to_string("templates/diff-skeleton.md.j2").unwrap();
+    let inline = skeleton.replace("{{ x.redline }}", "Texte : {{ x.redline }}");
+    assert_ne!(inline, skeleton);
+    std::fs::write(dir.path().join("diff-skeleton.md.j2"), inline).unwrap();
+    let (code, html, err) = run(&[
+        "diff",
+        "--templates",
+        dir.path().to_str().unwrap(),
+        "--to",
+        "html",
+        V1,
+        V2,
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(!html.contains('\u{E000}'));
+    assert!(html.contains("Texte\u{a0}:"), "the organisation's wording");
+    assert!(html.contains("<del>cinq</del>"), "{html}");
+}

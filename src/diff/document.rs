@@ -71,6 +71,84 @@ pub fn docx(
     Ok(render::docx::write(&printed, &info, revisions)?)
 }
 
+/// The comparison document read into its printed document, each changed
+/// part's redline that of the part's two printed versions
+/// ([`super::redline_printed`]). The template places each part's redline
+/// (`{{ x.redline }}`); it is given a mark of its own for each — a random
+/// nonce no convention can foresee — whose paragraph is then replaced by
+/// the part's blocks. A template that does not give each mark a paragraph
+/// of its own gets the Markdown redline, as the Markdown comparison does.
+fn with_printed_parts(
+    cmp: &Comparison,
+    options: &RenderOptions,
+    read: &dyn Fn(&str, &str) -> Result<Printed, RenderError>,
+) -> Result<Printed, RenderError> {
+    use std::hash::{BuildHasher, Hasher};
+    let nonce = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    let prefix = format!("\u{E000}{nonce:016x}-");
+    let mark = |n: usize| format!("{prefix}{n}\u{E000}");
+    // The comparison with each redline a mark (its texts not copied).
+    let marked = Comparison {
+        sections: cmp
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(n, x)| super::Section {
+                heading: x.heading.clone(),
+                status: x.status,
+                note: x.note.clone(),
+                redline: mark(n),
+                versions: Default::default(),
+            })
+            .collect(),
+        lang: cmp.lang,
+        old: cmp.old.clone(),
+        new: cmp.new.clone(),
+        title: cmp.title.clone(),
+        plain_title: cmp.plain_title.clone(),
+        currency: cmp.currency.clone(),
+        summary: cmp.summary.clone(),
+    };
+    let mut printed = read(&markdown_for(&marked, options, true, false)?, "diff.md.j2")?;
+    drop(marked);
+    let mut found = 0;
+    let mut blocks = Vec::with_capacity(printed.blocks.len());
+    for block in std::mem::take(&mut printed.blocks) {
+        let part = match &block {
+            Block::Paragraph { runs, .. } => {
+                let text = print::tree::plain(runs);
+                text.strip_prefix(&prefix)
+                    .and_then(|rest| rest.strip_suffix('\u{E000}'))
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .filter(|n| *n < cmp.sections.len())
+            }
+            _ => None,
+        };
+        match part {
+            Some(n) => {
+                found += 1;
+                // Typeset as the document around them is (French spacing,
+                // apostrophes), then read.
+                let [old, new] = &cmp.sections[n].versions;
+                let typeset = |text: &str| render::finish(text, cmp.lang, true);
+                let (old, new) = (
+                    read(&typeset(old), "diff.md.j2")?,
+                    read(&typeset(new), "diff.md.j2")?,
+                );
+                blocks.extend(super::redline_printed(&old, new).blocks);
+            }
+            None => blocks.push(block),
+        }
+    }
+    if found != cmp.sections.len() {
+        return read(&markdown_for(cmp, options, true, false)?, "diff.md.j2");
+    }
+    printed.blocks = blocks;
+    Ok(printed)
+}
+
 /// The comparison as a printed document, and its furniture: the summary
 /// and each changed part's redline, or (for Word, `versions` given) the
 /// summary and the whole new version marked.
@@ -81,14 +159,16 @@ fn printed(
     fingerprint: String,
     versions: Option<[String; 2]>,
 ) -> Result<(Printed, PrintInfo), RenderError> {
-    let summary = markdown_for(cmp, options, true, versions.is_some())?;
     let read = |markdown: &str, template: &str| {
         print::read(markdown, cmp.lang).map_err(|error| RenderError::Printed {
             template: render::template_path(options, &format!("{}/{template}", cmp.lang.code())),
             error,
         })
     };
-    let mut printed = read(&summary, "diff.md.j2")?;
+    let mut printed = match versions {
+        Some(_) => read(&markdown_for(cmp, options, true, true)?, "diff.md.j2")?,
+        None => with_printed_parts(cmp, options, &read)?,
+    };
     // For Word, the whole new version follows, each version read into its
     // printed document and the two compared block by block.
     // Each text is dropped once read: one copy of a long version at a time.

@@ -96,6 +96,22 @@ pub struct Section {
     pub note: Option<String>,
     /// The text with `<del>`/`<ins>` marks (Markdown).
     pub redline: String,
+    /// The part's old and new text (Markdown), for the printed
+    /// comparison's redline of their printed documents.
+    #[serde(skip)]
+    pub versions: [String; 2],
+}
+
+impl Section {
+    fn new(heading: String, status: Status, note: Option<String>, old: &str, new: &str) -> Section {
+        Section {
+            heading,
+            status,
+            note,
+            redline: redline(old, new),
+            versions: [old.to_string(), new.to_string()],
+        }
+    }
 }
 
 impl Comparison {
@@ -165,12 +181,7 @@ fn push_if_changed(
     new: &str,
 ) {
     if old != new {
-        sections.push(Section {
-            heading,
-            status: Status::Changed,
-            note,
-            redline: redline(old, new),
-        });
+        sections.push(Section::new(heading, Status::Changed, note, old, new));
     }
 }
 
@@ -262,12 +273,7 @@ fn compare_articles(
             summary.clauses_added.push(heading(a));
             entries.push((
                 (index + 1, 0),
-                Section {
-                    heading: heading(a),
-                    status: Status::Added,
-                    note: None,
-                    redline: redline("", &a.body),
-                },
+                Section::new(heading(a), Status::Added, None, "", &a.body),
             ));
             continue;
         };
@@ -283,12 +289,7 @@ fn compare_articles(
             summary.clauses_changed.push(heading(a));
             entries.push((
                 (index + 1, 0),
-                Section {
-                    heading: heading(a),
-                    status: Status::Changed,
-                    note: moved,
-                    redline: redline(&before.body, &a.body),
-                },
+                Section::new(heading(a), Status::Changed, moved, &before.body, &a.body),
             ));
         }
     }
@@ -304,17 +305,18 @@ fn compare_articles(
         summary.clauses_removed.push(heading(a));
         entries.push((
             (anchor, old_index + 1),
-            Section {
-                heading: a.title.clone(),
-                status: Status::Removed,
-                note: Some(tr!(
+            Section::new(
+                a.title.clone(),
+                Status::Removed,
+                Some(tr!(
                     lang,
                     "{} de la version précédente",
                     "{} of the previous version",
                     a.label
                 )),
-                redline: redline(&a.body, ""),
-            },
+                &a.body,
+                "",
+            ),
         ));
     }
     entries.sort_by_key(|(key, _)| *key);
@@ -355,12 +357,13 @@ fn compare_annexes(old: &Document, new: &Document, sections: &mut Vec<Section>, 
     }
     for o in &old.annexes {
         if !new.annexes.iter().any(|x| x.key == o.key) {
-            sections.push(Section {
-                heading: o.title.clone(),
-                status: Status::Removed,
-                note: Some(format!("{annex} {}", o.letter)),
-                redline: redline(&text(&o.rows, &o.total), ""),
-            });
+            sections.push(Section::new(
+                o.title.clone(),
+                Status::Removed,
+                Some(format!("{annex} {}", o.letter)),
+                &text(&o.rows, &o.total),
+                "",
+            ));
         }
     }
 }

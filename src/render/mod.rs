@@ -402,7 +402,7 @@ pub fn printed<'c>(
 /// says otherwise: each language's spacing and quotes stay in its own text.
 /// For a PDF (`marks`), each change of language stays marked on a line of
 /// its own, for the typesetter's hyphenation and the tagged PDF's `/Lang`.
-fn finish(text: &str, lang: Lang, marks: bool) -> String {
+pub(crate) fn finish(text: &str, lang: Lang, marks: bool) -> String {
     let mut typeset = String::with_capacity(text.len() + text.len() / 16);
     for (n, (lang, segment)) in text::language_segments(text, lang).into_iter().enumerate() {
         if marks && n > 0 {
