@@ -147,15 +147,17 @@ fn is_marker(line: &str) -> bool {
 /// A rewritten passage compared as one text, word by word.
 fn replaced(before: &[&str], after: &[&str], out: &mut Vec<String>) {
     let (old, new) = (before.join("\n"), after.join("\n"));
-    let (a, b) = (tokens(&old), tokens(&new));
     // A marker is compared whole: `<!-- column -->` never becomes
     // `<!-- <del>column</del> <ins>/columns</ins> -->`.
     let markers = before.iter().chain(after).any(|l| is_marker(l));
-    if markers || a.len() + b.len() > MAX_WORD_DIFF_TOKENS {
+    // Counted before they are cut: a 4 MiB paragraph's million words are
+    // never listed.
+    if markers || token_count(&old) + token_count(&new) > MAX_WORD_DIFF_TOKENS {
         // Word diffs cost up to the product of the two lengths: past the
         // cap the passage is shown replaced whole.
         removed_then_added(before, after, out);
     } else {
+        let (a, b) = (tokens(&old), tokens(&new));
         out.push(redline_words(&a, &b, new.len() + old.len() / 4));
     }
 }
@@ -256,6 +258,24 @@ fn mark_line(line: &str, tag: ChangeTag) -> String {
     let mut out = String::new();
     flush(&mut out, tag, line);
     out
+}
+
+/// How many tokens [`tokens`] cuts a text into, stopping past the cap.
+fn token_count(text: &str) -> usize {
+    let breaks = |c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
+    let mut count = 0;
+    let mut in_space = None;
+    for c in text.chars() {
+        let space = breaks(c);
+        if in_space != Some(space) {
+            count += 1;
+            if count > MAX_WORD_DIFF_TOKENS {
+                break;
+            }
+        }
+        in_space = Some(space);
+    }
+    count
 }
 
 /// Words, and the whitespace between them; no-break spaces join, so that
