@@ -8,7 +8,7 @@
 //! input, as the Markdown redline's ([`super::redline`]).
 
 use super::{MAX_LINE_DIFF_LINES, MAX_WORD_DIFF_TOKENS};
-use crate::render::print::tree::{Block, Cell, Mark, Printed, Run, Style, plain};
+use crate::render::print::tree::{Block, Cell, Mark, Printed, Run, Style, map_blocks, plain};
 use similar::{Algorithm, ChangeTag, DiffOp, capture_diff_slices};
 
 /// The new version of a printed document, with the old one's differences
@@ -440,63 +440,55 @@ fn mark_runs(runs: &[Run], mark: Mark) -> Vec<Run> {
 /// A block the new version drops: its text marked deleted; its layout
 /// (page breaks, spaces, languages) gone, the new version's kept.
 fn deleted(block: &Block) -> Option<Block> {
-    let runs = |r: &[Run]| mark_runs(r, Mark::Deleted);
-    let inner = |b: &[Block]| b.iter().filter_map(deleted).collect::<Vec<_>>();
-    Some(match block {
-        Block::Title(r) => Block::Title(runs(r)),
-        // The old heading's anchor is the new one's, or gone.
-        Block::Heading { runs: r, .. } => Block::Heading {
-            runs: runs(r),
-            anchor: None,
-        },
-        Block::Paragraph { runs: r, quote } => Block::Paragraph {
-            runs: runs(r),
-            quote: *quote,
-        },
-        Block::List { start, items } => Block::List {
-            start: *start,
-            items: items.iter().map(|i| runs(i)).collect(),
-        },
-        Block::Table {
-            align,
-            header,
-            rows,
-        } => Block::Table {
-            align: align.clone(),
-            header: header.iter().map(|c| runs(c)).collect(),
-            rows: rows
-                .iter()
-                .map(|row| row.iter().map(|c| runs(c)).collect())
-                .collect(),
-        },
-        Block::TitlePage(b) => Block::TitlePage(inner(b)),
-        Block::Keep(b) => Block::Keep(inner(b)),
-        Block::Note(b) => Block::Note(inner(b)),
-        Block::Columns { rule, left, right } => Block::Columns {
-            rule: *rule,
-            left: inner(left),
-            right: inner(right),
-        },
+    if is_layout(block) {
+        return None;
+    }
+    let mut blocks = map_blocks(std::slice::from_ref(block), &|r| Run {
+        mark: Mark::Deleted,
+        ..r.clone()
+    });
+    strip(&mut blocks);
+    blocks.pop()
+}
+
+/// Blocks that place text rather than hold it.
+fn is_layout(block: &Block) -> bool {
+    matches!(
+        block,
         Block::Rule
-        | Block::Space(_)
-        | Block::Contents
-        | Block::PageBreak
-        | Block::KeepWithNext
-        | Block::Lang(_) => return None,
-    })
+            | Block::Space(_)
+            | Block::Contents
+            | Block::PageBreak
+            | Block::KeepWithNext
+            | Block::Lang(_)
+    )
+}
+
+/// A deleted passage without its layout blocks or its headings' anchors
+/// (the old heading's anchor is the new one's, or gone).
+fn strip(blocks: &mut Vec<Block>) {
+    blocks.retain(|b| !is_layout(b));
+    for block in blocks {
+        match block {
+            Block::Heading { anchor, .. } => *anchor = None,
+            Block::TitlePage(inner) | Block::Keep(inner) | Block::Note(inner) => strip(inner),
+            Block::Columns { left, right, .. } => {
+                strip(left);
+                strip(right);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A block the new version adds: its text marked inserted.
 fn inserted(block: &Block) -> Block {
-    let printed = Printed {
-        lang: crate::lang::Lang::Fr,
-        blocks: vec![block.clone()],
-    };
-    let mut marked = printed.map_runs(&|r| Run {
+    map_blocks(std::slice::from_ref(block), &|r| Run {
         mark: Mark::Inserted,
         ..r.clone()
-    });
-    marked.blocks.pop().unwrap_or_else(|| block.clone())
+    })
+    .pop()
+    .unwrap_or_else(|| block.clone())
 }
 
 #[cfg(test)]

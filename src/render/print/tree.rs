@@ -191,7 +191,8 @@ impl Printed {
     }
 }
 
-fn map_blocks(blocks: &[Block], f: &dyn Fn(&Run) -> Run) -> Vec<Block> {
+/// Blocks with every run passed through `f`, containers and all.
+pub fn map_blocks(blocks: &[Block], f: &dyn Fn(&Run) -> Run) -> Vec<Block> {
     let runs = |r: &[Run]| r.iter().map(f).collect::<Vec<_>>();
     blocks
         .iter()
