@@ -58,6 +58,9 @@ fn bench(c: &mut Criterion) {
     c.bench_function("print the management example's document as html", |b| {
         b.iter(|| render::html::write(&printed, &info))
     });
+    c.bench_function("print the management example's document as markdown", |b| {
+        b.iter(|| render::md::write(&printed, &info))
+    });
 
     let v2 = check_file(
         Path::new("tests/fixtures/diff/gestion-v2.toml"),
@@ -82,7 +85,7 @@ fn bench(c: &mut Criterion) {
             &library,
             Lang::Fr,
         );
-        pacte::diff::markdown(&cmp, &options, false).unwrap()
+        pacte::diff::markdown(&cmp, &options).unwrap()
     };
     c.bench_function("diff management example v1 -> v2 to markdown", |b| {
         b.iter(compare)

@@ -105,14 +105,18 @@ fn no_module_depends_back_on_a_module_that_depends_on_it() {
 }
 
 /// The printers read the printed document (`render::print`) and nothing of
-/// one another: a PDF detail can never leak into the Word document or the
-/// HTML page, and a kind of block is added in one place.
+/// one another: a PDF detail can never leak into the Word document, the
+/// HTML page or the Markdown, and a kind of block is added in one place.
 #[test]
 fn no_printer_imports_another_printers_internals() {
-    let printers = ["pdf", "docx", "html"];
+    let printers = ["pdf", "docx", "html", "md"];
     for printer in printers {
         let mut files = Vec::new();
-        collect(&Path::new("src/render").join(printer), &mut files);
+        let dir = Path::new("src/render").join(printer);
+        match dir.is_dir() {
+            true => collect(&dir, &mut files),
+            false => collect(&dir.with_extension("rs"), &mut files),
+        }
         assert!(!files.is_empty(), "{printer}");
         for text in &files {
             let code = text.split("#[cfg(test)]").next().unwrap_or_default();

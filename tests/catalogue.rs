@@ -415,7 +415,7 @@ fn template_and_markdown_syntax_in_user_text_is_rendered_literally() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout
-            .contains(r"\# Titre \{\{ 7\*7 \}\} \{% include ’x’ %\} \| a \| b \| \*gras\*"),
+            .contains(r"**# Titre {{ 7\*7 }} {% include ’x’ %} | a | b | \*gras\***"),
         "{}",
         run.stdout
     );

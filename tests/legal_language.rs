@@ -209,7 +209,7 @@ fn several_signatories_sign_for_one_party() {
     let en = english(EXAMPLES[0]);
     assert!(
         en.contains(
-            "represented by Nadine Lavoie, \\[untranslated\\] mairesse, and by Luc Gagné, \\[untranslated\\] greffier, acting under"
+            "represented by Nadine Lavoie, [untranslated] mairesse, and by Luc Gagné, [untranslated] greffier, acting under"
         ),
         "{en}"
     );

@@ -104,11 +104,34 @@ fn markdown_escapes_every_value() {
     let out = dir.path().join("c.md");
     render(&file, "md", &out);
     let md = std::fs::read_to_string(&out).unwrap();
-    // The Markdown holds the values escaped; any CommonMark reader shows
-    // them as typed (pacte's own reader is one).
+    // The Markdown holds the values escaped, exactly where Markdown would
+    // read markup; a CommonMark reader with GitHub's extensions shows them
+    // as typed, as text: no HTML, no link, no emphasis, no strikethrough.
     assert!(md.contains(r"CONV \&lt;b\&gt; 100 \&rlm;200"), "{md}");
-    assert!(md.contains(r"Ville \<\!-- box --\> \*\*x\*\* \[a\](b) \&amp; \<b\>gras\</b\>"));
+    assert!(
+        md.contains(r"Ville \<!-- box --> \*\*x\*\* [a\](b) \&amp; \<b>gras\</b>"),
+        "{md}"
+    );
     assert!(!md.contains("\u{200f}"));
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut text = String::new();
+    for event in Parser::new_ext(&md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            // The contents link each heading; nothing else links.
+            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('#') => {}
+            Event::Start(Tag::Link { .. } | Tag::Strikethrough | Tag::Image { .. }) => {
+                panic!("a value read as markup: {event:?}")
+            }
+            Event::Html(h) | Event::InlineHtml(h) => assert!(
+                h.starts_with("<!-- Généré") || h.starts_with("<a id=\"") || &*h == "</a>",
+                "a value read as HTML: {h}"
+            ),
+            _ => {}
+        }
+    }
+    assert_all_literal("the Markdown", &text);
 }
 
 #[test]

@@ -141,7 +141,7 @@ pub fn run(env: &Env, args: DiffArgs, document_lang: Option<Lang>) -> ExitCode {
         Err(e) => Err(fail(&e.describe(lang))),
     };
     let rendered = match args.to {
-        To::Md => pacte::diff::markdown(&comparison, &render_options, false).map(|body| {
+        To::Md => pacte::diff::markdown(&comparison, &render_options).map(|body| {
             format!("{}\n\n{body}", pacte::output::generated_marker(doc_lang)).into_bytes()
         }),
         To::Pdf => match print_options(fingerprint(&old, &new, &library, &render_options)) {

@@ -1,34 +1,36 @@
 //! A comparison made readable: Markdown through the `diff.md.j2` templates
 //! (an organisation's overrides included), read into the printed document
-//! like a convention's, then a typeset PDF or an HTML page in which
-//! deletions are struck through and additions underlined, or a Word
-//! document in which they are tracked changes.
+//! like a convention's, then printed: Markdown or an HTML page with `<del>`
+//! and `<ins>`, a typeset PDF in which deletions are struck through and
+//! additions underlined, or a Word document in which they are tracked
+//! changes.
 
 use super::Comparison;
 use crate::render::print::{self, Block, PrintInfo, Printed};
 use crate::render::{self, PdfOptions, RenderError, RenderOptions};
 use crate::tr;
 
-/// Renders a comparison of two versions to Markdown (`pdf` swaps in the
-/// typesetter's page breaks).
-pub fn markdown(
-    cmp: &Comparison,
-    options: &RenderOptions,
-    pdf: bool,
-) -> Result<String, RenderError> {
-    markdown_for(cmp, options, pdf, false)
+/// A comparison of two versions as Markdown: its printed document, each
+/// change `<del>` or `<ins>`.
+pub fn markdown(cmp: &Comparison, options: &RenderOptions) -> Result<String, RenderError> {
+    let page = PdfOptions {
+        paper: None,
+        timestamp: 0,
+    };
+    let (printed, info) = printed(cmp, options, page, String::new(), None)?;
+    Ok(render::md::write(&printed, &info))
 }
 
-/// [`markdown`]; `docx` when its marks become Word's tracked changes (the
-/// legend then says so rather than « barré » and « souligné »).
+/// The comparison's Markdown, with the typesetter's markers; `docx` when
+/// its marks become Word's tracked changes (the legend then says so rather
+/// than « barré » and « souligné »).
 fn markdown_for(
     cmp: &Comparison,
     options: &RenderOptions,
-    pdf: bool,
     docx: bool,
 ) -> Result<String, RenderError> {
     let name = format!("{}/diff.md.j2", cmp.lang.code());
-    render::markdown_from_template(&name, "cmp", cmp, cmp.lang, options, pdf, docx)
+    render::markdown_from_template(&name, "cmp", cmp, cmp.lang, options, docx)
 }
 
 /// Typesets a comparison of two versions.
@@ -111,7 +113,7 @@ fn with_printed_parts(
         currency: cmp.currency.clone(),
         summary: cmp.summary.clone(),
     };
-    let mut printed = read(&markdown_for(&marked, options, true, false)?, "diff.md.j2")?;
+    let mut printed = read(&markdown_for(&marked, options, false)?, "diff.md.j2")?;
     drop(marked);
     let mut found = 0;
     let mut blocks = Vec::with_capacity(printed.blocks.len());
@@ -132,7 +134,7 @@ fn with_printed_parts(
                 // Typeset as the document around them is (French spacing,
                 // apostrophes), then read.
                 let [old, new] = &cmp.sections[n].versions;
-                let typeset = |text: &str| render::finish(text, cmp.lang, true);
+                let typeset = |text: &str| render::finish(text, cmp.lang);
                 let (old, new) = (
                     read(&typeset(old), "diff.md.j2")?,
                     read(&typeset(new), "diff.md.j2")?,
@@ -143,7 +145,7 @@ fn with_printed_parts(
         }
     }
     if found != cmp.sections.len() {
-        return read(&markdown_for(cmp, options, true, false)?, "diff.md.j2");
+        return read(&markdown_for(cmp, options, false)?, "diff.md.j2");
     }
     printed.blocks = blocks;
     Ok(printed)
@@ -166,7 +168,7 @@ fn printed(
         })
     };
     let mut printed = match versions {
-        Some(_) => read(&markdown_for(cmp, options, true, true)?, "diff.md.j2")?,
+        Some(_) => read(&markdown_for(cmp, options, true)?, "diff.md.j2")?,
         None => with_printed_parts(cmp, options, &read)?,
     };
     // For Word, the whole new version follows, each version read into its

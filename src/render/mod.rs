@@ -1,8 +1,8 @@
 //! Rendering: a checked convention becomes a [`Document`] (`build`, one
 //! per edition), which becomes Markdown through minijinja templates — one
-//! language's skeleton, or the bilingual one over two. A printed edition
-//! (PDF, Word, HTML) is that Markdown with the layout markers, read once
-//! into the [`print`] tree that every printer prints.
+//! language's skeleton, or the bilingual one over two — with the layout
+//! markers, read once into the [`print`] tree that every printer prints:
+//! Markdown ([`md`]), PDF, Word and HTML.
 //!
 //! Templates live in `templates/<lang>/` (compiled in); `--templates DIR`
 //! overrides any of them by the same relative path ([`templates`] owns
@@ -15,6 +15,7 @@ mod build;
 pub mod docx;
 mod error;
 pub mod html;
+pub mod md;
 pub mod model;
 pub mod pdf;
 pub mod print;
@@ -94,23 +95,30 @@ pub fn build_document(
     build_with(&env, &origins, conv, library, report, options)
 }
 
-/// Renders a convention to Markdown.
+/// Renders a convention to Markdown: its printed document
+/// ([`printed`]) written by the [`md`] printer.
 pub fn markdown<'c>(
     editions: impl Into<Editions<'c>>,
     library: &ClauseLibrary,
     report: &FileReport,
     options: &RenderOptions,
 ) -> Result<String, RenderError> {
-    let (env, origins) = environment(options)?;
-    let docs = documents(&env, &origins, editions.into(), library, report, options)?;
-    skeleton(&env, &origins, &docs, false)
+    let (doc, info) = printed(editions, library, report, options, MARKDOWN_PAGE)?;
+    Ok(md::write(&doc, &info))
 }
+
+/// What a Markdown edition has of a page: nothing it prints (the paper and
+/// the date are the PDF's).
+const MARKDOWN_PAGE: PdfOptions = PdfOptions {
+    paper: None,
+    timestamp: 0,
+};
 
 /// The Markdown of a built document as printed (PDF, Word), with the
 /// typesetter's markers: what a Word redline compares, version to version.
 pub fn printed_markdown(doc: &Document, options: &RenderOptions) -> Result<String, RenderError> {
     let (env, origins) = environment(options)?;
-    skeleton(&env, &origins, std::slice::from_ref(doc), true)
+    skeleton(&env, &origins, std::slice::from_ref(doc))
 }
 
 /// Renders a convention to the text of a Markdown file: the document, headed
@@ -177,24 +185,25 @@ fn documents(
 }
 
 /// Renders the skeleton template over a document, or the bilingual one over
-/// two; `pdf` swaps the Markdown table of contents and anchors for the
-/// typesetter's markers.
+/// two, with the typesetter's markers.
 fn skeleton(
     env: &Environment<'static>,
     origins: &Origins,
     docs: &[Document],
-    pdf: bool,
 ) -> Result<String, RenderError> {
     let serde = |d: &Document| JinjaValue::from(minijinja::value::Serde(d));
+    // `pdf` is always true: every edition is printed from the markers. It
+    // stays defined for the templates written when Markdown had its own
+    // branch (before 0.2.0).
     let (name, ctx, lang) = match docs {
         [doc] => (
             format!("{}/convention.md.j2", doc.lang.code()),
-            minijinja::context! { doc => serde(doc), pdf => pdf },
+            minijinja::context! { doc => serde(doc), pdf => true },
             doc.lang,
         ),
         [left, right] => (
             "bilingual.md.j2".to_string(),
-            minijinja::context! { left => serde(left), right => serde(right), pdf => pdf },
+            minijinja::context! { left => serde(left), right => serde(right), pdf => true },
             left.lang,
         ),
         _ => unreachable!("a document has one or two editions"),
@@ -203,7 +212,7 @@ fn skeleton(
     // articles, built per edition, have already used their own.
     let env = with_language(env, lang);
     let out = render_bounded(&env, origins, &name, ctx)?;
-    Ok(finish(&out, lang, pdf))
+    Ok(finish(&out, lang))
 }
 
 /// The environment with the filters that depend on the document's language:
@@ -228,16 +237,15 @@ fn with_language(env: &Environment<'static>, lang: Lang) -> Environment<'static>
 
 /// Renders the template `name` over one serialised value given to it as
 /// `key`, with the same environment, limits and typography as a convention
-/// (for the documents other stages make, such as a comparison of versions).
-/// `pdf` swaps in the typesetter's markers (a PDF or Word document); `docx`
-/// says the marks become Word's tracked changes.
+/// (for the documents other stages make, such as a comparison of versions),
+/// with the typesetter's markers; `docx` says the marks become Word's
+/// tracked changes.
 pub(crate) fn markdown_from_template(
     name: &str,
     key: &str,
     value: &impl serde::Serialize,
     lang: Lang,
     options: &RenderOptions,
-    pdf: bool,
     docx: bool,
 ) -> Result<String, RenderError> {
     let (env, origins) = environment(options)?;
@@ -246,11 +254,11 @@ pub(crate) fn markdown_from_template(
         key.to_string(),
         JinjaValue::from(minijinja::value::Serde(value)),
     );
-    ctx.insert("pdf".to_string(), JinjaValue::from(pdf));
+    ctx.insert("pdf".to_string(), JinjaValue::from(true));
     ctx.insert("docx".to_string(), JinjaValue::from(docx));
     let ctx = JinjaValue::from(ctx);
     let out = render_bounded(&env, &origins, name, ctx)?;
-    Ok(finish(&out, lang, pdf))
+    Ok(finish(&out, lang))
 }
 
 /// How to typeset a PDF.
@@ -357,7 +365,7 @@ pub fn printed<'c>(
         Editions::One(conv) | Editions::Two([(conv, _), _]) => conv.currency().to_string(),
     };
     let docs = documents(&env, &origins, editions, library, report, options)?;
-    let markdown = skeleton(&env, &origins, &docs, true)?;
+    let markdown = skeleton(&env, &origins, &docs)?;
     let doc = &docs[0];
     let second = docs.get(1).map(|d| d.lang);
     let paper = pdf_options
@@ -400,12 +408,12 @@ pub fn printed<'c>(
 /// Typography and whitespace: at most one blank line, one final newline.
 /// Text is in `lang` until a `<!-- lang xx -->` mark (a bilingual edition)
 /// says otherwise: each language's spacing and quotes stay in its own text.
-/// For a PDF (`marks`), each change of language stays marked on a line of
-/// its own, for the typesetter's hyphenation and the tagged PDF's `/Lang`.
-pub(crate) fn finish(text: &str, lang: Lang, marks: bool) -> String {
+/// Each change of language stays marked on a line of its own, for the
+/// printers: hyphenation, the tagged PDF's `/Lang`, HTML's `lang`.
+pub(crate) fn finish(text: &str, lang: Lang) -> String {
     let mut typeset = String::with_capacity(text.len() + text.len() / 16);
     for (n, (lang, segment)) in text::language_segments(text, lang).into_iter().enumerate() {
-        if marks && n > 0 {
+        if n > 0 {
             typeset.push_str(&format!("\n\n<!-- lang {} -->\n\n", lang.code()));
         }
         typeset.push_str(&match lang {

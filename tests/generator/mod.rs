@@ -314,8 +314,57 @@ pub fn print_tree(data: &[u8]) {
             track: false,
         };
         assert!(render::docx::write(&printed, &info, &revisions).is_ok());
+        markdown_reads_back(&printed, &info);
     }
     value_reads_as_typed(&text);
+}
+
+/// The Markdown printer's text reads back as the tree's: every block's
+/// characters, in order (the contents, made from the headings, set aside).
+pub fn markdown_reads_back(printed: &render::print::Printed, info: &render::print::PrintInfo) {
+    use render::print::Block;
+    fn without_contents(blocks: &[Block]) -> Vec<Block> {
+        blocks
+            .iter()
+            .filter(|b| !matches!(b, Block::Contents))
+            .map(|b| match b {
+                Block::TitlePage(inner) => Block::TitlePage(without_contents(inner)),
+                Block::Keep(inner) => Block::Keep(without_contents(inner)),
+                Block::Note(inner) => Block::Note(without_contents(inner)),
+                Block::Columns { rule, left, right } => Block::Columns {
+                    rule: *rule,
+                    left: without_contents(left),
+                    right: without_contents(right),
+                },
+                other => other.clone(),
+            })
+            .collect()
+    }
+    let printed = render::print::Printed {
+        lang: printed.lang,
+        blocks: without_contents(&printed.blocks),
+    };
+    let markdown = render::md::write(&printed, info);
+    let readable: String = markdown
+        .lines()
+        .filter(|l| !l.trim_start_matches("> ").starts_with("<a id=\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let back = render::print::read(&readable, printed.lang)
+        .unwrap_or_else(|e| panic!("{e:?}: the Markdown printed does not read:\n{markdown}"));
+    let texts = |p: &render::print::Printed| {
+        let mut out = Vec::new();
+        render::print::tree::each_run(p, &mut |runs, _, _| {
+            let text = render::print::tree::plain(runs);
+            // Markdown keeps no space at a block's ends, nor an empty block.
+            let text = text.trim_matches([' ', '\t']).to_string();
+            if !text.is_empty() {
+                out.push(text)
+            }
+        });
+        out
+    };
+    assert_eq!(texts(&back), texts(&printed), "{markdown}");
 }
 
 /// A value escaped for a template reads back as the same characters.

@@ -22,7 +22,7 @@ use crate::render::print::markup::escape;
 use crate::render::print::page::{furniture, in_both, locale};
 use crate::render::print::script::{directions, is_arabic};
 use crate::render::print::text::{is_amount, ordinal_pieces};
-use crate::render::print::tree::{Align, Block, Cell, Mark, Printed, Run, contents};
+use crate::render::print::tree::{Align, Block, Cell, Mark, Printed, Run, contents, heading_ids};
 use crate::render::print::{Paper, PrintInfo};
 use std::fmt::Write as _;
 
@@ -81,45 +81,6 @@ pub fn write(printed: &Printed, info: &PrintInfo) -> String {
     let _ = writeln!(page.out, "<p>{}</p>\n</footer>", foot.join(" · "));
     page.out.push_str("</body>\n</html>\n");
     page.out
-}
-
-/// Each heading's identifier, in reading order: its anchor (`article-3`),
-/// else `part-N`; a second use of one gets `-2`, so every link has one
-/// target.
-fn heading_ids(blocks: &[Block]) -> Vec<String> {
-    fn walk(blocks: &[Block], out: &mut Vec<String>, seen: &mut std::collections::HashSet<String>) {
-        for block in blocks {
-            match block {
-                Block::Heading { anchor, .. } => {
-                    let base = anchor
-                        .clone()
-                        .unwrap_or_else(|| format!("part-{}", out.len() + 1));
-                    // The reader refuses an anchor given twice or taking
-                    // pacte's own names; this stays so that ids are unique
-                    // whatever the reader's rules become.
-                    let mut id = base.clone();
-                    let mut n = 1;
-                    while !seen.insert(id.clone()) {
-                        n += 1;
-                        id = format!("{base}-{n}");
-                    }
-                    out.push(id);
-                }
-                Block::TitlePage(inner) | Block::Keep(inner) | Block::Note(inner) => {
-                    walk(inner, out, seen)
-                }
-                Block::Columns { left, right, .. } => {
-                    walk(left, out, seen);
-                    walk(right, out, seen);
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let mut seen = std::collections::HashSet::from(["contents".to_string()]);
-    walk(blocks, &mut out, &mut seen);
-    out
 }
 
 struct Page {

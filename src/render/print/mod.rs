@@ -1,6 +1,6 @@
 //! The printed document: one typed tree per edition, read once from the
-//! templates' Markdown, that the PDF, the Word document, the HTML page and
-//! the comparison all print. No printer reads Markdown, and none imports
+//! templates' Markdown, that the Markdown, the PDF, the Word document, the
+//! HTML page and the comparison all print. No printer reads Markdown, and none imports
 //! another's internals: what they share — the tree ([`tree`]), the page
 //! ([`page`]), the decisions about text ([`text`], [`script`]), escaping for
 //! markup ([`markup`]) — is here.

@@ -1,5 +1,5 @@
-//! Reading the Markdown of a printed edition (the templates rendered with
-//! `pdf = true`) into the [`Printed`] tree, once. Strict: a marker pacte
+//! Reading the Markdown the templates render, with their layout markers,
+//! into the [`Printed`] tree, once. Strict: a marker pacte
 //! does not know, a container left open or closed twice, raw HTML, a list
 //! inside a list — anything a printer would have to guess at — is an error
 //! naming the marker and the heading it follows.

@@ -1,5 +1,5 @@
-//! The printed document: what every printer (PDF, Word, HTML) and the
-//! comparison read. One type per kind of block; a container holds its blocks,
+//! The printed document: what every printer (Markdown, PDF, Word, HTML) and
+//! the comparison read. One type per kind of block; a container holds its blocks,
 //! so a group, a review note or a pair of columns is closed by construction
 //! and every printer's `match` must handle every kind (adding one makes the
 //! compiler name each printer that has yet to print it).
@@ -238,6 +238,45 @@ pub fn map_blocks(blocks: &[Block], f: &dyn Fn(&Run) -> Run) -> Vec<Block> {
             | Block::Lang(_) => b.clone(),
         })
         .collect()
+}
+
+/// Each heading's identifier, in reading order — the HTML page's `id`s, the
+/// Markdown's anchors: its anchor (`article-3`), else `part-N`; a second
+/// use of one gets `-2`, so every link has one target.
+pub fn heading_ids(blocks: &[Block]) -> Vec<String> {
+    fn walk(blocks: &[Block], out: &mut Vec<String>, seen: &mut std::collections::HashSet<String>) {
+        for block in blocks {
+            match block {
+                Block::Heading { anchor, .. } => {
+                    let base = anchor
+                        .clone()
+                        .unwrap_or_else(|| format!("part-{}", out.len() + 1));
+                    // The reader refuses an anchor given twice or taking
+                    // pacte's own names; this stays so that ids are unique
+                    // whatever the reader's rules become.
+                    let mut id = base.clone();
+                    let mut n = 1;
+                    while !seen.insert(id.clone()) {
+                        n += 1;
+                        id = format!("{base}-{n}");
+                    }
+                    out.push(id);
+                }
+                Block::TitlePage(inner) | Block::Keep(inner) | Block::Note(inner) => {
+                    walk(inner, out, seen)
+                }
+                Block::Columns { left, right, .. } => {
+                    walk(left, out, seen);
+                    walk(right, out, seen);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::from(["contents".to_string()]);
+    walk(blocks, &mut out, &mut seen);
+    out
 }
 
 /// An entry of the contents: a heading's text, and which heading it leads
