@@ -408,11 +408,11 @@ fn escape_text(
 ) {
     // Most text holds nothing Markdown reads: as it is.
     const MARKUP: &[u8] = b"\\`<~[]&|#*_\n\r";
-    let plain = !text.bytes().any(|b| MARKUP.contains(&b))
-        && !(at_start
-            && text.starts_with(|c: char| {
-                c.is_ascii_digit() || matches!(c, '-' | '+' | '=' | '>' | ' ' | '\t')
-            }));
+    let may_open_block = at_start
+        && text.starts_with(|c: char| {
+            c.is_ascii_digit() || matches!(c, '-' | '+' | '=' | '>' | ' ' | '\t')
+        });
+    let plain = !may_open_block && !text.bytes().any(|b| MARKUP.contains(&b));
     if plain {
         out.push_str(text);
         return;

@@ -312,6 +312,13 @@ impl ProblemKind {
                 "le texte d'une clause ou des attendus est fait de paragraphes numérotés : un repère de mise en page n'y a pas sa place (il va dans le squelette, convention.md.j2 ou parts.md.j2) ; une remarque pour les auteurs s'écrit {{# … #}}",
                 "a clause's or the recitals' text is numbered paragraphs: a layout marker has no place there (it goes in the skeleton, convention.md.j2 or parts.md.j2); a note to authors is written {{# … #}}"
             ),
+            ProblemKind::Html(tag) if tag.starts_with("<a ") || tag.starts_with("</a") => {
+                crate::tr!(
+                    lang,
+                    "balise HTML `{tag}` : l'ancre d'un titre s'écrit `<!-- anchor article-3 -->`, seule sur sa ligne avant le titre",
+                    "HTML tag `{tag}`: a heading's anchor is written `<!-- anchor article-3 -->`, on a line of its own before the heading"
+                )
+            }
             ProblemKind::Html(tag) => crate::tr!(
                 lang,
                 "balise HTML `{tag}` : un modèle écrit du Markdown (**gras**, *italique*, listes, tableaux) et les repères <!-- … --> documentés",
@@ -408,10 +415,10 @@ impl Lines {
     }
 }
 
-/// The tags a template may write besides markers: the Markdown edition's
-/// anchors (`<a id="article-3"></a>`), and a comparison's marks (`<del>`,
-/// `<ins>`), which every printer reads.
-const ALLOWED_TAGS: &[&str] = &["a", "del", "ins"];
+/// The tags a template may write besides markers: a comparison's marks
+/// (`<del>`, `<ins>`), which every printer reads. An anchor is a marker
+/// (`<!-- anchor article-3 -->`), which each printer writes its own way.
+const ALLOWED_TAGS: &[&str] = &["del", "ins"];
 
 /// Refuses an HTML tag in a template's own text (not in what a value
 /// prints, which is escaped, nor an escaped `\<` or an autolink
@@ -539,7 +546,14 @@ mod tests {
             check_template("a\n<div>x</div>\n").map_err(|p| p.line),
             Err(2)
         );
-        assert!(check_template("<a id=\"article-{{ a.number }}\"></a>\n").is_ok());
+        // An anchor is a marker: the tag is refused, and says so.
+        let anchor = check_template("x\n<a id=\"article-{{ a.number }}\"></a>\n").unwrap_err();
+        assert_eq!(anchor.line, 2);
+        assert!(
+            anchor
+                .describe(Lang::En)
+                .contains("<!-- anchor article-3 -->")
+        );
         assert!(check_template("a < b, c <= d, {{ x < y }}\n").is_ok());
         assert!(check_template("\\<div> <https://example.org> <mailto:a@b.c>\n").is_ok());
         // A long tag with accents is quoted whole characters at a time.
