@@ -13,6 +13,7 @@ use printpdf::{
 
 pub fn export(
     layout: Layout,
+    contents: &[(String, usize)],
     geo: Geometry,
     furniture: &Furniture,
     meta: &Metadata,
@@ -65,8 +66,8 @@ pub fn export(
     // operations exist: one copy of a thousand-page document, not two.
     let Layout {
         pages: laid_pages,
-        headings,
         elements,
+        ..
     } = layout;
     // For each page, the structure element of each marked run, by MCID.
     let mut marks: Vec<Vec<usize>> = Vec::with_capacity(total);
@@ -368,7 +369,7 @@ pub fn export(
 
     // printpdf sorts bookmarks by (page, title): zero-pad article numbers so
     // "Article 10" follows "Article 9" when both start on the same page.
-    for (title, page) in &headings {
+    for (title, page) in contents {
         doc.add_bookmark(&bookmark_title(title), *page);
     }
     let date = printpdf::OffsetDateTime::from_unix_timestamp(meta.timestamp)

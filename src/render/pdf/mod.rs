@@ -13,7 +13,7 @@ pub mod layout;
 use crate::lang::Lang;
 use crate::render::print::PrintInfo;
 use crate::render::print::page::{furniture, geometry, in_both, metadata};
-use crate::render::print::tree::{Printed, each_run, plain};
+use crate::render::print::tree::{Printed, contents, each_run, plain};
 use fonts::Fonts;
 
 /// Why a PDF could not be made.
@@ -103,22 +103,34 @@ pub fn typeset(printed: &Printed, info: &PrintInfo) -> Result<Vec<u8>, PdfError>
             &lines,
         )
     };
+    // The contents' entries, each with the page of the heading it leads
+    // to: a right column's heading joins its left twin's entry (one rule
+    // for every printer, `tree::contents`).
+    let entries = contents(&printed.blocks);
+    let toc_of = |pages: &[usize]| -> Vec<(String, usize)> {
+        entries
+            .iter()
+            .map(|e| (e.text.clone(), pages.get(e.heading).copied().unwrap_or(0)))
+            .collect()
+    };
     let first = pass(None);
     if first.pages.len() > layout::MAX_PAGES {
         return Err(PdfError::TooLong);
     }
-    let mut toc = first.headings;
+    let mut toc = toc_of(&first.headings);
+    drop(first);
     let mut laid = pass(Some(&toc));
     for _ in 0..3 {
-        if laid.headings == toc {
+        let found = toc_of(&laid.headings);
+        if found == toc {
             break;
         }
-        toc = std::mem::take(&mut laid.headings);
+        toc = found;
         drop(laid);
         laid = pass(Some(&toc));
     }
     let (furniture, meta) = (furniture(info), metadata(info));
-    export::export(laid, geo, &furniture, &meta, &fonts)
+    export::export(laid, &toc, geo, &furniture, &meta, &fonts)
 }
 
 /// Refuses a character the fonts cannot draw, naming it and the heading it

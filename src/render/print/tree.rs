@@ -380,3 +380,63 @@ pub fn each_run<'a>(printed: &'a Printed, f: &mut dyn FnMut(&'a [Run], Lang, Opt
     let mut lang = printed.lang;
     walk(&printed.blocks, &mut lang, &mut None, f);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading(runs: Vec<Run>) -> Block {
+        Block::Heading { runs, anchor: None }
+    }
+
+    fn text(s: &str) -> Run {
+        Run::new(s, Style::Regular)
+    }
+
+    #[test]
+    fn the_contents_join_twins_and_read_as_the_new_version() {
+        let blocks = vec![
+            heading(vec![text("Parties")]),
+            Block::Columns {
+                rule: true,
+                left: vec![heading(vec![text("Article 2 — Durée")])],
+                right: vec![
+                    heading(vec![text("Article 2 — Term")]),
+                    heading(vec![text("Annex A")]),
+                ],
+            },
+            Block::Columns {
+                rule: true,
+                left: vec![heading(vec![text("Communication")])],
+                right: vec![heading(vec![text("Communication")])],
+            },
+            heading(vec![
+                text("Article "),
+                Run {
+                    text: "20".into(),
+                    style: Style::Regular,
+                    mark: Mark::Deleted,
+                },
+                Run {
+                    text: "21".into(),
+                    style: Style::Regular,
+                    mark: Mark::Inserted,
+                },
+            ]),
+        ];
+        let entries: Vec<(String, usize)> = contents(&blocks)
+            .into_iter()
+            .map(|e| (e.text, e.heading))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                ("Parties".to_string(), 0),
+                ("Article 2 — Durée / Article 2 — Term".to_string(), 1),
+                ("Annex A".to_string(), 3),
+                ("Communication".to_string(), 4),
+                ("Article 21".to_string(), 6),
+            ]
+        );
+    }
+}

@@ -40,12 +40,9 @@ impl Writer<'_> {
         let need = opening(left, self).max(opening(right, self));
         self.ensure(need);
         let (start_page, start_y) = (self.page, self.y);
-        let first_heading = self.headings.len();
         let mut ends = Vec::with_capacity(2);
-        let mut left_headings = 0;
         for (column, frame) in [left, right].into_iter().zip(frames) {
             (self.page, self.y, self.frame) = (start_page, start_y, frame);
-            left_headings = self.headings.len() - first_heading;
             self.blocks(column, toc_title, toc);
             ends.push((self.page, self.y));
         }
@@ -59,24 +56,6 @@ impl Writer<'_> {
             }
         });
         (self.page, self.y) = (end_page, end_y);
-        // Each right heading joins its left twin.
-        let rights: Vec<String> = self
-            .headings
-            .drain(first_heading + left_headings..)
-            .map(|(text, _)| text)
-            .collect();
-        for (n, right) in rights.into_iter().enumerate() {
-            match self.headings.get_mut(first_heading + n) {
-                // « Communication / Communication » says it once.
-                Some((left, _)) if n < left_headings => {
-                    if *left != right {
-                        left.push_str(" / ");
-                        left.push_str(&right);
-                    }
-                }
-                _ => self.headings.push((right, start_page + 1)),
-            }
-        }
         // The rule between the columns, on every page the pair spans.
         let x = full.x + width + GUTTER / 2.0;
         for page in start_page..=end_page {

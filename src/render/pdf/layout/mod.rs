@@ -15,7 +15,7 @@ mod table;
 
 use super::fonts::{Fonts, Style};
 use crate::render::print::text::superscript;
-use crate::render::print::tree::{Block, Mark, Run, Style as Emphasis, plain};
+use crate::render::print::tree::{Block, Mark, Run, Style as Emphasis};
 pub use lines::Lines;
 pub(crate) use lines::mirrored;
 use lines::{Atom, SUPERSCRIPT, join_syllables, visual_order};
@@ -44,7 +44,8 @@ struct Writer<'a> {
     /// Where text goes across the page: its left edge and width (the text
     /// block, or one column of it).
     frame: Frame,
-    headings: Vec<(String, usize)>,
+    /// The page of each heading laid out so far.
+    headings: Vec<usize>,
     title_page: bool,
     /// The language of the text being set: its hyphenation patterns.
     lang: crate::lang::Lang,
@@ -290,11 +291,10 @@ impl<'a> Writer<'a> {
                 self.space(18.0);
             }
             Block::Heading { runs, .. } => {
-                let text = plain(runs);
                 // A heading is never left alone at the bottom of a page.
                 self.ensure(HEADING * 1.3 + 14.0 + 3.0 * BODY_LEADING);
                 self.space(14.0);
-                self.headings.push((text, self.page + 1));
+                self.headings.push(self.page + 1);
                 let runs = embolden(runs);
                 self.paragraph(&runs, HEADING, HEADING * 1.3, x0, width, Align::Left);
                 self.space(4.0);

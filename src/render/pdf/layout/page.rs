@@ -52,8 +52,10 @@ pub struct Page {
 #[derive(Clone, Debug, Default)]
 pub struct Layout {
     pub pages: Vec<Page>,
-    /// Each `##` heading with its 1-based page number, in order.
-    pub headings: Vec<(String, usize)>,
+    /// The 1-based page of each heading, in reading order (a right
+    /// column's after its left's): what the contents' entries
+    /// ([`crate::render::print::tree::contents`]) point to.
+    pub headings: Vec<usize>,
     /// The logical structure, in reading order: the tagged PDF's tree. The
     /// first is the document itself; each text drawn names its element.
     pub elements: Vec<Element>,
