@@ -231,7 +231,11 @@ impl Body {
                         );
                     }
                 }
-                Block::Table { header, rows, .. } => self.table(header, rows),
+                Block::Table {
+                    align,
+                    header,
+                    rows,
+                } => self.table(align, header, rows),
                 Block::Rule => self
                     .out
                     .push_str(r#"<w:p><w:pPr><w:pStyle w:val="Rule"/></w:pPr></w:p>"#),

@@ -4,13 +4,14 @@
 //! side by side.
 
 use super::{Body, Para, whole_change};
-use crate::render::print::text::{is_amount, unbreakable};
-use crate::render::print::tree::{Block, Entry, Mark, Run};
+use crate::render::print::text::{cell_align, unbreakable};
+use crate::render::print::tree::{Align, Block, Entry, Mark, Run};
 
 impl Body {
     /// A table: the header row repeated on every page, rows never split,
-    /// amounts flush right, dates unbroken.
-    pub(super) fn table(&mut self, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>]) {
+    /// each column aligned as its template says (amounts flush right when
+    /// it says nothing), dates unbroken.
+    pub(super) fn table(&mut self, align: &[Align], header: &[Vec<Run>], rows: &[Vec<Vec<Run>>]) {
         let columns = header
             .len()
             .max(rows.iter().map(Vec::len).max().unwrap_or(0));
@@ -48,10 +49,11 @@ impl Body {
             self.in_cell = true;
             for (c, width) in widths.iter().enumerate() {
                 let cell = unbreakable(row.get(c).unwrap_or(&empty));
-                let align = if n > 0 && is_amount(&cell) {
-                    Some("right")
-                } else {
-                    None
+                let column = align.get(c).copied().unwrap_or_default();
+                let align = match cell_align(column, &cell, n > 0) {
+                    Align::Right => Some("right"),
+                    Align::Center => Some("center"),
+                    Align::Left | Align::Auto => None,
                 };
                 self.out.push_str(&format!(
                     r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>"#
@@ -153,4 +155,78 @@ fn column_widths(
         .iter()
         .map(|share| (share / scale * f64::from(total)) as u32)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::Lang;
+    use crate::render::docx::{Revisions, write};
+    use crate::render::print::tree::{Align, Block, Printed, Run, Style};
+    use crate::render::print::{Paper, PrintInfo};
+    use std::io::Read;
+
+    /// A column aligned by its template is set so, an amount included; a
+    /// column that says nothing sets its amounts flush right.
+    #[test]
+    fn table_columns_keep_their_template_alignment() {
+        let cell = |s: &str| vec![Run::new(s, Style::Regular)];
+        let printed = Printed {
+            lang: Lang::Fr,
+            blocks: vec![Block::Table {
+                align: vec![Align::Center, Align::Left, Align::Auto],
+                header: vec![cell("Statut"), cell("Montant"), cell("Total")],
+                rows: vec![vec![cell("Oui"), cell("1 000,00 $"), cell("2 000,00 $")]],
+            }],
+        };
+        let info = PrintInfo {
+            lang: Lang::Fr,
+            second: None,
+            paper: Paper::Letter,
+            title: String::new(),
+            short_title: String::new(),
+            kind: String::new(),
+            reference: String::new(),
+            parties: Vec::new(),
+            fingerprint: String::new(),
+            draft: false,
+            timestamp: 0,
+        };
+        let revisions = Revisions {
+            author: "pacte".into(),
+            track: false,
+        };
+        let bytes = write(&printed, &info, &revisions).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        // The cells in order: each one's alignment, if any.
+        let cells: Vec<Option<&str>> = xml
+            .split("<w:tc>")
+            .skip(1)
+            .map(|c| {
+                c.split("<w:jc w:val=\"")
+                    .nth(1)
+                    .and_then(|rest| rest.split('"').next())
+                    .filter(|_| {
+                        c.find("<w:jc")
+                            .is_some_and(|at| at < c.find("</w:tc>").unwrap_or(0))
+                    })
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                Some("center"),
+                None,
+                None,
+                Some("center"),
+                None,
+                Some("right")
+            ],
+            "{xml}"
+        );
+    }
 }

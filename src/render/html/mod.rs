@@ -21,7 +21,7 @@ use crate::lang::Lang;
 use crate::render::print::markup::escape;
 use crate::render::print::page::{furniture, in_both, locale};
 use crate::render::print::script::{directions, is_arabic};
-use crate::render::print::text::{is_amount, ordinal_pieces};
+use crate::render::print::text::{cell_align, ordinal_pieces};
 use crate::render::print::tree::{Align, Block, Cell, Mark, Printed, Run, contents, heading_ids};
 use crate::render::print::{Paper, PrintInfo};
 use std::fmt::Write as _;
@@ -359,14 +359,15 @@ impl Page {
             "<div role=\"region\" tabindex=\"0\" aria-label=\"{}\"{place}><table>",
             escape(&name)
         );
-        let class =
-            |c: usize, cell: &Cell, body: bool| match align.get(c).copied().unwrap_or_default() {
-                Align::Right => " class=\"right\"",
-                Align::Center => " class=\"center\"",
-                Align::Left => "",
-                Align::Auto if body && is_amount(cell) => " class=\"right\"",
-                Align::Auto => "",
-            };
+        let class = |c: usize, cell: &Cell, body: bool| match cell_align(
+            align.get(c).copied().unwrap_or_default(),
+            cell,
+            body,
+        ) {
+            Align::Right => " class=\"right\"",
+            Align::Center => " class=\"center\"",
+            Align::Left | Align::Auto => "",
+        };
         if !header.is_empty() {
             self.out.push_str("<thead><tr>");
             for (c, cell) in header.iter().enumerate() {

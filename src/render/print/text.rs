@@ -2,7 +2,7 @@
 //! ordinals are raised (« 1er », « n° »), which table cells are amounts
 //! (set to the right) or too short to break.
 
-use super::tree::Run;
+use super::tree::{Align, Run};
 
 /// « 1er » → (« 1 », « er », «  »), « n°, » → (« n », « o », « , »): the
 /// French abbreviations whose letters are raised, split around them.
@@ -22,6 +22,17 @@ pub fn superscript(text: &str) -> Option<(&str, &str, &str)> {
             let rest = after.strip_prefix(suffix)?;
             ends_word(rest).then(|| (&text[..digits], suffix, rest))
         })
+}
+
+/// Where a table's cell sits in its column: as the template says
+/// (`|---:|`, `|:---:|`), else (`Auto`) an amount in the body to the right
+/// and the rest to the left. Never `Auto`.
+pub fn cell_align(column: Align, cell: &[Run], body: bool) -> Align {
+    match column {
+        Align::Auto if body && is_amount(cell) => Align::Right,
+        Align::Auto => Align::Left,
+        said => said,
+    }
 }
 
 /// A cell that is an amount (« 40 000,00 $ », "$40,000.00", « 25 % »):

@@ -364,7 +364,11 @@ impl<'a> Writer<'a> {
                     self.space(3.0);
                 }
             }
-            Block::Table { header, rows, .. } => self.table(header, rows),
+            Block::Table {
+                align,
+                header,
+                rows,
+            } => self.table(align, header, rows),
             Block::Rule => {
                 self.space(8.0);
                 self.ensure(12.0);

@@ -3,11 +3,11 @@
 
 use super::Style;
 use super::{ARTIFACT, Align, Frame, Item, Role, SMALL, SMALL_LEADING, Writer, embolden};
-use crate::render::print::text::{is_amount, unbreakable};
-use crate::render::print::tree::Run;
+use crate::render::print::text::{cell_align, unbreakable};
+use crate::render::print::tree::{Align as Column, Run};
 
 impl Writer<'_> {
-    pub(super) fn table(&mut self, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>]) {
+    pub(super) fn table(&mut self, align: &[Column], header: &[Vec<Run>], rows: &[Vec<Vec<Run>>]) {
         let Frame { x: x0, width } = self.frame;
         let columns = header
             .len()
@@ -47,19 +47,25 @@ impl Writer<'_> {
         let sum: f32 = widths.iter().sum();
         widths.iter_mut().for_each(|w| *w *= width / sum);
 
+        // Each column's width and the alignment its template gives it.
+        let columns: Vec<(f32, Column)> = widths
+            .iter()
+            .enumerate()
+            .map(|(c, w)| (*w, align.get(c).copied().unwrap_or_default()))
+            .collect();
         let header_bold: Vec<Vec<Run>> = header.iter().map(|c| embolden(c)).collect();
         let table = self.begin(Role::Table, 0);
         self.space(4.0);
         self.ensure(2.0 * self.row_height(&header_bold, &widths, pad));
-        self.table_row(&header_bold, &widths, x0, pad, Some(table), true);
+        self.table_row(&header_bold, &columns, x0, pad, Some(table), true);
         for row in rows {
             let h = self.row_height(row, &widths, pad);
             if self.y - h < self.geo.margin_bottom {
                 // The header row repeats at the top of the next page.
                 self.new_page();
-                self.table_row(&header_bold, &widths, x0, pad, None, true);
+                self.table_row(&header_bold, &columns, x0, pad, None, true);
             }
-            self.table_row(row, &widths, x0, pad, Some(table), false);
+            self.table_row(row, &columns, x0, pad, Some(table), false);
         }
         self.space(8.0);
     }
@@ -81,29 +87,30 @@ impl Writer<'_> {
     fn table_row(
         &mut self,
         cells: &[Vec<Run>],
-        widths: &[f32],
+        columns: &[(f32, Column)],
         x0: f32,
         pad: f32,
         table: Option<usize>,
         header: bool,
     ) {
-        let h = self.row_height(cells, widths, pad);
+        let widths: Vec<f32> = columns.iter().map(|(w, _)| *w).collect();
+        let h = self.row_height(cells, &widths, pad);
         let top = self.y;
         let mut x = x0;
         // A header row repeated after a page break (no `table`) is an
         // artifact: a reader hears the header once.
         let row = table.map(|table| self.begin(Role::TR, table));
-        for (cell, w) in cells.iter().zip(widths) {
+        for (cell, &(w, column)) in cells.iter().zip(columns) {
             self.element = match row {
                 Some(row) => self.begin(if header { Role::TH } else { Role::TD }, row),
                 None => ARTIFACT,
             };
             self.y = top - pad;
             let cell = unbreakable(cell);
-            let align = if is_amount(&cell) {
-                Align::Right
-            } else {
-                Align::Left
+            let align = match cell_align(column, &cell, !header) {
+                Column::Right => Align::Right,
+                Column::Center => Align::Center,
+                Column::Left | Column::Auto => Align::Left,
             };
             self.paragraph(&cell, SMALL, SMALL_LEADING, x + pad, w - 2.0 * pad, align);
             x += w;

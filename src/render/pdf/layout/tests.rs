@@ -520,3 +520,36 @@ fn the_closing_formula_stays_with_the_signatures_across_a_change_of_language() {
         assert_eq!(page_of("QUOI,"), page_of("Ville"), "filler {filler}");
     }
 }
+
+/// A column aligned by its template (`|:---:|`, `|:---|`) is set so, an
+/// amount included; a column that says nothing sets amounts flush right.
+#[test]
+fn table_columns_keep_their_template_alignment() {
+    use crate::render::print::tree::Align as Column;
+    let fonts = Fonts::load().unwrap();
+    let cell = |s: &str| vec![Run::new(s, Emphasis::Regular)];
+    let l = layout(
+        &[Block::Table {
+            align: vec![Column::Center, Column::Left, Column::Auto],
+            header: vec![cell("Statut"), cell("Montant"), cell("Total")],
+            rows: vec![vec![cell("Oui"), cell("1 000,00 $"), cell("2 000,00 $")]],
+        }],
+        &fonts,
+        Geometry::a4(),
+        "",
+        None,
+    );
+    let x = |word: &str| {
+        l.pages[0].items.iter().find_map(|i| match i {
+            Item::Text { x, text, .. } if text.starts_with(word) => Some(*x),
+            _ => None,
+        })
+    };
+    let (status, yes) = (x("Statut").unwrap(), x("Oui").unwrap());
+    // Centred: « Oui », narrower than « Statut », starts further right.
+    assert!(yes > status + 1.0, "{yes} {status}");
+    // Left: the amount starts where its header does.
+    assert!((x("1").unwrap() - x("Montant").unwrap()).abs() < 0.5);
+    // Auto: the amount ends flush right, past where its header starts.
+    assert!(x("2").unwrap() > x("Total").unwrap() + 1.0);
+}
