@@ -554,7 +554,15 @@ fn a_draft_with_a_missing_required_answer_still_renders() {
         "--draft",
         "tests/fixtures/invalid/P010-unknown-key.toml",
     ]);
-    expect(&run, 0, &["by negotiation, for [to be completed] days"]);
+    // The finding names the key and the table, the spaces around them kept.
+    expect(
+        &run,
+        0,
+        &[
+            "by negotiation, for [to be completed] days",
+            "unknown key *negociation_days* in *clauses.differends*",
+        ],
+    );
     let run = pacte(&["render", "tests/fixtures/invalid/P010-unknown-key.toml"]);
     expect(&run, 1, &["render refused"]);
 }

@@ -592,13 +592,19 @@ fn finding_line(d: &Diagnostic, source: Option<&SourceFile>, lang: Lang) -> Stri
     let at = at.unwrap_or_default();
     // `clauses.duree.notice` in a message reads in italics, not between
     // backticks a PDF would print.
+    // Each piece escaped keeps the spaces around it (« dans `x` contient »).
     let message = d
         .message
         .split('`')
         .enumerate()
         .map(|(n, part)| match (n % 2, escape_markdown(part)) {
             (1, code) if !code.is_empty() => format!("*{code}*"),
-            (_, text) => text,
+            (_, text) => {
+                let space = |yes: bool| if yes { " " } else { "" };
+                let lead = space(part.starts_with(char::is_whitespace));
+                let trail = space(part.ends_with(char::is_whitespace) && !text.is_empty());
+                format!("{lead}{text}{trail}")
+            }
         })
         .collect::<String>();
     let severity = d.severity.name(lang);

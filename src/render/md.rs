@@ -407,7 +407,7 @@ fn escape_text(
     after: Option<char>,
 ) {
     // Most text holds nothing Markdown reads: as it is.
-    const MARKUP: &[u8] = b"\\`<~[]&|#*_\n\r";
+    const MARKUP: &[u8] = b"\\`<~[]&|#*_:$\n\r";
     let may_open_block = at_start
         && text.starts_with(|c: char| {
             c.is_ascii_digit() || matches!(c, '-' | '+' | '=' | '>' | ' ' | '\t')
@@ -471,23 +471,35 @@ fn escape_text(
                     context == Context::Link
                         || matches!(chars.get(i + 1).copied().or(after), Some('(' | '[' | ':'))
                 }
-                '&' => chars
-                    .get(i + 1)
-                    .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'),
+                // Only what a reader would take for a character reference.
+                '&' => is_reference(&chars[i + 1..]),
                 '|' => context == Context::Cell,
-                '#' => context == Context::Heading,
+                // A heading's closing sequence (`## Titre #`).
+                '#' => {
+                    context == Context::Heading && {
+                        let (start, end) = run_around(&chars, i);
+                        is_space(previous(start))
+                            && after.is_none()
+                            && chars[end..].iter().all(|c| c.is_whitespace())
+                    }
+                }
+                // GitHub's emoji (`:smile:`) and mathematics (`$x$`): a
+                // colon opening a short code, a dollar that could close one
+                // (after a character, not before a digit: `$480` never does).
+                ':' => is_shortcode(&chars[i + 1..]),
+                '$' => {
+                    !is_space(previous(i))
+                        && !chars
+                            .get(i + 1)
+                            .copied()
+                            .or(after)
+                            .is_some_and(|n| n.is_ascii_digit())
+                }
                 // A run of stars or underscores between spaces is text,
                 // and underscores inside a word (`cadre_juridique`);
                 // anywhere else they might emphasise.
                 '*' | '_' => {
-                    let start = chars[..i]
-                        .iter()
-                        .rposition(|&p| p != c)
-                        .map_or(0, |p| p + 1);
-                    let end = chars[i..]
-                        .iter()
-                        .position(|&n| n != c)
-                        .map_or(chars.len(), |n| i + n);
+                    let (start, end) = run_around(&chars, i);
                     let (before, following) = (previous(start), chars.get(end).copied().or(after));
                     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
                     !(is_space(before) && is_space(following)
@@ -500,6 +512,44 @@ fn escape_text(
         }
         out.push(c);
     }
+}
+
+/// The run of the character at `i` repeated around it: where it starts,
+/// and where it ends.
+fn run_around(chars: &[char], i: usize) -> (usize, usize) {
+    let c = chars[i];
+    let start = chars[..i]
+        .iter()
+        .rposition(|&p| p != c)
+        .map_or(0, |p| p + 1);
+    let end = chars[i..]
+        .iter()
+        .position(|&n| n != c)
+        .map_or(chars.len(), |n| i + n);
+    (start, end)
+}
+
+/// Whether what follows an `&` makes a character reference (`amp;`,
+/// `#x200F;`, `#65;`).
+fn is_reference(rest: &[char]) -> bool {
+    let (digits, body): (fn(&char) -> bool, &[char]) = match rest {
+        ['#', 'x' | 'X', body @ ..] => (char::is_ascii_hexdigit, body),
+        ['#', body @ ..] => (char::is_ascii_digit, body),
+        body => (char::is_ascii_alphanumeric, body),
+    };
+    let n = body.iter().take(32).take_while(|c| digits(c)).count();
+    n > 0 && body.get(n) == Some(&';')
+}
+
+/// Whether what follows a `:` makes one of GitHub's emoji short codes
+/// (`smile:`, `+1:`).
+fn is_shortcode(rest: &[char]) -> bool {
+    let n = rest
+        .iter()
+        .take(64)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-'))
+        .count();
+    n > 0 && rest.get(n) == Some(&':')
 }
 
 #[cfg(test)]
@@ -553,7 +603,8 @@ mod tests {
 
     /// The text and style of each character of each block, read back.
     fn read_back(markdown: &str) -> Vec<Vec<(char, Style, Mark)>> {
-        let printed = read(&without_anchors(markdown), Lang::Fr).expect(markdown);
+        // In English: French typography would add its spaces on reading.
+        let printed = read(&without_anchors(markdown), Lang::En).expect(markdown);
         let mut out = Vec::new();
         crate::render::print::tree::each_run(&printed, &mut |runs, _, _| {
             out.push(
@@ -615,6 +666,40 @@ mod tests {
             items: vec![vec![run("x\u{a0}", Style::Regular)]],
         }]);
         assert_eq!(out, "- x\u{a0}\n");
+    }
+
+    #[test]
+    fn ordinary_text_keeps_few_backslashes() {
+        for (text, expected) in [
+            (
+                "A & B inc. T.P.S. #123 a > b Dupont_Durand (phase 1)! ~50",
+                "A & B inc. T.P.S. #123 a > b Dupont_Durand (phase 1)! \\~50",
+            ),
+            (
+                "https://x.example/charte_2027?lang=fr&format=pdf",
+                "https://x.example/charte_2027?lang=fr&format=pdf",
+            ),
+            (
+                "julie_tremblay@x.example : 480 000,00 $",
+                "julie_tremblay@x.example : 480 000,00 $",
+            ),
+            ("&amp; &#65; &#x41; &nom", "\\&amp; \\&#65; \\&#x41; &nom"),
+            (
+                "Code :smile: et 5$/h, $E=mc^2$",
+                "Code \\:smile: et 5\\$/h, $E=mc^2\\$",
+            ),
+        ] {
+            let out = markdown(vec![paragraph(vec![run(text, Style::Regular)])]);
+            assert_eq!(out, format!("{expected}\n"));
+            let printed: String = read_back(&out).concat().iter().map(|(c, ..)| c).collect();
+            assert_eq!(printed, text);
+        }
+        // A heading's `#` stays text, and only its closing one is escaped.
+        let out = markdown(vec![Block::Title(vec![run(
+            "T.P.S. #123 #",
+            Style::Regular,
+        )])]);
+        assert_eq!(out, "# T.P.S. #123 \\#\n");
     }
 
     #[test]
@@ -750,7 +835,7 @@ mod tests {
             out.contains("> **Note**\n>\n> - constat\n\nFin.\n"),
             "{out}"
         );
-        let back = read(&without_anchors(&out), Lang::Fr).unwrap();
+        let back = read(&without_anchors(&out), Lang::En).unwrap();
         let lists = back
             .blocks
             .iter()

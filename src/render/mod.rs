@@ -28,13 +28,14 @@ use build::build_with;
 pub use error::RenderError;
 pub use model::Document;
 pub use pdf::layout::MAX_PAGES;
+pub use print::typography::french_typography;
 pub(crate) use templates::template_path;
 pub use templates::{
     MAX_RENDERED_BYTES, TEMPLATE_CHILD_CPU_SECONDS, TEMPLATE_CHILD_MEMORY_BYTES, TEMPLATE_FUEL,
     Templates, fingerprint, observe_templates,
 };
 use templates::{Origins, environment, fingerprint_with, render_bounded};
-pub use text::{escape_markdown, french_typography};
+pub use text::escape_markdown;
 
 use crate::convention::Convention;
 use crate::diag::FileReport;
@@ -405,25 +406,22 @@ pub fn printed<'c>(
     Ok((printed, info))
 }
 
-/// Typography and whitespace: at most one blank line, one final newline.
-/// Text is in `lang` until a `<!-- lang xx -->` mark (a bilingual edition)
-/// says otherwise: each language's spacing and quotes stay in its own text.
-/// Each change of language stays marked on a line of its own, for the
-/// printers: hyphenation, the tagged PDF's `/Lang`, HTML's `lang`.
+/// Whitespace, and the languages' marks: at most one blank line, one final
+/// newline, each change of language (`<!-- lang xx -->`) on a line of its
+/// own, for the reader to give the printers (hyphenation, the tagged PDF's
+/// `/Lang`, HTML's `lang`); the reader then sets each language's
+/// typography on the text ([`print::typography`]).
 pub(crate) fn finish(text: &str, lang: Lang) -> String {
-    let mut typeset = String::with_capacity(text.len() + text.len() / 16);
+    let mut marked = String::with_capacity(text.len() + 64);
     for (n, (lang, segment)) in text::language_segments(text, lang).into_iter().enumerate() {
         if n > 0 {
-            typeset.push_str(&format!("\n\n<!-- lang {} -->\n\n", lang.code()));
+            marked.push_str(&format!("\n\n<!-- lang {} -->\n\n", lang.code()));
         }
-        typeset.push_str(&match lang {
-            Lang::Fr => french_typography(segment),
-            Lang::En => text::english_typography(segment),
-        });
+        marked.push_str(segment);
     }
-    let mut out = String::with_capacity(typeset.len());
+    let mut out = String::with_capacity(marked.len());
     let mut blank = 0;
-    for line in typeset.lines() {
+    for line in marked.lines() {
         let line = line.trim_end();
         if line.is_empty() {
             blank += 1;

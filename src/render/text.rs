@@ -1,7 +1,6 @@
-//! Text transforms for Markdown output: escaping what users typed, and French
-//! typography.
+//! Text transforms before the templates: escaping what users typed, cutting
+//! a text at its language marks, the capitals of a sentence.
 
-use crate::format::{NBSP, NNBSP};
 use crate::lang::Lang;
 
 /// Escapes user text so it reads literally in Markdown: no heading, list,
@@ -78,41 +77,6 @@ fn escape_paragraph(p: &str) -> String {
     out
 }
 
-/// French typography: typographic apostrophes, a narrow no-break space before
-/// `; ! ?`, a no-break space before `:` and inside « ». Only spaces that are
-/// already there are replaced, so URLs and times are left alone.
-pub fn french_typography(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).copied();
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        match c {
-            '\'' => out.push('’'),
-            ' ' if matches!(next, Some(';' | '!' | '?')) => out.push(NNBSP),
-            // Not before a colon inside a URL or a time (`https://`, `10:30`).
-            ' ' if next == Some(':')
-                && chars
-                    .get(i + 2)
-                    .is_none_or(|c| !c.is_alphanumeric() && *c != '/') =>
-            {
-                out.push(NBSP)
-            }
-            ' ' if next == Some('»') || prev == Some('«') => out.push(NBSP),
-            '«' if next.is_some_and(|n| !n.is_whitespace()) => {
-                out.push('«');
-                out.push(NBSP);
-            }
-            '»' if prev.is_some_and(|p| !p.is_whitespace() && p != NBSP) => {
-                out.push(NBSP);
-                out.push('»');
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// The mark a bilingual template puts before text in another language.
 const LANGUAGE_MARK: &str = "<!-- lang ";
 
@@ -141,11 +105,6 @@ pub(crate) fn language_segments(text: &str, lang: Lang) -> Vec<(Lang, &str)> {
     }
     out.push((current, &text[start..]));
     out
-}
-
-/// English typography: typographic apostrophes.
-pub fn english_typography(text: &str) -> String {
-    text.replace('\'', "’")
 }
 
 /// Upper-cases the first letter (« la Ville » → « La Ville » at a sentence start).
@@ -202,14 +161,18 @@ const SENTENCE_OPENERS: [&str; 37] = [
 /// A sentence made ready to follow « ATTENDU QUE » / "WHEREAS": its first
 /// word in lower case when it is a common opener, no final full stop.
 pub fn in_sentence(s: &str) -> String {
-    let s = s.trim().trim_end_matches('.').trim_end();
+    let s = without_full_stop(s);
     // The first word, with its apostrophe when elided (« L'Association » → « l' »).
     let letters: String = s.chars().take_while(|c| c.is_alphabetic()).collect();
     let first = match s[letters.len()..].chars().next() {
         Some(a @ ('\'' | '’')) => format!("{letters}{a}"),
         _ => letters,
     };
-    if SENTENCE_OPENERS.contains(&first.to_lowercase().as_str()) {
+    // « A » opens an English sentence only before a common word: in
+    // « A & B inc. » it is a name.
+    let rest = s[first.len()..].trim_start();
+    let name = first.chars().count() == 1 && !rest.starts_with(char::is_lowercase);
+    if SENTENCE_OPENERS.contains(&first.to_lowercase().as_str()) && !name {
         let mut chars = s.chars();
         match chars.next() {
             Some(c) => c.to_lowercase().chain(chars).collect(),
@@ -220,13 +183,24 @@ pub fn in_sentence(s: &str) -> String {
     }
 }
 
+/// Text without the full stop that ends it, so that a « ; » can follow —
+/// but an ellipsis and an abbreviation's point (« etc. ») stay.
+fn without_full_stop(s: &str) -> &str {
+    let s = s.trim();
+    let abbreviation = s.ends_with("..") || s.to_lowercase().ends_with("etc.");
+    match s.strip_suffix('.') {
+        Some(stripped) if !abbreviation => stripped.trim_end(),
+        _ => s,
+    }
+}
+
 /// A phrase made ready to follow a colon or a comma in a list (« les
 /// obligations suivantes : met la Base… »): no final full stop, and its first
 /// letter in lower case unless the first word looks like a name — an acronym
 /// (« MRC »), a word with a capital inside (« McGill ») or a compound place
 /// name (« Saint-Jean »).
 pub fn after_colon(s: &str) -> String {
-    let s = s.trim().trim_end_matches('.').trim_end();
+    let s = without_full_stop(s);
     let word: String = s
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '-')
@@ -259,18 +233,19 @@ mod tests {
     }
 
     #[test]
-    fn french_spaces_and_apostrophes() {
-        assert_eq!(
-            french_typography("l'article : oui ; non ! « la Ville »"),
-            "l’article\u{a0}: oui\u{202f}; non\u{202f}! «\u{a0}la Ville\u{a0}»"
-        );
-        assert_eq!(french_typography("«Ville»"), "«\u{a0}Ville\u{a0}»");
-        assert_eq!(french_typography("*Objet :* texte"), "*Objet\u{a0}:* texte");
-        assert_eq!(
-            french_typography("https://exemple.org 10:30"),
-            "https://exemple.org 10:30"
-        );
+    fn capitals_and_languages() {
         assert_eq!(capitalize("la Ville"), "La Ville");
+        // A recital keeps a name's capital and an abbreviation's point.
+        assert_eq!(in_sentence("A & B inc. a signé."), "A & B inc. a signé");
+        assert_eq!(in_sentence("A partnership exists."), "a partnership exists");
+        assert_eq!(
+            in_sentence("La Ville a adopté une politique, etc."),
+            "la Ville a adopté une politique, etc."
+        );
+        assert_eq!(
+            in_sentence("Les travaux suivent..."),
+            "les travaux suivent..."
+        );
         // A bilingual edition's marks cut it into languages; one escaped as
         // user text is (`\\<`) is text.
         assert_eq!(

@@ -367,7 +367,8 @@ pub fn markdown_reads_back(printed: &render::print::Printed, info: &render::prin
     assert_eq!(texts(&back), texts(&printed), "{markdown}");
 }
 
-/// A value escaped for a template reads back as the same characters.
+/// A value escaped for a template reads back as the same characters, in
+/// French typography (its spaces before `; ! ? :`, its apostrophes).
 pub fn value_reads_as_typed(value: &str) {
     let escaped = render::escape_markdown(value);
     let printed = render::print::read(&escaped, Lang::Fr)
@@ -393,7 +394,7 @@ pub fn value_reads_as_typed(value: &str) {
     let expected: Vec<String> = if line.is_empty() {
         Vec::new()
     } else {
-        vec![line]
+        vec![render::french_typography(&line)]
     };
     assert_eq!(read, expected, "{value:?} → {escaped:?}");
 }

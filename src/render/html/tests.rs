@@ -25,7 +25,7 @@ fn page(md: &str) -> String {
 fn text_is_never_markup() {
     let html = page("Réf. \\&rlm; \\<b\\> \\<!-- box --\\> \"q\" 'a'\n");
     assert!(
-        html.contains("<p>Réf. &amp;rlm; &lt;b&gt; &lt;!-- box --&gt; &quot;q&quot; 'a'</p>"),
+        html.contains("<p>Réf. &amp;rlm; &lt;b&gt; &lt;!-- box --&gt; &quot;q&quot; ’a’</p>"),
         "{html}"
     );
     // Properties too.

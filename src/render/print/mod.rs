@@ -17,6 +17,7 @@ pub mod read;
 pub mod script;
 pub mod text;
 pub mod tree;
+pub mod typography;
 
 pub use page::{Furniture, Geometry, Metadata, Paper, PrintInfo};
 pub use read::{ReadError, ReadErrorKind, read};

@@ -1,5 +1,6 @@
 //! Reading the Markdown the templates render, with their layout markers,
-//! into the [`Printed`] tree, once. Strict: a marker pacte
+//! into the [`Printed`] tree, once, its text then set in each language's
+//! typography ([`super::typography`]). Strict: a marker pacte
 //! does not know, a container left open or closed twice, raw HTML, a list
 //! inside a list — anything a printer would have to guess at — is an error
 //! naming the marker and the heading it follows.
@@ -114,7 +115,8 @@ struct Reader {
     after: Option<String>,
 }
 
-/// Reads the Markdown of a printed edition in `lang`.
+/// Reads the Markdown of a printed edition in `lang`, and sets its text in
+/// each language's typography.
 pub fn read(markdown: &str, lang: Lang) -> Result<Printed, ReadError> {
     let mut r = Reader {
         root: Vec::new(),
@@ -141,10 +143,13 @@ pub fn read(markdown: &str, lang: Lang) -> Result<Printed, ReadError> {
     if let Some(id) = r.anchor.take() {
         return Err(r.error(ReadErrorKind::AnchorWithoutHeading(id)));
     }
-    Ok(Printed {
+    let mut printed = Printed {
         lang,
         blocks: r.root,
-    })
+    };
+    // Typography on the text, now that no Markdown is left to mistake.
+    super::typography::typeset(&mut printed);
+    Ok(printed)
 }
 
 impl Reader {
