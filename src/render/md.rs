@@ -406,13 +406,25 @@ fn escape_text(
     at_start: bool,
     after: Option<char>,
 ) {
-    // Most text holds nothing Markdown reads: as it is.
-    const MARKUP: &[u8] = b"\\`<~[]&|#*_:$\n\r";
+    // Most text holds nothing Markdown reads: as it is. (French text is
+    // full of « : » and amounts end in « $ »: only a colon before a letter
+    // and a dollar after one are looked at closer.)
+    const MARKUP: &[u8] = b"\\`<~[]&|#*_\n\r";
     let may_open_block = at_start
         && text.starts_with(|c: char| {
             c.is_ascii_digit() || matches!(c, '-' | '+' | '=' | '>' | ' ' | '\t')
         });
-    let plain = !may_open_block && !text.bytes().any(|b| MARKUP.contains(&b));
+    let bytes = text.as_bytes();
+    let suspect = |(i, b): (usize, &u8)| match b {
+        b':' => bytes.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace()),
+        b'$' => {
+            let before = &bytes[..i];
+            let spaces: [&[u8]; 3] = [b" ", "\u{a0}".as_bytes(), "\u{202f}".as_bytes()];
+            !spaces.iter().any(|s| before.ends_with(s))
+        }
+        b => MARKUP.contains(b),
+    };
+    let plain = !may_open_block && !bytes.iter().enumerate().any(suspect);
     if plain {
         out.push_str(text);
         return;

@@ -104,7 +104,8 @@ pub fn markdown<'c>(
     report: &FileReport,
     options: &RenderOptions,
 ) -> Result<String, RenderError> {
-    let (doc, info) = printed(editions, library, report, options, MARKDOWN_PAGE)?;
+    // Nothing of a page: no paper, no date, no fingerprint of the sources.
+    let (doc, info) = printed_with(editions, library, report, options, MARKDOWN_PAGE, false)?;
     Ok(md::write(&doc, &info))
 }
 
@@ -360,6 +361,19 @@ pub fn printed<'c>(
     options: &RenderOptions,
     pdf_options: PdfOptions,
 ) -> Result<(print::Printed, print::PrintInfo), RenderError> {
+    printed_with(editions, library, report, options, pdf_options, true)
+}
+
+/// [`printed`]; `fingerprint` when the pages print the sources' fingerprint
+/// (hashing every template is a tenth of a Markdown edition's time).
+fn printed_with<'c>(
+    editions: impl Into<Editions<'c>>,
+    library: &ClauseLibrary,
+    report: &FileReport,
+    options: &RenderOptions,
+    pdf_options: PdfOptions,
+    fingerprint: bool,
+) -> Result<(print::Printed, print::PrintInfo), RenderError> {
     let (env, origins) = environment(options)?;
     let editions = editions.into();
     let currency = match editions {
@@ -387,7 +401,10 @@ pub fn printed<'c>(
         kind: both(&|d| d.kind.clone()),
         reference: doc.properties.reference.clone().unwrap_or_default(),
         parties: doc.properties.parties.clone(),
-        fingerprint: fingerprint_with(report.source.as_ref(), library, options.templates.as_ref()),
+        fingerprint: match fingerprint {
+            true => fingerprint_with(report.source.as_ref(), library, options.templates.as_ref()),
+            false => String::new(),
+        },
         draft: options.draft,
         timestamp: pdf_options.timestamp,
     };

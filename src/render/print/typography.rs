@@ -48,6 +48,16 @@ fn blocks(blocks: &mut [Block], lang: &mut Lang) {
 /// One block's runs: read as one text (a space ending one run and the `:`
 /// starting the next are neighbours), each character kept in its run.
 fn typeset_runs(runs: &mut [Run], lang: Lang) {
+    // Most text has nothing to set: no apostrophe, no « », no `; ! ? :`
+    // (a byte of « or » may also belong to another letter: then it looks).
+    let settable = |r: &Run| {
+        r.text
+            .bytes()
+            .any(|b| matches!(b, b'\'' | b';' | b'!' | b'?' | b':' | 0xAB | 0xBB))
+    };
+    if !runs.iter().any(settable) {
+        return;
+    }
     if lang == Lang::En {
         for run in runs.iter_mut().filter(|r| r.text.contains('\'')) {
             run.text = run.text.replace('\'', "’");
