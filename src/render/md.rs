@@ -453,6 +453,18 @@ fn escape_text(
         };
         match chars.first() {
             Some('>' | '#') => escape_at = Some(0),
+            // A task's box in a list item (`- [ ] Loi`, `- [x] …`).
+            Some('[')
+                if matches!(chars.get(1), Some(' ' | 'x' | 'X'))
+                    && chars.get(2) == Some(&']')
+                    && chars
+                        .get(3)
+                        .copied()
+                        .or(after)
+                        .is_none_or(char::is_whitespace) =>
+            {
+                escape_at = Some(0)
+            }
             Some(&c @ ('-' | '+' | '*' | '=' | '_')) if ends(1, c) => escape_at = Some(0),
             Some(c) if c.is_ascii_digit() => {
                 let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -463,19 +475,38 @@ fn escape_text(
             _ => {}
         }
     }
+    // Nothing before text that does not start its line is an emphasis's
+    // opening delimiter (a run's text inside its `**`).
     let before_text = if at_start {
         None
     } else {
-        out.chars().next_back()
+        out.chars().next_back().or(Some('*'))
     };
     let previous = |i: usize| match i {
         0 => before_text,
         _ => Some(chars[i - 1]),
     };
-    for (i, &c) in chars.iter().enumerate() {
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // A web address, whole, between `<` `>`: no escape inside it, and
+        // no reader stretches it over the no-break space that follows.
+        if let Some(end) = address_at(&chars, i, previous(i)) {
+            out.push('<');
+            out.extend(&chars[i..end]);
+            out.push('>');
+            i = end;
+            continue;
+        }
         let needs = Some(i) == escape_at
             || match c {
-                '\\' | '`' | '<' | '~' => true,
+                '\\' | '`' | '~' => true,
+                // Only before what could open a tag or an address.
+                '<' => chars
+                    .get(i + 1)
+                    .copied()
+                    .or(after)
+                    .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
                 // A link needs `](`, `][` or (a definition) `]:`: with
                 // `]` escaped there, brackets are text (« [à compléter] »).
                 '[' => context == Context::Link,
@@ -523,7 +554,50 @@ fn escape_text(
             out.push('\\');
         }
         out.push(c);
+        i += 1;
     }
+}
+
+/// Where a web address starting at `i` ends (`https://…`, at a word's
+/// start), without the punctuation that ends its sentence — what GitHub
+/// would link, but decided here.
+fn address_at(chars: &[char], i: usize, before: Option<char>) -> Option<usize> {
+    if before.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let starts = |scheme: &str| {
+        let scheme: Vec<char> = scheme.chars().collect();
+        chars
+            .get(i..i + scheme.len())
+            .is_some_and(|s| {
+                s.iter()
+                    .zip(&scheme)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            })
+            .then_some(i + scheme.len())
+    };
+    let body = starts("https://").or_else(|| starts("http://"))?;
+    let mut end = chars[body..]
+        .iter()
+        .position(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '<' | '>' | '"' | '«' | '»' | '“' | '”')
+        })
+        .map_or(chars.len(), |n| body + n);
+    loop {
+        match chars[body..end].last() {
+            Some('.' | ',' | ':' | ';' | '!' | '?' | '\'' | '’' | '*' | '_' | '~') => end -= 1,
+            Some(')')
+                if chars[i..end].iter().filter(|c| **c == '(').count()
+                    < chars[i..end].iter().filter(|c| **c == ')').count() =>
+            {
+                end -= 1
+            }
+            _ => break,
+        }
+    }
+    (end > body).then_some(end)
 }
 
 /// The run of the character at `i` repeated around it: where it starts,
@@ -689,7 +763,7 @@ mod tests {
             ),
             (
                 "https://x.example/charte_2027?lang=fr&format=pdf",
-                "https://x.example/charte_2027?lang=fr&format=pdf",
+                "<https://x.example/charte_2027?lang=fr&format=pdf>",
             ),
             (
                 "julie_tremblay@x.example : 480 000,00 $",
@@ -706,6 +780,36 @@ mod tests {
             let printed: String = read_back(&out).concat().iter().map(|(c, ..)| c).collect();
             assert_eq!(printed, text);
         }
+        // A web address is one link, its text as typed, ended before the
+        // sentence's punctuation and the no-break space before it.
+        for (text, expected) in [
+            (
+                "voir https://a.example/~l/_p_.pdf\u{202f}; ou",
+                "voir <https://a.example/~l/_p_.pdf>\u{202f}; ou",
+            ),
+            (
+                "(https://a.example/Plan_(2027)).",
+                "(<https://a.example/Plan_(2027)>).",
+            ),
+            (
+                "«\u{a0}https://a.b/y\u{a0}»",
+                "«\u{a0}<https://a.b/y>\u{a0}»",
+            ),
+            ("- [ ] Loi", "\\- [ ] Loi"),
+            ("[x] Loi", "\\[x] Loi"),
+            ("a < 10 000 $ <b>", "a < 10 000 $ \\<b>"),
+        ] {
+            let out = markdown(vec![paragraph(vec![run(text, Style::Regular)])]);
+            assert_eq!(out, format!("{expected}\n"));
+            let printed: String = read_back(&out).concat().iter().map(|(c, ..)| c).collect();
+            assert_eq!(printed, text);
+        }
+        // A bold run starting with a star keeps its bold.
+        let out = markdown(vec![paragraph(vec![
+            run("* Club", Style::Bold),
+            run(" (« le Club »)", Style::Regular),
+        ])]);
+        assert_eq!(out, "**\\* Club** (« le Club »)\n");
         // A heading's `#` stays text, and only its closing one is escaped.
         let out = markdown(vec![Block::Title(vec![run(
             "T.P.S. #123 #",
