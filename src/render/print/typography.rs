@@ -64,49 +64,62 @@ fn typeset_runs(runs: &mut [Run], lang: Lang) {
         }
         return;
     }
-    let chars: Vec<(char, usize)> = runs
-        .iter()
-        .enumerate()
-        .flat_map(|(n, r)| r.text.chars().map(move |c| (c, n)))
-        .collect();
-    let plain: Vec<char> = chars.iter().map(|(c, _)| *c).collect();
+    // Streamed, a character and its neighbours at a time: a long
+    // paragraph is never copied into a vector of characters.
     let mut texts: Vec<String> = runs
         .iter()
         .map(|r| String::with_capacity(r.text.len() + 8))
         .collect();
-    for (i, &(_, n)) in chars.iter().enumerate() {
-        french_at(&plain, i, &mut |c| texts[n].push(c));
-    }
+    let source = runs
+        .iter()
+        .enumerate()
+        .flat_map(|(n, r)| r.text.chars().map(move |c| (c, n)));
+    walk(source, &mut |n, c| texts[n].push(c));
     for (run, text) in runs.iter_mut().zip(texts) {
         run.text = text;
     }
 }
 
+/// French typography over characters tagged with where they go: each
+/// character given with the one before it and the two after it.
+fn walk<T: Copy>(mut source: impl Iterator<Item = (char, T)>, push: &mut dyn FnMut(T, char)) {
+    let mut prev = None;
+    let mut current = source.next();
+    let mut next = source.next();
+    let mut after = source.next();
+    while let Some((c, tag)) = current {
+        french_at(prev, c, next.map(|x| x.0), after.map(|x| x.0), &mut |out| {
+            push(tag, out)
+        });
+        prev = Some(c);
+        current = next;
+        next = after;
+        after = source.next();
+    }
+}
+
 /// French typography applied to a text on its own.
 pub fn french_typography(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 16);
-    for i in 0..chars.len() {
-        french_at(&chars, i, &mut |c| out.push(c));
-    }
+    walk(text.chars().map(|c| (c, ())), &mut |(), c| out.push(c));
     out
 }
 
-/// What French typography makes of the character at `i`, given its
-/// neighbours: the character, another, or a no-break space beside it.
-fn french_at(chars: &[char], i: usize, push: &mut dyn FnMut(char)) {
-    let c = chars[i];
-    let next = chars.get(i + 1).copied();
-    let prev = i.checked_sub(1).map(|j| chars[j]);
+/// What French typography makes of a character `c`, given the one before
+/// it and the two after: the character, another, or a no-break space
+/// beside it.
+fn french_at(
+    prev: Option<char>,
+    c: char,
+    next: Option<char>,
+    after: Option<char>,
+    push: &mut dyn FnMut(char),
+) {
     match c {
         '\'' => push('’'),
         ' ' if matches!(next, Some(';' | '!' | '?')) => push(NNBSP),
         // Not before a colon inside a URL or a time (`https://`, `10:30`).
-        ' ' if next == Some(':')
-            && chars
-                .get(i + 2)
-                .is_none_or(|c| !c.is_alphanumeric() && *c != '/') =>
-        {
+        ' ' if next == Some(':') && after.is_none_or(|c| !c.is_alphanumeric() && c != '/') => {
             push(NBSP)
         }
         ' ' if next == Some('»') || prev == Some('«') => push(NBSP),
