@@ -653,19 +653,7 @@ mod tests {
     }
 
     fn info() -> PrintInfo {
-        PrintInfo {
-            lang: Lang::Fr,
-            second: None,
-            paper: crate::render::print::Paper::Letter,
-            title: String::new(),
-            short_title: String::new(),
-            kind: String::new(),
-            reference: String::new(),
-            parties: Vec::new(),
-            fingerprint: String::new(),
-            draft: false,
-            timestamp: 0,
-        }
+        PrintInfo::bare(Lang::Fr, crate::render::print::Paper::Letter)
     }
 
     fn markdown(blocks: Vec<Block>) -> String {

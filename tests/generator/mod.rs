@@ -296,17 +296,8 @@ pub fn print_tree(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     if let Ok(printed) = render::print::read(&text, Lang::Fr) {
         let info = render::print::PrintInfo {
-            lang: Lang::Fr,
-            second: None,
-            paper: render::print::Paper::A4,
             title: text.chars().take(80).collect(),
-            short_title: String::new(),
-            kind: String::new(),
-            reference: String::new(),
-            parties: Vec::new(),
-            fingerprint: String::new(),
-            draft: false,
-            timestamp: 0,
+            ..render::print::PrintInfo::bare(Lang::Fr, render::print::Paper::A4)
         };
         assert!(render::html::write(&printed, &info).ends_with("</html>\n"));
         let revisions = render::docx::Revisions {

@@ -178,19 +178,7 @@ mod tests {
                 rows: vec![vec![cell("Oui"), cell("1 000,00 $"), cell("2 000,00 $")]],
             }],
         };
-        let info = PrintInfo {
-            lang: Lang::Fr,
-            second: None,
-            paper: Paper::Letter,
-            title: String::new(),
-            short_title: String::new(),
-            kind: String::new(),
-            reference: String::new(),
-            parties: Vec::new(),
-            fingerprint: String::new(),
-            draft: false,
-            timestamp: 0,
-        };
+        let info = PrintInfo::bare(Lang::Fr, Paper::Letter);
         let revisions = Revisions {
             author: "pacte".into(),
             track: false,

@@ -28,7 +28,8 @@ impl Paper {
     }
 }
 
-/// What a printed document (PDF, Word) needs beyond the Markdown.
+/// What a printed document needs beyond its blocks: its languages, paper,
+/// properties and furniture.
 pub struct PrintInfo {
     pub lang: Lang,
     /// The right column's language, in a bilingual edition.
@@ -44,6 +45,26 @@ pub struct PrintInfo {
     pub draft: bool,
     /// Creation date, seconds since the epoch (`SOURCE_DATE_EPOCH` or now).
     pub timestamp: i64,
+}
+
+impl PrintInfo {
+    /// A document in `lang` on `paper`, with nothing else to say: no
+    /// title, parties or fingerprint (a page built by hand, a test).
+    pub fn bare(lang: Lang, paper: Paper) -> PrintInfo {
+        PrintInfo {
+            lang,
+            second: None,
+            paper,
+            title: String::new(),
+            short_title: String::new(),
+            kind: String::new(),
+            reference: String::new(),
+            parties: Vec::new(),
+            fingerprint: String::new(),
+            draft: false,
+            timestamp: 0,
+        }
+    }
 }
 
 /// Page size and margins, in points.
