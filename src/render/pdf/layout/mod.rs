@@ -291,11 +291,14 @@ impl<'a> Writer<'a> {
                 self.space(18.0);
             }
             Block::Heading { runs, .. } => {
-                // A heading is never left alone at the bottom of a page.
-                self.ensure(HEADING * 1.3 + 14.0 + 3.0 * BODY_LEADING);
+                // A heading is never left alone at the bottom of a page:
+                // all its lines (a long title takes two) and the first
+                // lines of what follows go together.
+                let runs = embolden(runs);
+                let lines = self.wrap(&runs, HEADING, width).len().max(1) as f32;
+                self.ensure(lines * HEADING * 1.3 + 14.0 + 3.0 * BODY_LEADING);
                 self.space(14.0);
                 self.headings.push(self.page + 1);
-                let runs = embolden(runs);
                 self.paragraph(&runs, HEADING, HEADING * 1.3, x0, width, Align::Left);
                 self.space(4.0);
             }

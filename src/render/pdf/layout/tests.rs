@@ -553,3 +553,39 @@ fn table_columns_keep_their_template_alignment() {
     // Auto: the amount ends flush right, past where its header starts.
     assert!(x("2").unwrap() > x("Total").unwrap() + 1.0);
 }
+
+/// A heading long enough for two lines keeps them, and the first lines of
+/// its article, on one page, wherever the page turns (the gardens example
+/// left « Article 6 — Remboursement des sommes non utilisées ou mal
+/// employées » alone at a page's foot).
+#[test]
+fn a_two_line_heading_is_never_last_on_a_page() {
+    let fonts = Fonts::load().unwrap();
+    let title = "Article 6 — Remboursement des sommes non utilisées ou mal employées dans le cadre du partenariat";
+    // Room to sign, a point at a time, moves the heading down the page.
+    for n in 0..120 {
+        let mut blocks: Vec<Block> = (0..28).map(|_| para("Ligne de texte courte.")).collect();
+        blocks.push(Block::Space(n as f32 * 2.0));
+        blocks.push(heading(title));
+        blocks.push(para("Premier paragraphe de l'article : la Coopérative rembourse à l'autre partie toute somme reçue en vertu de la présente convention et utilisée à d'autres fins que celles qui y sont prévues, dans les soixante jours de la demande écrite de l'autre partie, sans préjudice des autres recours de celle-ci."));
+        blocks.push(para("Second paragraphe."));
+        let l = layout(&blocks, &fonts, Geometry::a4(), "", None);
+        let page_of = |word: &str| {
+            l.pages.iter().position(|p| {
+                p.items
+                    .iter()
+                    .any(|i| matches!(i, Item::Text { text, .. } if text == word))
+            })
+        };
+        assert_eq!(
+            page_of("employées"),
+            page_of("Premier"),
+            "{n}: room before the heading"
+        );
+        assert_eq!(
+            page_of("Remboursement"),
+            page_of("Premier"),
+            "{n}: room before the heading"
+        );
+    }
+}
