@@ -120,9 +120,15 @@ fn two_parties_are_each_other_s_other_party() {
     for example in &EXAMPLES[1..] {
         let fr = render(&[example]);
         assert!(!fr.contains("autres parties"), "{example}");
+        assert!(!fr.contains("toute autre partie"), "{example}");
         assert!(fr.contains("l’autre partie"), "{example}");
         let en = english(example);
         assert!(!en.contains("other parties"), "{example}");
+        assert!(!en.contains("any other party"), "{example}");
+        assert!(
+            !en.contains("notifies them"),
+            "{example}: them, for one party"
+        );
         assert!(
             !en.contains("No party is the mandatary"),
             "{example}: neither party"
@@ -259,5 +265,46 @@ fn an_organisation_s_clause_without_a_template_reads_as_prose() {
     assert!(
         !article.contains('?'),
         "no question printed as a label: {article}"
+    );
+}
+
+/// Money has a debtor and a creditor: the party that receives and manages
+/// the funds repays the party or parties that paid them — never « est
+/// remboursée à la partie qui l'a versée » with nobody to repay, never money
+/// « versée au partenariat », which is no legal person (issue 30). A budget
+/// for the whole term has no year-end for unused funds.
+#[test]
+fn the_party_holding_the_funds_repays_them() {
+    for example in EXAMPLES {
+        let fr = render(&[example]);
+        for slip in [
+            "est remboursée à la partie",
+            "versées au partenariat",
+            "de sa demande écrite",
+        ] {
+            assert!(!fr.contains(slip), "{example}: « {slip} »");
+        }
+        let en = english(example);
+        for slip in [
+            "is repaid to the party that paid it",
+            "paid to the partnership",
+        ] {
+            assert!(!en.contains(slip), "{example}: “{slip}”");
+        }
+    }
+    let gestion = render(&[EXAMPLES[0]]);
+    assert!(
+        gestion.contains("La Ville rembourse aux autres parties, au prorata de leur contribution en argent, toute somme reçue"),
+        "four parties: the fund manager repays the others"
+    );
+    let jardins = render(&[EXAMPLES[1]]);
+    assert!(jardins.contains("La Coopérative rembourse à l’autre partie toute somme reçue"));
+    assert!(
+        !jardins.contains("À la fin de chaque exercice financier, les sommes"),
+        "the gardens budget covers the whole term"
+    );
+    assert!(
+        english(EXAMPLES[1])
+            .contains("The Cooperative shall repay to the other party any sum received")
     );
 }
