@@ -71,6 +71,27 @@ fn no_known_mistake_of_french_comes_back() {
                 );
             }
         }
+        // « que une », « de un »: a vowel elides « que », « de », « ne ».
+        for (at, _) in fr.match_indices(|c: char| c == ' ') {
+            let rest = &fr[at + 1..];
+            for word in ["que ", "de ", "ne ", "jusque ", "lorsque ", "puisque "] {
+                if let Some(after) = rest.strip_prefix(word) {
+                    let next = after
+                        .chars()
+                        .next()
+                        .unwrap_or('x')
+                        .to_lowercase()
+                        .next()
+                        .unwrap_or('x');
+                    // « onze » is the one vowel that does not elide them.
+                    assert!(
+                        !"aeéèêiîou".contains(next) || after.starts_with("onze"),
+                        "{example}: « {} » is not elided",
+                        &rest[..rest.char_indices().nth(30).map_or(rest.len(), |(i, _)| i)]
+                    );
+                }
+            }
+        }
         for wrong in [
             "officiers",
             "Le conseil désigne",
