@@ -289,6 +289,28 @@ fn an_organisation_s_clause_without_a_template_reads_as_prose() {
     );
 }
 
+/// Every means of sending a notice says when the notice is received: the
+/// courier too (issue 30).
+#[test]
+fn a_notice_by_courier_is_deemed_received() {
+    let mut read = 0;
+    for example in EXAMPLES {
+        let fr = render(&[example]);
+        if fr.contains("par service de messagerie") {
+            read += 1;
+            assert!(fr.contains("réputé reçu le jour de sa remise en mains propres ou de sa livraison par le service de messagerie"), "{example}");
+        }
+        let en = english(example);
+        if en.contains("by courier") {
+            assert!(
+                en.contains("deemed received on the day it is delivered by hand or by courier"),
+                "{example}"
+            );
+        }
+    }
+    assert!(read > 0, "no example sends notices by courier");
+}
+
 /// Money has a debtor and a creditor: the party that receives and manages
 /// the funds repays the party or parties that paid them — never « est
 /// remboursée à la partie qui l'a versée » with nobody to repay, never money
