@@ -72,7 +72,7 @@ fn no_known_mistake_of_french_comes_back() {
             }
         }
         // « que une », « de un »: a vowel elides « que », « de », « ne ».
-        for (at, _) in fr.match_indices(|c: char| c == ' ') {
+        for (at, _) in fr.match_indices(' ') {
             let rest = &fr[at + 1..];
             for word in ["que ", "de ", "ne ", "jusque ", "lorsque ", "puisque "] {
                 if let Some(after) = rest.strip_prefix(word) {
