@@ -298,12 +298,17 @@ fn a_notice_by_courier_is_deemed_received() {
         let fr = render(&[example]);
         if fr.contains("par service de messagerie") {
             read += 1;
-            assert!(fr.contains("réputé reçu le jour de sa remise en mains propres ou de sa livraison par le service de messagerie"), "{example}");
+            assert!(
+                fr.contains("réputé reçu\u{a0}: remis en mains propres ou livré par le service de messagerie, le jour de sa remise\u{202f};"),
+                "{example}"
+            );
         }
         let en = english(example);
         if en.contains("by courier") {
             assert!(
-                en.contains("deemed received on the day it is delivered by hand or by courier"),
+                en.contains(
+                    "deemed received: if delivered by hand or by courier, on the day of delivery;"
+                ),
                 "{example}"
             );
         }
