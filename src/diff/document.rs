@@ -13,11 +13,7 @@ use crate::tr;
 /// A comparison of two versions as Markdown: its printed document, each
 /// change `<del>` or `<ins>`.
 pub fn markdown(cmp: &Comparison, options: &RenderOptions) -> Result<String, RenderError> {
-    let page = PdfOptions {
-        paper: None,
-        timestamp: 0,
-    };
-    let (printed, info) = printed(cmp, options, page, String::new(), None)?;
+    let (printed, info) = printed(cmp, options, render::MARKDOWN_PAGE, String::new(), None)?;
     Ok(render::md::write(&printed, &info))
 }
 

@@ -111,7 +111,7 @@ pub fn markdown<'c>(
 
 /// What a Markdown edition has of a page: nothing it prints (the paper and
 /// the date are the PDF's).
-const MARKDOWN_PAGE: PdfOptions = PdfOptions {
+pub(crate) const MARKDOWN_PAGE: PdfOptions = PdfOptions {
     paper: None,
     timestamp: 0,
 };

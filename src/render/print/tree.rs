@@ -381,6 +381,40 @@ pub fn each_run<'a>(printed: &'a Printed, f: &mut dyn FnMut(&'a [Run], Lang, Opt
     walk(&printed.blocks, &mut lang, &mut None, f);
 }
 
+/// Every run of the document, with the language it is in, to change in
+/// place: [`each_run`]'s walk for what sets the text (typography).
+pub fn each_run_mut(printed: &mut Printed, f: &mut dyn FnMut(&mut [Run], Lang)) {
+    fn walk(blocks: &mut [Block], lang: &mut Lang, f: &mut dyn FnMut(&mut [Run], Lang)) {
+        for block in blocks {
+            match block {
+                Block::Title(runs)
+                | Block::Heading { runs, .. }
+                | Block::Paragraph { runs, .. } => f(runs, *lang),
+                Block::List { items, .. } => items.iter_mut().for_each(|i| f(i, *lang)),
+                Block::Table { header, rows, .. } => header
+                    .iter_mut()
+                    .chain(rows.iter_mut().flatten())
+                    .for_each(|c| f(c, *lang)),
+                Block::Lang(l) => *lang = *l,
+                Block::TitlePage(inner) | Block::Keep(inner) | Block::Note(inner) => {
+                    walk(inner, lang, f)
+                }
+                Block::Columns { left, right, .. } => {
+                    walk(left, lang, f);
+                    walk(right, lang, f);
+                }
+                Block::Rule
+                | Block::Space(_)
+                | Block::Contents
+                | Block::PageBreak
+                | Block::KeepWithNext => {}
+            }
+        }
+    }
+    let mut lang = printed.lang;
+    walk(&mut printed.blocks, &mut lang, f);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

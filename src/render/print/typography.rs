@@ -6,43 +6,14 @@
 //! that are already there are replaced, so URLs and times are left alone;
 //! applied twice, it changes nothing more.
 
-use super::tree::{Block, Printed, Run};
+use super::tree::{Printed, Run, each_run_mut};
 use crate::format::{NBSP, NNBSP};
 use crate::lang::Lang;
 
 /// Sets every block of `printed` in its language's typography (the
 /// language a `<!-- lang xx -->` marker gives, else the document's).
 pub fn typeset(printed: &mut Printed) {
-    let mut lang = printed.lang;
-    blocks(&mut printed.blocks, &mut lang);
-}
-
-fn blocks(blocks: &mut [Block], lang: &mut Lang) {
-    for block in blocks {
-        match block {
-            Block::Title(runs) | Block::Heading { runs, .. } | Block::Paragraph { runs, .. } => {
-                typeset_runs(runs, *lang)
-            }
-            Block::List { items, .. } => items.iter_mut().for_each(|i| typeset_runs(i, *lang)),
-            Block::Table { header, rows, .. } => header
-                .iter_mut()
-                .chain(rows.iter_mut().flatten())
-                .for_each(|c| typeset_runs(c, *lang)),
-            Block::Lang(l) => *lang = *l,
-            Block::TitlePage(inner) | Block::Keep(inner) | Block::Note(inner) => {
-                self::blocks(inner, lang)
-            }
-            Block::Columns { left, right, .. } => {
-                self::blocks(left, lang);
-                self::blocks(right, lang);
-            }
-            Block::Rule
-            | Block::Space(_)
-            | Block::Contents
-            | Block::PageBreak
-            | Block::KeepWithNext => {}
-        }
-    }
+    each_run_mut(printed, &mut typeset_runs);
 }
 
 /// One block's runs: read as one text (a space ending one run and the `:`
@@ -139,6 +110,7 @@ fn french_at(
 mod tests {
     use super::*;
     use crate::render::print::read;
+    use crate::render::print::tree::Block;
 
     #[test]
     fn french_spaces_and_apostrophes() {
