@@ -75,6 +75,9 @@ pub struct Facts<'a> {
     pub prevailing: Option<Option<Spanned<Prevailing>>>,
     /// The agreement is governed by the laws applicable in Quebec.
     pub quebec_law: bool,
+    /// Unused funds are carried over from one fiscal year to the next: the
+    /// answer, for findings.
+    pub carry_over: Option<Span>,
 }
 
 /// What the agreement says of its language versions.
@@ -155,6 +158,8 @@ pub struct DecisionRule {
     pub consensus_first: bool,
     /// The majority a vote needs.
     pub threshold: Threshold,
+    /// Whether the convention says how an equal division of votes is broken.
+    pub tie_break: bool,
 }
 
 /// The majority a board's vote needs (« majorité simple », « deux tiers »).
@@ -186,6 +191,8 @@ pub struct Resources<'a> {
     pub budget_lines: Vec<BudgetLine<'a>>,
     /// The budget lines list, for findings.
     pub budget_lines_span: Span,
+    /// The total budget covers the whole term, not each year.
+    pub whole_term: bool,
 }
 
 /// What one party brings (« contribution »), in cents.
@@ -241,6 +248,9 @@ pub struct Shares {
     pub entries: usize,
     /// Each share given, in hundredths of a percent.
     pub shares: Vec<Hundredths>,
+    /// The entries without a ceiling, for the deficit (empty for the surplus,
+    /// where a ceiling means nothing).
+    pub uncapped: Vec<(Option<String>, Span)>,
 }
 
 /// A list of dated steps with the span of the list.
@@ -343,6 +353,11 @@ impl<'a> Facts<'a> {
         if let Some(r) = clause(contract::RESOURCES, &mut facts) {
             facts.resources = Some(resources(r));
         }
+        if let Some(r) = clause(contract::REPAYMENT, &mut facts)
+            && r.text(contract::UNUSED_FUNDS.name()) == Some(contract::CARRIED_OVER)
+        {
+            facts.carry_over = Some(r.span_of(contract::UNUSED_FUNDS.name()));
+        }
         if let Some(r) = clause(contract::WINDING_UP, &mut facts) {
             for (list, share) in [
                 (&contract::SURPLUS_SHARES, &contract::SURPLUS_SHARE),
@@ -351,7 +366,16 @@ impl<'a> Facts<'a> {
                 let Some(value) = r.get(list.name()) else {
                     continue;
                 };
+                let deficit = list.path == contract::DEFICIT_SHARES.path;
                 facts.shares.push(Shares {
+                    uncapped: records(r, list)
+                        .iter()
+                        .filter(|s| deficit && s.get(contract::DEFICIT_CAP.name()).is_none())
+                        .map(|s| {
+                            let party = s.text(contract::DEFICIT_SHARE_PARTY.name());
+                            (party.map(str::to_string), s.span.clone())
+                        })
+                        .collect(),
                     field: list.path,
                     span: value.span.clone(),
                     entries: records(r, list).len(),
@@ -529,6 +553,7 @@ fn decision_rule(r: &Record) -> Option<Spanned<DecisionRule>> {
     let written = r.get(need.name())?;
     let value = r.text(need.name())?;
     let rule = DecisionRule {
+        tie_break: r.get(contract::TIE_BREAK.name()).is_some(),
         consensus_first: !contract::VOTES_WITHOUT_CONSENSUS.contains(&value),
         threshold: if contract::TWO_THIRDS.contains(&value) {
             Threshold::TwoThirds
@@ -565,6 +590,7 @@ fn resources(r: &Record) -> Resources<'_> {
             })
             .collect(),
         budget_lines_span: r.span_of(contract::BUDGET_LINES.name()),
+        whole_term: r.text(contract::BUDGET_PERIOD.name()) == Some(contract::WHOLE_TERM),
     }
 }
 

@@ -359,12 +359,12 @@ fn a_bilingual_edition_sets_the_languages_side_by_side_each_tagged() {
     // paragraph, so a long article's row runs on over the page.
     assert!(document.contains(r#"<w:pStyle w:val="Heading1"/><w:keepNext w:val="0"/>"#));
     let text = pandoc(&docx, &["-t", "plain"]);
-    assert!(text.contains("Article 2 — Durée et renouvellement"));
-    assert!(text.contains("Article 2 — Term and renewal"));
+    assert!(text.contains("Article 3 — Durée et renouvellement"));
+    assert!(text.contains("Article 3 — Term and renewal"));
     // The contents join each article's two headings.
     assert!(
         plain(&document)
-            .contains("Article 2 — Durée et renouvellement / Article 2 — Term and renewal"),
+            .contains("Article 3 — Durée et renouvellement / Article 3 — Term and renewal"),
         "{document}"
     );
     // The footer's page label is the bilingual PDF's « 3 / 14 ».

@@ -184,20 +184,24 @@ fn the_board_is_defined_once_and_written_with_its_capital() {
     ] {
         assert!(!defined.contains(lower), "always « le Conseil »: {lower}");
     }
-    // Without the user's own definition, the board article defines it.
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("c.toml");
-    let text = std::fs::read_to_string(EXAMPLES[0]).unwrap().replace(
-        "  { term = \"Conseil\", meaning = \"Le conseil d'administration du partenariat constitué à l'article portant sur le conseil d'administration.\" },\n",
-        "",
+    // The definition refers to the board's article by its number, and the
+    // terms the other articles use are defined once, in the first article.
+    assert_eq!(
+        defined
+            .matches("**Conseil**\u{a0}: le conseil d’administration constitué à l’article 9")
+            .count(),
+        1,
+        "{defined}"
     );
     assert!(
-        !text.contains("term = \"Conseil\""),
-        "the definition was removed"
+        defined.contains("**Plan d’action**\u{a0}: le plan adopté conformément à l’article 12")
     );
-    std::fs::write(&file, text).unwrap();
-    let undefined = render(&[file.to_str().unwrap()]);
-    assert_eq!(undefined.matches("(le «\u{a0}Conseil\u{a0}»)").count(), 1);
+    assert!(defined.contains("**jour ouvrable**\u{a0}:"));
+    assert!(!defined.contains("l’article portant sur"));
+    assert!(
+        !defined.contains("plan d’action"),
+        "always « Plan d’action »"
+    );
 }
 
 #[test]

@@ -120,8 +120,8 @@ fn page_count_is_stable_and_every_page_is_numbered() {
     let pdf = render(dir.path(), "g.pdf", &[GESTION]);
     let total = pages(&pdf);
     assert_eq!(
-        total, 19,
-        "the management example typesets on 19 Letter pages"
+        total, 20,
+        "the management example typesets on 20 Letter pages"
     );
     for n in 1..=total {
         let text = page_text(&pdf, n);
@@ -138,10 +138,10 @@ fn page_count_is_stable_and_every_page_is_numbered() {
     let toc = poppler("pdftotext", &["-layout", "-f", "2", "-l", "2"], &pdf);
     let line = toc
         .lines()
-        .find(|l| l.trim_start().starts_with("Article 18 — Audit"))
+        .find(|l| l.trim_start().starts_with("Article 18 — Vérifications"))
         .unwrap();
     let listed: usize = line.split_whitespace().last().unwrap().parse().unwrap();
-    assert!(page_text(&pdf, listed).contains("Article 18 — Audit"));
+    assert!(page_text(&pdf, listed).contains("Article 18 — Vérifications"));
     let en = render(
         dir.path(),
         "en.pdf",
@@ -495,8 +495,8 @@ fn a_bilingual_pdf_sets_the_languages_side_by_side_with_articles_level() {
     );
     // The French column is the left one.
     let body = layout(4);
-    let heading = body.lines().find(|l| l.starts_with("Article 2")).unwrap();
-    assert!(heading.starts_with("Article 2 — Durée") && heading.contains("Article 2 — Term"));
+    let heading = body.lines().find(|l| l.starts_with("Article 3")).unwrap();
+    assert!(heading.starts_with("Article 3 — Durée") && heading.contains("Article 3 — Term"));
     // A bilingual title page, contents and footer.
     let cover = page_text(&pdf, 1);
     assert!(
@@ -513,9 +513,9 @@ fn a_bilingual_pdf_sets_the_languages_side_by_side_with_articles_level() {
     let en_first = render(dir.path(), "en.pdf", &["--bilingual=en", JARDINS]);
     let n = "4";
     let body = poppler("pdftotext", &["-layout", "-f", n, "-l", n], &en_first);
-    let heading = body.lines().find(|l| l.starts_with("Article 2")).unwrap();
+    let heading = body.lines().find(|l| l.starts_with("Article 3")).unwrap();
     assert!(
-        heading.starts_with("Article 2 — Term") && heading.contains("Article 2 — Durée"),
+        heading.starts_with("Article 3 — Term") && heading.contains("Article 3 — Durée"),
         "{heading}"
     );
 }
@@ -529,7 +529,7 @@ fn the_contents_lead_the_eye_and_link_to_each_article() {
     let contents = poppler("pdftotext", &["-layout", "-f", "2", "-l", "2"], &pdf);
     let line = contents
         .lines()
-        .find(|l| l.trim_start().starts_with("Article 18 — Audit"))
+        .find(|l| l.trim_start().starts_with("Article 18 — Vérifications"))
         .unwrap();
     assert!(line.contains(". . . . ."), "dot leaders: {line}");
     let listed: usize = line.split_whitespace().last().unwrap().parse().unwrap();

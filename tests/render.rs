@@ -75,7 +75,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
     assert!(out.contains("## Annexe D — Calendrier des échéances"));
     // Cross-references between clauses resolve to the actual numbers.
     assert!(out.contains("sous réserve d’une résiliation anticipée conforme à l’article 24."));
-    assert!(out.contains("au regard du plan d’action adopté conformément à l’article 12."));
+    assert!(out.contains("**Plan d’action**\u{a0}: le plan adopté conformément à l’article 12"));
     assert!(out.contains("réglées conformément à l’article 26."));
     assert!(out.contains("Les vérifications prévues à l’article 18 complètent"));
     // Without the referenced clause, the sentence is left out rather than dangling.
@@ -84,7 +84,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
         !small.contains("sont réglées conformément"),
         "no terminaison clause, no reference to it"
     );
-    assert!(small.contains("résiliation anticipée conforme à l’article 16."));
+    assert!(small.contains("résiliation anticipée conforme à l’article 17."));
     assert!(
         small.contains("soumettent le différend à la médiation. Si la médiation échoue"),
         "no mediator: no dangling words"
@@ -323,8 +323,9 @@ fn an_empty_definitions_table_makes_no_empty_article() {
     std::fs::write(&path, text).unwrap();
     let (code, out, _) = render(&[path.to_str().unwrap()]);
     assert_eq!(code, 0);
-    assert!(!out.contains("Définitions"));
-    assert!(out.contains("## Article 1er — Objet et mission"));
+    // The glossary pacte defines still makes the first article, never empty.
+    assert!(out.contains("## Article 1er — Définitions et interprétation"));
+    assert!(out.contains("## Article 2 — Objet et mission"));
 }
 
 /// The French and English skeletons share one structure (templates/skeleton.md.j2):
@@ -527,7 +528,7 @@ fn a_bilingual_edition_gives_each_article_in_both_languages() {
     }
     // Typography follows the language of the text, not of the document:
     // French spacing in French, none in English; no marks left.
-    let english_part = body_after(&both, &en_articles[1], both.find(&fr_articles[1]).unwrap()).0;
+    let english_part = body_after(&both, &en_articles[2], both.find(&fr_articles[2]).unwrap()).0;
     assert!(english_part.contains("comes into force on March 1, 2027"));
     assert!(!english_part.contains('\u{a0}') && !english_part.contains('\u{202f}'));
     assert!(

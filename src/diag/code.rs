@@ -81,10 +81,13 @@ codes! {
     VoteWithoutConsensus = "P054", "vote-without-consensus", Warning;
     PartyWithoutSeat = "P055", "party-without-seat", Warning;
     BoardGenderShare = "P056", "board-gender-share", Note;
+    BoardTie = "P057", "board-tie", Warning;
     CoverageIncomplete = "P060", "coverage-incomplete", Error;
     ContributionsMismatch = "P070", "contributions-mismatch", Error;
     BudgetLinesMismatch = "P071", "budget-lines-mismatch", Error;
     SharesNotHundred = "P072", "shares-not-hundred", Error;
+    DeficitUncapped = "P073", "deficit-uncapped", Warning;
+    CarryOverWholeTerm = "P074", "carry-over-whole-term", Warning;
     MissingMandate = "P080", "missing-mandate", Error;
     PlaceholderText = "P081", "placeholder-text", Error;
     Undrawable = "P082", "undrawable-character", Error;

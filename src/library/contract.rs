@@ -136,6 +136,18 @@ const OBLIGATIONS: Use = Use {
     fr: "la vérification que chaque partie a des engagements",
     en: "checking that each party has obligations",
 };
+const TIES: Use = Use {
+    fr: "la vérification qu'un conseil à nombre pair de voix sait trancher un partage égal",
+    en: "checking that a board with an even number of votes can break a tie",
+};
+const DEFICIT_CAPS: Use = Use {
+    fr: "la vérification que la part de chaque partie au déficit a un plafond",
+    en: "checking that each party's share of a deficit has a ceiling",
+};
+const CARRY_OVER: Use = Use {
+    fr: "la vérification qu'un report d'exercice en exercice a un sens pour le budget donné",
+    en: "checking that carrying funds from one fiscal year to the next makes sense for the budget given",
+};
 const PREVAILING: Use = Use {
     fr: "la vérification qu'une convention bilingue dit quelle version prévaut",
     en: "checking that a bilingual agreement says which version prevails",
@@ -218,6 +230,13 @@ pub const FRENCH_PREVAILS: &str = "french_prevails";
 /// language governs the public body's contracts.
 pub const QUEBEC_LAW: &str = "quebec";
 
+/// « Remboursement des sommes non utilisées ».
+pub const REPAYMENT: &str = "remboursement";
+/// A budget that covers the whole term, not each year.
+pub const WHOLE_TERM: &str = "term";
+/// Unused funds carried over to the next fiscal year.
+pub const CARRIED_OVER: &str = "carried_over";
+
 /// Audit frequencies whose period is two years; the others cover a year at most.
 pub const BIENNIAL: &str = "biennial";
 const AUDIT_PERIODS: &[&str] = &[BIENNIAL];
@@ -257,6 +276,8 @@ needs! {
     /// « Mode de décision » : the library must keep offering the rules pacte
     /// recognises.
     DECISION_RULE = DELIBERATIONS."decision_rule": [Choice] (DECISION_RULES) required for DECISIONS;
+    /// How an equal division of votes is broken (« voix prépondérante »).
+    TIE_BREAK = DELIBERATIONS."tie_break": [Choice] optional for TIES;
     TOTAL_BUDGET = RESOURCES."total_budget": [Money] required for BUDGET;
     CONTRIBUTIONS = RESOURCES."contributions": [Records] required for BUDGET;
     CONTRIBUTION_PARTY = RESOURCES."contributions.party": [Party] required for BUDGET;
@@ -269,6 +290,13 @@ needs! {
     SURPLUS_SHARE = WINDING_UP."surplus_shares.share": [Percentage] required for SHARES;
     DEFICIT_SHARES = WINDING_UP."deficit_shares": [Records] optional for SHARES;
     DEFICIT_SHARE = WINDING_UP."deficit_shares.share": [Percentage] required for SHARES;
+    DEFICIT_SHARE_PARTY = WINDING_UP."deficit_shares.party": [Party] optional for DEFICIT_CAPS;
+    /// The most a party pays towards a deficit.
+    DEFICIT_CAP = WINDING_UP."deficit_shares.cap": [Money] optional for DEFICIT_CAPS;
+    /// Whether the total budget is yearly or for the whole term.
+    BUDGET_PERIOD = RESOURCES."budget_period": [Choice] (&[WHOLE_TERM]) optional for CARRY_OVER;
+    /// What becomes of funds unused at a fiscal year's end.
+    UNUSED_FUNDS = REPAYMENT."unused": [Choice] (&[CARRIED_OVER]) optional for CARRY_OVER;
     TERMINATION_NOTICE = TERMINATION."notice_days": [Integer] required for NOTICES;
     WITHDRAWAL_NOTICE = WITHDRAWAL_CLAUSE."notice_days": [Integer] required for WITHDRAWAL_CHECK;
     /// The partnership's activities are open to the public.

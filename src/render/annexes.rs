@@ -174,8 +174,8 @@ pub(super) fn annexes(
                 crate::format::date(deadline.value, lang),
                 tr!(
                     lang,
-                    "Adoption du premier plan d'action",
-                    "Adoption of the first action plan"
+                    "Adoption du premier Plan d'action",
+                    "Adoption of the first Action Plan"
                 ),
                 tr!(lang, "le Conseil", "the Board"),
             ],

@@ -61,15 +61,14 @@ pub(super) fn build_with(
     let header_text = |k: &str| conv.header.text(k).map(escape_markdown);
 
     // Article numbers first: cross-references need them while rendering.
-    // An implicit clause (the parties) is an article only when it has answers.
+    // An implicit clause (the definitions and rules of interpretation) is an
+    // article of every convention, answered or not: its template defines the
+    // terms other articles use (« jour ouvrable », « Conseil »).
     let mut present: Vec<&crate::library::Clause> = conv
         .clauses
         .iter()
-        .filter_map(|c| {
-            library
-                .clause(&c.id)
-                .filter(|spec| !spec.implicit || !c.answers.fields.is_empty())
-        })
+        .filter_map(|c| library.clause(&c.id).filter(|spec| !spec.implicit))
+        .chain(library.clauses().into_iter().filter(|c| c.implicit))
         .collect();
     present.sort_by_key(|c| (c.order, c.id().to_string()));
     let numbers: BTreeMap<String, usize> = present
@@ -278,7 +277,14 @@ pub(super) fn build_with(
         } else {
             format!("{}/clauses/_generic.md.j2", lang.code())
         };
-        let f = clauses_ctx.get(id).cloned().unwrap_or(Json::Null);
+        let f = clauses_ctx.get(id).cloned().unwrap_or_else(|| {
+            // An implicit clause left unanswered has no answers, not no record.
+            if clause.implicit {
+                Json::Object(Map::new())
+            } else {
+                Json::Null
+            }
+        });
         let mut ctx_fields = f.clone();
         if name.ends_with("_generic.md.j2") {
             ctx_fields = generic_fields(clause, conv.clause(id), &fmt);

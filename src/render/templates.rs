@@ -212,6 +212,14 @@ pub(super) fn environment(
     env.add_filter("ucfirst", |s: String| super::text::capitalize(&s));
     env.add_filter("in_sentence", |s: String| super::text::in_sentence(&s));
     env.add_filter("after_colon", |s: String| super::text::after_colon(&s));
+    // A glossary in the order a reader looks a term up (`term` of each entry).
+    env.add_filter("by_term", |mut entries: Vec<minijinja::Value>| {
+        entries.sort_by_cached_key(|e| {
+            let term = e.get_attr("term").ok().map(|t| t.to_string());
+            super::text::collation_key(term.as_deref().unwrap_or_default())
+        });
+        entries
+    });
     // A missing value is an error naming the template and line, so template
     // authors see their mistakes; a draft renders what it can, since its
     // missing answers are listed in its annex of open findings.

@@ -217,9 +217,51 @@ pub fn after_colon(s: &str) -> String {
     }
 }
 
+/// The key a glossary sorts a term by: letters without their accents and
+/// case, so « Équipement » comes between « Conseil » and « jour ouvrable »
+/// as a French reader looks for it, not after « z ».
+pub fn collation_key(term: &str) -> String {
+    term.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ÿ' => 'y',
+            '\u{2019}' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terms_sort_as_a_reader_looks_for_them() {
+        let mut terms = [
+            "jour ouvrable",
+            "Équipement",
+            "Conseil",
+            "zone",
+            "Plan d'action",
+        ];
+        terms.sort_by_key(|t| collation_key(t));
+        assert_eq!(
+            terms,
+            [
+                "Conseil",
+                "Équipement",
+                "jour ouvrable",
+                "Plan d'action",
+                "zone"
+            ]
+        );
+    }
 
     #[test]
     fn hostile_text_is_rendered_literally() {

@@ -114,6 +114,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 
     gender_share(ctx, board, out);
+    tie(ctx, total_voting, out);
 
     if let Some(quorum) = &ctx.facts.quorum {
         let q = quorum.value;
@@ -255,4 +256,46 @@ fn gender_share(ctx: &Ctx<'_>, board: &Board<'_>, out: &mut Vec<Diagnostic>) {
             )),
         );
     }
+}
+
+/// An even number of votes decided by simple majority can split in two
+/// halves; without a casting vote or a rule for that case, the board cannot
+/// decide and the question has no answer.
+fn tie(ctx: &Ctx<'_>, total_voting: i64, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let Some(rule) = &ctx.facts.decision_rule else {
+        return;
+    };
+    if rule.value.tie_break
+        || rule.value.threshold != Threshold::Majority
+        || total_voting == 0
+        || total_voting % 2 != 0
+    {
+        return;
+    }
+    let half = total_voting / 2;
+    let field = contract::TIE_BREAK.name();
+    let deliberations = ctx.clause_title(contract::DELIBERATIONS);
+    let message = tr!(
+        lang,
+        "le conseil a {total_voting} voix et décide à la majorité, sans règle pour un partage à {half} contre {half}",
+        "the board has {total_voting} votes and decides by majority, with no rule for a {half}–{half} tie"
+    );
+    out.push(
+        Diagnostic::new(Code::BoardTie, rule.span.clone(), message.clone())
+            .help(tr!(
+                lang,
+                "ajoutez {field} dans [clauses.{}] : voix prépondérante de la présidence, ou proposition rejetée",
+                "add {field} in [clauses.{}]: a casting vote for the chair, or the proposal fails",
+                contract::DELIBERATIONS
+            ))
+            .plain(
+                message,
+                tr!(
+                    lang,
+                    "dans la clause « {deliberations} », dites ce qui arrive en cas de partage égal des voix",
+                    "in the “{deliberations}” clause, say what happens when votes are equally divided"
+                ),
+            ),
+    );
 }

@@ -109,4 +109,80 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+
+    deficit_caps(ctx, out);
+    carry_over(ctx, out);
+}
+
+/// A share of a deficit without a ceiling commits a party to an unknown sum,
+/// which a public body cannot do beyond its appropriations, nor a small
+/// organisation without risking its existence.
+fn deficit_caps(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let cap = contract::DEFICIT_CAP.name();
+    for shares in &ctx.facts.shares {
+        for (party, span) in &shares.uncapped {
+            let who = party
+                .as_deref()
+                .map_or_else(|| tr!(lang, "une partie", "a party"), |p| ctx.party_name(p));
+            let message = tr!(
+                lang,
+                "la part de {who} au déficit n'a pas de plafond : son engagement est sans limite",
+                "{who}'s share of the deficit has no ceiling: its commitment has no limit"
+            );
+            out.push(
+                Diagnostic::new(Code::DeficitUncapped, span.clone(), message.clone())
+                    .help(tr!(
+                        lang,
+                        "ajoutez {cap} = montant à cette part : la somme la plus élevée que la partie paiera",
+                        "add {cap} = amount to this share: the most the party will pay"
+                    ))
+                    .plain(
+                        message,
+                        tr!(
+                            lang,
+                            "fixez la somme la plus élevée que cette partie paiera au titre du déficit",
+                            "set the most this party will pay towards the deficit"
+                        ),
+                    ),
+            );
+        }
+    }
+}
+
+/// Funds carried over « to the next fiscal year » when the budget covers the
+/// whole term: there is no next year to carry them to.
+fn carry_over(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let (Some(span), Some(resources)) = (&ctx.facts.carry_over, &ctx.facts.resources) else {
+        return;
+    };
+    if !resources.whole_term {
+        return;
+    }
+    let (unused, period) = (
+        contract::UNUSED_FUNDS.name(),
+        contract::BUDGET_PERIOD.name(),
+    );
+    let message = tr!(
+        lang,
+        "les sommes non utilisées sont reportées d'un exercice à l'autre, mais le budget couvre toute la durée de la convention",
+        "unused funds are carried over from one fiscal year to the next, but the budget covers the whole term"
+    );
+    out.push(
+        Diagnostic::new(Code::CarryOverWholeTerm, span.clone(), message.clone())
+            .help(tr!(
+                lang,
+                "choisissez {unused} = \"repaid\" (les sommes restantes à la fin sont remboursées), ou un budget annuel ({period} = \"annual\")",
+                "choose {unused} = \"repaid\" (sums left at the end are repaid), or a yearly budget ({period} = \"annual\")"
+            ))
+            .plain(
+                message,
+                tr!(
+                    lang,
+                    "choisissez le remboursement des sommes non utilisées, ou un budget annuel",
+                    "choose repayment of unused funds, or a yearly budget"
+                ),
+            ),
+    );
 }
