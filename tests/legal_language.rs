@@ -360,3 +360,94 @@ fn the_party_holding_the_funds_repays_them() {
             .contains("The Cooperative shall repay to the other party any sum received")
     );
 }
+
+/// Issue 30: sentences a lawyer's read found without effect, contradicting
+/// another article, or wrongly worded; each fails here if it comes back.
+#[test]
+fn no_sentence_found_by_the_lawyer_s_read_comes_back() {
+    for example in EXAMPLES {
+        let fr = render(&[example]);
+        for wrong in [
+            // Sentences without legal effect.
+            "d’importance comparable",
+            "porte sur l’utilisation des fonds, les mesures de réussite et le système de suivi",
+            "reflète un équilibre entre elles",
+            // One name for one idea: « indicateurs de suivi ».
+            "mesures de réussite",
+            // A contact person is a liaison, not a mandatary.
+            "qui la représente pour l’application",
+            // Agreement with the insured party's gender: no « assurée(s) ».
+            "à titre d’assurée",
+            // The definitions name the article, not its subject.
+            "l’article portant sur",
+            // A carry-over is approved by whoever governs, not the joint committee.
+            "avec l’accord du comité conjoint",
+            // A defined term keeps its capital.
+            "plan d’action",
+            // The partnership is not audited: the convention's execution is.
+            "Le partenariat fait l’objet",
+        ] {
+            assert!(!fr.contains(wrong), "{example}: « {wrong} » is back");
+        }
+        // Ending by mutual agreement is not ending « on notice ».
+        assert!(
+            !fr.contains("d’un commun accord à la présente convention avant son échéance, par un écrit signé par toutes les parties et moyennant un préavis"),
+            "{example}"
+        );
+        // Every convention defines the days its deadlines count.
+        assert!(fr.contains("**jour ouvrable**\u{a0}:"), "{example}");
+        assert!(
+            fr.contains("Un délai exprimé en jours se compte en jours civils"),
+            "{example}"
+        );
+        // Termination on insolvency, dissolution or striking-off.
+        assert!(fr.contains("devient insolvable"), "{example}");
+    }
+}
+
+#[test]
+fn the_management_example_no_longer_contradicts_itself() {
+    let fr = render(&[EXAMPLES[0]]);
+    // 8.1 against 9.1: the board governs, so the board decides the carry-over.
+    assert!(
+        fr.contains("reportées à l’exercice suivant, aux mêmes fins, sur décision du Conseil.")
+    );
+    // 9.5 against 29.2: a new party joins by an amendment every party signs.
+    assert!(fr.contains("n’est admise qu’à la signature, par toutes les parties et par elle"));
+    assert!(!fr.contains("admise au partenariat, par décision unanime du Conseil"));
+    // 15.4 against 16.2: the acknowledgment required needs no approval.
+    assert!(fr.contains("cette approbation n’est pas requise pour la mention de sa contribution prévue à l’article 15"));
+    // 19.4 against the party block: « Luc Gagné, greffier ».
+    assert!(!fr.contains("greffière"));
+    // An eight-seat board breaks a 4–4 tie.
+    assert!(fr.contains(
+        "En cas de partage égal des voix, la personne qui préside a voix prépondérante."
+    ));
+    // Deficit shares have a ceiling.
+    assert!(fr.contains("la Ville, 60\u{a0}%, jusqu’à concurrence de 60\u{202f}000,00\u{a0}$"));
+    assert!(fr.contains("Aucune partie n’est tenue de payer, au titre du déficit, une somme supérieure à son plafond."));
+    // Insurance: « la qualité d'assuré additionnel », agreed with nobody's gender.
+    assert!(fr.contains("confère à la Ville et à la MRC la qualité d’assuré additionnel"));
+    // No fettering of the councils' discretion.
+    assert!(fr.contains("ne restreint les pouvoirs que la loi confère à l’instance décisionnelle de la Ville ou de la MRC"));
+}
+
+#[test]
+fn health_information_and_minors_follow_quebec_law() {
+    let youth = render(&[EXAMPLES[3]]);
+    assert!(
+        youth.contains(
+            "Loi sur les renseignements de santé et de services sociaux (RLRQ, c. R-22.1)"
+        )
+    );
+    assert!(youth.contains("Le consentement relatif à un mineur de moins de 14 ans est donné par le titulaire de l’autorité parentale ou par le tuteur"));
+    // Named young people are referred (8.2): the exchange is not « anonymous statistics » only.
+    assert!(!youth.contains("des statistiques anonymes ; aucun renseignement"));
+    assert!(!youth.contains("avec le consentement du jeune."));
+    let en = render(&["--lang", "en", EXAMPLES[3]]);
+    assert!(en.contains("Act respecting health and social services information (CQLR, c. R-22.1)"));
+    // The meals agreement organises no activity with minors and does not say it does.
+    let meals = render(&[EXAMPLES[2]]);
+    assert!(meals.contains("des personnes vulnérables y prennent part"));
+    assert!(!meals.contains("des mineurs"));
+}
