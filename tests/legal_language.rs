@@ -208,7 +208,7 @@ fn the_board_is_defined_once_and_written_with_its_capital() {
 fn counts_are_derived_and_small_numbers_written_in_words() {
     let fr = render(&[EXAMPLES[0]]);
     assert!(fr.contains("fait l’objet de trois vérifications distinctes"));
-    assert!(fr.contains("en quatre exemplaires originaux"));
+    assert!(fr.contains("en constituent quatre exemplaires complets"));
     assert!(fr.contains("Le quorum est de cinq membres"));
     assert!(fr.contains("peut s’adjoindre un expert en matière juridique"));
     // A fourth audit entry: four reviews, not "three".

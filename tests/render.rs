@@ -74,19 +74,23 @@ fn articles_are_numbered_and_cross_references_resolve() {
     assert!(out.contains("figurent à l’annexe B"));
     assert!(out.contains("## Annexe D — Calendrier des échéances"));
     // Cross-references between clauses resolve to the actual numbers.
-    assert!(out.contains("sous réserve d’une résiliation anticipée conforme à l’article 24."));
+    assert!(out.contains("conformément à l’article 25, moyennant le préavis"));
     assert!(out.contains("**Plan d’action**\u{a0}: le plan adopté conformément à l’article 12"));
     assert!(out.contains("réglées conformément à l’article 26."));
-    assert!(out.contains("Les vérifications prévues à l’article 18 complètent"));
+    assert!(
+        out.contains("jusqu’à ce que les vérifications prévues à l’article 18 soient terminées")
+    );
     // Without the referenced clause, the sentence is left out rather than dangling.
     let (_, small, _) = render(&["examples/realisation-jardins.toml"]);
     assert!(
         !small.contains("sont réglées conformément"),
         "no terminaison clause, no reference to it"
     );
-    assert!(small.contains("résiliation anticipée conforme à l’article 17."));
+    assert!(small.contains(
+        "mettre fin à la présente convention conformément à l’article 17, sans indemnité"
+    ));
     assert!(
-        small.contains("soumettent le différend à la médiation. Si la médiation échoue"),
+        small.contains("peut soumettre le différend à la médiation\u{202f}; à défaut d’accord"),
         "no mediator: no dangling words"
     );
     // The management example is French-only: its English boilerplate is
@@ -94,7 +98,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
     let (_, en, _) = render(&["--lang", "en", "--draft", GESTION]);
     assert!(en.contains("## Article 1 — Definitions"));
     assert!(en.contains("set out in Annex B"));
-    assert!(en.contains("subject to early termination under Article 24."));
+    assert!(en.contains("may withdraw from this agreement under Article 25"));
 }
 
 #[test]
@@ -108,7 +112,7 @@ fn dates_money_and_french_typography() {
     assert!(!fr.contains('\''), "apostrophes are typographic");
     assert!(fr.contains("au Club"), "« à le Club » is contracted");
     let (_, en, _) = render(&["--lang", "en", "--draft", GESTION]);
-    assert!(en.contains("comes into force on January 1, 2027 and ends on December 31, 2031"));
+    assert!(en.contains("comes into force on January 1, 2027 and expires on December 31, 2031"));
     assert!(en.contains("is $480,000.00 each year"));
 }
 
@@ -537,12 +541,11 @@ fn a_bilingual_edition_gives_each_article_in_both_languages() {
     assert!(both.contains("ci-après «\u{a0}la Ville\u{a0}»"));
     assert!(both.contains("hereinafter “the City”"));
     assert!(!both.contains("<!-- lang"));
-    // The prevailing-version clause speaks of the two versions.
-    assert!(
-        both.contains("en cas de divergence entre les deux versions, la version française prévaut")
-    );
+    // A Quebec public body signs: the French text alone is the agreement
+    // (Charter of the French language), the English a translation.
+    assert!(both.contains("seule la version française constitue la présente convention"));
     assert!(both.contains(
-        "in the event of any discrepancy between the two versions, the French version prevails"
+        "This English version is a translation provided for information only; the French version alone constitutes this agreement"
     ));
 
     // English first on request.
