@@ -200,8 +200,14 @@ fn merge(old: &Block, new: &Block) -> Block {
                 quote: *quote,
             }
         }
-        (Block::List { items: a, .. }, Block::List { items: b, start }) => Block::List {
-            start: *start,
+        (
+            Block::List { items: a, .. },
+            Block::List {
+                items: b,
+                numbering,
+            },
+        ) => Block::List {
+            numbering: *numbering,
             items: sequence(
                 a,
                 b,

@@ -190,6 +190,14 @@ pub(super) fn build_with(
     });
 
     let mut env = with_language(env, lang);
+    // An enumeration a paragraph cites: `- {{ loop.index0 | letter }} …`
+    // writes « a) » in French, "(a)" in English, which the reader turns
+    // into a lettered list.
+    env.add_filter("letter", move |index: usize| {
+        crate::render::print::Numbering::Letters
+            .label(index, lang)
+            .unwrap_or_default()
+    });
     env.add_filter("ordinal", move |v: JinjaValue| match v.as_i64() {
         Some(n) => crate::format::ordinal(n, lang),
         None => v.to_string(),

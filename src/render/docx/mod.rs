@@ -33,7 +33,9 @@ use crate::render::print::markup::escape;
 use crate::render::print::page::{in_both, locale};
 use crate::render::print::script::{directions, is_arabic};
 use crate::render::print::text::ordinal_pieces;
-use crate::render::print::tree::{Block, Entry, Mark, Printed, Run, contents};
+use crate::render::print::tree::{
+    Block, Entry, Mark, Numbering, Printed, Run, contents, item_labels,
+};
 use crate::render::print::{Paper, PrintInfo};
 
 /// Who a Word document's tracked changes and comments are by, and when.
@@ -206,25 +208,20 @@ impl Body {
                         },
                     );
                 }
-                Block::List { start, items } => {
-                    for (n, runs) in items.iter().enumerate() {
-                        let numbered;
-                        let runs = match start {
-                            // Word's numbering would restart or continue
-                            // as it sees fit; the number is the text's.
-                            Some(first) => {
-                                numbered = numbered_item(*first, n, runs);
-                                &numbered
-                            }
-                            None => runs,
-                        };
+                Block::List { numbering, items } => {
+                    // Word's numbering would restart or continue as it sees
+                    // fit, and has no « a) »: the label is the text's.
+                    let labels = item_labels(*numbering, items, self.lang);
+                    for (label, runs) in labels.into_iter().zip(items) {
+                        let labelled: Vec<Run> =
+                            label.into_iter().chain(runs.iter().cloned()).collect();
                         self.paragraph(
-                            runs,
+                            &labelled,
                             Para {
-                                style: if start.is_some() {
-                                    "ListNumber"
-                                } else {
+                                style: if *numbering == Numbering::Bullets {
                                     "ListBullet"
+                                } else {
+                                    "ListNumber"
                                 },
                                 ..Para::default()
                             },
@@ -464,10 +461,10 @@ impl Body {
                             ..Para::default()
                         },
                     ),
-                    Block::List { start, items } => {
-                        for (n, runs) in items.iter().enumerate() {
+                    Block::List { numbering, items } => {
+                        for runs in labelled_items(*numbering, items, self.lang) {
                             self.paragraph(
-                                &labelled_item(*start, n, runs),
+                                &runs,
                                 Para {
                                     style: "Quote",
                                     ..Para::default()
@@ -510,10 +507,10 @@ impl Body {
                         ..Para::default()
                     },
                 ),
-                Block::List { start, items } => {
-                    for (n, runs) in items.iter().enumerate() {
+                Block::List { numbering, items } => {
+                    for runs in labelled_items(*numbering, items, note.lang) {
                         note.paragraph(
-                            &labelled_item(*start, n, runs),
+                            &runs,
                             Para {
                                 style: "CommentText",
                                 ..Para::default()
@@ -538,16 +535,15 @@ impl Body {
 
 /// A list item with its bullet or number as text (« – », « 3. »), for a
 /// paragraph style that has none of its own.
-fn labelled_item(start: Option<u64>, n: usize, runs: &[Run]) -> Vec<Run> {
-    match start {
-        Some(first) => numbered_item(first, n, runs),
-        None => prefixed("– ".to_string(), runs),
-    }
-}
-
-/// The `n`th item of a list numbered from `first`, its number as text.
-fn numbered_item(first: u64, n: usize, runs: &[Run]) -> Vec<Run> {
-    prefixed(format!("{}. ", first.saturating_add(n as u64)), runs)
+fn labelled_items(numbering: Numbering, items: &[Vec<Run>], lang: Lang) -> Vec<Vec<Run>> {
+    item_labels(numbering, items, lang)
+        .into_iter()
+        .zip(items)
+        .map(|(label, runs)| match numbering {
+            Numbering::Bullets => prefixed("– ".to_string(), runs),
+            _ => label.into_iter().chain(runs.iter().cloned()).collect(),
+        })
+        .collect()
 }
 
 /// The runs with `label` before the first one's text, in its style.

@@ -22,7 +22,9 @@ use crate::render::print::markup::escape;
 use crate::render::print::page::{furniture, in_both, locale};
 use crate::render::print::script::{directions, is_arabic};
 use crate::render::print::text::{cell_align, ordinal_pieces};
-use crate::render::print::tree::{Align, Block, Cell, Mark, Printed, Run, contents, heading_ids};
+use crate::render::print::tree::{
+    Align, Block, Cell, Mark, Numbering, Printed, Run, contents, heading_ids, item_labels,
+};
 use crate::render::print::{Paper, PrintInfo};
 use std::fmt::Write as _;
 
@@ -213,19 +215,32 @@ impl Page {
                     "</p>\n"
                 });
             }
-            Block::List { start, items } => {
-                let tag = match start {
-                    Some(1) => "ol".to_string(),
-                    Some(n) => format!("ol start=\"{n}\""),
-                    None => "ul".to_string(),
+            Block::List { numbering, items } => {
+                // Letters are the text's own (« a) », "(a)"), as the
+                // paragraph citing them writes them: a list of labels.
+                let tag = match numbering {
+                    Numbering::From(1) => "ol".to_string(),
+                    Numbering::From(n) => format!("ol start=\"{n}\""),
+                    Numbering::Letters => "ol class=\"lettered\"".to_string(),
+                    Numbering::Bullets => "ul".to_string(),
                 };
                 let _ = writeln!(self.out, "<{tag}{lang}{attributes}>");
-                for item in items {
+                let labels = item_labels(*numbering, items, self.lang);
+                for (label, item) in labels.iter().zip(items) {
                     self.out.push_str("<li>");
+                    if *numbering == Numbering::Letters {
+                        self.out.push_str("<span class=\"label\">");
+                        self.runs(label);
+                        self.out.push_str("</span>");
+                    }
                     self.runs(item);
                     self.out.push_str("</li>\n");
                 }
-                let close = if start.is_some() { "ol" } else { "ul" };
+                let close = if *numbering == Numbering::Bullets {
+                    "ul"
+                } else {
+                    "ol"
+                };
                 let _ = writeln!(self.out, "</{close}>");
             }
             Block::Table {

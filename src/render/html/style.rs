@@ -30,6 +30,9 @@ blockquote p { margin: 0.25rem 0; }
 ul, ol { margin: 0 0 0.8rem; padding-left: 1.6rem; }
 ul { list-style: "– "; }
 li { margin: 0.2rem 0; }
+ol.lettered { list-style: none; padding-left: 1.6rem; }
+ol.lettered > li { text-indent: -1.6rem; }
+ol.lettered .label { display: inline-block; min-width: 1.6rem; text-indent: 0; }
 hr { border: 0; border-top: 1px solid #8a8a8a; margin: 1.5rem 0; }
 .table { overflow-x: auto; margin: 0.8rem 0 1.2rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }

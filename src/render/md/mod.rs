@@ -14,11 +14,12 @@
 //! cannot say around a given character keeps its text and loses its style,
 //! never the other way round.
 
+use crate::lang::Lang;
 use crate::render::print::PrintInfo;
 use crate::render::print::markup::escape;
 use crate::render::print::page::in_both;
 use crate::render::print::tree::{
-    Align, Block, Cell, Entry, Printed, Run, Style, contents, heading_ids,
+    Align, Block, Cell, Entry, Numbering, Printed, Run, Style, contents, heading_ids, item_labels,
 };
 use inline::inline;
 use std::collections::HashSet;
@@ -42,6 +43,7 @@ pub fn write(printed: &Printed, info: &PrintInfo) -> String {
         toc_title: in_both(info, "Table des matières", "Contents"),
         contents,
         last_list: None,
+        lang: info.lang,
     };
     writer.blocks(&printed.blocks, "");
     writer.out
@@ -78,6 +80,9 @@ struct Writer {
     /// The last block written, when it was a list: the next list's marker
     /// must differ.
     last_list: Option<ListMarker>,
+    /// The language of the text being written: a lettered list's labels
+    /// are « a) » in French, "(a)" in English.
+    lang: Lang,
 }
 
 /// Where inline text stands: what may be read as markup there.
@@ -148,7 +153,13 @@ impl Writer {
                 let text = inline(runs, Context::Line);
                 self.line(prefix, &text);
             }
-            Block::List { start, items } => {
+            Block::List { numbering, items } => {
+                // A lettered list is a bulleted one whose items begin with
+                // their letter, which the reader recognises.
+                let start = match numbering {
+                    Numbering::From(first) => Some(*first),
+                    Numbering::Bullets | Numbering::Letters => None,
+                };
                 let marker = match (start, list) {
                     (None, Some(ListMarker::Dash)) => ListMarker::Star,
                     (None, _) => ListMarker::Dash,
@@ -156,7 +167,8 @@ impl Writer {
                     (Some(_), _) => ListMarker::Dot,
                 };
                 self.start(prefix);
-                for (n, item) in items.iter().enumerate() {
+                let labels = item_labels(*numbering, items, self.lang);
+                for (n, (label, item)) in labels.into_iter().zip(items).enumerate() {
                     let bullet = match (marker, start) {
                         (ListMarker::Dash, _) => "-".to_string(),
                         (ListMarker::Star, _) => "*".to_string(),
@@ -164,7 +176,14 @@ impl Writer {
                         (ListMarker::Paren, Some(s)) => format!("{})", s.saturating_add(n as u64)),
                         (_, None) => "-".to_string(),
                     };
-                    let text = inline(item, Context::Line);
+                    let text = match numbering {
+                        Numbering::Letters => {
+                            let runs: Vec<Run> =
+                                label.into_iter().chain(item.iter().cloned()).collect();
+                            inline(&runs, Context::Line)
+                        }
+                        _ => inline(item, Context::Line),
+                    };
                     self.line(prefix, format!("{bullet} {text}").trim_end_matches(' '));
                 }
                 self.last_list = Some(marker);
@@ -186,7 +205,10 @@ impl Writer {
             // together on a page.
             Block::Space(_) | Block::PageBreak | Block::KeepWithNext => self.last_list = list,
             // The text is already in its language's typography.
-            Block::Lang(_) => self.last_list = list,
+            Block::Lang(lang) => {
+                self.lang = *lang;
+                self.last_list = list;
+            }
             Block::TitlePage(inner) | Block::Keep(inner) => self.blocks(inner, prefix),
             Block::Note(inner) => self.blocks(inner, &format!("{prefix}> ")),
             // One language, then the other; signature blocks one by one.

@@ -95,7 +95,7 @@ fn what_ends_a_run_is_seen_before_a_tag() {
     assert_eq!(printed, "\u{a0}*é)|", "{out}");
     // A no-break space ends a list item as typed.
     let out = markdown(vec![Block::List {
-        start: None,
+        numbering: Numbering::Bullets,
         items: vec![vec![run("x\u{a0}", Style::Regular)]],
     }]);
     assert_eq!(out, "- x\u{a0}\n");
@@ -246,15 +246,15 @@ fn blocks_keep_their_shape() {
             anchor: Some("article-1".into()),
         },
         Block::List {
-            start: None,
+            numbering: Numbering::Bullets,
             items: vec![vec![run("un", Style::Regular)]],
         },
         Block::List {
-            start: None,
+            numbering: Numbering::Bullets,
             items: vec![vec![run("- deux", Style::Regular)]],
         },
         Block::List {
-            start: Some(3),
+            numbering: Numbering::From(3),
             items: vec![
                 vec![run("trois", Style::Regular)],
                 vec![run("quatre", Style::Regular)],
@@ -277,7 +277,7 @@ fn blocks_keep_their_shape() {
                 quote: true,
             },
             Block::List {
-                start: None,
+                numbering: Numbering::Bullets,
                 items: vec![vec![run("constat", Style::Regular)]],
             },
         ]),
@@ -327,4 +327,37 @@ fn the_contents_link_each_heading() {
         ),
         "{out}"
     );
+}
+
+#[test]
+fn a_lettered_list_prints_its_letters_and_reads_back_lettered() {
+    let list = |lang| Printed {
+        lang,
+        blocks: vec![Block::List {
+            numbering: Numbering::Letters,
+            items: vec![
+                vec![
+                    run("La Ville", Style::Bold),
+                    run(" : paie.", Style::Regular),
+                ],
+                vec![run("la MRC paie.", Style::Regular)],
+            ],
+        }],
+    };
+    let fr = write(&list(Lang::Fr), &info());
+    assert_eq!(fr, "- a) **La Ville** : paie.\n- b) la MRC paie.\n");
+    let en = write(
+        &list(Lang::En),
+        &PrintInfo::bare(Lang::En, crate::render::print::Paper::Letter),
+    );
+    assert_eq!(en, "- (a) **La Ville** : paie.\n- (b) la MRC paie.\n");
+    for (text, lang) in [(fr, Lang::Fr), (en, Lang::En)] {
+        let back = read(&text, lang).unwrap();
+        let Block::List { numbering, items } = &back.blocks[0] else {
+            panic!("{back:?}")
+        };
+        assert_eq!(*numbering, Numbering::Letters, "{text}");
+        assert_eq!(items[0][0].text, "La Ville");
+        assert_eq!(items[0][0].style, Style::Bold);
+    }
 }

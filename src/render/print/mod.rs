@@ -21,4 +21,4 @@ pub mod typography;
 
 pub use page::{Furniture, Geometry, Metadata, Paper, PrintInfo};
 pub use read::{ReadError, ReadErrorKind, read};
-pub use tree::{Align, Block, Cell, Entry, Mark, Printed, Run, Style};
+pub use tree::{Align, Block, Cell, Entry, Mark, Numbering, Printed, Run, Style};

@@ -6,7 +6,7 @@
 //! naming the marker and the heading it follows.
 
 use super::markers::{self, Marker, Nesting, NotAMarker, Opens};
-use super::tree::{Align, Block, Cell, Mark, Printed, Run, Style, plain};
+use super::tree::{Align, Block, Cell, Mark, Numbering, Printed, Run, Style, plain};
 use crate::lang::Lang;
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -255,8 +255,13 @@ impl Reader {
                 }
             }
             Event::End(TagEnd::List(_)) => {
-                if let Some((start, items)) = self.list.take() {
-                    self.push(Block::List { start, items })?;
+                if let Some((start, mut items)) = self.list.take() {
+                    let numbering = match start {
+                        Some(first) => Numbering::From(first),
+                        None if strip_letters(&mut items) => Numbering::Letters,
+                        None => Numbering::Bullets,
+                    };
+                    self.push(Block::List { numbering, items })?;
                 }
             }
             Event::Start(Tag::Table(alignments)) => {
@@ -424,6 +429,42 @@ impl Reader {
     }
 }
 
+/// Whether every item of a bulleted list starts with its letter in order —
+/// `a) `, `b) ` (French) or `(a) `, `(b) ` (English), one form throughout —
+/// and if so, the items without them: the list is lettered, and each
+/// printer writes the letters its own way.
+fn strip_letters(items: &mut [Vec<Run>]) -> bool {
+    let label = |index: usize, english: bool| {
+        let letter = super::tree::letter(index);
+        if english {
+            format!("({letter}) ")
+        } else {
+            format!("{letter}) ")
+        }
+    };
+    let first = |item: &Vec<Run>| item.first().map(|r| r.text.clone()).unwrap_or_default();
+    let Some(english) = items.first().map(|i| first(i).starts_with('(')) else {
+        return false;
+    };
+    let lettered = items
+        .iter()
+        .enumerate()
+        .all(|(n, item)| first(item).starts_with(&label(n, english)));
+    if !lettered {
+        return false;
+    }
+    for (n, item) in items.iter_mut().enumerate() {
+        let cut = label(n, english).len();
+        if let Some(run) = item.first_mut() {
+            run.text.drain(..cut);
+            if run.text.is_empty() && item.len() > 1 {
+                item.remove(0);
+            }
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -447,7 +488,9 @@ mod tests {
         };
         assert_eq!(runs[0], Run::new("1.1", Style::Bold));
         assert_eq!(runs[2], Run::new("souligné", Style::Italic));
-        assert!(matches!(&b[4], Block::List { start: None, items } if items.len() == 2));
+        assert!(
+            matches!(&b[4], Block::List { numbering: Numbering::Bullets, items } if items.len() == 2)
+        );
         assert!(matches!(&b[5], Block::Table { align, .. } if align[1] == Align::Right));
         let Block::Columns { rule, left, right } = &b[6] else {
             panic!("{b:?}")
@@ -566,7 +609,32 @@ mod tests {
     fn numbered_lists_keep_their_numbers() {
         let doc = read_fr("3. trois\n4. quatre\n").unwrap();
         assert!(
-            matches!(&doc.blocks[0], Block::List { start: Some(3), items } if items.len() == 2)
+            matches!(&doc.blocks[0], Block::List { numbering: Numbering::From(3), items } if items.len() == 2)
         );
+    }
+
+    #[test]
+    fn letters_in_order_make_a_lettered_list_and_others_stay_text() {
+        let doc = read_fr("- a) un\n- b) **deux**\n").unwrap();
+        let Block::List { numbering, items } = &doc.blocks[0] else {
+            panic!("{doc:?}")
+        };
+        assert_eq!(*numbering, Numbering::Letters);
+        assert_eq!(items[0][0].text, "un");
+        assert_eq!(items[1][0].text, "deux");
+        // Out of order, or one item without its letter: a bulleted list
+        // whose text keeps what was written.
+        for md in [
+            "- a) un\n- c) deux\n",
+            "- a) un\n- deux\n",
+            "- (a) un\n- b) deux\n",
+        ] {
+            let doc = read_fr(md).unwrap();
+            let Block::List { numbering, items } = &doc.blocks[0] else {
+                panic!("{doc:?}")
+            };
+            assert_eq!(*numbering, Numbering::Bullets, "{md}");
+            assert!(items[0][0].text.starts_with("a)") || items[0][0].text.starts_with("(a)"));
+        }
     }
 }

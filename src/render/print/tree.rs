@@ -6,6 +6,84 @@
 
 use crate::lang::Lang;
 
+/// How a list marks its items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Numbering {
+    /// A dash: a list nobody cites.
+    Bullets,
+    /// Numbers, from this one.
+    From(u64),
+    /// Letters — a), b) in French, (a), (b) in English — for an enumeration
+    /// inside a paragraph, so it can be cited (« l'alinéa 24.2 b) »). A
+    /// template writes them in its text (`- a) …`); the reader recognises
+    /// them and keeps the letters, not the text.
+    Letters,
+}
+
+impl Numbering {
+    /// The label of the item at `index` (from 0) in a text of `lang`, or
+    /// `None` for a bullet.
+    pub fn label(self, index: usize, lang: Lang) -> Option<String> {
+        match self {
+            Numbering::Bullets => None,
+            Numbering::From(first) => Some(format!(
+                "{}.",
+                first.saturating_add(u64::try_from(index).unwrap_or(u64::MAX))
+            )),
+            Numbering::Letters => Some(match lang {
+                Lang::Fr => format!("{})", letter(index)),
+                Lang::En => format!("({})", letter(index)),
+            }),
+        }
+    }
+}
+
+/// Each item's label as runs to print before its text: none for bullets.
+/// In a comparison an item deleted keeps its old label, marked deleted; one
+/// inserted takes its new label, marked inserted; one kept whose label moved
+/// shows the old deleted and the new inserted — so accepting every change
+/// gives the new version's labels and rejecting them the old one's.
+pub fn item_labels(numbering: Numbering, items: &[Vec<Run>], lang: Lang) -> Vec<Vec<Run>> {
+    let wholly = |item: &Vec<Run>, mark: Mark| {
+        !item.is_empty() && item.iter().all(|r| r.mark == mark || r.text.is_empty())
+    };
+    let (mut old, mut new) = (0, 0);
+    let marked = |text: String, mark: Mark| Run {
+        text: format!("{text} "),
+        style: Style::Regular,
+        mark,
+    };
+    items
+        .iter()
+        .map(|item| {
+            let deleted = wholly(item, Mark::Deleted);
+            let inserted = wholly(item, Mark::Inserted);
+            let (was, is) = (numbering.label(old, lang), numbering.label(new, lang));
+            if !inserted {
+                old += 1;
+            }
+            if !deleted {
+                new += 1;
+            }
+            match (was, is) {
+                (Some(was), _) if deleted => vec![marked(was, Mark::Deleted)],
+                (_, Some(is)) if inserted => vec![marked(is, Mark::Inserted)],
+                (Some(was), Some(is)) if was == is => vec![marked(is, Mark::None)],
+                (Some(was), Some(is)) => {
+                    vec![marked(was, Mark::Deleted), marked(is, Mark::Inserted)]
+                }
+                _ => Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// The letter of the item at `index`: a to z, then aa, bb… as statutes do.
+pub fn letter(index: usize) -> String {
+    let c = char::from(b'a' + u8::try_from(index % 26).unwrap_or(0));
+    std::iter::repeat_n(c, index / 26 + 1).collect()
+}
+
 /// The weight and slant of a run of text (`**gras**`, `*italique*`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Style {
@@ -111,9 +189,9 @@ pub enum Block {
     },
     /// A paragraph; `quote` for a quotation (`>`, the draft's banner).
     Paragraph { runs: Vec<Run>, quote: bool },
-    /// A list: bulleted when `start` is `None`, else numbered from it.
+    /// A list, its items marked as `numbering` says.
     List {
-        start: Option<u64>,
+        numbering: Numbering,
         items: Vec<Vec<Run>>,
     },
     /// A table with one header row.
@@ -206,8 +284,8 @@ pub fn map_blocks(blocks: &[Block], f: &dyn Fn(&Run) -> Run) -> Vec<Block> {
                 runs: runs(r),
                 quote: *quote,
             },
-            Block::List { start, items } => Block::List {
-                start: *start,
+            Block::List { numbering, items } => Block::List {
+                numbering: *numbering,
                 items: items.iter().map(|i| runs(i)).collect(),
             },
             Block::Table {
@@ -425,6 +503,19 @@ mod tests {
 
     fn text(s: &str) -> Run {
         Run::new(s, Style::Regular)
+    }
+
+    #[test]
+    fn letters_are_labelled_in_each_language() {
+        assert_eq!(Numbering::Letters.label(1, Lang::Fr).as_deref(), Some("b)"));
+        assert_eq!(
+            Numbering::Letters.label(1, Lang::En).as_deref(),
+            Some("(b)")
+        );
+        assert_eq!(letter(25), "z");
+        assert_eq!(letter(26), "aa");
+        assert_eq!(Numbering::From(3).label(1, Lang::Fr).as_deref(), Some("4."));
+        assert_eq!(Numbering::Bullets.label(0, Lang::En), None);
     }
 
     #[test]

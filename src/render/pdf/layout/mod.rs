@@ -15,7 +15,7 @@ mod table;
 
 use super::fonts::{Fonts, Style};
 use crate::render::print::text::superscript;
-use crate::render::print::tree::{Block, Mark, Run, Style as Emphasis};
+use crate::render::print::tree::{Block, Mark, Run, Style as Emphasis, item_labels};
 pub use lines::Lines;
 pub(crate) use lines::mirrored;
 use lines::{Atom, SUPERSCRIPT, join_syllables, visual_order};
@@ -336,17 +336,19 @@ impl<'a> Writer<'a> {
                 }
                 self.space(5.0);
             }
-            Block::List { start, items } => {
+            Block::List { numbering, items } => {
                 let list = self.begin(Role::L, 0);
-                for (n, runs) in items.iter().enumerate() {
+                let labels = item_labels(*numbering, items, self.lang);
+                for (label, runs) in labels.iter().zip(items) {
                     self.begin(Role::LI, list);
                     // The bullet or number sits on the item's first line, so
                     // that line must fit here.
                     self.ensure(BODY_LEADING);
-                    let label = match start {
-                        Some(first) => format!("{}.", first.saturating_add(n as u64)),
-                        None => "–".to_string(),
-                    };
+                    // The new label when it moved: the page shows the text
+                    // as it now reads.
+                    let label = label
+                        .last()
+                        .map_or_else(|| "–".to_string(), |r| r.text.trim_end().to_string());
                     let bullet = Item::Text {
                         x: x0 + 4.0,
                         y: self.y - BODY * 0.85,
