@@ -451,3 +451,23 @@ fn health_information_and_minors_follow_quebec_law() {
     assert!(meals.contains("des personnes vulnérables y prennent part"));
     assert!(!meals.contains("des mineurs"));
 }
+
+#[test]
+fn a_party_is_named_as_the_register_knows_it() {
+    let fr = render(&[EXAMPLES[0]]);
+    // A municipality is a legal person established in the public interest,
+    // acting under a resolution identified by its number and date.
+    assert!(
+        fr.contains("**Ville de Saint-Aurèle-du-Lac**, personne morale de droit public régie par")
+    );
+    assert!(
+        fr.contains("2026-11-245 du conseil municipal en date du 10"),
+        "{fr}"
+    );
+    assert!(fr.contains("**Club de plein air Les Sentiers**, personne morale régie par"));
+    // Since Santé Québec (2024), a CISSS is its establishment, not a legal person.
+    let meals = render(&[EXAMPLES[2]]);
+    assert!(meals.contains("**Santé Québec**, personne morale de droit public régie par la Loi sur la gouvernance du système de santé et de services sociaux"));
+    assert!(meals.contains("agissant pour son établissement, le Centre intégré de santé et de services sociaux de la Vallée, situé au"));
+    assert!(!meals.contains("conseil d’administration du CISSS"));
+}

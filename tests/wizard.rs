@@ -77,13 +77,15 @@ fn management_script() -> Vec<String> {
         "31/12/2031",
         "dollar canadien",
     ]);
-    // Two parties: name, short name (the id is made from it), sector, address, statute, registration, representative (name, title, mandate, date).
+    // Two parties: name, short name (the id is made from it), sector, address, statute,
+    // establishment, registration, representative (name, title, mandate, date).
     a.extend([
         "Ville de Lévis",
         "la Ville",
         "secteur public",
         "2175, chemin du Fleuve, Lévis",
         "la Loi sur les cités et villes",
+        SKIP, // no establishment it acts through
         SKIP,
         "Gilles Lehouillier",
         "maire",
@@ -96,6 +98,7 @@ fn management_script() -> Vec<String> {
         "l'Association",
         "secteur associatif",
         "12, rue des Saules, Lévis",
+        SKIP,
         SKIP,
         SKIP,
         "Anne Côté",
@@ -867,6 +870,7 @@ fn edit_revisits_the_header_and_the_parties_and_checks_them_at_once() {
         "=",
         "=",
         "=",
+        SKIP, // no establishment it acts through
         SKIP,
         "=",
         "=",
@@ -881,6 +885,7 @@ fn edit_revisits_the_header_and_the_parties_and_checks_them_at_once() {
         "la Coop",
         "secteur associatif",
         "1, rue du Port, Québec",
+        SKIP,
         SKIP,
         SKIP,
         "Jean Roy",
@@ -1017,7 +1022,7 @@ fn renaming_a_party_rewrites_its_mentions_in_the_clauses() {
         "ville-quebec",
         "oui",
     ];
-    script.extend(["=", "=", "=", SKIP, "=", "=", "=", SKIP, DONE, DONE]);
+    script.extend(["=", "=", "=", SKIP, SKIP, "=", "=", "=", SKIP, DONE, DONE]);
     script.extend(FINISH_ONLY);
     let mut p = ScriptedPrompter::new(script);
     if let Err(e) = wizard.run_edit(&mut p) {
@@ -1362,6 +1367,7 @@ fn revisiting_a_list_written_inline_keeps_every_entry() {
         "=",
         "=",
         "=",
+        SKIP, // no establishment it acts through
         SKIP,
         "=",
         "=",

@@ -103,6 +103,7 @@ fn pacte_new_in_a_terminal_writes_a_valid_convention() {
         s.send("\r").unwrap();
         ask(&mut s, "Adresse", "1, rue des Jardins, Québec\r");
         ask(&mut s, "Loi constitutive", "\r");
+        ask(&mut s, "Établissement par lequel la partie agit", "\r");
         ask(&mut s, "Numéro d'immatriculation", "\r");
         ask(&mut s, "Nom du représentant", &format!("{rep}\r"));
         ask(&mut s, "Fonction", &format!("{title}\r"));
@@ -257,6 +258,7 @@ fn wizard_in_the_middle_of_a_clause(file: &std::path::Path) -> expectrl::session
         s.send("\r").unwrap();
         ask(&mut s, "Adresse", "1, rue du Port, Rimouski\r");
         ask(&mut s, "Loi constitutive", "\r");
+        ask(&mut s, "Établissement par lequel la partie agit", "\r");
         ask(&mut s, "Numéro d'immatriculation", "\r");
         ask(&mut s, "Nom du représentant", "Anne Roy\r");
         ask(&mut s, "Fonction", "présidente\r");

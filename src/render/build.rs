@@ -331,9 +331,14 @@ pub(super) fn build_with(
                 address: t("address").unwrap_or_default(),
                 constituted_under: t("constituted_under"),
                 registration: t("registration"),
+                public: p.text("id").is_some_and(|id| conv.is_public(id)),
+                acting_through: t("acting_through"),
                 representative: r("name").unwrap_or_default(),
                 representative_title: r("title").unwrap_or_default(),
                 mandate: r("mandate"),
+                mandate_date: rep
+                    .and_then(|r| r.typed("mandate_date", crate::field::Value::as_date))
+                    .map(|d| crate::format::date(d.value, lang)),
                 signatories: std::iter::once(Signatory {
                     name: r("name").unwrap_or_default(),
                     title: r("title").unwrap_or_default(),

@@ -54,9 +54,17 @@ pub struct PartyBlock {
     pub address: String,
     pub constituted_under: Option<String>,
     pub registration: Option<String>,
+    /// A legal person established in the public interest (« de droit
+    /// public »): a municipality, a ministry, a health or school body.
+    pub public: bool,
+    /// The establishment the party acts through (« agissant pour son
+    /// établissement »): the address is then the establishment's.
+    pub acting_through: Option<String>,
     pub representative: String,
     pub representative_title: String,
     pub mandate: Option<String>,
+    /// The date of the mandate, written out (« 10 novembre 2026 »).
+    pub mandate_date: Option<String>,
     /// Everyone who signs for the party, the representative first.
     pub signatories: Vec<Signatory>,
 }
