@@ -270,13 +270,16 @@ fn a_negative_amount_is_out_of_range() {
 
 #[test]
 fn a_percentage_of_250_is_out_of_range() {
-    let run = check_bytes("share.toml", &variant("share = 40", "share = 250"));
+    let run = check_bytes("share.toml", &variant("share = 71.43", "share = 250"));
     expect(
         &run,
         1,
         &[
             "error[P014]: `clauses.terminaison.surplus_shares[1].share` is 250%, above 100%",
-            &format!("--> share.toml:{}", at("share = 40", "share = 250", "250")),
+            &format!(
+                "--> share.toml:{}",
+                at("share = 71.43", "share = 250", "250")
+            ),
         ],
     );
 }
