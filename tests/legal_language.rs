@@ -471,3 +471,36 @@ fn a_party_is_named_as_the_register_knows_it() {
     assert!(meals.contains("agissant pour son établissement, le Centre intégré de santé et de services sociaux de la Vallée, situé au"));
     assert!(!meals.contains("conseil d’administration du CISSS"));
 }
+
+#[test]
+fn services_name_their_provider_and_every_deadline_its_party() {
+    let youth = render(&[EXAMPLES[3]]);
+    // « Présence … rendus par » agreed with nothing.
+    assert!(!youth.contains("rendus par"));
+    assert!(
+        youth.contains("par la Maison des jeunes\u{a0}: présence d’une travailleuse de milieu")
+    );
+    // A step no party is named for is the parties' together: no empty cell.
+    assert!(youth.contains("| Évaluation finale conjointe | les parties, conjointement |"));
+    assert!(!youth.contains("|  |"));
+}
+
+#[test]
+fn an_english_translation_of_a_quebec_public_agreement_bears_no_signature() {
+    // The gardens: a Quebec city signs; the French text alone is the agreement.
+    let en = render(&["--lang", "en", EXAMPLES[1]]);
+    assert!(en.contains("this translation bears no signature"));
+    assert!(!en.contains("IN WITNESS WHEREOF"));
+    assert!(!en.contains("Signature: ___"));
+    // The French edition is signed as before.
+    let fr = render(&[EXAMPLES[1]]);
+    assert!(fr.contains("EN FOI DE QUOI"));
+    assert!(fr.contains("Signature\u{a0}: ___"));
+    // Side by side, the French column signs, the English one says why it does not.
+    let both = render(&["--bilingual", EXAMPLES[1]]);
+    assert!(
+        both.contains("EN FOI DE QUOI") && both.contains("this translation bears no signature")
+    );
+    assert_eq!(both.matches("Signature\u{a0}: ___").count(), 2);
+    assert!(!both.contains("Signature: ___"));
+}

@@ -74,7 +74,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
     assert!(out.contains("figurent à l’annexe B"));
     assert!(out.contains("## Annexe D — Calendrier des échéances"));
     // Cross-references between clauses resolve to the actual numbers.
-    assert!(out.contains("conformément à l’article 25, moyennant le préavis"));
+    assert!(out.contains("malgré l’article 25, elle n’est tenue"));
     assert!(out.contains("**Plan d’action**\u{a0}: le plan adopté conformément à l’article 12"));
     assert!(out.contains("réglées conformément à l’article 26."));
     assert!(
@@ -98,7 +98,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
     let (_, en, _) = render(&["--lang", "en", "--draft", GESTION]);
     assert!(en.contains("## Article 1 — Definitions"));
     assert!(en.contains("set out in Annex B"));
-    assert!(en.contains("may withdraw from this agreement under Article 25"));
+    assert!(en.contains("despite Article 25, it is bound to pay only"));
 }
 
 #[test]

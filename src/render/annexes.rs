@@ -162,7 +162,11 @@ pub(super) fn annexes(
                 vec![
                     crate::format::date(due, lang),
                     step.deliverable.map(escape_markdown).unwrap_or_default(),
-                    party(step.responsible),
+                    // A step no party is named for is the parties' together.
+                    step.responsible.map_or_else(
+                        || tr!(lang, "les parties, conjointement", "the parties, jointly"),
+                        |id| party(Some(id)),
+                    ),
                 ],
             ));
         }

@@ -13,6 +13,7 @@ use crate::convention::Convention;
 use crate::diag::{Diagnostic, FileReport, Severity};
 use crate::lang::Lang;
 use crate::library::ClauseLibrary;
+use crate::library::contract;
 use crate::source::SourceFile;
 use crate::tr;
 use minijinja::{Environment, ErrorKind, Value as JinjaValue};
@@ -394,7 +395,17 @@ pub(super) fn build_with(
             .map(|p| p.text("name").map(text::plain_text).unwrap_or_default())
             .collect(),
     };
+    // An English edition of an agreement a Quebec public body signs in
+    // French is a translation for information: the French text alone is
+    // signed (the general provisions say so).
+    let translation = lang != Lang::Fr
+        && conv.clause(contract::GENERAL_PROVISIONS).is_some_and(|c| {
+            c.text(contract::PREVAILING_VERSION.name()) == Some(contract::FRENCH_PREVAILS)
+                && c.text(contract::GOVERNING_LAW.name()) == Some(contract::QUEBEC_LAW)
+        })
+        && conv.party_ids().any(|id| conv.is_public(id.value));
     Ok(Document {
+        translation,
         lang,
         short_title: header_text("short_title").unwrap_or_else(|| title.clone()),
         title,

@@ -28,6 +28,10 @@ pub struct Document {
     pub signatures: Vec<Signature>,
     /// Present when rendering a draft: the banner text and the open findings.
     pub draft: Option<Draft>,
+    /// This edition is a translation for information of an agreement a
+    /// Quebec public body signs in French (Charter of the French language,
+    /// s. 21): it bears no signatures.
+    pub translation: bool,
     /// What the document's properties say (title, author…): the same values
     /// as plain text, not Markdown.
     #[serde(skip)]
