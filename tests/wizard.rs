@@ -277,7 +277,7 @@ fn management_script() -> Vec<String> {
     a.extend([
         "180",
         "sont abolis",
-        "restent dues pour l'exercice",
+        "restent dues en entier",
         "Chaque partie reprend les biens qu'elle a prêtés.",
     ]);
     // End of partnership: three provisions, no shares.
