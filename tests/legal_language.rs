@@ -504,3 +504,18 @@ fn an_english_translation_of_a_quebec_public_agreement_bears_no_signature() {
     assert_eq!(both.matches("Signature\u{a0}: ___").count(), 2);
     assert!(!both.contains("Signature: ___"));
 }
+
+#[test]
+fn a_service_provider_acts_for_the_public_body_not_in_its_name() {
+    // « En son nom » made the organisation a mandatary binding the public
+    // body towards third parties, against the no-mandate clause.
+    let meals = render(&[EXAMPLES[2]]);
+    assert!(meals.contains("qui les rend pour son compte"));
+    assert!(!meals.contains("en son nom") && !meals.contains("au nom de l’organisme public"));
+    assert!(meals.contains("Aucune partie n’est la mandataire"));
+    // Volunteers' cars are insured by their owners; the organisation checks it.
+    assert!(!meals.contains("y compris les véhicules de ses bénévoles"));
+    assert!(meals.contains(
+        "assurance de responsabilité civile pour les véhicules dont il n’est pas propriétaire"
+    ));
+}
