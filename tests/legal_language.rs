@@ -519,3 +519,13 @@ fn a_service_provider_acts_for_the_public_body_not_in_its_name() {
         "assurance de responsabilité civile pour les véhicules dont il n’est pas propriétaire"
     ));
 }
+
+#[test]
+fn someone_convenes_the_board() {
+    let fr = render(&[EXAMPLES[0]]);
+    assert!(fr.contains("La présidence convoque chaque séance par un avis écrit"));
+    assert!(
+        fr.contains("Tant que la présidence n’est pas pourvue, la Ville convoque les séances.")
+    );
+    assert!(!fr.contains("peut être convoquée par la présidence ou à la demande"));
+}
