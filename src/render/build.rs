@@ -152,7 +152,16 @@ pub(super) fn build_with(
         (Lang::En, false) => ("all the parties", "another party", "no party", "any party"),
     };
     let many = conv.parties.len() >= 3;
+    // A Quebec public body signs and the French version prevails: under the
+    // Charter of the French language (s. 21) the French text alone is the
+    // agreement. Decided once: the general provisions say it, and an English
+    // edition bears no signatures.
+    let french_alone = conv.clause(contract::GENERAL_PROVISIONS).is_some_and(|c| {
+        c.text(contract::PREVAILING_VERSION.name()) == Some(contract::FRENCH_PREVAILS)
+            && c.text(contract::GOVERNING_LAW.name()) == Some(contract::QUEBEC_LAW)
+    }) && conv.party_ids().any(|id| conv.is_public(id.value));
     let conv_ctx = json!({
+        "french_alone": french_alone,
         "title": header_text("title").unwrap_or_default(),
         "place": header_text("place").unwrap_or_default(),
         "reference": header_text("reference"),
@@ -395,15 +404,9 @@ pub(super) fn build_with(
             .map(|p| p.text("name").map(text::plain_text).unwrap_or_default())
             .collect(),
     };
-    // An English edition of an agreement a Quebec public body signs in
-    // French is a translation for information: the French text alone is
-    // signed (the general provisions say so).
-    let translation = lang != Lang::Fr
-        && conv.clause(contract::GENERAL_PROVISIONS).is_some_and(|c| {
-            c.text(contract::PREVAILING_VERSION.name()) == Some(contract::FRENCH_PREVAILS)
-                && c.text(contract::GOVERNING_LAW.name()) == Some(contract::QUEBEC_LAW)
-        })
-        && conv.party_ids().any(|id| conv.is_public(id.value));
+    // An English edition of such an agreement is a translation for
+    // information: the French text alone is signed.
+    let translation = french_alone && lang != Lang::Fr;
     Ok(Document {
         translation,
         lang,

@@ -435,12 +435,9 @@ impl Reader {
 /// printer writes the letters its own way.
 fn strip_letters(items: &mut [Vec<Run>]) -> bool {
     let label = |index: usize, english: bool| {
-        let letter = super::tree::letter(index);
-        if english {
-            format!("({letter}) ")
-        } else {
-            format!("{letter}) ")
-        }
+        let lang = if english { Lang::En } else { Lang::Fr };
+        let label = Numbering::Letters.label(index, lang).unwrap_or_default();
+        format!("{label} ")
     };
     let first = |item: &Vec<Run>| item.first().map(|r| r.text.clone()).unwrap_or_default();
     let Some(english) = items.first().map(|i| first(i).starts_with('(')) else {
