@@ -193,6 +193,24 @@ pub struct Resources<'a> {
     pub budget_lines_span: Span,
     /// The total budget covers the whole term, not each year.
     pub whole_term: bool,
+    /// The party that receives the payments and manages the funds.
+    pub fund_manager: Option<Spanned<&'a str>>,
+    /// When each cash contribution is paid; with a yearly budget, the first
+    /// year's payments (« calendrier des versements »).
+    pub payments: Vec<Payment<'a>>,
+    /// The payments list, for findings.
+    pub payments_span: Span,
+}
+
+/// One payment of a cash contribution (« versement »), in cents.
+#[derive(Debug)]
+pub struct Payment<'a> {
+    /// The entry in the file, for findings.
+    pub span: Span,
+    /// The paying party.
+    pub party: Option<&'a str>,
+    pub amount: Cents,
+    pub due: Option<NaiveDate>,
 }
 
 /// What one party brings (« contribution »), in cents.
@@ -591,6 +609,25 @@ fn resources(r: &Record) -> Resources<'_> {
             .collect(),
         budget_lines_span: r.span_of(contract::BUDGET_LINES.name()),
         whole_term: r.text(contract::BUDGET_PERIOD.name()) == Some(contract::WHOLE_TERM),
+        fund_manager: r.get(contract::FUND_MANAGER.name()).and_then(|v| {
+            let id = r.text(contract::FUND_MANAGER.name())?;
+            Some(Spanned {
+                value: id,
+                span: v.span.clone(),
+            })
+        }),
+        payments: records(r, &contract::PAYMENTS)
+            .iter()
+            .map(|p| Payment {
+                span: p.span.clone(),
+                party: p.text(contract::PAYMENT_PARTY.name()),
+                amount: money_like(p, &contract::PAYMENT_AMOUNT, Value::as_money).unwrap_or(0),
+                due: p
+                    .typed(contract::PAYMENT_DUE.name(), Value::as_date)
+                    .map(|d| d.value),
+            })
+            .collect(),
+        payments_span: r.span_of(contract::PAYMENTS.name()),
     }
 }
 

@@ -40,10 +40,10 @@ fn diff_of_two_versions_in_french() {
     // The summary names each kind of change.
     for expected in [
         "**Clauses supprimées**",
-        "- Article 19 — Confidentialité, accès aux documents et renseignements personnels",
+        "- Article 20 — Confidentialité, accès aux documents et renseignements personnels",
         "**Parties ajoutées**",
         "- Centre de services scolaire des Hautes-Rivières",
-        "| Article 10 — Délibérations du Conseil — Quorum (nombre de membres votants présents) | 5 | 6 |",
+        "| Article 11 — Délibérations du Conseil — Quorum (nombre de membres votants présents) | 5 | 6 |",
         "| 480\u{202f}000,00\u{a0}$ | 500\u{202f}000,00\u{a0}$ |",
         "(le Centre de services) — Nombre de sièges | — | 1 |",
     ] {
@@ -55,10 +55,10 @@ fn diff_of_two_versions_in_french() {
         "{out}"
     );
     assert!(
-        out.contains("## Article 19 — Conflits d’intérêts\n\n*Anciennement article 20.*"),
+        out.contains("## Article 20 — Conflits d’intérêts\n\n*Anciennement article 21.*"),
         "{out}"
     );
-    assert!(out.contains("## Confidentialité, accès aux documents et renseignements personnels (supprimé)\n\n*Article 19 de la version précédente.*"), "{out}");
+    assert!(out.contains("## Confidentialité, accès aux documents et renseignements personnels (supprimé)\n\n*Article 20 de la version précédente.*"), "{out}");
     insta::assert_snapshot!("diff-gestion-fr", out);
 }
 
@@ -67,7 +67,7 @@ fn diff_in_english() {
     let (code, out, _) = run(&["diff", "--lang", "en", V1, V2]);
     assert_eq!(code, 1);
     assert!(out.contains("## Summary of changes"), "{out}");
-    assert!(out.contains("*Formerly Article 20.*"), "{out}");
+    assert!(out.contains("*Formerly Article 21.*"), "{out}");
     insta::assert_snapshot!("diff-gestion-en", out);
 }
 
@@ -80,7 +80,7 @@ fn the_reverse_diff_removes_the_party_and_restores_the_clause() {
         "{out}"
     );
     assert!(
-        out.contains("**Clauses ajoutées**\n\n- Article 19 — Confidentialité"),
+        out.contains("**Clauses ajoutées**\n\n- Article 20 — Confidentialité"),
         "{out}"
     );
     assert!(out.contains("| 6 | 5 |"), "{out}");
@@ -129,7 +129,7 @@ fn pdf_redline_is_typeset() {
         "Comparaison des versions",
         "Résumé des modifications",
         "Centre de services scolaire des Hautes-Rivières",
-        "Article 10 — Délibérations du Conseil",
+        "Article 11 — Délibérations du Conseil",
     ] {
         assert!(text.contains(expected), "missing {expected:?}");
     }

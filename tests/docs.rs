@@ -167,8 +167,8 @@ fn the_organisation_example_checks_and_renders_with_its_own_clauses() {
     // library's labels: a party by its name, never as a record.
     let (code, out, err) = pacte(&["render", "conventions/entente-repas.toml"]);
     assert_eq!(code, Some(0), "{err}");
-    let article = &out[out.find("## Article 14 — Reddition").unwrap()..];
-    let first = article.lines().find(|l| l.starts_with("**14.1**")).unwrap();
+    let article = &out[out.find("## Article 15 — Reddition").unwrap()..];
+    let first = article.lines().find(|l| l.starts_with("**15.1**")).unwrap();
     assert!(
         first.contains("Organisme qui rend compte") && first.ends_with("l’Organisme."),
         "{first}"

@@ -81,8 +81,8 @@ fn the_management_convention_as_word_reads_like_its_pdf() {
     let text = pandoc(&docx, &["-t", "plain"]);
     // Article and paragraph numbers are text, as in the PDF and Markdown.
     for expected in [
-        "Article 10 — Délibérations du Conseil",
-        "10.2 Le quorum est de cinq membres",
+        "Article 11 — Délibérations du Conseil",
+        "11.2 Le quorum est de cinq membres",
         "Annexe C — Ventilation du budget",
         "EN FOI DE QUOI",
         "Nadine Lavoie",
@@ -359,12 +359,12 @@ fn a_bilingual_edition_sets_the_languages_side_by_side_each_tagged() {
     // paragraph, so a long article's row runs on over the page.
     assert!(document.contains(r#"<w:pStyle w:val="Heading1"/><w:keepNext w:val="0"/>"#));
     let text = pandoc(&docx, &["-t", "plain"]);
-    assert!(text.contains("Article 3 — Durée et renouvellement"));
-    assert!(text.contains("Article 3 — Term and renewal"));
+    assert!(text.contains("Article 4 — Durée et renouvellement"));
+    assert!(text.contains("Article 4 — Term and renewal"));
     // The contents join each article's two headings.
     assert!(
         plain(&document)
-            .contains("Article 3 — Durée et renouvellement / Article 3 — Term and renewal"),
+            .contains("Article 4 — Durée et renouvellement / Article 4 — Term and renewal"),
         "{document}"
     );
     // The footer's page label is the bilingual PDF's « 3 / 14 ».

@@ -188,13 +188,13 @@ fn the_board_is_defined_once_and_written_with_its_capital() {
     // terms the other articles use are defined once, in the first article.
     assert_eq!(
         defined
-            .matches("**Conseil**\u{a0}: le conseil d’administration constitué à l’article 9")
+            .matches("**Conseil**\u{a0}: le conseil d’administration constitué à l’article 10")
             .count(),
         1,
         "{defined}"
     );
     assert!(
-        defined.contains("**Plan d’action**\u{a0}: le plan adopté conformément à l’article 12")
+        defined.contains("**Plan d’action**\u{a0}: le plan adopté conformément à l’article 13")
     );
     assert!(defined.contains("**jour ouvrable**\u{a0}:"));
     assert!(!defined.contains("l’article portant sur"));
@@ -416,7 +416,7 @@ fn the_management_example_no_longer_contradicts_itself() {
     assert!(fr.contains("n’est admise qu’à la signature, par toutes les parties et par elle"));
     assert!(!fr.contains("admise au partenariat, par décision unanime du Conseil"));
     // 15.4 against 16.2: the acknowledgment required needs no approval.
-    assert!(fr.contains("cette approbation n’est pas requise pour la mention de sa contribution prévue à l’article 15"));
+    assert!(fr.contains("cette approbation n’est pas requise pour la mention de sa contribution prévue à l’article 16"));
     // 19.4 against the party block: « Luc Gagné, greffier ».
     assert!(!fr.contains("greffière"));
     // An eight-seat board breaks a 4–4 tie.
@@ -528,4 +528,66 @@ fn someone_convenes_the_board() {
         fr.contains("Tant que la présidence n’est pas pourvue, la Ville convoque les séances.")
     );
     assert!(!fr.contains("peut être convoquée par la présidence ou à la demande"));
+}
+
+#[test]
+fn each_organisation_makes_the_representations_a_public_body_relies_on() {
+    // A municipal lawyer insists on them before public money is paid: the
+    // organisation exists, is up to date in the enterprise register, is
+    // solvent, and its application was accurate.
+    for example in EXAMPLES {
+        let fr = render(&[example]);
+        let article = fr
+            .split("Déclarations des parties\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{example}: no representations article"));
+        let article = article.split("\n## ").next().unwrap();
+        assert!(article.contains("qu’elle a la capacité et les pouvoirs nécessaires"));
+        assert!(article.contains("Loi sur la publicité légale des entreprises (RLRQ, c. P-44.1)"));
+        assert!(article.contains("ne pas être insolvable"));
+        assert!(article.contains("des renseignements et des documents exacts et complets"));
+        // A false statement is a ground for termination, cited by number.
+        assert!(
+            article.contains("pour l’application de l’article "),
+            "{example}"
+        );
+        let en = english(example);
+        assert!(en.contains("further represents"), "{example}");
+        assert!(en.contains("it is not insolvent"), "{example}");
+    }
+    // Two organisations each speak for themselves.
+    let management = render(&[EXAMPLES[0]]);
+    assert!(management.contains(
+        "Chacune des parties suivantes, soit le Club et l’Association, déclare en outre, pour ce qui la concerne"
+    ));
+    // The public body itself makes only the general statement.
+    let gardens = render(&[EXAMPLES[1]]);
+    assert!(gardens.contains("La Coopérative déclare en outre"));
+    assert!(!gardens.contains("La Ville déclare en outre"));
+}
+
+#[test]
+fn each_contribution_is_paid_on_a_schedule() {
+    // Who pays whom, how much and by when, in the article and the annex of
+    // deadlines: the free-text terms said it in words a check could not add up.
+    let gardens = render(&[EXAMPLES[1]]);
+    assert!(
+        gardens.contains(
+            "La Ville verse à la Coopérative sa contribution en argent comme suit\u{a0}:"
+        )
+    );
+    assert!(gardens.contains(
+        "b) 15\u{202f}000,00\u{a0}$ au plus tard le 15 avril 2028, sur remise du bilan de la première saison."
+    ));
+    assert!(gardens.contains("| Versement de 25"));
+    // A yearly budget: the first year's payments recur.
+    let management = render(&[EXAMPLES[0]]);
+    assert!(management.contains(
+        "La MRC verse à la Ville sa contribution annuelle en argent comme suit\u{202f}; les versements des années suivantes sont dus aux mêmes jour et mois de chaque année\u{a0}:"
+    ));
+    let meals = english(EXAMPLES[2]);
+    assert!(meals.contains(
+        "The CISSS shall pay its yearly cash contribution to the Organisation as follows; in each following year, the payments are due on the same day and month:"
+    ));
+    assert!(meals.contains("upon delivery of the delivery log for the preceding quarter;"));
 }

@@ -138,10 +138,10 @@ fn page_count_is_stable_and_every_page_is_numbered() {
     let toc = poppler("pdftotext", &["-layout", "-f", "2", "-l", "2"], &pdf);
     let line = toc
         .lines()
-        .find(|l| l.trim_start().starts_with("Article 18 — Vérifications"))
+        .find(|l| l.trim_start().starts_with("Article 19 — Vérifications"))
         .unwrap();
     let listed: usize = line.split_whitespace().last().unwrap().parse().unwrap();
-    assert!(page_text(&pdf, listed).contains("Article 18 — Vérifications"));
+    assert!(page_text(&pdf, listed).contains("Article 19 — Vérifications"));
     let en = render(
         dir.path(),
         "en.pdf",
@@ -467,7 +467,7 @@ fn a_bilingual_pdf_sets_the_languages_side_by_side_with_articles_level() {
             "page {n} has two columns:\n{text}"
         );
         for line in &lines {
-            // « Article 3 — Engagements …      Article 3 — Obligations … »
+            // « Article 4 — Engagements …      Article 4 — Obligations … »
             let numbers: Vec<usize> = line
                 .match_indices("Article ")
                 .filter_map(|(at, _)| {
@@ -494,9 +494,9 @@ fn a_bilingual_pdf_sets_the_languages_side_by_side_with_articles_level() {
         "articles not level in both columns: {missing:?}"
     );
     // The French column is the left one.
-    let body = layout(4);
-    let heading = body.lines().find(|l| l.starts_with("Article 3")).unwrap();
-    assert!(heading.starts_with("Article 3 — Durée") && heading.contains("Article 3 — Term"));
+    let body = layout(5);
+    let heading = body.lines().find(|l| l.starts_with("Article 4")).unwrap();
+    assert!(heading.starts_with("Article 4 — Durée") && heading.contains("Article 4 — Term"));
     // A bilingual title page, contents and footer.
     let cover = page_text(&pdf, 1);
     assert!(
@@ -511,11 +511,11 @@ fn a_bilingual_pdf_sets_the_languages_side_by_side_with_articles_level() {
     assert!(page_text(&pdf, 3).contains(&format!("3 / {total}")));
     // English on the left on request.
     let en_first = render(dir.path(), "en.pdf", &["--bilingual=en", JARDINS]);
-    let n = "4";
+    let n = "5";
     let body = poppler("pdftotext", &["-layout", "-f", n, "-l", n], &en_first);
-    let heading = body.lines().find(|l| l.starts_with("Article 3")).unwrap();
+    let heading = body.lines().find(|l| l.starts_with("Article 4")).unwrap();
     assert!(
-        heading.starts_with("Article 3 — Term") && heading.contains("Article 3 — Durée"),
+        heading.starts_with("Article 4 — Term") && heading.contains("Article 4 — Durée"),
         "{heading}"
     );
 }
@@ -529,7 +529,7 @@ fn the_contents_lead_the_eye_and_link_to_each_article() {
     let contents = poppler("pdftotext", &["-layout", "-f", "2", "-l", "2"], &pdf);
     let line = contents
         .lines()
-        .find(|l| l.trim_start().starts_with("Article 18 — Vérifications"))
+        .find(|l| l.trim_start().starts_with("Article 19 — Vérifications"))
         .unwrap();
     assert!(line.contains(". . . . ."), "dot leaders: {line}");
     let listed: usize = line.split_whitespace().last().unwrap().parse().unwrap();

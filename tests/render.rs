@@ -66,19 +66,19 @@ fn every_example_renders_in_french_and_english() {
 fn articles_are_numbered_and_cross_references_resolve() {
     let (_, out, _) = render(&[GESTION]);
     assert!(out.contains("## Article 1er — Définitions"));
-    assert!(out.contains("## Article 2 — Objet et mission"));
-    assert!(out.contains("## Article 30 — Signatures"));
-    assert!(out.contains("**10.2** Le quorum est de cinq membres ayant droit de vote."));
+    assert!(out.contains("## Article 3 — Objet et mission"));
+    assert!(out.contains("## Article 31 — Signatures"));
+    assert!(out.contains("**11.2** Le quorum est de cinq membres ayant droit de vote."));
     // References to annexes resolve to their letters, in order of appearance.
     assert!(out.contains("dont la composition figure à l’annexe A"));
     assert!(out.contains("figurent à l’annexe B"));
     assert!(out.contains("## Annexe D — Calendrier des échéances"));
     // Cross-references between clauses resolve to the actual numbers.
-    assert!(out.contains("malgré l’article 25, elle n’est tenue"));
-    assert!(out.contains("**Plan d’action**\u{a0}: le plan adopté conformément à l’article 12"));
-    assert!(out.contains("réglées conformément à l’article 26."));
+    assert!(out.contains("malgré l’article 26, elle n’est tenue"));
+    assert!(out.contains("**Plan d’action**\u{a0}: le plan adopté conformément à l’article 13"));
+    assert!(out.contains("réglées conformément à l’article 27."));
     assert!(
-        out.contains("jusqu’à ce que les vérifications prévues à l’article 18 soient terminées")
+        out.contains("jusqu’à ce que les vérifications prévues à l’article 19 soient terminées")
     );
     // Without the referenced clause, the sentence is left out rather than dangling.
     let (_, small, _) = render(&["examples/realisation-jardins.toml"]);
@@ -87,7 +87,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
         "no terminaison clause, no reference to it"
     );
     assert!(small.contains(
-        "mettre fin à la présente convention conformément à l’article 17, sans indemnité"
+        "mettre fin à la présente convention conformément à l’article 18, sans indemnité"
     ));
     assert!(
         small.contains("peut soumettre le différend à la médiation\u{202f}; à défaut d’accord"),
@@ -98,7 +98,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
     let (_, en, _) = render(&["--lang", "en", "--draft", GESTION]);
     assert!(en.contains("## Article 1 — Definitions"));
     assert!(en.contains("set out in Annex B"));
-    assert!(en.contains("despite Article 25, it is bound to pay only"));
+    assert!(en.contains("despite Article 26, it is bound to pay only"));
 }
 
 #[test]
@@ -243,11 +243,11 @@ fn templates_can_be_overridden_by_relative_path() {
     let (code, out, err) = render(&["--templates", dir.path().to_str().unwrap(), GESTION]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("Gabarit maison\u{a0}: 3 vérifications, article 18."),
+        out.contains("Gabarit maison\u{a0}: 3 vérifications, article 19."),
         "{out}"
     );
     assert!(
-        out.contains("## Article 19 — Confidentialité"),
+        out.contains("## Article 20 — Confidentialité"),
         "other templates stay bundled"
     );
 }
@@ -329,7 +329,7 @@ fn an_empty_definitions_table_makes_no_empty_article() {
     assert_eq!(code, 0);
     // The glossary pacte defines still makes the first article, never empty.
     assert!(out.contains("## Article 1er — Définitions et interprétation"));
-    assert!(out.contains("## Article 2 — Objet et mission"));
+    assert!(out.contains("## Article 3 — Objet et mission"));
 }
 
 /// The French and English skeletons share one structure (templates/skeleton.md.j2):
@@ -510,7 +510,7 @@ fn a_bilingual_edition_gives_each_article_in_both_languages() {
         .collect();
     assert_eq!(headings(&both), interleaved);
     // Each article's body is the body of its edition, whole.
-    // From `from` on: « Article 9 — Communication » is both editions' heading.
+    // From `from` on: « Article 10 — Communication » is both editions' heading.
     let body_after = |doc: &str, heading: &str, from: usize| -> (String, usize) {
         let start = from + doc[from..].find(heading).unwrap() + heading.len();
         let rest = &doc[start..];
@@ -532,11 +532,11 @@ fn a_bilingual_edition_gives_each_article_in_both_languages() {
     }
     // Typography follows the language of the text, not of the document:
     // French spacing in French, none in English; no marks left.
-    let english_part = body_after(&both, &en_articles[2], both.find(&fr_articles[2]).unwrap()).0;
+    let english_part = body_after(&both, &en_articles[3], both.find(&fr_articles[3]).unwrap()).0;
     assert!(english_part.contains("comes into force on March 1, 2027"));
     assert!(!english_part.contains('\u{a0}') && !english_part.contains('\u{202f}'));
     assert!(
-        body(&both, &fr_articles[1]).contains("1er\u{a0}mars") || both.contains("le 1er mars 2027")
+        body(&both, &fr_articles[3]).contains("1er\u{a0}mars") || both.contains("le 1er mars 2027")
     );
     assert!(both.contains("ci-après «\u{a0}la Ville\u{a0}»"));
     assert!(both.contains("hereinafter “the City”"));

@@ -136,7 +136,8 @@ fn management_script() -> Vec<String> {
         SKIP,
         DONE,
     ]);
-    // Resources: budget, period, contributions, fund manager, terms, lines.
+    // Resources: budget, period, contributions, fund manager, terms,
+    // payments, lines.
     a.extend([
         "100 000",
         "chaque année",
@@ -156,6 +157,7 @@ fn management_script() -> Vec<String> {
         DONE,
         "la Ville",
         SKIP,
+        DONE, // no payment schedule: the City manages its own funds
         DONE,
     ]);
     // The City pays over several years: the next clause, not this one, makes
@@ -379,7 +381,7 @@ fn a_management_convention_from_nothing_passes_check() {
     assert!(
         std::fs::read_to_string(&md)
             .unwrap()
-            .contains("## Article 2 — Objet et mission")
+            .contains("## Article 3 — Objet et mission")
     );
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     let shown = |f: &std::path::Path| p.shown.iter().any(|s| s.contains(&f.display().to_string()));

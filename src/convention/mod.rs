@@ -36,7 +36,12 @@ pub const MAX_KEYS: usize = 100_000;
 
 /// Sectors that count as public (for the public/non-public balance, the
 /// appropriations rule, and sentences about the public body).
-pub const PUBLIC_SECTORS: [&str; 2] = ["public", "parapublic"];
+pub const PUBLIC_SECTORS: [&str; 2] = [PUBLIC_ADMINISTRATION, "parapublic"];
+
+/// The sector of municipalities, regional county municipalities and
+/// ministries (« secteur public »), as opposed to health and education
+/// institutions: the one whose subsidies municipal law governs.
+pub const PUBLIC_ADMINISTRATION: &str = "public";
 
 /// The currency of a convention that names none: the Canadian dollar, as the
 /// bundled library was written for Quebec first.
@@ -160,6 +165,12 @@ impl Convention {
         self.party(id)
             .and_then(|p| p.text("sector"))
             .is_some_and(|s| PUBLIC_SECTORS.contains(&s))
+    }
+
+    /// Whether the party is a municipality, a regional county municipality
+    /// or a ministry, not a health or education institution.
+    pub fn is_public_administration(&self, id: &str) -> bool {
+        self.party(id).and_then(|p| p.text("sector")) == Some(PUBLIC_ADMINISTRATION)
     }
 
     pub fn party(&self, id: &str) -> Option<&Record> {

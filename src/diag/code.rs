@@ -88,6 +88,8 @@ codes! {
     SharesNotHundred = "P072", "shares-not-hundred", Error;
     DeficitUncapped = "P073", "deficit-uncapped", Warning;
     CarryOverWholeTerm = "P074", "carry-over-whole-term", Warning;
+    PaymentsMismatch = "P075", "payments-mismatch", Error;
+    SubsidyUnaudited = "P076", "subsidy-unaudited", Warning;
     MissingMandate = "P080", "missing-mandate", Error;
     PlaceholderText = "P081", "placeholder-text", Error;
     Undrawable = "P082", "undrawable-character", Error;

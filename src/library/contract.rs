@@ -156,6 +156,14 @@ const CHARTER: Use = Use {
     fr: "le rappel de la Charte de la langue française quand un organisme public québécois donne valeur à une version anglaise",
     en: "the reminder of the Charter of the French language when a Quebec public body gives an English version standing",
 };
+const PAYMENT_SCHEDULE: Use = Use {
+    fr: "la vérification que les versements de chaque partie totalisent sa contribution en argent, et l'annexe des échéances",
+    en: "checking that each party's payments add up to its cash contribution, and the schedule of deadlines",
+};
+const SUBSIDY_AUDIT: Use = Use {
+    fr: "le rappel qu'un organisme qui reçoit une subvention municipale annuelle d'au moins 100 000 $ fait vérifier ses états financiers",
+    en: "the reminder that an organisation receiving an annual municipal subsidy of at least $100,000 has its financial statements audited",
+};
 const CONTACTS: Use = Use {
     fr: "la vérification que chaque partie a un répondant",
     en: "checking that each party has a contact person",
@@ -237,6 +245,13 @@ pub const WHOLE_TERM: &str = "term";
 /// Unused funds carried over to the next fiscal year.
 pub const CARRIED_OVER: &str = "carried_over";
 
+/// The audit of an organisation's financial statements (« vérification des
+/// états financiers »), which a large municipal subsidy requires.
+pub const FINANCIAL_STATEMENTS: &str = "financial";
+/// The smallest annual municipal subsidy, in cents, whose recipient has its
+/// financial statements audited (Cities and Towns Act, s. 107.9).
+pub const AUDITED_SUBSIDY_CENTS: i64 = 100_000 * 100;
+
 /// Audit frequencies whose period is two years; the others cover a year at most.
 pub const BIENNIAL: &str = "biennial";
 const AUDIT_PERIODS: &[&str] = &[BIENNIAL];
@@ -286,6 +301,13 @@ needs! {
     BUDGET_LINES = RESOURCES."budget_lines": [Records] optional for BUDGET;
     BUDGET_LINE_ITEM = RESOURCES."budget_lines.item": [Text, LongText] required for BUDGET;
     BUDGET_LINE_AMOUNT = RESOURCES."budget_lines.amount": [Money] required for BUDGET;
+    /// The party that receives the payments and manages the funds.
+    FUND_MANAGER = RESOURCES."fund_manager": [Party] optional for SUBSIDY_AUDIT;
+    /// When each cash contribution is paid (« calendrier des versements »).
+    PAYMENTS = RESOURCES."payments": [Records] optional for PAYMENT_SCHEDULE;
+    PAYMENT_PARTY = RESOURCES."payments.party": [Party] required for PAYMENT_SCHEDULE;
+    PAYMENT_AMOUNT = RESOURCES."payments.amount": [Money] required for PAYMENT_SCHEDULE;
+    PAYMENT_DUE = RESOURCES."payments.due": [Date] required for PAYMENT_SCHEDULE;
     SURPLUS_SHARES = WINDING_UP."surplus_shares": [Records] optional for SHARES;
     SURPLUS_SHARE = WINDING_UP."surplus_shares.share": [Percentage] required for SHARES;
     DEFICIT_SHARES = WINDING_UP."deficit_shares": [Records] optional for SHARES;
@@ -318,7 +340,7 @@ needs! {
     ASSESSMENT_RESPONSIBLE = ASSESSMENT."schedule.responsible": [Party] optional for EVALUATION;
     AUDITS = AUDIT."schedule": [Records] required for SCHEDULE;
     /// Shown by its choice label when it is a choice.
-    AUDIT_ELEMENT = AUDIT."schedule.element": [Choice, Text] required for SCHEDULE;
+    AUDIT_ELEMENT = AUDIT."schedule.element": [Choice, Text] (&[FINANCIAL_STATEMENTS]) required for SCHEDULE;
     AUDIT_FIRST_DUE = AUDIT."schedule.first_due": [Date] required for SCHEDULE;
     /// How often: a verification covering two years needs two years of books.
     AUDIT_FREQUENCY = AUDIT."schedule.frequency": [Choice] (AUDIT_PERIODS) optional for RETENTION_CHECK;
@@ -444,6 +466,8 @@ pub(super) fn check(library: &BTreeMap<String, Loaded<Clause>>, lang: Lang) -> V
                     "give it back its type, or write `computed = false` in the clause if your organisation gives up these checks"
                 ))
             }
+            // A text field takes any words, the recognised ones included.
+            Some(field) if field.kind != FieldKind::Choice => continue,
             Some(field) => {
                 let missing: Vec<&str> = need
                     .values

@@ -155,6 +155,37 @@ pub(super) fn annexes(
             ],
         ));
     }
+    // The payments: with a yearly budget, the first year's, as the audits
+    // give their first date; the article says when the others fall due.
+    if let Some(resources) = &facts.resources {
+        // « au Club », « à la Ville », "to the City".
+        let to = resources
+            .fund_manager
+            .as_ref()
+            .map_or_else(String::new, |m| {
+                fmt.party(m.value)["a"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            });
+        for payment in &resources.payments {
+            if let Some(due) = payment.due {
+                let amount = money(payment.amount);
+                schedule.push((
+                    due,
+                    vec![
+                        crate::format::date(due, lang),
+                        tr!(
+                            lang,
+                            "Versement de {amount} {to}",
+                            "Payment of {amount} {to}"
+                        ),
+                        party(payment.party),
+                    ],
+                ));
+            }
+        }
+    }
     for step in facts.assessments.iter().flat_map(|a| &a.steps) {
         if let Some(due) = step.due {
             schedule.push((

@@ -112,6 +112,197 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
     deficit_caps(ctx, out);
     carry_over(ctx, out);
+    payments(ctx, out);
+    subsidy_audit(ctx, out);
+}
+
+/// Each paying party's payments add up to its cash contribution, and the
+/// party managing the funds makes no payment to itself.
+fn payments(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let Some(resources) = &ctx.facts.resources else {
+        return;
+    };
+    if resources.payments.is_empty() {
+        return;
+    }
+    let currency = ctx.conv.currency();
+    let m = |cents: i64| format::money(cents, currency, lang);
+    let manager = resources.fund_manager.as_ref().map(|m| m.value);
+    for payment in &resources.payments {
+        if let Some(party) = payment.party
+            && Some(party) == manager
+        {
+            let who = ctx.party_name(party);
+            let message = tr!(
+                lang,
+                "{who} reçoit et gère les fonds : ce versement ne serait fait à personne",
+                "{who} receives and manages the funds: this payment would be made to no one"
+            );
+            out.push(
+                Diagnostic::new(Code::PaymentsMismatch, payment.span.clone(), message.clone())
+                    .help(tr!(
+                        lang,
+                        "retirez ce versement ; la contribution de la partie qui gère les fonds est déjà entre ses mains",
+                        "remove this payment; the contribution of the party managing the funds is already in its hands"
+                    ))
+                    .plain(
+                        message,
+                        tr!(
+                            lang,
+                            "retirez ce versement",
+                            "remove this payment"
+                        ),
+                    ),
+            );
+        }
+    }
+    // Every party that pays cash to the fund manager, and every party the
+    // schedule names, in the order the file gives them.
+    let mut payers: Vec<&str> = Vec::new();
+    let named = resources
+        .contributions
+        .iter()
+        .filter(|c| c.cash > 0)
+        .filter_map(|c| c.party)
+        .chain(resources.payments.iter().filter_map(|p| p.party));
+    for party in named {
+        if Some(party) != manager && !payers.contains(&party) {
+            payers.push(party);
+        }
+    }
+    let yearly = !resources.whole_term;
+    for payer in payers {
+        let cash = crate::facts::total(
+            resources
+                .contributions
+                .iter()
+                .filter(|c| c.party == Some(payer))
+                .map(|c| c.cash),
+        );
+        let theirs: Vec<_> = resources
+            .payments
+            .iter()
+            .filter(|p| p.party == Some(payer))
+            .collect();
+        let paid = crate::facts::total(theirs.iter().map(|p| p.amount));
+        if paid == cash {
+            continue;
+        }
+        let (who, paid, cash) = (ctx.party_name(payer), m(paid), m(cash));
+        let message = if yearly {
+            tr!(
+                lang,
+                "les versements de {who} pour une année totalisent {paid}, mais sa contribution annuelle en argent est de {cash}",
+                "{who}'s payments for one year total {paid}, but its yearly cash contribution is {cash}"
+            )
+        } else {
+            tr!(
+                lang,
+                "les versements de {who} totalisent {paid}, mais sa contribution en argent est de {cash}",
+                "{who}'s payments total {paid}, but its cash contribution is {cash}"
+            )
+        };
+        let span = theirs
+            .first()
+            .map_or_else(|| resources.payments_span.clone(), |p| p.span.clone());
+        let (amount, field) = (
+            contract::PAYMENT_AMOUNT.name(),
+            contract::CONTRIBUTION_CASH.name(),
+        );
+        out.push(
+            Diagnostic::new(Code::PaymentsMismatch, span, message.clone())
+                .help(tr!(
+                    lang,
+                    "corrigez les montants ({amount}) des versements de cette partie, ou sa contribution ({field})",
+                    "fix the amounts ({amount}) of this party's payments, or its contribution ({field})"
+                ))
+                .plain(
+                    message,
+                    tr!(
+                        lang,
+                        "corrigez les montants des versements de cette partie, ou sa contribution en argent",
+                        "fix the amounts of this party's payments, or its cash contribution"
+                    ),
+                ),
+        );
+    }
+}
+
+/// Under Quebec law, an organisation receiving an annual municipal subsidy
+/// of at least $100,000 has its financial statements audited (Cities and
+/// Towns Act, s. 107.9): the agreement says so, or the duty goes unperformed.
+fn subsidy_audit(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let Some(resources) = &ctx.facts.resources else {
+        return;
+    };
+    let Some(manager) = &resources.fund_manager else {
+        return;
+    };
+    // Funds held by a public body are not a subsidy to an organisation.
+    if !ctx.facts.quebec_law || ctx.conv.is_public(manager.value) {
+        return;
+    }
+    if ctx
+        .facts
+        .audits
+        .iter()
+        .any(|a| a.element == contract::FINANCIAL_STATEMENTS)
+    {
+        return;
+    }
+    // A budget for the whole term is spread over its years.
+    let days = match (ctx.conv.effective_date(), ctx.conv.end_date()) {
+        (Some(start), Some(end)) if resources.whole_term => {
+            ((end.value - start.value).num_days() + 1).max(365) as i128
+        }
+        _ => 365,
+    };
+    let currency = ctx.conv.currency();
+    for c in &resources.contributions {
+        let Some(party) = c.party else { continue };
+        if !ctx.conv.is_public_administration(party) || party == manager.value {
+            continue;
+        }
+        let yearly = i128::from(c.cash) * 365 / days;
+        if yearly < i128::from(contract::AUDITED_SUBSIDY_CENTS) {
+            continue;
+        }
+        let (who, to) = (ctx.party_name(party), ctx.party_name(manager.value));
+        let sum = format::money(i64::try_from(yearly).unwrap_or(i64::MAX), currency, lang);
+        let element = contract::AUDIT_ELEMENT.name();
+        let financial = contract::FINANCIAL_STATEMENTS;
+        let message = if resources.whole_term {
+            tr!(
+                lang,
+                "{who} verse en moyenne {sum} par année à {to}, mais la convention ne prévoit pas la vérification des états financiers de {to} : une subvention municipale annuelle d'au moins 100 000 $ l'exige (LCV, art. 107.9)",
+                "{who} pays {to} {sum} a year on average, but the agreement provides no audit of {to}'s financial statements: an annual municipal subsidy of $100,000 or more requires one (Cities and Towns Act, s. 107.9)"
+            )
+        } else {
+            tr!(
+                lang,
+                "{who} verse {sum} par année à {to}, mais la convention ne prévoit pas la vérification des états financiers de {to} : une subvention municipale annuelle d'au moins 100 000 $ l'exige (LCV, art. 107.9)",
+                "{who} pays {to} {sum} a year, but the agreement provides no audit of {to}'s financial statements: an annual municipal subsidy of $100,000 or more requires one (Cities and Towns Act, s. 107.9)"
+            )
+        };
+        out.push(
+            Diagnostic::new(Code::SubsidyUnaudited, c.span.clone(), message.clone())
+                .help(tr!(
+                    lang,
+                    "ajoutez à la clause audit une vérification {element} = \"{financial}\" à la charge de {to}",
+                    "add to the audit clause a review {element} = \"{financial}\" borne by {to}"
+                ))
+                .plain(
+                    message,
+                    tr!(
+                        lang,
+                        "prévoyez la vérification des états financiers de {to}, remis à {who}",
+                        "provide for the audit of {to}'s financial statements, delivered to {who}"
+                    ),
+                ),
+        );
+    }
 }
 
 /// A share of a deficit without a ceiling commits a party to an unknown sum,
