@@ -350,14 +350,15 @@ fn the_party_holding_the_funds_repays_them() {
         "four parties: the fund manager repays the others"
     );
     let jardins = render(&[EXAMPLES[1]]);
-    assert!(jardins.contains("La Coopérative rembourse à l’autre partie toute somme reçue"));
+    // Two parties: the creditor is named, not « l'autre partie ».
+    assert!(jardins.contains("La Coopérative rembourse à la Ville toute somme reçue de la Ville"));
     assert!(
         !jardins.contains("À la fin de chaque exercice financier, les sommes"),
         "the gardens budget covers the whole term"
     );
     assert!(
         english(EXAMPLES[1])
-            .contains("The Cooperative shall repay to the other party any sum received")
+            .contains("The Cooperative shall repay the City any sum received from it")
     );
 }
 
@@ -410,7 +411,7 @@ fn the_management_example_no_longer_contradicts_itself() {
     let fr = render(&[EXAMPLES[0]]);
     // 8.1 against 9.1: the board governs, so the board decides the carry-over.
     assert!(
-        fr.contains("reportées à l’exercice suivant, aux mêmes fins, sur décision du Conseil.")
+        fr.contains("reportées à l’exercice suivant, aux mêmes fins, sur décision du Conseil\u{202f}; à défaut de décision dans les 90 jours suivant la fin de l’exercice, elles sont remboursées par la Ville")
     );
     // 9.5 against 29.2: a new party joins by an amendment every party signs.
     assert!(fr.contains("n’est admise qu’à la signature, par toutes les parties et par elle"));
@@ -429,7 +430,14 @@ fn the_management_example_no_longer_contradicts_itself() {
     // Insurance: « la qualité d'assuré additionnel », agreed with nobody's gender.
     assert!(fr.contains("confère à la Ville et à la MRC la qualité d’assuré additionnel"));
     // No fettering of the councils' discretion.
-    assert!(fr.contains("ne restreint les pouvoirs que la loi confère à l’instance décisionnelle de la Ville ou de la MRC"));
+    assert!(fr.contains("ne restreint les pouvoirs que la loi confère à la Ville ou à la MRC ou à leurs instances, ni n’engage leurs fonds au-delà des crédits disponibles à cette fin"));
+    // The same sentence fits a health institution, which adopts no credits.
+    let meals = render(&[EXAMPLES[2]]);
+    assert!(
+        meals.contains("ne restreint les pouvoirs que la loi confère au CISSS ou à ses instances")
+    );
+    assert!(!meals.contains("crédits qu’elle a adoptés"));
+    assert!(!meals.contains("selon les règles budgétaires qui la régissent"));
 }
 
 #[test]
@@ -446,10 +454,19 @@ fn health_information_and_minors_follow_quebec_law() {
     assert!(!youth.contains("avec le consentement du jeune."));
     let en = render(&["--lang", "en", EXAMPLES[3]]);
     assert!(en.contains("Act respecting health and social services information (CQLR, c. R-22.1)"));
-    // The meals agreement organises no activity with minors and does not say it does.
+    // The meals agreement organises no activity with minors and does not say it does;
+    // the youth agreement keeps the duty to report to youth protection.
     let meals = render(&[EXAMPLES[2]]);
-    assert!(meals.contains("des personnes vulnérables y prennent part"));
     assert!(!meals.contains("des mineurs"));
+    assert!(!meals.contains("Loi sur la protection de la jeunesse"));
+    assert!(youth.contains("ne restreint l’obligation de signaler une situation au directeur de la protection de la jeunesse que prévoient les articles 38 et 39 de la Loi sur la protection de la jeunesse (RLRQ, c. P-34.1)"));
+    // A sentence without legal effect is gone: « des activités ouvertes au public ».
+    for example in EXAMPLES {
+        assert!(
+            !render(&[example]).contains("sont ouvertes au public"),
+            "{example}"
+        );
+    }
 }
 
 #[test]
@@ -468,7 +485,7 @@ fn a_party_is_named_as_the_register_knows_it() {
     // Since Santé Québec (2024), a CISSS is its establishment, not a legal person.
     let meals = render(&[EXAMPLES[2]]);
     assert!(meals.contains("**Santé Québec**, personne morale de droit public régie par la Loi sur la gouvernance du système de santé et de services sociaux"));
-    assert!(meals.contains("agissant pour son établissement, le Centre intégré de santé et de services sociaux de la Vallée, situé au"));
+    assert!(meals.contains("agissant par son établissement, le Centre intégré de santé et de services sociaux de la Vallée, situé au"));
     assert!(!meals.contains("conseil d’administration du CISSS"));
 }
 
@@ -523,7 +540,12 @@ fn a_service_provider_acts_for_the_public_body_not_in_its_name() {
 #[test]
 fn someone_convenes_the_board() {
     let fr = render(&[EXAMPLES[0]]);
-    assert!(fr.contains("La présidence convoque chaque séance par un avis écrit"));
+    assert!(fr.contains("La présidence convoque chaque séance ordinaire par un avis écrit"));
+    assert!(
+        fr.contains(
+            "transmet l’avis de convocation dans les cinq jours ouvrables de cette demande"
+        )
+    );
     assert!(
         fr.contains("Tant que la présidence n’est pas pourvue, la Ville convoque les séances.")
     );
@@ -587,7 +609,73 @@ fn each_contribution_is_paid_on_a_schedule() {
     ));
     let meals = english(EXAMPLES[2]);
     assert!(meals.contains(
-        "The CISSS shall pay its yearly cash contribution to the Organisation as follows; in each following year, the payments are due on the same day and month:"
+        "The CISSS shall pay its yearly cash contribution to the Organization as follows; in each following year, the payments are due on the same day and month:"
     ));
     assert!(meals.contains("upon delivery of the delivery log for the preceding quarter;"));
+}
+
+#[test]
+fn the_second_fresh_read_does_not_come_back() {
+    let meals = render(&[EXAMPLES[2]]);
+    let gardens = render(&[EXAMPLES[1]]);
+    let management = render(&[EXAMPLES[0]]);
+    for text in [&meals, &gardens, &management] {
+        // Every paragraph can be cited, a lone one too.
+        for article in text.split("\n## Article ").skip(1) {
+            let n: String = article.chars().take_while(char::is_ascii_digit).collect();
+            assert!(
+                article.contains(&format!("\n**{n}.1** ")),
+                "article {n} has no paragraph {n}.1"
+            );
+        }
+        // A public body keeps and destroys only as its archives law says.
+        assert!(text.contains("conformément à la Loi sur les archives (RLRQ, c. A-21.1) et à son calendrier de conservation"));
+        // The mediator is named by a known body, not « un organisme qui accrédite ».
+        assert!(text.contains("par l’Institut de médiation et d’arbitrage du Québec parmi les médiateurs qu’il accrédite"));
+        assert!(!text.contains("par un organisme qui accrédite les médiateurs"));
+        // Volunteers' copyright passes only by a signed writing.
+        assert!(text.contains(
+            "obtient de ses bénévoles, par un écrit qu’ils signent, la cession des droits d’auteur"
+        ));
+        // A signature block names the document, without an article.
+        assert!(text.contains("Autorisation de signer\u{a0}: résolution"));
+        assert!(!text.contains("Autorisation de signer\u{a0}: la "));
+        // Each party answers for its own fault.
+        assert!(text.contains("Chaque partie répond par ailleurs de sa propre faute"));
+        // The party holding the funds uses them only for their purposes.
+        assert!(!text.contains("Les fonds ne peuvent être affectés"));
+    }
+    // Two parties: « l'une ou l'autre », no withdrawal or exclusion, and each
+    // party named in the indemnity.
+    assert!(gardens.contains("l’une ou l’autre partie peut soumettre le différend à la médiation"));
+    assert!(!gardens.contains("de retrait ou d’exclusion"));
+    assert!(gardens.contains("la Coopérative prend fait et cause pour la Ville et l’indemnise"));
+    assert!(gardens.contains("il est alors réputé reçu à la date où il l’est par cet autre moyen"));
+    // « Malgré l'emploi du mot « partenariat » » only where the word is used.
+    assert!(gardens.contains("Malgré l’emploi du mot «\u{a0}partenariat\u{a0}»"));
+    assert!(!meals.contains("Malgré l’emploi du mot"));
+    assert!(meals.contains("La présente entente ne crée entre les parties ni société"));
+    // A service keeps running during the notice, and what is owed is paid.
+    assert!(
+        meals
+            .contains("Pendant le préavis, la partie qui rend les services continue de les rendre")
+    );
+    // Background checks respect the Charter's protection of a record.
+    assert!(meals.contains("dans le respect de l’article 18.2 de la Charte des droits et libertés de la personne (RLRQ, c. C-12)"));
+    // The board's chair convenes a special meeting within a stated time.
+    assert!(management.contains("Chacune des parties suivantes exerce, selon le Plan d’action, les responsabilités qui lui sont confiées ci-après, et en rend compte au Conseil"));
+    assert!(!management.contains("Le Conseil délègue"));
+    assert!(management.contains("La Ville n’engage aucune dépense non prévue au Plan d’action sans l’autorisation préalable du Conseil"));
+    // Reports have a deadline.
+    assert!(
+        management.contains("Dans les 10 jours suivant la fin de chaque mois, chaque partie remet")
+    );
+    // English: a breach of obligations, not « a failure in the undertakings ».
+    let en = english(EXAMPLES[1]);
+    assert!(en.contains("commits a serious breach of its obligations"));
+    assert!(
+        !en.contains("fails in its undertakings") && !en.contains("failure in the undertakings")
+    );
+    assert!(!en.contains("Partnership Agreement") && !en.contains("Despite the word"));
+    assert!(!english(EXAMPLES[2]).contains("Organisation"));
 }

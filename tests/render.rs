@@ -162,7 +162,7 @@ fn hostile_user_text_renders_literally() {
         "user text is never evaluated as a template"
     );
     assert!(
-        out.contains("\n\\## Titre | a | b | - puce La responsable"),
+        out.contains("**9.1** ## Titre | a | b | - puce La responsable"),
         "{out}"
     );
     assert!(

@@ -208,7 +208,7 @@ fn management_script() -> Vec<String> {
     ]);
     // Management structure: delegation to the association.
     a.extend([
-        "une délégation",
+        "des responsabilités confiées",
         DONE,
         ADD,
         "l'Association",
@@ -1216,7 +1216,7 @@ fn quick_management_script() -> Vec<&'static str> {
         "le secrétariat du Conseil",
     ]);
     // A delegation to the Association only: nothing for the City.
-    a.extend(["une délégation", SKIP, "Animation du parc."]);
+    a.extend(["des responsabilités confiées", SKIP, "Animation du parc."]);
     a.extend(["2027-04-30", "l'Association", "chaque année"]);
     a.push("Rencontre mensuelle des répondants.");
     a.extend([
@@ -1515,7 +1515,7 @@ fn editing_keeps_the_translations_of_an_answer() {
     let (_dir, path, original) = jardins_copy();
     let text = original
         .replacen(
-            "title = { fr = \"Convention de partenariat pour la réalisation des jardins communautaires du quartier Saint-Jean\", en = \"Partnership Agreement for the Saint-Jean Neighbourhood Community Gardens\" }",
+            "title = { fr = \"Convention de partenariat pour la réalisation des jardins communautaires du quartier Saint-Jean\", en = \"Agreement for the Development of the Saint-Jean Neighbourhood Community Gardens\" }",
             "title = { fr = \"Convention des jardins\", en = \"Gardens Agreement\" }",
             1,
         );

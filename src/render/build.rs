@@ -481,8 +481,9 @@ pub fn article_label(number: usize, lang: Lang) -> String {
     }
 }
 
-/// Numbers the paragraphs of an article body N.1, N.2 … when there are
-/// several. Lists and tables belong to the paragraph before them.
+/// Numbers the paragraphs of an article body N.1, N.2 …, a lone paragraph
+/// too, so every sentence can be cited by number (« le paragraphe 9.1 »).
+/// Lists and tables belong to the paragraph before them.
 fn number_paragraphs(body: &str, article: usize) -> String {
     let blocks: Vec<&str> = body
         .split("\n\n")
@@ -493,7 +494,7 @@ fn number_paragraphs(body: &str, article: usize) -> String {
         !(b.starts_with("- ") || b.starts_with('|') || b.starts_with('>') || b.starts_with("**"))
     };
     let count = blocks.iter().filter(|b| is_paragraph(b)).count();
-    if count < 2 {
+    if count == 0 {
         return blocks.join("\n\n");
     }
     let mut n = 0;

@@ -212,6 +212,9 @@ pub(super) fn environment(
     env.add_filter("ucfirst", |s: String| super::text::capitalize(&s));
     env.add_filter("in_sentence", |s: String| super::text::in_sentence(&s));
     env.add_filter("after_colon", |s: String| super::text::after_colon(&s));
+    env.add_filter("without_article", |s: String| {
+        super::text::without_article(&s).to_string()
+    });
     // A glossary in the order a reader looks a term up (`term` of each entry).
     env.add_filter("by_term", |mut entries: Vec<minijinja::Value>| {
         entries.sort_by_cached_key(|e| {

@@ -194,6 +194,21 @@ fn without_full_stop(s: &str) -> &str {
     }
 }
 
+/// A noun phrase without its leading definite article, for a label that
+/// names a document (« Autorisation de signer : résolution n° 12 », not
+/// « : la résolution n° 12 »). Only the articles are removed: « l’ » and
+/// « l' », « la », « le », « les », "the".
+pub fn without_article(s: &str) -> &str {
+    for article in ["l’", "l'", "la ", "le ", "les ", "the ", "The "] {
+        if let Some(rest) = s.strip_prefix(article)
+            && !rest.is_empty()
+        {
+            return rest;
+        }
+    }
+    s
+}
+
 /// A phrase made ready to follow a colon or a comma in a list (« les
 /// obligations suivantes : met la Base… »): no final full stop, and its first
 /// letter in lower case unless the first word looks like a name — an acronym
@@ -240,6 +255,19 @@ pub fn collation_key(term: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_named_after_a_colon_loses_its_article_only() {
+        assert_eq!(without_article("la résolution n° 12"), "résolution n° 12");
+        assert_eq!(without_article("l’arrêté du maire"), "arrêté du maire");
+        assert_eq!(
+            without_article("the resolution of the board"),
+            "resolution of the board"
+        );
+        // A word that only starts like an article is left alone.
+        assert_eq!(without_article("lettre de mandat"), "lettre de mandat");
+        assert_eq!(without_article("les"), "les");
+    }
 
     #[test]
     fn terms_sort_as_a_reader_looks_for_them() {
