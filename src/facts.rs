@@ -75,6 +75,10 @@ pub struct Facts<'a> {
     pub prevailing: Option<Option<Spanned<Prevailing>>>,
     /// The agreement is governed by the laws applicable in Quebec.
     pub quebec_law: bool,
+    /// What the services cost at their unit prices, up to their maximum
+    /// quantities (« prix unitaire »), with the services list for findings;
+    /// `None` when no service has both a price and a quantity.
+    pub priced_services: Option<Spanned<Cents>>,
     /// Unused funds are carried over from one fiscal year to the next: the
     /// answer, for findings.
     pub carry_over: Option<Span>,
@@ -370,6 +374,22 @@ impl<'a> Facts<'a> {
         }
         if let Some(r) = clause(contract::RESOURCES, &mut facts) {
             facts.resources = Some(resources(r));
+        }
+        if let Some(r) = clause(contract::SERVICES_CLAUSE, &mut facts) {
+            let costs: Vec<Cents> = records(r, &contract::SERVICES)
+                .iter()
+                .filter_map(|s| {
+                    let price = money_like(s, &contract::SERVICE_UNIT_PRICE, Value::as_money)?;
+                    let quantity = money_like(s, &contract::SERVICE_QUANTITY, Value::as_integer)?;
+                    Some(price.saturating_mul(quantity))
+                })
+                .collect();
+            if !costs.is_empty() {
+                facts.priced_services = Some(Spanned {
+                    value: total(costs),
+                    span: r.span_of(contract::SERVICES.name()),
+                });
+            }
         }
         if let Some(r) = clause(contract::REPAYMENT, &mut facts)
             && r.text(contract::UNUSED_FUNDS.name()) == Some(contract::CARRIED_OVER)

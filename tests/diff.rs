@@ -147,8 +147,8 @@ fn a_changed_translation_shows_in_its_edition() {
     let v2 = dir.path().join("jardins-v2.toml");
     let text = std::fs::read_to_string(JARDINS).unwrap();
     let changed = text.replacen(
-        "en = \"Prepares the land, installs the water supply and the fence, and pays its financial contribution.\"",
-        "en = \"Prepares the land, installs the water supply, the fence and a tool shed, and pays its financial contribution.\"",
+        "the water supply and the fence, which remain its property;",
+        "the water supply, the fence and a tool shed, which remain its property;",
         1,
     );
     assert_ne!(changed, text);

@@ -494,9 +494,7 @@ fn services_name_their_provider_and_every_deadline_its_party() {
     let youth = render(&[EXAMPLES[3]]);
     // « Présence … rendus par » agreed with nothing.
     assert!(!youth.contains("rendus par"));
-    assert!(
-        youth.contains("par la Maison des jeunes\u{a0}: présence d’une travailleuse de milieu")
-    );
+    assert!(youth.contains("par la Maison des jeunes\u{a0}: présence de l’Intervenant de milieu"));
     // A step no party is named for is the parties' together: no empty cell.
     assert!(youth.contains("| Évaluation finale conjointe | les parties, conjointement |"));
     assert!(!youth.contains("|  |"));
@@ -518,7 +516,8 @@ fn an_english_translation_of_a_quebec_public_agreement_bears_no_signature() {
     assert!(
         both.contains("EN FOI DE QUOI") && both.contains("this translation bears no signature")
     );
-    assert_eq!(both.matches("Signature\u{a0}: ___").count(), 2);
+    // The City signs by its mayor and its clerk, the Cooperative by its president.
+    assert_eq!(both.matches("Signature\u{a0}: ___").count(), 3);
     assert!(!both.contains("Signature: ___"));
 }
 
@@ -527,7 +526,9 @@ fn a_service_provider_acts_for_the_public_body_not_in_its_name() {
     // « En son nom » made the organisation a mandatary binding the public
     // body towards third parties, against the no-mandate clause.
     let meals = render(&[EXAMPLES[2]]);
-    assert!(meals.contains("qui les rend pour son compte"));
+    assert!(meals.contains(
+        "qui l’accepte, la prestation de ces services aux personnes que le CISSS lui dirige"
+    ));
     assert!(!meals.contains("en son nom") && !meals.contains("au nom de l’organisme public"));
     assert!(meals.contains("Aucune partie n’est la mandataire"));
     // Volunteers' cars are insured by their owners; the organisation checks it.
@@ -599,7 +600,7 @@ fn each_contribution_is_paid_on_a_schedule() {
         )
     );
     assert!(gardens.contains(
-        "b) 15\u{202f}000,00\u{a0}$ au plus tard le 15 avril 2028, sur remise du bilan de la première saison."
+        "b) 15\u{202f}000,00\u{a0}$ au plus tard le 15 avril 2028, sur remise du bilan de la saison 2027 prévu à l’annexe C."
     ));
     assert!(gardens.contains("| Versement de 25"));
     // A yearly budget: the first year's payments recur.
@@ -611,7 +612,7 @@ fn each_contribution_is_paid_on_a_schedule() {
     assert!(meals.contains(
         "The CISSS shall pay its yearly cash contribution to the Organization as follows; in each following year, the payments are due on the same day and month:"
     ));
-    assert!(meals.contains("upon delivery of the delivery log for the preceding quarter;"));
+    assert!(meals.contains("provided the Organization has delivered the monthly logs for the preceding quarter; otherwise, within 15 days after they are delivered;"));
 }
 
 #[test]
@@ -678,4 +679,45 @@ fn the_second_fresh_read_does_not_come_back() {
     );
     assert!(!en.contains("Partnership Agreement") && !en.contains("Despite the word"));
     assert!(!english(EXAMPLES[2]).contains("Organisation"));
+}
+
+#[test]
+fn a_service_agreement_gives_its_unit_price_and_says_who_pays_the_taxes() {
+    let meals = render(&[EXAMPLES[2]]);
+    assert!(meals.contains(
+        "au prix unitaire de 6,00\u{a0}$ par repas livré, jusqu’à concurrence de 15\u{202f}000 unités par année"
+    ));
+    assert!(meals.contains("Les montants prévus à la présente entente comprennent les taxes applicables, le cas échéant."));
+    let en = english(EXAMPLES[2]);
+    assert!(en.contains("at a unit price of $6.00 per meal delivered, up to 15,000 units a year"));
+    // The public body keeps the assessment and referral, not liability
+    // towards « la population » for the organisation's work.
+    assert!(!meals.contains("envers la population") && !meals.contains("pour son compte"));
+    assert!(meals.contains("Le CISSS conserve la responsabilité de l’évaluation des besoins de ces personnes et de leur orientation"));
+    assert!(meals.contains("Le CISSS reconnaît l’autonomie de l’Organisme quant à sa mission"));
+    // A service agreement without its taxes answer is incomplete.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.toml");
+    let text = std::fs::read_to_string(EXAMPLES[2])
+        .unwrap()
+        .replace("taxes = \"included\"\n", "");
+    std::fs::write(&file, text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args(["check", "--lang", "en", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("taxes"), "{err}");
+}
+
+#[test]
+fn a_complaint_goes_where_the_law_gives_jurisdiction() {
+    // « Toute plainte d'un usager est adressée au commissaire » sent the
+    // organisation's own services to the institution's commissioner.
+    let youth = render(&[EXAMPLES[3]]);
+    assert!(!youth.contains("Toute plainte d’un usager"));
+    assert!(youth.contains("dans la mesure où la loi lui donne compétence à son égard\u{202f}; toute autre plainte est examinée selon la procédure d’examen des plaintes de la partie dont relève le service"));
+    assert!(youth.contains("sauf lorsque la loi en confie l’examen à une autre autorité"));
+    assert!(!youth.contains("fait en sorte que l’usager reçoive une réponse"));
 }

@@ -87,7 +87,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
         "no terminaison clause, no reference to it"
     );
     assert!(small.contains(
-        "mettre fin à la présente convention conformément à l’article 18, sans indemnité"
+        "mettre fin à la présente convention conformément à l’article 19, sans indemnité"
     ));
     assert!(
         small.contains("peut soumettre le différend à la médiation\u{202f}; à défaut d’accord"),
@@ -161,10 +161,7 @@ fn hostile_user_text_renders_literally() {
         !out.contains("49"),
         "user text is never evaluated as a template"
     );
-    assert!(
-        out.contains("**9.1** ## Titre | a | b | - puce La responsable"),
-        "{out}"
-    );
+    assert!(out.contains("** ## Titre | a | b | - puce"), "{out}");
     assert!(
         !out.lines()
             .any(|l| l == "## Titre" || l.starts_with("- puce"))
@@ -316,12 +313,13 @@ fn output_files_are_written_whole_and_user_files_kept() {
 
 #[test]
 fn an_empty_definitions_table_makes_no_empty_article() {
-    let text = std::fs::read_to_string("examples/realisation-jardins.toml")
-        .unwrap()
-        .replace(
-            "[clauses.preambule]",
-            "[clauses.parties]\n\n[clauses.preambule]",
-        );
+    // The gardens example without the terms it defines: an empty table.
+    let full = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    let (start, end) = (
+        full.find("[clauses.parties]").unwrap(),
+        full.find("[clauses.cadre_juridique]").unwrap(),
+    );
+    let text = format!("{}[clauses.parties]\n\n{}", &full[..start], &full[end..]);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.toml");
     std::fs::write(&path, text).unwrap();
@@ -462,7 +460,12 @@ fn the_bilingual_example_keeps_each_edition_in_its_language() {
     assert_eq!(code, 0);
     let (code, fr, _) = render(&["--lang", "fr", JARDINS]);
     assert_eq!(code, 0);
-    for (french, english) in &translated {
+    // A one-word value (« Terrain » / "Land") is found inside other words:
+    // only phrases tell one edition from the other.
+    for (french, english) in translated
+        .iter()
+        .filter(|(f, e)| f.contains(' ') && e.contains(' '))
+    {
         assert!(
             !en.contains(&shown(french)),
             "French in the English edition: {french}"
@@ -532,11 +535,21 @@ fn a_bilingual_edition_gives_each_article_in_both_languages() {
     }
     // Typography follows the language of the text, not of the document:
     // French spacing in French, none in English; no marks left.
-    let english_part = body_after(&both, &en_articles[3], both.find(&fr_articles[3]).unwrap()).0;
+    let term = en_articles
+        .iter()
+        .position(|h| h.contains("Term and renewal"))
+        .unwrap();
+    let english_part = body_after(
+        &both,
+        &en_articles[term],
+        both.find(&fr_articles[term]).unwrap(),
+    )
+    .0;
     assert!(english_part.contains("comes into force on March 1, 2027"));
     assert!(!english_part.contains('\u{a0}') && !english_part.contains('\u{202f}'));
     assert!(
-        body(&both, &fr_articles[3]).contains("1er\u{a0}mars") || both.contains("le 1er mars 2027")
+        body(&both, &fr_articles[term]).contains("1er\u{a0}mars")
+            || both.contains("le 1er mars 2027")
     );
     assert!(both.contains("ci-après «\u{a0}la Ville\u{a0}»"));
     assert!(both.contains("hereinafter “the City”"));

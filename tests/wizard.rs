@@ -158,6 +158,7 @@ fn management_script() -> Vec<String> {
         "la Ville",
         SKIP,
         DONE, // no payment schedule: the City manages its own funds
+        SKIP, // taxes: not a service agreement
         DONE,
     ]);
     // The City pays over several years: the next clause, not this one, makes
@@ -1659,8 +1660,8 @@ fn list_items_and_erasures_follow_the_promised_editions() {
         "{text}"
     );
     assert!(
-        text.contains("monitoring = \"La Coopérative tient la liste des attributions et des présences aux ateliers.\"")
-            || text.contains("monitoring = { fr = \"La Coopérative tient la liste des attributions et des présences aux ateliers.\" }"),
+        text.contains("monitoring = \"La Coopérative tient la liste des attributions de jardinets et des présences aux ateliers.\"")
+            || text.contains("monitoring = { fr = \"La Coopérative tient la liste des attributions de jardinets et des présences aux ateliers.\" }"),
         "the English monitoring text is erased: {text}"
     );
 }

@@ -90,6 +90,7 @@ codes! {
     CarryOverWholeTerm = "P074", "carry-over-whole-term", Warning;
     PaymentsMismatch = "P075", "payments-mismatch", Error;
     SubsidyUnaudited = "P076", "subsidy-unaudited", Warning;
+    UnitPricesMismatch = "P077", "unit-prices-mismatch", Warning;
     MissingMandate = "P080", "missing-mandate", Error;
     PlaceholderText = "P081", "placeholder-text", Error;
     Undrawable = "P082", "undrawable-character", Error;

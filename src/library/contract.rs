@@ -164,6 +164,10 @@ const SUBSIDY_AUDIT: Use = Use {
     fr: "le rappel qu'un organisme qui reçoit une subvention municipale annuelle d'au moins 100 000 $ fait vérifier ses états financiers",
     en: "the reminder that an organisation receiving an annual municipal subsidy of at least $100,000 has its financial statements audited",
 };
+const UNIT_PRICES: Use = Use {
+    fr: "la comparaison du coût des services, au prix unitaire, avec les contributions en argent des parties publiques",
+    en: "comparing the cost of the services at their unit prices with the public parties' cash contributions",
+};
 const CONTACTS: Use = Use {
     fr: "la vérification que chaque partie a un répondant",
     en: "checking that each party has a contact person",
@@ -237,6 +241,9 @@ pub const FRENCH_PREVAILS: &str = "french_prevails";
 /// « Les lois applicables au Québec », where the Charter of the French
 /// language governs the public body's contracts.
 pub const QUEBEC_LAW: &str = "quebec";
+
+/// « Clientèle et services » : the services delivered, and their prices.
+pub const SERVICES_CLAUSE: &str = "clientele";
 
 /// « Remboursement des sommes non utilisées ».
 pub const REPAYMENT: &str = "remboursement";
@@ -319,6 +326,10 @@ needs! {
     BUDGET_PERIOD = RESOURCES."budget_period": [Choice] (&[WHOLE_TERM]) optional for CARRY_OVER;
     /// What becomes of funds unused at a fiscal year's end.
     UNUSED_FUNDS = REPAYMENT."unused": [Choice] (&[CARRIED_OVER]) optional for CARRY_OVER;
+    /// The services of a service agreement, priced by the unit.
+    SERVICES = SERVICES_CLAUSE."services": [Records] optional for UNIT_PRICES;
+    SERVICE_UNIT_PRICE = SERVICES_CLAUSE."services.unit_price": [Money] optional for UNIT_PRICES;
+    SERVICE_QUANTITY = SERVICES_CLAUSE."services.quantity": [Integer] optional for UNIT_PRICES;
     TERMINATION_NOTICE = TERMINATION."notice_days": [Integer] required for NOTICES;
     WITHDRAWAL_NOTICE = WITHDRAWAL_CLAUSE."notice_days": [Integer] required for WITHDRAWAL_CHECK;
     /// The partnership's activities are open to the public.

@@ -231,6 +231,11 @@ fn with_language(env: &Environment<'static>, lang: Lang) -> Environment<'static>
             None => v.to_string(),
         },
     );
+    // A quantity with the language's digit grouping (« 15 000 », "15,000").
+    env.add_filter("thousands", move |v: JinjaValue| match v.as_i64() {
+        Some(n) if n >= 0 => crate::format::count(usize::try_from(n).unwrap_or(usize::MAX), lang),
+        _ => v.to_string(),
+    });
     // « à » and « de » before any noun phrase, contracted (« au commissaire »).
     env.add_filter("a", move |s: String| values::prepositions(&s, lang).0);
     env.add_filter("de", move |s: String| values::prepositions(&s, lang).1);

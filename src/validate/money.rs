@@ -114,6 +114,60 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     carry_over(ctx, out);
     payments(ctx, out);
     subsidy_audit(ctx, out);
+    unit_prices(ctx, out);
+}
+
+/// Services priced by the unit cost, up to their maximum quantities, what
+/// the public parties pay the party delivering them.
+fn unit_prices(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let (Some(priced), Some(resources)) = (&ctx.facts.priced_services, &ctx.facts.resources) else {
+        return;
+    };
+    let manager = resources.fund_manager.as_ref().map(|m| m.value);
+    let paid = crate::facts::total(
+        resources
+            .contributions
+            .iter()
+            .filter(|c| {
+                c.party
+                    .is_some_and(|p| ctx.conv.is_public(p) && Some(p) != manager)
+            })
+            .map(|c| c.cash),
+    );
+    if paid == priced.value {
+        return;
+    }
+    let currency = ctx.conv.currency();
+    let (cost, paid) = (
+        format::money(priced.value, currency, lang),
+        format::money(paid, currency, lang),
+    );
+    let message = tr!(
+        lang,
+        "au prix unitaire, les services coûtent au plus {cost}, mais les parties publiques versent {paid} en argent",
+        "at their unit prices the services cost at most {cost}, but the public parties pay {paid} in cash"
+    );
+    let (price, quantity) = (
+        contract::SERVICE_UNIT_PRICE.name(),
+        contract::SERVICE_QUANTITY.name(),
+    );
+    out.push(
+        Diagnostic::new(Code::UnitPricesMismatch, priced.span.clone(), message.clone())
+            .help(tr!(
+                lang,
+                "corrigez {price} ou {quantity} des services, ou la contribution en argent de la partie publique",
+                "fix the services' {price} or {quantity}, or the public party's cash contribution"
+            ))
+            .plain(
+                message,
+                tr!(
+                    lang,
+                    "faites concorder le prix unitaire, le nombre d'unités et la contribution en argent",
+                    "make the unit price, the number of units and the cash contribution agree"
+                ),
+            ),
+    );
 }
 
 /// Each paying party's payments add up to its cash contribution, and the
