@@ -68,7 +68,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
     assert!(out.contains("## Article 1er — Définitions"));
     assert!(out.contains("## Article 3 — Objet et mission"));
     assert!(out.contains("## Article 31 — Signatures"));
-    assert!(out.contains("**11.2** Le quorum est de cinq membres ayant droit de vote."));
+    assert!(out.contains("**11.2** Le quorum est de cinq membres ayant droit de vote, dont au moins un membre nommé par la Ville et un membre nommé par la MRC."));
     // References to annexes resolve to their letters, in order of appearance.
     assert!(out.contains("dont la composition figure à l’annexe A"));
     assert!(out.contains("figurent à l’annexe B"));

@@ -201,6 +201,7 @@ fn management_script() -> Vec<String> {
         "chaque trimestre",
         "10",
         "3",
+        SKIP, // no parties the quorum must include
         "consensus, à défaut la majorité",
         SKIP, // tie: no rule (P057 warns; the check passes)
         "le secrétariat du Conseil",

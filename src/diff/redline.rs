@@ -26,7 +26,7 @@ pub fn redline(old: &str, new: &str) -> String {
     }
     // Lines are matched without their numbers, so that an article that
     // moved up when the one before it went is matched with itself and
-    // shows « <del>20.1</del> <ins>19.1</ins> », not a rewrite.
+    // shows « <del>20.1</del><ins>19.1</ins> », not a rewrite.
     let (old_keys, new_keys): (Vec<_>, Vec<_>) = (
         old_lines.iter().map(|l| unnumbered(l)).collect(),
         new_lines.iter().map(|l| unnumbered(l)).collect(),
@@ -304,25 +304,65 @@ fn redline_words(a: &[&str], b: &[&str], capacity: usize) -> String {
         .algorithm(Algorithm::Patience)
         .diff_slices(a, b);
     let mut out = String::with_capacity(capacity);
-    let mut run = String::new();
-    let mut tag = ChangeTag::Equal;
-    for change in diff.iter_all_changes() {
-        if change.tag() != tag {
-            flush(&mut out, tag, &run);
-            // A replacement reads « ~~old~~ new », not « ~~old~~new ».
-            if tag == ChangeTag::Delete
-                && change.tag() == ChangeTag::Insert
-                && out.ends_with("</del>")
-            {
-                out.push(' ');
-            }
-            run.clear();
-            tag = change.tag();
-        }
-        run.push_str(change.value());
+    for (tag, text) in replacements(runs(diff.iter_all_changes().map(|c| (c.tag(), c.value())))) {
+        flush(&mut out, tag, &text);
     }
-    flush(&mut out, tag, &run);
     out
+}
+
+/// Consecutive changes of one kind, as one run each.
+fn runs<'a>(changes: impl Iterator<Item = (ChangeTag, &'a str)>) -> Vec<(ChangeTag, String)> {
+    let mut out: Vec<(ChangeTag, String)> = Vec::new();
+    for (tag, value) in changes {
+        match out.last_mut() {
+            Some((last, text)) if *last == tag => text.push_str(value),
+            _ => out.push((tag, value.to_string())),
+        }
+    }
+    out
+}
+
+/// A rewritten phrase as one deletion followed by one insertion. Word by
+/// word, the diff keeps the spaces the two phrases share (« ~~plein~~
+/// services ~~air~~ scolaire »): accepted or rejected in Word, every kept
+/// space then sits next to a vanished word, doubling spaces and leaving one
+/// before a comma. A space alone between two changes is part of the change.
+fn replacements(runs: Vec<(ChangeTag, String)>) -> Vec<(ChangeTag, String)> {
+    let mut out: Vec<(ChangeTag, String)> = Vec::new();
+    let (mut deleted, mut inserted) = (String::new(), String::new());
+    let n = runs.len();
+    for (i, (tag, text)) in runs.iter().enumerate() {
+        let between_changes = *tag == ChangeTag::Equal
+            && text.chars().all(char::is_whitespace)
+            && !text.contains('\n')
+            && i > 0
+            && i + 1 < n
+            && runs[i - 1].0 != ChangeTag::Equal
+            && runs[i + 1].0 != ChangeTag::Equal;
+        match tag {
+            ChangeTag::Delete => deleted.push_str(text),
+            ChangeTag::Insert => inserted.push_str(text),
+            ChangeTag::Equal if between_changes => {
+                deleted.push_str(text);
+                inserted.push_str(text);
+            }
+            ChangeTag::Equal => {
+                push_change(&mut out, &mut deleted, &mut inserted);
+                out.push((ChangeTag::Equal, text.clone()));
+            }
+        }
+    }
+    push_change(&mut out, &mut deleted, &mut inserted);
+    out
+}
+
+fn push_change(out: &mut Vec<(ChangeTag, String)>, deleted: &mut String, inserted: &mut String) {
+    if !deleted.is_empty() {
+        out.push((ChangeTag::Delete, std::mem::take(deleted)));
+    }
+    if !inserted.is_empty() {
+        out.push((ChangeTag::Insert, std::mem::take(inserted)));
+    }
 }
 
 fn flush(out: &mut String, tag: ChangeTag, text: &str) {
@@ -438,7 +478,7 @@ mod tests {
         );
         assert_eq!(
             out,
-            "**19.3** Nul ne peut accepter, en lien avec le partenariat, un cadeau de plus de <del>50</del> <ins>100</ins> $.\n\n## Article <del>20</del> <ins>21</ins> — Assurances"
+            "**19.3** Nul ne peut accepter, en lien avec le partenariat, un cadeau de plus de <del>50</del><ins>100</ins> $.\n\n## Article <del>20</del><ins>21</ins> — Assurances"
         );
         // A heading added whole keeps its `##` outside the mark; a table
         // row's cells are marked one by one; markers are never marked, the
@@ -471,10 +511,66 @@ mod tests {
     }
 
     #[test]
+    fn accepting_or_rejecting_every_change_gives_each_version_exactly() {
+        // A phrase rewritten word for word: the diff keeps the spaces the two
+        // share, which once doubled spaces and left one before the comma.
+        let accept = |r: &str| {
+            let mut out = String::new();
+            let mut rest = r;
+            while let Some(i) = rest.find("<del>") {
+                out.push_str(&rest[..i]);
+                let j = rest[i..].find("</del>").unwrap() + i + "</del>".len();
+                rest = &rest[j..];
+            }
+            out.push_str(rest);
+            out.replace("<ins>", "").replace("</ins>", "")
+        };
+        let reject = |r: &str| {
+            let swapped = r
+                .replace("<ins>", "\u{1}")
+                .replace("</ins>", "\u{2}")
+                .replace("<del>", "<ins>")
+                .replace("</del>", "</ins>")
+                .replace('\u{1}', "<del>")
+                .replace('\u{2}', "</del>");
+            accept(&swapped)
+        };
+        for (old, new) in [
+            (
+                "Le Club de plein air Les Sentiers, personne morale régie par la Loi sur les compagnies, ayant son siège à Saint-Aurèle",
+                "Le Centre de services scolaire des Hautes-Rivières, personne morale régie par la Loi sur les compagnies, ayant son siège à Saint-Aurèle",
+            ),
+            (
+                "Le quorum est de cinq membres.",
+                "Le quorum est de six membres.",
+            ),
+            (
+                "Les parties a b c d e conviennent de ce qui suit dans la présente convention.",
+                "Les parties a x c y e conviennent de ce qui suit dans la présente convention.",
+            ),
+            (
+                "Le Club verse trois cents dollars, puis deux cents dollars au comité chaque année.",
+                "Le Club verse quatre cents dollars, puis cinq cents dollars au comité chaque année.",
+            ),
+        ] {
+            let r = redline(old, new);
+            assert_eq!(accept(&r), new, "{r}");
+            assert_eq!(reject(&r), old, "{r}");
+        }
+        assert_eq!(
+            redline(
+                "Le Club de plein air Les Sentiers, personne morale régie par la Loi sur les compagnies, ayant son siège à Saint-Aurèle",
+                "Le Centre de services scolaire des Hautes-Rivières, personne morale régie par la Loi sur les compagnies, ayant son siège à Saint-Aurèle"
+            ),
+            "Le <del>Club</del><ins>Centre</ins> de <del>plein air Les Sentiers,</del><ins>services scolaire des Hautes-Rivières,</ins> personne morale régie par la Loi sur les compagnies, ayant son siège à Saint-Aurèle"
+        );
+    }
+
+    #[test]
     fn redline_marks_words_and_keeps_list_markers() {
         assert_eq!(
             redline("Le quorum est de 5 membres.", "Le quorum est de 6 membres."),
-            "Le quorum est de <del>5</del> <ins>6</ins> membres."
+            "Le quorum est de <del>5</del><ins>6</ins> membres."
         );
         assert_eq!(
             redline("- un\n- deux", "- un\n- deux\n- trois"),
@@ -496,7 +592,7 @@ mod tests {
                 "total de 480\u{202f}000,00\u{a0}$.",
                 "total de 500\u{202f}000,00\u{a0}$."
             ),
-            "total de <del>480\u{202f}000,00\u{a0}$.</del> <ins>500\u{202f}000,00\u{a0}$.</ins>"
+            "total de <del>480\u{202f}000,00\u{a0}$.</del><ins>500\u{202f}000,00\u{a0}$.</ins>"
         );
     }
 }

@@ -46,6 +46,7 @@ aside.review { margin: 0.8rem 0 1.2rem; padding: 0.5rem 0.9rem; background: #eef
   border: 1px solid #b8c2d6; border-radius: 4px; font-family: system-ui, sans-serif; font-size: 0.9rem; }
 ins { color: #0a5c26; text-decoration: underline; text-decoration-thickness: 2px; }
 del { color: #9b1c1c; text-decoration: line-through; }
+del + ins { margin-left: 0.25em; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; column-gap: 2.5rem; grid-auto-flow: dense;
   background: linear-gradient(#b0b0b0, #b0b0b0) center / 1px 100% no-repeat; }
 .pair > .l { grid-column: 1; }
