@@ -461,7 +461,7 @@ fn health_information_and_minors_follow_quebec_law() {
     let meals = render(&[EXAMPLES[2]]);
     assert!(!meals.contains("des mineurs"));
     assert!(!meals.contains("Loi sur la protection de la jeunesse"));
-    assert!(youth.contains("ne restreint l’obligation de signaler une situation au directeur de la protection de la jeunesse que prévoient les articles 38 et 39 de la Loi sur la protection de la jeunesse (RLRQ, c. P-34.1)"));
+    assert!(youth.contains("ne restreint l’obligation de signaler une situation au directeur de la protection de la jeunesse que prévoit l’article 39 de la Loi sur la protection de la jeunesse (RLRQ, c. P-34.1)"));
     // A sentence without legal effect is gone: « des activités ouvertes au public ».
     for example in EXAMPLES {
         assert!(
@@ -687,11 +687,11 @@ fn the_second_fresh_read_does_not_come_back() {
 fn a_service_agreement_gives_its_unit_price_and_says_who_pays_the_taxes() {
     let meals = render(&[EXAMPLES[2]]);
     assert!(meals.contains(
-        "au prix unitaire de 6,00\u{a0}$ par repas livré, jusqu’à concurrence de 15\u{202f}000 unités par année"
+        "au prix unitaire de 6,00\u{a0}$ par repas livré, à la charge du CISSS, jusqu’à concurrence de 15\u{202f}000 unités par année"
     ));
     assert!(meals.contains("Les montants prévus à la présente entente comprennent les taxes applicables, le cas échéant."));
     let en = english(EXAMPLES[2]);
-    assert!(en.contains("at a unit price of $6.00 per meal delivered, up to 15,000 units a year"));
+    assert!(en.contains("at a unit price of $6.00 per meal delivered, payable by the CISSS, up to 15,000 units a year"));
     // The public body keeps the assessment and referral, not liability
     // towards « la population » for the organisation's work.
     assert!(!meals.contains("envers la population") && !meals.contains("pour son compte"));
@@ -722,4 +722,31 @@ fn a_complaint_goes_where_the_law_gives_jurisdiction() {
     assert!(youth.contains("dans la mesure où la loi lui donne compétence à son égard\u{202f}; toute autre plainte est examinée selon la procédure d’examen des plaintes de la partie dont relève le service"));
     assert!(youth.contains("sauf lorsque la loi en confie l’examen à une autre autorité"));
     assert!(!youth.contains("fait en sorte que l’usager reçoive une réponse"));
+}
+
+#[test]
+fn the_third_read_does_not_come_back() {
+    let gardens = render(&[EXAMPLES[1]]);
+    // Two parties: no withdrawal or exclusion, and a clean enumeration.
+    assert!(gardens.contains("un avis de manquement ou de résiliation envoyé par courriel"));
+    // Termination for cause says when it takes effect.
+    assert!(
+        gardens.contains(
+            "pour cause, par un avis écrit qui prend effet à la date où il est réputé reçu"
+        )
+    );
+    // Without an audit clause, the paying party may still see the books.
+    assert!(gardens.contains(
+        "La Coopérative donne à l’autre partie, ou à la personne que celle-ci désigne, accès"
+    ));
+    // A budget revision has a deadline.
+    assert!(gardens.contains("à défaut d’entente dans les 60 jours de cet avis"));
+    // Going to court does not wait for a mediation nobody asked for.
+    assert!(gardens.contains("Si aucune partie ne demande la médiation dans les 15 jours suivant la fin de la négociation"));
+    // Services priced by the unit are paid in advances, settled on the units delivered.
+    let meals = render(&[EXAMPLES[2]]);
+    assert!(meals.contains(
+        "sont des avances sur le prix des services, établi au prix unitaire prévu à l’article"
+    ));
+    assert!(meals.contains("par repas livré, à la charge du CISSS"));
 }

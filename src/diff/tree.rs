@@ -311,6 +311,9 @@ fn sequence<T: Clone + PartialEq>(
 
 /// Runs compared word by word: the new version's words, the old one's
 /// dropped words marked deleted, its new words inserted.
+/// A word or the whitespace after it, with its style.
+type Token<'a> = (&'a str, Style);
+
 fn words(old: &[Run], new: &[Run]) -> Vec<Run> {
     if old == new {
         return new.to_vec();
@@ -319,7 +322,6 @@ fn words(old: &[Run], new: &[Run]) -> Vec<Run> {
     // never listed.
     if token_count(old) + token_count(new) > MAX_WORD_DIFF_TOKENS {
         let mut out = mark_runs(old, Mark::Deleted);
-        out.push(Run::new(" ", Style::Regular));
         out.extend(mark_runs(new, Mark::Inserted));
         return out;
     }
@@ -328,8 +330,7 @@ fn words(old: &[Run], new: &[Run]) -> Vec<Run> {
         a.iter().map(|(t, _)| *t).collect(),
         b.iter().map(|(t, _)| *t).collect(),
     );
-    // Consecutive changes of one kind, grouped: a change is marked as the
-    // Markdown redline marks it, whitespace at its ends left unmarked.
+    // Consecutive changes of one kind, grouped.
     let mut groups: Vec<(ChangeTag, Vec<(&str, Style)>)> = Vec::new();
     for op in capture_diff_slices(Algorithm::Patience, &a_text, &b_text) {
         for change in op.iter_changes(&a_text, &b_text) {
@@ -343,44 +344,50 @@ fn words(old: &[Run], new: &[Run]) -> Vec<Run> {
             }
         }
     }
+    // A rewritten phrase is one deletion then one insertion: word by word,
+    // the diff keeps the spaces two phrases share (« ~~plein~~ services
+    // ~~air~~ scolaire »), and accepting or rejecting every change in Word
+    // then doubled spaces and left one before a comma. A space alone
+    // between two changes belongs to both; every token of a change is
+    // marked, so each version is exactly the unmarked text plus its own.
+    let blank = |t: &&str| t.trim().is_empty();
     let mut out: Vec<Run> = Vec::new();
-    for (tag, tokens) in &groups {
-        let mark = match tag {
-            ChangeTag::Equal => {
-                tokens
-                    .iter()
-                    .for_each(|(t, s)| push(&mut out, t, *s, Mark::None));
-                continue;
+    let mut deleted: Vec<Token<'_>> = Vec::new();
+    let mut inserted: Vec<Token<'_>> = Vec::new();
+    let flush =
+        |out: &mut Vec<Run>, deleted: &mut Vec<Token<'_>>, inserted: &mut Vec<Token<'_>>| {
+            for (t, s) in deleted.drain(..) {
+                push(out, t, s, Mark::Deleted);
             }
-            ChangeTag::Delete => Mark::Deleted,
-            ChangeTag::Insert => Mark::Inserted,
+            for (t, s) in inserted.drain(..) {
+                push(out, t, s, Mark::Inserted);
+            }
         };
-        let blank = |t: &&str| t.trim().is_empty();
-        if tokens.iter().map(|(t, _)| t).all(blank) {
-            // Removed whitespace leaves nothing; added whitespace is the
-            // new layout, not a change.
-            if *tag == ChangeTag::Insert {
-                tokens
-                    .iter()
-                    .for_each(|(t, s)| push(&mut out, t, *s, Mark::None));
+    let n = groups.len();
+    for (i, (tag, tokens)) in groups.iter().enumerate() {
+        match tag {
+            ChangeTag::Delete => deleted.extend(tokens),
+            ChangeTag::Insert => inserted.extend(tokens),
+            ChangeTag::Equal => {
+                let between = i > 0
+                    && i + 1 < n
+                    && groups[i - 1].0 != ChangeTag::Equal
+                    && groups[i + 1].0 != ChangeTag::Equal
+                    && tokens.iter().map(|(t, _)| t).all(blank)
+                    && !tokens.iter().any(|(t, _)| t.contains('\n'));
+                if between {
+                    deleted.extend(tokens);
+                    inserted.extend(tokens);
+                } else {
+                    flush(&mut out, &mut deleted, &mut inserted);
+                    tokens
+                        .iter()
+                        .for_each(|(t, s)| push(&mut out, t, *s, Mark::None));
+                }
             }
-            continue;
-        }
-        // A replacement reads « old new », not « oldnew ».
-        if *tag == ChangeTag::Insert && out.last().is_some_and(|r| r.mark == Mark::Deleted) {
-            push(&mut out, " ", Style::Regular, Mark::None);
-        }
-        let first = tokens.iter().position(|(t, _)| !blank(t)).unwrap_or(0);
-        let last = tokens.iter().rposition(|(t, _)| !blank(t)).unwrap_or(0);
-        for (i, (t, s)) in tokens.iter().enumerate() {
-            let m = if (first..=last).contains(&i) {
-                mark
-            } else {
-                Mark::None
-            };
-            push(&mut out, t, *s, m);
         }
     }
+    flush(&mut out, &mut deleted, &mut inserted);
     out
 }
 
@@ -519,6 +526,32 @@ mod tests {
             }
         });
         out.join("\n")
+    }
+
+    #[test]
+    fn accepting_or_rejecting_every_change_keeps_each_space_exactly() {
+        // Word for word, the two phrases share their spaces; once the
+        // redline kept them apart and added one between each deletion and
+        // insertion, Word's « accept all » doubled spaces and « reject all »
+        // left one before the comma.
+        let run = |t: &str| vec![Run::new(t, Style::Regular)];
+        for (old, new) in [
+            (
+                "Le Club de plein air Les Sentiers, personne morale régie par la loi",
+                "Le Centre de services scolaire des Hautes-Rivières, personne morale régie par la loi",
+            ),
+            (
+                "Le quorum est de cinq membres.",
+                "Le quorum est de six membres.",
+            ),
+            ("a b c d e f g", "a x c y e z g"),
+            ("un deux", "un deux trois"),
+            ("un deux trois", "un trois"),
+        ] {
+            let red = words(&run(old), &run(new));
+            assert_eq!(text_of(&red, Mark::Deleted), new, "{red:?}");
+            assert_eq!(text_of(&red, Mark::Inserted), old, "{red:?}");
+        }
     }
 
     #[test]
