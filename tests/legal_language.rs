@@ -749,4 +749,13 @@ fn the_third_read_does_not_come_back() {
         "sont des avances sur le prix des services, établi au prix unitaire prévu à l’article"
     ));
     assert!(meals.contains("par repas livré, à la charge du CISSS"));
+    // The short name of a party acting through an establishment names the
+    // legal person, not the establishment.
+    assert!(meals.contains("ci-après «\u{a0}le CISSS\u{a0}», terme qui désigne Santé Québec agissant par cet établissement"));
+    // « Youth Centre » is youth protection in Quebec English.
+    assert!(!english(EXAMPLES[3]).contains("Youth Centre"));
+    // A treasurer certifies credits once the budget that holds them is adopted.
+    assert!(
+        render(&[EXAMPLES[0]]).contains("délivré après l’adoption du budget de l’exercice 2027")
+    );
 }
