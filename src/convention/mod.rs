@@ -162,15 +162,18 @@ impl Convention {
 
     /// Whether the party `id` belongs to the public sector.
     pub fn is_public(&self, id: &str) -> bool {
-        self.party(id)
-            .and_then(|p| p.text("sector"))
-            .is_some_and(|s| PUBLIC_SECTORS.contains(&s))
+        self.sector(id).is_some_and(|s| PUBLIC_SECTORS.contains(&s))
+    }
+
+    /// A party's sector as written, if the party and its answer exist.
+    fn sector(&self, id: &str) -> Option<&str> {
+        self.party(id).and_then(|p| p.text("sector"))
     }
 
     /// Whether the party is a municipality, a regional county municipality
     /// or a ministry, not a health or education institution.
     pub fn is_public_administration(&self, id: &str) -> bool {
-        self.party(id).and_then(|p| p.text("sector")) == Some(PUBLIC_ADMINISTRATION)
+        self.sector(id) == Some(PUBLIC_ADMINISTRATION)
     }
 
     pub fn party(&self, id: &str) -> Option<&Record> {

@@ -13,6 +13,7 @@
 //! The redline itself is [`redline`]'s; [`document`] renders a comparison.
 
 mod document;
+mod phrases;
 mod redline;
 mod tree;
 

@@ -304,65 +304,11 @@ fn redline_words(a: &[&str], b: &[&str], capacity: usize) -> String {
         .algorithm(Algorithm::Patience)
         .diff_slices(a, b);
     let mut out = String::with_capacity(capacity);
-    for (tag, text) in replacements(runs(diff.iter_all_changes().map(|c| (c.tag(), c.value())))) {
-        flush(&mut out, tag, &text);
+    let changes = diff.iter_all_changes().map(|c| (c.tag(), c.value()));
+    for (tag, tokens) in super::phrases::phrases(changes, |t| t) {
+        flush(&mut out, tag, &tokens.concat());
     }
     out
-}
-
-/// Consecutive changes of one kind, as one run each.
-fn runs<'a>(changes: impl Iterator<Item = (ChangeTag, &'a str)>) -> Vec<(ChangeTag, String)> {
-    let mut out: Vec<(ChangeTag, String)> = Vec::new();
-    for (tag, value) in changes {
-        match out.last_mut() {
-            Some((last, text)) if *last == tag => text.push_str(value),
-            _ => out.push((tag, value.to_string())),
-        }
-    }
-    out
-}
-
-/// A rewritten phrase as one deletion followed by one insertion. Word by
-/// word, the diff keeps the spaces the two phrases share (« ~~plein~~
-/// services ~~air~~ scolaire »): accepted or rejected in Word, every kept
-/// space then sits next to a vanished word, doubling spaces and leaving one
-/// before a comma. A space alone between two changes is part of the change.
-fn replacements(runs: Vec<(ChangeTag, String)>) -> Vec<(ChangeTag, String)> {
-    let mut out: Vec<(ChangeTag, String)> = Vec::new();
-    let (mut deleted, mut inserted) = (String::new(), String::new());
-    let n = runs.len();
-    for (i, (tag, text)) in runs.iter().enumerate() {
-        let between_changes = *tag == ChangeTag::Equal
-            && text.chars().all(char::is_whitespace)
-            && !text.contains('\n')
-            && i > 0
-            && i + 1 < n
-            && runs[i - 1].0 != ChangeTag::Equal
-            && runs[i + 1].0 != ChangeTag::Equal;
-        match tag {
-            ChangeTag::Delete => deleted.push_str(text),
-            ChangeTag::Insert => inserted.push_str(text),
-            ChangeTag::Equal if between_changes => {
-                deleted.push_str(text);
-                inserted.push_str(text);
-            }
-            ChangeTag::Equal => {
-                push_change(&mut out, &mut deleted, &mut inserted);
-                out.push((ChangeTag::Equal, text.clone()));
-            }
-        }
-    }
-    push_change(&mut out, &mut deleted, &mut inserted);
-    out
-}
-
-fn push_change(out: &mut Vec<(ChangeTag, String)>, deleted: &mut String, inserted: &mut String) {
-    if !deleted.is_empty() {
-        out.push((ChangeTag::Delete, std::mem::take(deleted)));
-    }
-    if !inserted.is_empty() {
-        out.push((ChangeTag::Insert, std::mem::take(inserted)));
-    }
 }
 
 fn flush(out: &mut String, tag: ChangeTag, text: &str) {

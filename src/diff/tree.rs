@@ -311,9 +311,6 @@ fn sequence<T: Clone + PartialEq>(
 
 /// Runs compared word by word: the new version's words, the old one's
 /// dropped words marked deleted, its new words inserted.
-/// A word or the whitespace after it, with its style.
-type Token<'a> = (&'a str, Style);
-
 fn words(old: &[Run], new: &[Run]) -> Vec<Run> {
     if old == new {
         return new.to_vec();
@@ -330,64 +327,29 @@ fn words(old: &[Run], new: &[Run]) -> Vec<Run> {
         a.iter().map(|(t, _)| *t).collect(),
         b.iter().map(|(t, _)| *t).collect(),
     );
-    // Consecutive changes of one kind, grouped.
-    let mut groups: Vec<(ChangeTag, Vec<(&str, Style)>)> = Vec::new();
+    let mut changes = Vec::new();
     for op in capture_diff_slices(Algorithm::Patience, &a_text, &b_text) {
         for change in op.iter_changes(&a_text, &b_text) {
             let token = match change.tag() {
                 ChangeTag::Delete => a[change.old_index().unwrap_or(0)],
                 _ => b[change.new_index().unwrap_or(0)],
             };
-            match groups.last_mut() {
-                Some((tag, tokens)) if *tag == change.tag() => tokens.push(token),
-                _ => groups.push((change.tag(), vec![token])),
-            }
+            changes.push((change.tag(), token));
         }
     }
-    // A rewritten phrase is one deletion then one insertion: word by word,
-    // the diff keeps the spaces two phrases share (« ~~plein~~ services
-    // ~~air~~ scolaire »), and accepting or rejecting every change in Word
-    // then doubled spaces and left one before a comma. A space alone
-    // between two changes belongs to both; every token of a change is
-    // marked, so each version is exactly the unmarked text plus its own.
-    let blank = |t: &&str| t.trim().is_empty();
+    // Every token of a change is marked, its spaces too, so each version
+    // is exactly the unmarked text plus its own (see `phrases`).
     let mut out: Vec<Run> = Vec::new();
-    let mut deleted: Vec<Token<'_>> = Vec::new();
-    let mut inserted: Vec<Token<'_>> = Vec::new();
-    let flush =
-        |out: &mut Vec<Run>, deleted: &mut Vec<Token<'_>>, inserted: &mut Vec<Token<'_>>| {
-            for (t, s) in deleted.drain(..) {
-                push(out, t, s, Mark::Deleted);
-            }
-            for (t, s) in inserted.drain(..) {
-                push(out, t, s, Mark::Inserted);
-            }
+    for (tag, tokens) in super::phrases::phrases(changes, |(t, _)| t) {
+        let mark = match tag {
+            ChangeTag::Equal => Mark::None,
+            ChangeTag::Delete => Mark::Deleted,
+            ChangeTag::Insert => Mark::Inserted,
         };
-    let n = groups.len();
-    for (i, (tag, tokens)) in groups.iter().enumerate() {
-        match tag {
-            ChangeTag::Delete => deleted.extend(tokens),
-            ChangeTag::Insert => inserted.extend(tokens),
-            ChangeTag::Equal => {
-                let between = i > 0
-                    && i + 1 < n
-                    && groups[i - 1].0 != ChangeTag::Equal
-                    && groups[i + 1].0 != ChangeTag::Equal
-                    && tokens.iter().map(|(t, _)| t).all(blank)
-                    && !tokens.iter().any(|(t, _)| t.contains('\n'));
-                if between {
-                    deleted.extend(tokens);
-                    inserted.extend(tokens);
-                } else {
-                    flush(&mut out, &mut deleted, &mut inserted);
-                    tokens
-                        .iter()
-                        .for_each(|(t, s)| push(&mut out, t, *s, Mark::None));
-                }
-            }
+        for (t, s) in tokens {
+            push(&mut out, t, s, mark);
         }
     }
-    flush(&mut out, &mut deleted, &mut inserted);
     out
 }
 

@@ -493,8 +493,7 @@ fn number_paragraphs(body: &str, article: usize) -> String {
     let is_paragraph = |b: &str| {
         !(b.starts_with("- ") || b.starts_with('|') || b.starts_with('>') || b.starts_with("**"))
     };
-    let count = blocks.iter().filter(|b| is_paragraph(b)).count();
-    if count == 0 {
+    if !blocks.iter().any(|b| is_paragraph(b)) {
         return blocks.join("\n\n");
     }
     let mut n = 0;
