@@ -64,6 +64,17 @@ pub fn check_text(
     );
     if let Some(conv) = &convention {
         diagnostics.extend(validate::validate(conv, library, options.validate, lang));
+        // The text checks read every promised edition, not only the one
+        // typed: a slip in the English of a bilingual convention is a slip.
+        let typed = options.edition.unwrap_or_else(|| conv.language());
+        let others = conv.editions().map(|e| e.value).unwrap_or_default();
+        for edition in others.into_iter().filter(|l| *l != typed) {
+            if let (Some(other), _) =
+                convention::load(&source, library, lang, (Some(edition), true))
+            {
+                diagnostics.extend(validate::text_checks(&other, library, lang));
+            }
+        }
     }
     // The second edition differs from the first only in the texts it
     // picks: only its own missing translations are new.

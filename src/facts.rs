@@ -70,6 +70,8 @@ pub struct Facts<'a> {
     pub attached: Vec<&'a str>,
     /// Clauses of the convention the library says pacte does not compute with.
     pub skipped: Vec<Skipped<'a>>,
+    /// The terms the convention defines, as written, with where.
+    pub defined_terms: Vec<Spanned<&'a str>>,
     /// Which language version prevails (« version qui fait foi »): `Some`
     /// with the general provisions, `None` inside when not answered.
     pub prevailing: Option<Option<Spanned<Prevailing>>>,
@@ -352,6 +354,18 @@ impl<'a> Facts<'a> {
         };
         if let Some(r) = clause(contract::BOARD, &mut facts) {
             facts.board = Some(board(r));
+        }
+        if let Some(r) = clause(contract::DEFINITIONS_CLAUSE, &mut facts) {
+            facts.defined_terms = records(r, &contract::DEFINITIONS)
+                .iter()
+                .filter_map(|d| {
+                    let term = d.text(contract::DEFINED_TERM.name())?;
+                    Some(Spanned {
+                        value: term,
+                        span: d.span_of(contract::DEFINED_TERM.name()),
+                    })
+                })
+                .collect();
         }
         if let Some(r) = clause(contract::GENERAL_PROVISIONS, &mut facts) {
             facts.quebec_law = r.text(contract::GOVERNING_LAW.name()) == Some(contract::QUEBEC_LAW);

@@ -91,6 +91,7 @@ codes! {
     PaymentsMismatch = "P075", "payments-mismatch", Error;
     SubsidyUnaudited = "P076", "subsidy-unaudited", Warning;
     UnitPricesMismatch = "P077", "unit-prices-mismatch", Warning;
+    DefinedTermForm = "P078", "defined-term-form", Warning;
     MissingMandate = "P080", "missing-mandate", Error;
     PlaceholderText = "P081", "placeholder-text", Error;
     Undrawable = "P082", "undrawable-character", Error;

@@ -168,6 +168,10 @@ const UNIT_PRICES: Use = Use {
     fr: "la comparaison du coût des services, au prix unitaire, avec les contributions en argent des parties publiques",
     en: "comparing the cost of the services at their unit prices with the public parties' cash contributions",
 };
+const DEFINED_TERMS: Use = Use {
+    fr: "la vérification qu'un terme défini est employé sous la forme de sa définition",
+    en: "checking that a defined term is used in the form of its definition",
+};
 const CONTACTS: Use = Use {
     fr: "la vérification que chaque partie a un répondant",
     en: "checking that each party has a contact person",
@@ -244,6 +248,8 @@ pub const QUEBEC_LAW: &str = "quebec";
 
 /// « Clientèle et services » : the services delivered, and their prices.
 pub const SERVICES_CLAUSE: &str = "clientele";
+/// « Parties et définitions » : the terms the convention defines.
+pub const DEFINITIONS_CLAUSE: &str = "parties";
 
 /// « Remboursement des sommes non utilisées ».
 pub const REPAYMENT: &str = "remboursement";
@@ -365,6 +371,9 @@ needs! {
     /// choice pacte recognises.
     PREVAILING_VERSION = GENERAL_PROVISIONS."language": [Choice] (&[FRENCH_ONLY, FRENCH_PREVAILS]) required for PREVAILING;
     GOVERNING_LAW = GENERAL_PROVISIONS."governing_law": [Choice] (&[QUEBEC_LAW]) required for CHARTER;
+    /// The terms the convention defines (« définitions »).
+    DEFINITIONS = DEFINITIONS_CLAUSE."definitions": [Records] optional for DEFINED_TERMS;
+    DEFINED_TERM = DEFINITIONS_CLAUSE."definitions.term": [Text] required for DEFINED_TERMS;
 }
 
 /// The clauses pacte computes with, each once, in [`NEEDS`] order.

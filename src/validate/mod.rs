@@ -17,6 +17,7 @@ mod parties;
 mod printable;
 mod provisions;
 mod skipped;
+mod terms;
 
 use crate::convention::Convention;
 use crate::diag::Diagnostic;
@@ -94,6 +95,7 @@ pub fn validate(
     provisions::check(&ctx, &mut out);
     skipped::check(&ctx, &mut out);
     languages::check(&ctx, options, &mut out);
+    terms::check(&ctx, &mut out);
     if options.final_check {
         completeness::check_advised(&ctx, &mut out);
         finality::check(&ctx, &mut out);
@@ -103,6 +105,21 @@ pub fn validate(
     if options.final_check || options.printable {
         printable::check(&ctx, &mut out);
     }
+    out
+}
+
+/// The checks of the words alone, for an edition other than the one
+/// [`validate`] read: every other finding would repeat.
+pub fn text_checks(conv: &Convention, library: &ClauseLibrary, lang: Lang) -> Vec<Diagnostic> {
+    let ctx = Ctx {
+        conv,
+        facts: Facts::of(conv, library),
+        library,
+        profile: conv.profile.as_deref().and_then(|p| library.profile(p)),
+        lang,
+    };
+    let mut out = Vec::new();
+    terms::check(&ctx, &mut out);
     out
 }
 
