@@ -562,7 +562,7 @@ fn a_draft_with_a_missing_required_answer_still_renders() {
         &run,
         0,
         &[
-            "by negotiation, for [to be completed] days",
+            "by negotiation, through their contact persons, for [to be completed] days",
             "unknown key *negociation_days* in *clauses.differends*",
         ],
     );

@@ -208,7 +208,7 @@ fn the_board_is_defined_once_and_written_with_its_capital() {
 fn counts_are_derived_and_small_numbers_written_in_words() {
     let fr = render(&[EXAMPLES[0]]);
     assert!(fr.contains("fait l’objet de trois vérifications distinctes"));
-    assert!(fr.contains("en constituent quatre exemplaires complets"));
+    assert!(fr.contains("en constitue quatre exemplaires complets"));
     assert!(fr.contains("Le quorum est de cinq membres"));
     assert!(fr.contains("peut s’adjoindre un expert en matière juridique"));
     // A fourth audit entry: four reviews, not "three".
@@ -544,11 +544,9 @@ fn a_service_provider_acts_for_the_public_body_not_in_its_name() {
 fn someone_convenes_the_board() {
     let fr = render(&[EXAMPLES[0]]);
     assert!(fr.contains("La présidence convoque chaque séance ordinaire par un avis écrit"));
-    assert!(
-        fr.contains(
-            "transmet l’avis de convocation dans les cinq jours ouvrables de cette demande"
-        )
-    );
+    assert!(fr.contains(
+        "en transmettant l’avis de convocation dans les cinq jours ouvrables de cette demande"
+    ));
     assert!(
         fr.contains("Tant que la présidence n’est pas pourvue, la Ville convoque les séances.")
     );
@@ -602,7 +600,7 @@ fn each_contribution_is_paid_on_a_schedule() {
         )
     );
     assert!(gardens.contains(
-        "b) 15\u{202f}000,00\u{a0}$ au plus tard le 15 avril 2028, sur remise du bilan de la saison 2027 prévu à l’annexe C."
+        "b) 15\u{202f}000,00\u{a0}$ au plus tard le 14 avril 2028, sur remise du bilan de la saison 2027 prévu à l’annexe C."
     ));
     assert!(gardens.contains("| Versement de 25"));
     // A yearly budget: the first year's payments recur.
@@ -652,7 +650,7 @@ fn the_second_fresh_read_does_not_come_back() {
     // party named in the indemnity.
     assert!(gardens.contains("l’une ou l’autre partie peut soumettre le différend à la médiation"));
     assert!(!gardens.contains("de retrait ou d’exclusion"));
-    assert!(gardens.contains("la Coopérative prend fait et cause pour la Ville et l’indemnise"));
+    assert!(gardens.contains("la Coopérative prend fait et cause pour la Ville, à moins que la réclamation ne vise que la faute de la Ville, et l’indemnise"));
     assert!(gardens.contains("il est alors réputé reçu à la date où il l’est par cet autre moyen"));
     // « Malgré l'emploi du mot « partenariat » » only where the word is used.
     assert!(gardens.contains("Malgré l’emploi du mot «\u{a0}partenariat\u{a0}»"));
@@ -728,7 +726,9 @@ fn a_complaint_goes_where_the_law_gives_jurisdiction() {
 fn the_third_read_does_not_come_back() {
     let gardens = render(&[EXAMPLES[1]]);
     // Two parties: no withdrawal or exclusion, and a clean enumeration.
-    assert!(gardens.contains("un avis de manquement ou de résiliation envoyé par courriel"));
+    assert!(gardens.contains(
+        "un avis de manquement, de suspension ou de fin de la présente convention envoyé par courriel"
+    ));
     // Termination for cause says when it takes effect.
     assert!(
         gardens.contains(
@@ -758,4 +758,168 @@ fn the_third_read_does_not_come_back() {
     assert!(
         render(&[EXAMPLES[0]]).contains("délivré après l’adoption du budget de l’exercice 2027")
     );
+}
+
+/// The fourth fresh read (issue 30): what every convention's shared text
+/// still lacked for a lawyer to sign it.
+#[test]
+fn the_fourth_read_does_not_come_back() {
+    let management = render(&[EXAMPLES[0]]);
+    let gardens = render(&[EXAMPLES[1]]);
+    let meals = render(&[EXAMPLES[2]]);
+    let youth = render(&[EXAMPLES[3]]);
+    let gardens_en = english(EXAMPLES[1]);
+    let meals_en = english(EXAMPLES[2]);
+    for (text, wanted) in [
+        // Definitions reach the preamble; dates and periods are counted.
+        (
+            &gardens,
+            "Dans la présente convention, y compris son préambule,",
+        ),
+        (
+            &gardens,
+            "le jour qui marque le point de départ d’un délai n’est pas compté",
+        ),
+        (
+            &gardens,
+            "ou qu’une date fixée par la présente convention pour exécuter une obligation tombe",
+        ),
+        (
+            &gardens,
+            "en cas d’incompatibilité entre une annexe et les articles, les articles prévalent",
+        ),
+        // A representation false when made, not a later event, is the breach.
+        (
+            &gardens,
+            "Une déclaration inexacte au moment où elle est faite, ou le défaut de donner cet avis",
+        ),
+        (
+            &gardens,
+            "est sans effet à l’égard de cette partie, dans la mesure de cette incompatibilité",
+        ),
+        // The board and the committee can be run.
+        (
+            &management,
+            "Chaque partie peut en tout temps remplacer un membre qu’elle a nommé",
+        ),
+        (
+            &management,
+            "à défaut de quoi ces membres peuvent la convoquer eux-mêmes",
+        ),
+        (
+            &meals,
+            "Le répondant du CISSS convoque le comité conjoint deux fois par année",
+        ),
+        (
+            &management,
+            "Le Plan d’action ne peut imposer à une partie une obligation ou une contribution plus étendue",
+        ),
+        // Money: credits partly refused, suspension that ends, what is owed at the end.
+        (&gardens, "ne sont pas disponibles en tout ou en partie"),
+        (
+            &gardens,
+            "dans les 15 jours suivant la correction du manquement ou la fin de la situation",
+        ),
+        (
+            &gardens,
+            "une partie n’est tenue de verser que les sommes de sa contribution échues à la date où la fin prend effet",
+        ),
+        (
+            &gardens,
+            "Dans la mesure où la loi le permet, lorsqu’une partie devient insolvable",
+        ),
+        (&gardens, "avant la date où la fin de celle-ci a pris effet"),
+        // Disputes: a settlement binds once approved; the district is named.
+        (
+            &gardens,
+            "une entente de règlement ne lie une partie qu’une fois approuvée",
+        ),
+        (
+            &gardens,
+            "aux tribunaux compétents du district judiciaire de Rimouski",
+        ),
+        // Information: what was received, verified, returned or destroyed.
+        (
+            &gardens,
+            "les renseignements qu’elle a reçus de l’autre partie en vertu de la présente convention",
+        ),
+        (
+            &meals,
+            "peut vérifier, sur préavis de cinq jours ouvrables, que celle-ci respecte",
+        ),
+        (&youth, "consigne ces déclarations dans son propre registre"),
+        // Insurance with a debtor; the owner answers for its premises.
+        (
+            &gardens,
+            "La Coopérative fait en sorte que sa police d’assurance de responsabilité civile confère",
+        ),
+        (
+            &gardens,
+            "Réciproquement, lorsqu’un tiers exerce contre la Coopérative une réclamation découlant de l’état des lieux",
+        ),
+        (
+            &youth,
+            "si elle les exerce déjà à l’entrée en vigueur de la présente entente",
+        ),
+        (
+            &youth,
+            "Aucune partie n’affecte à ces fonctions une personne dont les antécédents judiciaires ont un lien avec elles",
+        ),
+        (
+            &meals,
+            "survivent à la fin de la présente entente, quelle qu’en soit la cause",
+        ),
+        (
+            &youth,
+            "ne vise pas les dossiers ni les autres documents qui contiennent des renseignements personnels",
+        ),
+        (&youth, "auquel cas le délai que prévoit la loi s’applique"),
+        (
+            &meals,
+            "et qui ne portent pas sur les services qu’elle s’est engagée à rendre",
+        ),
+        (
+            &management,
+            "La Ville et la MRC reconnaissent l’autonomie du Club et de l’Association",
+        ),
+        (
+            &gardens,
+            "rédigée exclusivement en français, conformément à l’article 21 de la Charte de la langue française",
+        ),
+        (
+            &gardens,
+            "L’annexe D, plan du Terrain, est jointe à la présente convention.",
+        ),
+        (&gardens_en, "is not the subject of any bankruptcy"),
+        (&gardens_en, "If neither party requests mediation"),
+        (&gardens_en, "before it expires by written notice"),
+        (
+            &gardens_en,
+            "only for the purposes set out in this agreement",
+        ),
+        (
+            &meals_en,
+            "The joint committee meets to monitor the implementation",
+        ),
+    ] {
+        assert!(text.contains(wanted), "missing « {wanted} »");
+    }
+    for (text, slip) in [
+        (&management, "l’y enjoignant"),
+        (
+            &youth,
+            "; elle demeure responsable de l’exécution de ces obligations",
+        ),
+        (&youth, "qui y répond dans le délai que la loi prévoit"),
+        (
+            &gardens,
+            "Les documents suivants sont joints à la présente convention :",
+        ),
+        (&gardens, "avant cette date"),
+        (&gardens_en, "shall be liable for a delay"),
+        (&gardens_en, "before its term"),
+        (&meals_en, "It shall take the security measures"),
+    ] {
+        assert!(!text.contains(slip), "« {slip} » is back");
+    }
 }

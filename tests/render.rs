@@ -87,7 +87,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
         "no terminaison clause, no reference to it"
     );
     assert!(small.contains(
-        "mettre fin à la présente convention conformément à l’article 19, sans indemnité"
+        "les stipulations de l’article 19 sur les sommes dues à la fin de la présente convention"
     ));
     assert!(
         small.contains("peut soumettre le différend à la médiation\u{202f}; à défaut d’accord"),
@@ -556,9 +556,9 @@ fn a_bilingual_edition_gives_each_article_in_both_languages() {
     assert!(!both.contains("<!-- lang"));
     // A Quebec public body signs: the French text alone is the agreement
     // (Charter of the French language), the English a translation.
-    assert!(both.contains("seule la version française constitue la présente convention"));
+    assert!(both.contains("et seule la version française lie les parties"));
     assert!(both.contains(
-        "This English version is a translation provided for information only; the French version alone constitutes this agreement"
+        "This English translation does not form part of it: it is provided for information only, and the French version alone binds the parties"
     ));
 
     // English first on request.

@@ -135,7 +135,7 @@ pub(super) fn build_with(
             "les deux parties",
             "l'autre partie",
             "aucune partie",
-            "chaque partie",
+            "l'une ou l'autre partie",
         ),
         (Lang::Fr, false) => (
             "toutes les parties",
