@@ -303,7 +303,7 @@ fn a_notice_by_courier_is_deemed_received() {
         if fr.contains("par service de messagerie") {
             read += 1;
             assert!(
-                fr.contains("réputé reçu\u{a0}: remis en mains propres ou livré par le service de messagerie, le jour de sa remise\u{202f};"),
+                fr.contains("réputé reçu\u{a0}: remis en mains propres ou livré par le service de messagerie, le jour de sa remise si elle a lieu un jour ouvrable"),
                 "{example}"
             );
         }
@@ -311,7 +311,7 @@ fn a_notice_by_courier_is_deemed_received() {
         if en.contains("by courier") {
             assert!(
                 en.contains(
-                    "deemed received: if delivered by hand or by courier, on the day of delivery;"
+                    "deemed received: if delivered by hand or by courier, on the day of delivery if that is a Business Day"
                 ),
                 "{example}"
             );
@@ -506,7 +506,7 @@ fn services_name_their_provider_and_every_deadline_its_party() {
 fn an_english_translation_of_a_quebec_public_agreement_bears_no_signature() {
     // The gardens: a Quebec city signs; the French text alone is the agreement.
     let en = render(&["--lang", "en", EXAMPLES[1]]);
-    assert!(en.contains("this translation bears no signature"));
+    assert!(en.contains("it bears no signature, and only the French version"));
     assert!(!en.contains("IN WITNESS WHEREOF"));
     assert!(!en.contains("Signature: ___"));
     // The French edition is signed as before.
@@ -516,7 +516,8 @@ fn an_english_translation_of_a_quebec_public_agreement_bears_no_signature() {
     // Side by side, the French column signs, the English one says why it does not.
     let both = render(&["--bilingual", EXAMPLES[1]]);
     assert!(
-        both.contains("EN FOI DE QUOI") && both.contains("this translation bears no signature")
+        both.contains("EN FOI DE QUOI")
+            && both.contains("it bears no signature, and only the French version")
     );
     // The City signs by its mayor and its clerk, the Cooperative by its president.
     assert_eq!(both.matches("Signature\u{a0}: ___").count(), 3);
@@ -876,7 +877,7 @@ fn the_fourth_read_does_not_come_back() {
         (&youth, "auquel cas le délai que prévoit la loi s’applique"),
         (
             &meals,
-            "et qui ne portent pas sur les services qu’elle s’est engagée à rendre",
+            "qui ne porte pas sur les services qu’elle s’est engagée à rendre et qu’elle conclut",
         ),
         (
             &management,
@@ -921,5 +922,63 @@ fn the_fourth_read_does_not_come_back() {
         (&meals_en, "It shall take the security measures"),
     ] {
         assert!(!text.contains(slip), "« {slip} » is back");
+    }
+}
+
+/// Every paragraph an example's text cites by number exists: the examples
+/// write « paragraphe 7.4 » or « alinéa 6.1 b) » in their answers, and a
+/// shared article that gains a paragraph would otherwise leave them
+/// pointing at nothing.
+#[test]
+fn every_paragraph_cited_by_number_exists() {
+    for example in EXAMPLES {
+        let mut editions = vec![render(&[example])];
+        if std::fs::read_to_string(example)
+            .unwrap()
+            .contains("languages = [\"fr\", \"en\"]")
+        {
+            editions.push(english(example));
+        }
+        for text in editions {
+            let numbers: std::collections::BTreeSet<String> =
+                paragraph_numbers(&text).into_iter().collect();
+            let words = [
+                "paragraphe ",
+                "paragraphes ",
+                "alinéa ",
+                "section ",
+                "sections ",
+                "paragraph ",
+                "paragraphs ",
+            ];
+            for word in words {
+                for (at, _) in text.match_indices(word) {
+                    // « paragraphes 7.5 et 7.7 », « paragraphs 9.1 to 9.3 ».
+                    let mut rest = &text[at + word.len()..];
+                    loop {
+                        let cited: String = rest
+                            .chars()
+                            .take_while(|c| c.is_ascii_digit() || *c == '.')
+                            .collect();
+                        let number = cited.trim_end_matches('.');
+                        if !number.contains('.') {
+                            break;
+                        }
+                        assert!(
+                            numbers.contains(number),
+                            "{example}: « {word}{number} » cites no paragraph of the text"
+                        );
+                        rest = &rest[cited.len()..];
+                        let Some(next) = [", ", " et ", " and ", " à ", " to "]
+                            .iter()
+                            .find_map(|sep| rest.strip_prefix(sep))
+                        else {
+                            break;
+                        };
+                        rest = next;
+                    }
+                }
+            }
+        }
     }
 }
