@@ -982,3 +982,96 @@ fn every_paragraph_cited_by_number_exists() {
         }
     }
 }
+
+/// The fifth fresh read (issue 30): a priced service is not a grant, and
+/// the shared articles say whose fault, which notice and what survives.
+#[test]
+fn the_fifth_read_does_not_come_back() {
+    let management = render(&[EXAMPLES[0]]);
+    let gardens = render(&[EXAMPLES[1]]);
+    let meals = render(&[EXAMPLES[2]]);
+    let youth = render(&[EXAMPLES[3]]);
+    let youth_en = english(EXAMPLES[3]);
+    let meals_en = english(EXAMPLES[2]);
+    for (text, wanted) in [
+        // A price earned is not repaid; it is owed whatever the credits.
+        (
+            &meals,
+            "ne sont remboursables que dans la mesure où elles excèdent le prix des services rendus",
+        ),
+        (
+            &meals,
+            "Le prix des services rendus conformément à la présente entente est acquis à l’Organisme",
+        ),
+        (
+            &meals,
+            "Malgré ce qui précède, le prix des services rendus conformément à la présente entente",
+        ),
+        (
+            &meals,
+            "selon les règles budgétaires qui s’appliquent au CISSS",
+        ),
+        // Each answers for its own fault; defence costs follow a settlement too.
+        (
+            &gardens,
+            "dans la mesure où la réclamation résulte de la faute de la Ville ou de celle des personnes dont la Ville répond",
+        ),
+        (&gardens, "est réglée par jugement ou par transaction"),
+        (
+            &gardens,
+            "peut en tout temps reprendre, à ses frais, la conduite de sa défense",
+        ),
+        (
+            &management,
+            "L’intérêt qu’une partie a, en cette qualité, dans une décision",
+        ),
+        (
+            &gardens,
+            "de même que toute autre stipulation qui, par sa nature, doit s’appliquer après cette fin",
+        ),
+        (
+            &gardens,
+            "n’est pas réglé dans les 90 jours de la demande de médiation",
+        ),
+        (
+            &gardens,
+            "La Coopérative s’engage à demeurer une personne morale légalement constituée",
+        ),
+        (
+            &gardens,
+            "Si une déclaration faite dans la présente convention cesse d’être exacte",
+        ),
+        (
+            &gardens,
+            "Lorsqu’un délai expire un jour qui n’est pas un jour ouvrable, ou qu’une date",
+        ),
+        (
+            &gardens,
+            "cette suspension ne s’applique pas à l’obligation de payer",
+        ),
+        (
+            &youth,
+            "ou, lorsque la loi le permet, par le titulaire de l’autorité parentale",
+        ),
+        (
+            &youth,
+            "nommer l’autre partie pour faire état de la présente entente",
+        ),
+        (&youth_en, "Neither party shall assign to those duties"),
+        (
+            &meals_en,
+            "by one of the other means provided for in this section",
+        ),
+    ] {
+        assert!(text.contains(wanted), "missing « {wanted} »");
+    }
+    for (text, slip) in [
+        (&meals, "qui n’ont été ni dépensées ni engagées"),
+        (&meals, "qu’aux fins qui y sont prévues"),
+        (&gardens, "les parties la remplacent de bonne foi"),
+        (&gardens, "la présente règle"),
+        (&youth, "chaque autre partie"),
+    ] {
+        assert!(!text.contains(slip), "« {slip} » is back");
+    }
+}
