@@ -658,10 +658,9 @@ fn the_second_fresh_read_does_not_come_back() {
     assert!(!meals.contains("Malgré l’emploi du mot"));
     assert!(meals.contains("La présente entente ne crée entre les parties ni société"));
     // A service keeps running during the notice, and what is owed is paid.
-    assert!(
-        meals
-            .contains("Pendant le préavis, la partie qui rend les services continue de les rendre")
-    );
+    assert!(meals.contains(
+        "La partie qui rend les services continue de les rendre jusqu’à la date où la fin prend effet"
+    ));
     // Background checks respect the Charter's protection of a record.
     assert!(meals.contains("dans le respect de l’article 18.2 de la Charte des droits et libertés de la personne (RLRQ, c. C-12)"));
     // The board's chair convenes a special meeting within a stated time.
@@ -829,7 +828,10 @@ fn the_fourth_read_does_not_come_back() {
             &gardens,
             "Dans la mesure où la loi le permet, lorsqu’une partie devient insolvable",
         ),
-        (&gardens, "avant la date où la fin de celle-ci a pris effet"),
+        (
+            &gardens,
+            "avant la date où sa fin a pris effet, la part qui correspond à la contribution en argent de la Ville",
+        ),
         // Disputes: a settlement binds once approved; the district is named.
         (
             &gardens,
