@@ -1025,7 +1025,7 @@ fn the_fifth_read_does_not_come_back() {
         ),
         (
             &management,
-            "L’intérêt qu’une partie a, en cette qualité, dans une décision",
+            "L’intérêt qu’une partie a du seul fait de sa qualité de partie n’a pas à être déclaré",
         ),
         (
             &gardens,
@@ -1073,6 +1073,76 @@ fn the_fifth_read_does_not_come_back() {
         (&gardens, "les parties la remplacent de bonne foi"),
         (&gardens, "la présente règle"),
         (&youth, "chaque autre partie"),
+    ] {
+        assert!(!text.contains(slip), "« {slip} » is back");
+    }
+}
+
+/// The sixth fresh read (issue 30): who is named, what is netted, and what
+/// a breach that endangers people allows.
+#[test]
+fn the_sixth_read_does_not_come_back() {
+    let management = render(&[EXAMPLES[0]]);
+    let gardens = render(&[EXAMPLES[1]]);
+    let meals = render(&[EXAMPLES[2]]);
+    let youth = render(&[EXAMPLES[3]]);
+    for (text, wanted) in [
+        (
+            &gardens,
+            "la Ville prend fait et cause pour la Coopérative, à moins que la réclamation ne vise que la faute de la Coopérative",
+        ),
+        (&youth, "sans délai de correction"),
+        (
+            &youth,
+            "déduction faite des sommes qu’elle a déjà versées à cette partie",
+        ),
+        (
+            &youth,
+            "qui ne porte pas sur l’exécution même des obligations qu’elle assume",
+        ),
+        (&meals, "déduction faite des avances déjà versées"),
+        (
+            &meals,
+            "elle remet à l’autre partie la liste des personnes servies",
+        ),
+        (
+            &management,
+            "Chacune des parties suivantes, soit le Club et l’Association, remet",
+        ),
+        (
+            &management,
+            "L’avis de convocation indique la date, l’heure, le lieu et l’ordre du jour",
+        ),
+        (
+            &management,
+            "la partie créancière peut, malgré le préavis prévu au présent article, se retirer",
+        ),
+        (&management, "après la date de la dernière signature"),
+        (
+            &management,
+            "la partie en cause est exclue ou la présente convention est résiliée",
+        ),
+        (&management, "les dépenses que chacune d’elles a faites"),
+        (
+            &management,
+            "la Ville prend fait et cause pour la partie poursuivie",
+        ),
+    ] {
+        assert!(text.contains(wanted), "missing « {wanted} »");
+    }
+    // The price of services rendered stays payable after the appropriations
+    // caveat, which would otherwise be read to override it.
+    let caveat = meals
+        .find("ni n’engage ses fonds au-delà des crédits")
+        .unwrap();
+    let price = meals
+        .find("Malgré ce qui précède, le prix des services rendus")
+        .unwrap();
+    assert!(caveat < price);
+    for (text, slip) in [
+        (&management, "Chaque partie tenue de souscrire l’assurance"),
+        (&management, "les dépenses qu’elle engage"),
+        (&meals, "Pendant le préavis"),
     ] {
         assert!(!text.contains(slip), "« {slip} » is back");
     }
