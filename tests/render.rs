@@ -716,3 +716,42 @@ fn a_marker_opened_under_a_condition_names_the_skeleton_and_the_heading() {
         "the heading it follows: {err}"
     );
 }
+
+/// A clause template may give its article another heading for the
+/// convention at hand; the heading is one line of text in the contents and
+/// every printer, and a layout marker in it is refused like one in the text.
+#[test]
+fn a_clause_template_may_set_its_article_title() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("fr/clauses")).unwrap();
+    let template = dir.path().join("fr/clauses/duree.md.j2");
+    let bundled = std::fs::read_to_string("templates/fr/clauses/duree.md.j2").unwrap();
+    let folder = dir.path().to_str().unwrap();
+    std::fs::write(
+        &template,
+        format!("{{% set article_title = \"Durée\n   de la convention\" %}}\n{bundled}"),
+    )
+    .unwrap();
+    let (code, md, err) = render(&["--templates", folder, GESTION]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        md.contains("## Article 5 — Durée de la convention\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("[Article 5 — Durée de la convention](#article-5)"),
+        "{md}"
+    );
+    let (code, html, err) = render(&["--templates", folder, "--to", "html", GESTION]);
+    assert_eq!(code, 0, "{err}");
+    assert!(html.contains("Durée de la convention</h2>"), "{html}");
+
+    std::fs::write(
+        &template,
+        format!("{{% set article_title = \"<!-- pagebreak --> Durée\" %}}\n{bundled}"),
+    )
+    .unwrap();
+    let (code, _, err) = render(&["--templates", folder, GESTION]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&template.display().to_string()), "{err}");
+}

@@ -5,7 +5,7 @@
 use super::annexes;
 use super::model::{Article, Document, Draft, PartyBlock, Review, Signatory, Signature};
 use super::print::markers::ProblemKind;
-use super::templates::{Origins, render_bounded};
+use super::templates::{Origins, Rendered, render_clause};
 use super::text::{self, escape_markdown};
 use super::values::{self, Formatter};
 use super::{RenderError, RenderOptions, with_language};
@@ -257,17 +257,24 @@ pub(super) fn build_with(
     // A clause's or the recitals' text is numbered paragraphs: a layout
     // marker its template prints (from an expression, which the check at
     // load cannot see) is refused here, naming the template.
-    let render = |name: &str, ctx: JinjaValue| {
-        let text = render_bounded(&env, origins, name, ctx)?;
-        if unescaped_marker(&text) {
+    let render_titled = |name: &str, ctx: JinjaValue| {
+        let Rendered {
+            text,
+            article_title,
+        } = render_clause(&env, origins, name, ctx)?;
+        // A title is one line: whitespace a template put in it is folded.
+        let article_title =
+            article_title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+        if unescaped_marker(&text) || article_title.as_deref().is_some_and(unescaped_marker) {
             return Err(RenderError::Template {
                 template: origins.display(name),
                 line: None,
                 cause: ProblemKind::MarkerInText.describe(options.interface),
             });
         }
-        Ok(text)
+        Ok((text, article_title))
     };
+    let render = |name: &str, ctx: JinjaValue| render_titled(name, ctx).map(|(text, _)| text);
 
     let preamble = render(
         &format!("{}/preamble.md.j2", lang.code()),
@@ -307,16 +314,18 @@ pub(super) fn build_with(
         if name.ends_with("_generic.md.j2") {
             ctx_fields = generic_fields(clause, conv.clause(id), &fmt);
         }
-        let body = render(&name, base_ctx(ctx_fields, id))?;
+        let (body, set_title) = render_titled(&name, base_ctx(ctx_fields, id))?;
         let review = options
             .annotate
             .then(|| review(clause, conv.clause(id), report, regions.get(id), lang));
-        let title = clause
-            .article_title
-            .as_ref()
-            .unwrap_or(&clause.title)
-            .get(lang)
-            .to_string();
+        let title = set_title.unwrap_or_else(|| {
+            clause
+                .article_title
+                .as_ref()
+                .unwrap_or(&clause.title)
+                .get(lang)
+                .to_string()
+        });
         articles.push(Article {
             number,
             label: article_label(number, lang),

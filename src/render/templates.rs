@@ -297,6 +297,28 @@ pub(super) fn render_bounded(
     name: &str,
     ctx: JinjaValue,
 ) -> Result<String, RenderError> {
+    render_clause(env, origins, name, ctx).map(|r| r.text)
+}
+
+/// The top-level variable by which a clause template names its article
+/// when the library's title would misdescribe what it printed (the
+/// repayment article of a service paid by the unit settles advances; it
+/// has no misused funds to speak of).
+pub(super) const ARTICLE_TITLE: &str = "article_title";
+
+/// What a clause template printed, and the article title it set, if any.
+pub(super) struct Rendered {
+    pub text: String,
+    pub article_title: Option<String>,
+}
+
+/// [`render_bounded`], also reading the template's [`ARTICLE_TITLE`].
+pub(super) fn render_clause(
+    env: &Environment<'static>,
+    origins: &Origins,
+    name: &str,
+    ctx: JinjaValue,
+) -> Result<Rendered, RenderError> {
     if let Some(observe) = OBSERVER.get() {
         observe(&origins.display(name));
     }
@@ -304,8 +326,13 @@ pub(super) fn render_bounded(
         .get_template(name)
         .map_err(|e| RenderError::from_jinja(&e, origins))?;
     let mut out = Bounded(Vec::new());
-    match template.render_captured_to(ctx, &mut out) {
-        Ok(_) => {}
+    let article_title = match template.render_captured_to(ctx, &mut out) {
+        // Only a non-empty string counts: a title is printed as text.
+        Ok(captured) => captured
+            .state()
+            .lookup(ARTICLE_TITLE)
+            .and_then(|v| v.as_str().map(str::trim).map(str::to_string))
+            .filter(|t| !t.is_empty()),
         Err(e) if out.0.len() >= MAX_RENDERED_BYTES => {
             let _ = e;
             return Err(RenderError::TooMuchText {
@@ -313,13 +340,17 @@ pub(super) fn render_bounded(
             });
         }
         Err(e) => return Err(RenderError::from_jinja(&e, origins)),
-    }
+    };
     // The engine writes what templates and values hold, all UTF-8; a cut
     // at the bound is refused above.
-    String::from_utf8(out.0).map_err(|e| RenderError::Template {
+    let text = String::from_utf8(out.0).map_err(|e| RenderError::Template {
         template: origins.display(name),
         line: None,
         cause: e.to_string(),
+    })?;
+    Ok(Rendered {
+        text,
+        article_title,
     })
 }
 
