@@ -432,11 +432,11 @@ fn the_management_example_no_longer_contradicts_itself() {
     // Insurance: « la qualité d'assuré additionnel », agreed with nobody's gender.
     assert!(fr.contains("confère à la Ville et à la MRC la qualité d’assuré additionnel"));
     // No fettering of the councils' discretion.
-    assert!(fr.contains("ne restreint les pouvoirs que la loi confère à la Ville ou à la MRC ou à leurs instances, ni n’engage leurs fonds au-delà des crédits disponibles à cette fin"));
+    assert!(fr.contains("ne restreint l’exercice, par la Ville ou la MRC ou par leurs instances, des pouvoirs que la loi leur confère, et les versements que le présent article rend conditionnels le demeurent"));
     // The same sentence fits a health institution, which adopts no credits.
     let meals = render(&[EXAMPLES[2]]);
     assert!(
-        meals.contains("ne restreint les pouvoirs que la loi confère au CISSS ou à ses instances")
+        meals.contains("ne restreint l’exercice, par le CISSS ou par ses instances, des pouvoirs que la loi lui confère")
     );
     assert!(!meals.contains("crédits qu’elle a adoptés"));
     assert!(!meals.contains("selon les règles budgétaires qui la régissent"));
@@ -530,7 +530,7 @@ fn a_service_provider_acts_for_the_public_body_not_in_its_name() {
     // body towards third parties, against the no-mandate clause.
     let meals = render(&[EXAMPLES[2]]);
     assert!(meals.contains(
-        "qui l’accepte, la prestation de ces services aux personnes que le CISSS lui dirige"
+        "qui l’accepte, la prestation de ces services aux personnes que le CISSS dirige vers l’Organisme"
     ));
     assert!(!meals.contains("en son nom") && !meals.contains("au nom de l’organisme public"));
     assert!(meals.contains("Aucune partie n’est la mandataire"));
@@ -601,7 +601,7 @@ fn each_contribution_is_paid_on_a_schedule() {
         )
     );
     assert!(gardens.contains(
-        "b) 15\u{202f}000,00\u{a0}$ au plus tard le 14 avril 2028, sur remise du bilan de la saison 2027 prévu à l’annexe C."
+        "b) 15\u{202f}000,00\u{a0}$ au plus tard le 13 avril 2028, sur remise du bilan de la saison 2027 prévu à l’annexe C."
     ));
     assert!(gardens.contains("| Versement de 25"));
     // A yearly budget: the first year's payments recur.
@@ -611,9 +611,11 @@ fn each_contribution_is_paid_on_a_schedule() {
     ));
     let meals = english(EXAMPLES[2]);
     assert!(meals.contains(
-        "The CISSS shall pay its yearly cash contribution to the Organization as follows; in each following year, the payments are due on the same day and month:"
+        "The CISSS shall pay its yearly cash contribution to the Organization as follows; in each following year, the instalments are due on the same day and month:"
     ));
-    assert!(meals.contains("provided the Organization has delivered the monthly logs for the preceding quarter; otherwise, within 15 days after they are delivered;"));
+    assert!(
+        meals.contains("otherwise, within 15 days after the last of those logs is handed over;")
+    );
 }
 
 #[test]
@@ -637,7 +639,7 @@ fn the_second_fresh_read_does_not_come_back() {
         assert!(!text.contains("par un organisme qui accrédite les médiateurs"));
         // Volunteers' copyright passes only by a signed writing.
         assert!(text.contains(
-            "obtient de ses bénévoles, par un écrit qu’ils signent, la cession des droits d’auteur"
+            "obtient de ses bénévoles, de ses stagiaires et des tiers à qui elle confie la création d’une œuvre, par un écrit qu’ils signent, la cession des droits d’auteur"
         ));
         // A signature block names the document, without an article.
         assert!(text.contains("Autorisation de signer\u{a0}: résolution"));
@@ -685,11 +687,11 @@ fn the_second_fresh_read_does_not_come_back() {
 fn a_service_agreement_gives_its_unit_price_and_says_who_pays_the_taxes() {
     let meals = render(&[EXAMPLES[2]]);
     assert!(meals.contains(
-        "au prix unitaire de 6,00\u{a0}$ par repas livré, à la charge du CISSS, jusqu’à concurrence de 15\u{202f}000 unités par année"
+        "au prix unitaire de 6,00\u{a0}$ par repas livré, à la charge du CISSS, jusqu’à concurrence de 15\u{202f}000 unités par exercice financier, chaque repas livré constituant une unité"
     ));
     assert!(meals.contains("Les montants prévus à la présente entente comprennent les taxes applicables, le cas échéant."));
     let en = english(EXAMPLES[2]);
-    assert!(en.contains("at a unit price of $6.00 per meal delivered, payable by the CISSS, up to 15,000 units a year"));
+    assert!(en.contains("at a unit price of $6.00 per meal delivered, payable by the CISSS, up to 15,000 units per Fiscal Year, each meal delivered being one unit"));
     // The public body keeps the assessment and referral, not liability
     // towards « la population » for the organisation's work.
     assert!(!meals.contains("envers la population") && !meals.contains("pour son compte"));
@@ -740,7 +742,7 @@ fn the_third_read_does_not_come_back() {
         "La Coopérative donne à l’autre partie, ou à la personne que celle-ci désigne, accès"
     ));
     // A budget revision has a deadline.
-    assert!(gardens.contains("à défaut d’entente dans les 60 jours de cet avis"));
+    assert!(gardens.contains("À défaut d’entente dans les 60 jours de cet avis"));
     // Going to court does not wait for a mediation nobody asked for.
     assert!(gardens.contains("Si aucune partie ne demande la médiation dans les 15 jours suivant la fin de la négociation"));
     // Services priced by the unit are paid in advances, settled on the units delivered.
@@ -822,7 +824,7 @@ fn the_fourth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "une partie n’est tenue de verser que les sommes de sa contribution échues à la date où la fin prend effet",
+            "aucun versement de la contribution d’une partie dont l’échéance est postérieure à la date où la fin prend effet n’est dû",
         ),
         (
             &gardens,
@@ -830,7 +832,7 @@ fn the_fourth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "avant la date où sa fin a pris effet, la part qui correspond à la contribution en argent de la Ville",
+            "lui rembourse les sommes reçues de la Ville en vertu de la présente convention qui n’ont été ni dépensées ni engagées",
         ),
         // Disputes: a settlement binds once approved; the district is named.
         (
@@ -879,7 +881,7 @@ fn the_fourth_read_does_not_come_back() {
         (&youth, "auquel cas le délai que prévoit la loi s’applique"),
         (
             &meals,
-            "qui ne porte pas sur les services qu’elle s’est engagée à rendre et qu’elle conclut",
+            "l’ensemble ou une partie substantielle des services qu’elle s’est engagée à rendre",
         ),
         (
             &management,
@@ -948,8 +950,7 @@ fn every_paragraph_cited_by_number_exists() {
                 "paragraphe ",
                 "paragraphes ",
                 "alinéa ",
-                "section ",
-                "sections ",
+                // "section" is a statute's: the English says "paragraph".
                 "paragraph ",
                 "paragraphs ",
             ];
@@ -1051,10 +1052,7 @@ fn the_fifth_read_does_not_come_back() {
             &gardens,
             "cette suspension ne s’applique pas à l’obligation de payer",
         ),
-        (
-            &youth,
-            "ou, lorsque la loi le permet, par le titulaire de l’autorité parentale",
-        ),
+        (&youth, "aucune partie ne passe outre au refus du mineur"),
         (
             &youth,
             "nommer l’autre partie pour faire état de la présente entente",
@@ -1062,7 +1060,7 @@ fn the_fifth_read_does_not_come_back() {
         (&youth_en, "Neither party shall assign to those duties"),
         (
             &meals_en,
-            "by one of the other means provided for in this section",
+            "by one of the other means provided for in this paragraph",
         ),
     ] {
         assert!(text.contains(wanted), "missing « {wanted} »");
@@ -1094,16 +1092,16 @@ fn the_sixth_read_does_not_come_back() {
         (&youth, "sans délai de correction"),
         (
             &youth,
-            "déduction faite des sommes qu’elle a déjà versées à cette partie",
+            "il est réduit des sommes que cette dernière a versées à l’autre partie et que celle-ci n’a ni dépensées ni engagées",
         ),
         (
             &youth,
-            "qui ne porte pas sur l’exécution même des obligations qu’elle assume",
+            "l’ensemble ou une partie substantielle des activités qu’elle s’est engagée à mener",
         ),
         (&meals, "déduction faite des avances déjà versées"),
         (
             &meals,
-            "elle remet à l’autre partie la liste des personnes servies",
+            "Elle remet à l’autre partie la liste à jour des personnes servies",
         ),
         (
             &management,
@@ -1120,7 +1118,7 @@ fn the_sixth_read_does_not_come_back() {
         (&management, "après la date de la dernière signature"),
         (
             &management,
-            "la partie en cause est exclue ou la présente convention est résiliée",
+            "la partie en cause est exclue, malgré l’article",
         ),
         (&management, "les dépenses que chacune d’elles a faites"),
         (
@@ -1133,7 +1131,7 @@ fn the_sixth_read_does_not_come_back() {
     // The price of services rendered stays payable after the appropriations
     // caveat, which would otherwise be read to override it.
     let caveat = meals
-        .find("ni n’engage ses fonds au-delà des crédits")
+        .find("les versements que le présent article rend conditionnels le demeurent")
         .unwrap();
     let price = meals
         .find("Malgré ce qui précède, le prix des services rendus")
@@ -1145,5 +1143,156 @@ fn the_sixth_read_does_not_come_back() {
         (&meals, "Pendant le préavis"),
     ] {
         assert!(!text.contains(slip), "« {slip} » is back");
+    }
+}
+
+/// The seventh read (December 2026): settlements, who repays what at the
+/// end, consent of minors of 14 and over, urgent safety notices, the title
+/// of a priced service's repayment article, and the English wording of
+/// cross-references.
+#[test]
+fn the_seventh_read_does_not_come_back() {
+    let management = render(&[EXAMPLES[0]]);
+    let gardens = render(&[EXAMPLES[1]]);
+    let meals = render(&[EXAMPLES[2]]);
+    let youth = render(&[EXAMPLES[3]]);
+    let english: Vec<String> = EXAMPLES[1..]
+        .iter()
+        .map(|e| render(&["--lang", "en", e]))
+        .collect();
+    for (text, wanted) in [
+        // An indemnity that covers only a judgment leaves a settlement unpaid.
+        (
+            &gardens,
+            "de toute somme payée en exécution d’une transaction conclue conformément au présent article",
+        ),
+        (
+            &meals,
+            "ni l’une ni l’autre de ces parties ne peut transiger sur la réclamation sans le consentement de l’autre",
+        ),
+        // Unspent money goes back in full; the organisation's own money is spent first.
+        (
+            &youth,
+            "lui rembourse les sommes reçues de l’Établissement en vertu de la présente entente qui n’ont été ni dépensées ni engagées",
+        ),
+        (
+            &youth,
+            "est réputée dépensée avant les sommes reçues de l’Établissement",
+        ),
+        // A misuse is repaid by the party that made it.
+        (&management, "Toute partie autre que la Ville qui a utilisé"),
+        // A priced service settles advances; its article says so.
+        (&meals, "## Article 9 — Règlement final des avances"),
+        (&meals, "- [Article 9 — Règlement final des avances]"),
+        (&meals, "dans les 30 jours de la remise de ce relevé"),
+        (&meals, "chaque repas livré constituant une unité"),
+        (&meals, "unités par exercice financier"),
+        (
+            &meals,
+            "prend cependant effet à la date où il est réputé reçu par courriel",
+        ),
+        // A 15-year-old's consent is the young person's own.
+        (
+            &youth,
+            "la partie qui le recueille auprès de ce dernier en informe le mineur",
+        ),
+        // Which instalments depend on appropriations is a matter of dates.
+        (
+            &youth,
+            "qui échoient après la fin de l’exercice financier au cours duquel échoit son premier versement",
+        ),
+        (
+            &gardens,
+            "le versement pour lequel les crédits ne sont pas disponibles n’est pas exigible",
+        ),
+        (
+            &gardens,
+            "ne libère pas la Ville des autres obligations que lui impose",
+        ),
+        (
+            &youth,
+            "sous la seule réserve des obligations que la présente entente lui impose expressément",
+        ),
+        (&youth, "au plus tard à la date du versement en cause"),
+        (
+            &gardens,
+            "au moins 60 jours après la date où il est réputé reçu",
+        ),
+        (
+            &management,
+            "des contributions en argent de la Ville et de la MRC qui échoient",
+        ),
+        (
+            &management,
+            "la partie qui se retire parce qu’une somme exigible ne lui a pas été versée",
+        ),
+        // Damages survive the end; reimbursements have a deadline.
+        (
+            &gardens,
+            "sans préjudice des dommages-intérêts qu’une partie peut réclamer",
+        ),
+        (
+            &gardens,
+            "dans les 30 jours de la réception des pièces justificatives",
+        ),
+        // A withdrawing party's in-kind contributions stop with it.
+        (
+            &management,
+            "Les apports en nature de la partie qui se retire cessent",
+        ),
+        (&management, "de la manière prévue pour sa nomination"),
+        (&management, "il est transmis à chaque membre par courriel"),
+        (
+            &management,
+            "demeure toutefois régie par les règles que la loi lui impose",
+        ),
+        (&management, "réputée conclue à Saint-Aurèle-du-Lac"),
+    ] {
+        assert!(text.contains(wanted), "missing « {wanted} »");
+    }
+    for (text, slip) in [
+        (&meals, "unités rendues"),
+        (&meals, "que le CISSS lui dirige"),
+        (&meals, "dans les 30 jours suivants"),
+        (&youth, "la part qui correspond à la contribution en argent"),
+        (&youth, "ou, lorsque la loi le permet, par le titulaire"),
+        (&gardens, "ne conserve toutefois et ne détruit"),
+        (
+            &gardens,
+            "la partie pour laquelle une autre partie a pris fait et cause",
+        ),
+        (&management, "Elle peut toutefois, sans cette approbation"),
+        (
+            &youth,
+            "interdit aux personnes visées au présent article qui sont à son emploi, et demande",
+        ),
+        (&management, "en vertu du paragraphe précédent n’est tenue"),
+    ] {
+        assert!(!text.contains(slip), "« {slip} » is back");
+    }
+    for text in &english {
+        assert!(!text.contains("call the joint committee"));
+        assert!(!text.contains("request for access to or correction"));
+        assert!(!text.contains("requests for access to or correction"));
+        // A numbered subdivision is a paragraph in the English text, as
+        // « paragraphe » is in the French; "section" is kept for statutes.
+        for (at, _) in text.match_indices("section ") {
+            let rest = &text[at + "section ".len()..];
+            let number: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            if number.contains('.') && !number.ends_with('.') {
+                let after = &rest[number.len()..];
+                assert!(
+                    after.starts_with(" of "),
+                    "“section {number}” of this agreement: write “paragraph {number}”"
+                );
+            }
+        }
+        assert!(
+            !text.contains("in this section"),
+            "“this section”: write “this paragraph”"
+        );
     }
 }

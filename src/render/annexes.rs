@@ -178,7 +178,7 @@ pub(super) fn annexes(
                         tr!(
                             lang,
                             "Versement de {amount} {to}",
-                            "Payment of {amount} {to}"
+                            "Instalment of {amount} {to}"
                         ),
                         party(payment.party),
                     ],
