@@ -108,13 +108,24 @@ pub(super) fn annexes(
             money(kind),
             money(resources.contributed()),
         ];
+        // A yearly budget's tables are per fiscal year: the title says so,
+        // lest « intégralement versées » be read against a total for the term.
+        let yearly = !resources.whole_term;
         push(
             "budget",
-            tr!(
-                lang,
-                "Contributions des parties",
-                "Contributions of the parties"
-            ),
+            if yearly {
+                tr!(
+                    lang,
+                    "Contributions annuelles des parties (montants par exercice financier)",
+                    "Annual contributions of the parties (amounts per fiscal year)"
+                )
+            } else {
+                tr!(
+                    lang,
+                    "Contributions des parties",
+                    "Contributions of the parties"
+                )
+            },
             h(
                 &["Partie", "En argent", "En nature", "Total"],
                 &["Party", "Cash", "In kind", "Total"],
@@ -135,7 +146,15 @@ pub(super) fn annexes(
         let sum = resources.budgeted();
         push(
             "budget_lines",
-            tr!(lang, "Ventilation du budget", "Budget breakdown"),
+            if yearly {
+                tr!(
+                    lang,
+                    "Ventilation du budget annuel (montants par exercice financier)",
+                    "Annual budget breakdown (amounts per fiscal year)"
+                )
+            } else {
+                tr!(lang, "Ventilation du budget", "Budget breakdown")
+            },
             h(&["Poste", "Montant"], &["Item", "Amount"]),
             rows,
             Some(vec![tr!(lang, "Total", "Total"), money(sum)]),
