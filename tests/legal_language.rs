@@ -141,11 +141,17 @@ fn two_parties_are_each_other_s_other_party() {
     for example in &EXAMPLES[1..] {
         let fr = render(&[example]);
         assert!(!fr.contains("autres parties"), "{example}");
-        assert!(!fr.contains("toute autre partie"), "{example}");
+        // « une autre partie », « toute partie » suppose a third party (the
+        // seventh and eighth reads found both in shared articles).
+        for slip in ["toute autre partie", "une autre partie", "toute partie"] {
+            assert!(!fr.contains(slip), "{example}: « {slip} »");
+        }
         assert!(fr.contains("l’autre partie"), "{example}");
         let en = english(example);
         assert!(!en.contains("other parties"), "{example}");
-        assert!(!en.contains("any other party"), "{example}");
+        for slip in ["any other party", "another party", "any party"] {
+            assert!(!en.contains(slip), "{example}: “{slip}”");
+        }
         assert!(
             !en.contains("notifies them"),
             "{example}: them, for one party"
@@ -742,7 +748,7 @@ fn the_third_read_does_not_come_back() {
         "La Coopérative donne à l’autre partie, ou à la personne que celle-ci désigne, accès"
     ));
     // A budget revision has a deadline.
-    assert!(gardens.contains("À défaut d’entente dans les 60 jours de cet avis"));
+    assert!(gardens.contains("À défaut d’entente sur un budget révisé dans les 60 jours suivant la date où l’avis de non-disponibilité des crédits est réputé reçu"));
     // Going to court does not wait for a mediation nobody asked for.
     assert!(gardens.contains("Si aucune partie ne demande la médiation dans les 15 jours suivant la fin de la négociation"));
     // Services priced by the unit are paid in advances, settled on the units delivered.
@@ -850,13 +856,13 @@ fn the_fourth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "peut vérifier, sur préavis de cinq jours ouvrables, que celle-ci respecte",
+            "peut lui demander par écrit de lui confirmer, dans les 15 jours, les mesures",
         ),
         (&youth, "consigne ces déclarations dans son propre registre"),
         // Insurance with a debtor; the owner answers for its premises.
         (
             &gardens,
-            "La Coopérative fait en sorte que sa police d’assurance de responsabilité civile confère",
+            "La Coopérative fait en sorte que chacune de ses polices d’assurance de responsabilité civile souscrites en application du présent article confère",
         ),
         (
             &gardens,
@@ -897,7 +903,7 @@ fn the_fourth_read_does_not_come_back() {
         ),
         (&gardens_en, "is not the subject of any bankruptcy"),
         (&gardens_en, "If neither party requests mediation"),
-        (&gardens_en, "before it expires by written notice"),
+        (&gardens_en, "before it expires by giving written notice"),
         (
             &gardens_en,
             "only for the purposes set out in this agreement",
@@ -1008,7 +1014,7 @@ fn the_fifth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "Malgré ce qui précède, le prix des services rendus conformément à la présente entente",
+            "Malgré les autres stipulations du présent article, le prix des services rendus conformément à la présente entente",
         ),
         (
             &meals,
@@ -1092,13 +1098,13 @@ fn the_sixth_read_does_not_come_back() {
         (&youth, "sans délai de correction"),
         (
             &youth,
-            "il est réduit des sommes que cette dernière a versées à l’autre partie et que celle-ci n’a ni dépensées ni engagées",
+            "qui excède le total des sommes qu’elle a reçues de la partie qui met fin à la présente entente",
         ),
         (
             &youth,
             "l’ensemble ou une partie substantielle des activités qu’elle s’est engagée à mener",
         ),
-        (&meals, "déduction faite des avances déjà versées"),
+        (&meals, "les versements suspendus cessent d’être dus"),
         (
             &meals,
             "Elle remet à l’autre partie la liste à jour des personnes servies",
@@ -1118,7 +1124,7 @@ fn the_sixth_read_does_not_come_back() {
         (&management, "après la date de la dernière signature"),
         (
             &management,
-            "la partie en cause est exclue, malgré l’article",
+            "Malgré l’article 26, si, entre-temps, la partie en cause est exclue",
         ),
         (&management, "les dépenses que chacune d’elles a faites"),
         (
@@ -1134,7 +1140,7 @@ fn the_sixth_read_does_not_come_back() {
         .find("les versements que le présent article rend conditionnels le demeurent")
         .unwrap();
     let price = meals
-        .find("Malgré ce qui précède, le prix des services rendus")
+        .find("Malgré les autres stipulations du présent article, le prix des services rendus")
         .unwrap();
     assert!(caveat < price);
     for (text, slip) in [
@@ -1194,7 +1200,7 @@ fn the_seventh_read_does_not_come_back() {
         // A 15-year-old's consent is the young person's own.
         (
             &youth,
-            "la partie qui le recueille auprès de ce dernier en informe le mineur",
+            "la partie qui le recueille auprès du titulaire de l’autorité parentale ou du tuteur en informe le mineur",
         ),
         // Which instalments depend on appropriations is a matter of dates.
         (
@@ -1213,7 +1219,10 @@ fn the_seventh_read_does_not_come_back() {
             &youth,
             "sous la seule réserve des obligations que la présente entente lui impose expressément",
         ),
-        (&youth, "au plus tard à la date du versement en cause"),
+        (
+            &youth,
+            "au plus tard cinq jours ouvrables après la date du versement en cause",
+        ),
         (
             &gardens,
             "au moins 60 jours après la date où il est réputé reçu",
@@ -1272,6 +1281,11 @@ fn the_seventh_read_does_not_come_back() {
     }
     for text in &english {
         assert!(!text.contains("call the joint committee"));
+        // One word for one thing: a « transaction » is a settlement.
+        assert!(!text.contains("by transaction"));
+        assert!(!text.contains(
+            "prohibit the persons referred to in this article who are its employees, and"
+        ));
         assert!(!text.contains("request for access to or correction"));
         assert!(!text.contains("requests for access to or correction"));
         // A numbered subdivision is a paragraph in the English text, as
@@ -1295,4 +1309,91 @@ fn the_seventh_read_does_not_come_back() {
             "“this section”: write “this paragraph”"
         );
     }
+}
+
+/// The eighth and ninth reads (December 2026): what a suspended or
+/// unfunded instalment becomes, who may leave when a public body's
+/// appropriations fail, the shortfall a termination without cause repays,
+/// and the limits of a verification of personal information.
+#[test]
+fn the_eighth_and_ninth_reads_do_not_come_back() {
+    let management = render(&[EXAMPLES[0]]);
+    let gardens = render(&[EXAMPLES[1]]);
+    let meals = render(&[EXAMPLES[2]]);
+    let youth = render(&[EXAMPLES[3]]);
+    for (text, wanted) in [
+        // The public body's silence does not make a missed instalment
+        // conditional; the 60 days run from a named notice.
+        (
+            &youth,
+            "à défaut de cet avis, le versement qui n’est pas fait à sa date demeure exigible à cette date",
+        ),
+        (
+            &gardens,
+            "dans les 60 jours suivant la date où l’avis de non-disponibilité des crédits est réputé reçu",
+        ),
+        (
+            &youth,
+            "jusqu’à ce que ce versement ou celui que prévoit le budget révisé soit fait",
+        ),
+        // Anyone may leave when a public funder's appropriations fail.
+        (
+            &management,
+            "toute autre partie qui se retire, que les contributions échues à la date où son retrait prend effet",
+        ),
+        // Termination without cause repays the shortfall, not what was funded.
+        (
+            &gardens,
+            "qui excède le total des sommes qu’elle a reçues de la partie qui met fin à la présente convention",
+        ),
+        (
+            &gardens,
+            "qui ne sont pas échus à la date où le préavis est réputé reçu",
+        ),
+        (&meals, "les versements suspendus cessent d’être dus"),
+        (
+            &meals,
+            "il est réglé conformément à l’article 7 ou, à la fin de la présente entente",
+        ),
+        // Every policy, and a claims-made policy's tail.
+        (
+            &meals,
+            "chacune des polices souscrites en application du présent article",
+        ),
+        (&youth, "garantie de déclaration prolongée"),
+        // Verification of personal information opens no file.
+        (&youth, "cette vérification ne donne accès à aucun dossier"),
+        (&youth, "sans lui révéler l’identité du demandeur"),
+        (
+            &youth,
+            "auprès du titulaire de l’autorité parentale ou du tuteur en informe le mineur",
+        ),
+        (
+            &management,
+            "dont au moins une partie qui n’est pas un organisme public",
+        ),
+        (&management, "par décision unanime, l’en exclure"),
+        (
+            &management,
+            "sans communiquer d’autre renseignement sur ses antécédents judiciaires",
+        ),
+    ] {
+        assert!(text.contains(wanted), "missing « {wanted} »");
+    }
+    for (text, slip) in [
+        (&youth, "auprès de ce dernier en informe"),
+        (&youth, "vaut cet avis"),
+        (&gardens, "dans les 60 jours de cet avis"),
+        (
+            &youth,
+            "pour l’exercice financier en cause, l’autre partie peut réduire",
+        ),
+        (&management, "d’un commun accord, l’en exclure"),
+        (&meals, "sauf l’obligation de rembourser les dépenses"),
+    ] {
+        assert!(!text.contains(slip), "« {slip} » is back");
+    }
+    let gardens_en = english(EXAMPLES[1]);
+    assert!(!gardens_en.contains("belong to it"));
+    assert!(!gardens_en.contains("persons belonging to"));
 }

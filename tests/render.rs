@@ -74,7 +74,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
     assert!(out.contains("figurent à l’annexe B"));
     assert!(out.contains("## Annexe D — Calendrier des échéances"));
     // Cross-references between clauses resolve to the actual numbers.
-    assert!(out.contains("malgré l’article 26, elle n’est tenue"));
+    assert!(out.contains("malgré l’article 26, la partie qui a donné l’avis de non-disponibilité"));
     assert!(out.contains("**Plan d’action**\u{a0}: le plan adopté conformément à l’article 13"));
     assert!(out.contains("réglées conformément à l’article 27."));
     assert!(
@@ -98,7 +98,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
     let (_, en, _) = render(&["--lang", "en", "--draft", GESTION]);
     assert!(en.contains("## Article 1 — Definitions"));
     assert!(en.contains("set out in Annex B"));
-    assert!(en.contains("despite Article 26, it is bound to pay only"));
+    assert!(en.contains("despite Article 26, the party that gave the notice that appropriations are not available is bound to pay only"));
 }
 
 #[test]
