@@ -107,6 +107,7 @@ codes! {
     IgnoredAnswer = "P095", "ignored-answer", Warning;
     FrenchLanguageCharter = "P096", "french-language-charter", Note;
     TransliterationSuggested = "P097", "transliteration-suggested", Note;
+    TranslationByAdministration = "P098", "translation-by-administration", Note;
     LibrarySyntax = "L001", "library-syntax", Error;
     LibrarySchema = "L002", "library-schema", Error;
     LibraryDuplicate = "L003", "library-duplicate", Error;

@@ -2,7 +2,8 @@
 //! never that it is drawn up in one language only, and — before signature
 //! (`--final`) or in a bilingual edition — always something. A Quebec
 //! public body that gives an English version standing is reminded of the
-//! Charter of the French language (P096).
+//! Charter of the French language (P096), and so is one that hands over
+//! an English translation for information (P098).
 
 use super::{Ctx, Options};
 use crate::diag::{Code, Diagnostic};
@@ -11,6 +12,7 @@ use crate::tr;
 
 pub(super) fn check(ctx: &Ctx<'_>, options: Options, out: &mut Vec<Diagnostic>) {
     charter(ctx, out);
+    translation(ctx, out);
     let lang = ctx.lang;
     let promised = ctx.conv.is_bilingual();
     if !promised && !options.bilingual {
@@ -84,6 +86,56 @@ pub(super) fn check(ctx: &Ctx<'_>, options: Options, out: &mut Vec<Diagnostic>) 
             );
         }
     }
+}
+
+/// P098: under Quebec law, a public party signs the French version alone
+/// and hands over an English translation for information. The Charter
+/// (ss. 21.3 and 22) keeps the Administration's writings, including those
+/// related to its contracts, in French save the exceptions it lists; two
+/// readers of the bundled examples held that none obviously applies.
+/// Whether one does is a fact pacte cannot know, hence a note.
+fn translation(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let (Some(editions), true) = (ctx.conv.editions(), ctx.conv.is_bilingual()) else {
+        return;
+    };
+    let Some(Some(said)) = &ctx.facts.prevailing else {
+        return;
+    };
+    let public = ctx.conv.party_ids().find(|id| ctx.conv.is_public(id.value));
+    let (Prevailing::French, true, Some(public)) = (said.value, ctx.facts.quebec_law, public)
+    else {
+        return;
+    };
+    let who = ctx.party_name(public.value);
+    out.push(
+        Diagnostic::new(
+            Code::TranslationByAdministration,
+            editions.span,
+            tr!(
+                lang,
+                "{who}, organisme public québécois, ne rédige ses écrits, y compris ceux qui se rattachent à ses contrats, qu'en français, sauf les exceptions de la Charte de la langue française (art. 21.3 et 22) : une traduction anglaise fournie à titre d'information en est un",
+                "{who}, a Quebec public body, writes in French only, including the writings related to its contracts, save the exceptions of the Charter of the French language (ss. 21.3 and 22): an English translation provided for information is such a writing"
+            ),
+        )
+        .help(tr!(
+            lang,
+            "faites confirmer par vos juristes qu'une exception s'applique avant de remettre la version anglaise, ou retirez \"en\" de languages",
+            "have your lawyers confirm that an exception applies before handing over the English version, or remove \"en\" from languages"
+        ))
+        .plain(
+            tr!(
+                lang,
+                "{who}, organisme public québécois, écrit en principe en français seulement, même une traduction fournie à titre d'information (Charte de la langue française, art. 21.3 et 22)",
+                "{who}, a Quebec public body, writes in French only as a rule, even a translation provided for information (Charter of the French language, ss. 21.3 and 22)"
+            ),
+            tr!(
+                lang,
+                "faites confirmer par vos juristes qu'une exception s'applique avant de remettre la version anglaise",
+                "have your lawyers confirm that an exception applies before handing over the English version"
+            ),
+        ),
+    );
 }
 
 /// P096: under Quebec law, a public party, and an English version that
