@@ -1221,7 +1221,7 @@ fn the_seventh_read_does_not_come_back() {
         ),
         (
             &youth,
-            "au plus tard cinq jours ouvrables après la date du versement en cause",
+            "au plus tard cinq jours ouvrables après la date du versement en cause, produit les mêmes effets",
         ),
         (
             &gardens,
@@ -1326,7 +1326,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         // conditional; the 60 days run from a named notice.
         (
             &youth,
-            "à défaut de cet avis, le versement qui n’est pas fait à sa date demeure exigible à cette date",
+            "à défaut d’avis dans ce dernier délai, le versement qui n’est pas fait à sa date demeure exigible à cette date",
         ),
         (
             &gardens,
