@@ -438,7 +438,7 @@ fn the_management_example_no_longer_contradicts_itself() {
     // Insurance: « la qualité d'assuré additionnel », agreed with nobody's gender.
     assert!(fr.contains("confère à la Ville et à la MRC la qualité d’assuré additionnel"));
     // No fettering of the councils' discretion.
-    assert!(fr.contains("ne restreint l’exercice, par la Ville ou la MRC ou par leurs instances, des pouvoirs que la loi leur confère, et les versements que le présent article rend conditionnels le demeurent"));
+    assert!(fr.contains("ne restreint l’exercice, par la Ville ou la MRC ou par leurs instances, des pouvoirs que la loi leur confère\u{202f}; toutefois, l’exercice de ces pouvoirs ne libère aucune d’elles des obligations que lui impose la présente convention, sauf de celles que le présent article subordonne à la disponibilité des crédits"));
     // The same sentence fits a health institution, which adopts no credits.
     let meals = render(&[EXAMPLES[2]]);
     assert!(
@@ -607,17 +607,17 @@ fn each_contribution_is_paid_on_a_schedule() {
         )
     );
     assert!(gardens.contains(
-        "b) 15\u{202f}000,00\u{a0}$ au plus tard le 13 avril 2028, sur remise du bilan de la saison 2027 prévu à l’annexe C."
+        "b) 15\u{202f}000,00\u{a0}$ au plus tard le 13 avril 2028, pourvu que la Coopérative ait remis à la Ville, au plus tard le 30 mars 2028, le bilan de la saison 2027 prévu à l’annexe C"
     ));
     assert!(gardens.contains("| Versement de 25"));
     // A yearly budget: the first year's payments recur.
     let management = render(&[EXAMPLES[0]]);
     assert!(management.contains(
-        "La MRC verse à la Ville sa contribution annuelle en argent comme suit\u{202f}; les versements des années suivantes sont dus aux mêmes jour et mois de chaque année\u{a0}:"
+        "La MRC verse à la Ville sa contribution annuelle en argent comme suit\u{202f}; les versements des exercices financiers suivants sont dus aux mêmes jour et mois\u{a0}:"
     ));
     let meals = english(EXAMPLES[2]);
     assert!(meals.contains(
-        "The CISSS shall pay its yearly cash contribution to the Organization as follows; in each following year, the instalments are due on the same day and month:"
+        "The CISSS shall pay its yearly cash contribution to the Organization as follows; in each following Fiscal Year, the instalments are due on the same day and month:"
     ));
     assert!(
         meals.contains("otherwise, within 15 days after the last of those logs is handed over;")
@@ -748,7 +748,7 @@ fn the_third_read_does_not_come_back() {
         "La Coopérative donne à l’autre partie, ou à la personne que celle-ci désigne, accès"
     ));
     // A budget revision has a deadline.
-    assert!(gardens.contains("À défaut d’entente sur un budget révisé dans les 60 jours suivant la date où l’avis de non-disponibilité des crédits est réputé reçu"));
+    assert!(gardens.contains("À défaut d’une telle modification dans les 60 jours suivant la date où l’avis de non-disponibilité des crédits est réputé reçu"));
     // Going to court does not wait for a mediation nobody asked for.
     assert!(gardens.contains("Si aucune partie ne demande la médiation dans les 15 jours suivant la fin de la négociation"));
     // Services priced by the unit are paid in advances, settled on the units delivered.
@@ -852,7 +852,7 @@ fn the_fourth_read_does_not_come_back() {
         // Information: what was received, verified, returned or destroyed.
         (
             &gardens,
-            "les renseignements qu’elle a reçus de l’autre partie en vertu de la présente convention",
+            "les renseignements personnels qu’elle a reçus de l’autre partie en vertu de la présente convention",
         ),
         (
             &meals,
@@ -1137,7 +1137,7 @@ fn the_sixth_read_does_not_come_back() {
     // The price of services rendered stays payable after the appropriations
     // caveat, which would otherwise be read to override it.
     let caveat = meals
-        .find("les versements que le présent article rend conditionnels le demeurent")
+        .find("sauf de celles que le présent article subordonne à la disponibilité des crédits")
         .unwrap();
     let price = meals
         .find("Malgré les autres stipulations du présent article, le prix des services rendus")
@@ -1213,7 +1213,7 @@ fn the_seventh_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "ne libère pas la Ville des autres obligations que lui impose",
+            "ne libère pas la Ville des obligations que lui impose",
         ),
         (
             &youth,

@@ -105,7 +105,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
 fn dates_money_and_french_typography() {
     let (_, fr, _) = render(&[GESTION]);
     assert!(fr.contains("entre en vigueur le 1er janvier 2027 et prend fin le 31 décembre 2031"));
-    assert!(fr.contains("s’élève à 480\u{202f}000,00\u{a0}$ chaque année"));
+    assert!(fr.contains("s’élève à 480\u{202f}000,00\u{a0}$ par exercice financier"));
     assert!(fr.contains("ci-après «\u{a0}la Ville\u{a0}»"));
     assert!(fr.contains("Référence\u{a0}: CONV-2027-014"));
     assert!(!fr.contains(" :"), "every colon has its no-break space");
@@ -113,7 +113,7 @@ fn dates_money_and_french_typography() {
     assert!(fr.contains("au Club"), "« à le Club » is contracted");
     let (_, en, _) = render(&["--lang", "en", "--draft", GESTION]);
     assert!(en.contains("comes into force on January 1, 2027 and expires on December 31, 2031"));
-    assert!(en.contains("is $480,000.00 each year"));
+    assert!(en.contains("is $480,000.00 per Fiscal Year"));
 }
 
 #[test]

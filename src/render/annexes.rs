@@ -76,8 +76,9 @@ pub(super) fn annexes(
             "board",
             tr!(
                 lang,
-                "Composition du conseil d'administration",
-                "Composition of the board of directors"
+                // « Conseil » is the term the agreement defines.
+                "Composition du Conseil",
+                "Composition of the Board"
             ),
             h(
                 &["Partie", "Sièges", "Droit de vote", "Dont femmes"],
