@@ -1205,11 +1205,11 @@ fn the_seventh_read_does_not_come_back() {
         // Which instalments depend on appropriations is a matter of dates.
         (
             &youth,
-            "qui échoient après la fin de l’exercice financier au cours duquel échoit son premier versement",
+            "dont l’échéance prévue à la présente entente tombe après la fin de l’exercice financier au cours duquel tombe celle de son premier versement",
         ),
         (
             &gardens,
-            "le versement pour lequel les crédits ne sont pas disponibles n’est pas exigible",
+            "la partie du versement pour laquelle les crédits ne sont pas disponibles n’est pas exigible",
         ),
         (
             &gardens,
@@ -1229,7 +1229,7 @@ fn the_seventh_read_does_not_come_back() {
         ),
         (
             &management,
-            "des contributions en argent de la Ville et de la MRC qui échoient",
+            "des contributions en argent de la Ville et de la MRC dont l’échéance prévue",
         ),
         (
             &management,
@@ -1334,7 +1334,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         ),
         (
             &youth,
-            "jusqu’à ce que ce versement ou celui que prévoit le budget révisé soit fait",
+            "jusqu’à ce qu’elle soit versée ou que soit fait le versement que prévoit le budget révisé",
         ),
         // Anyone may leave when a public funder's appropriations fail.
         (
