@@ -8,6 +8,7 @@
 use super::{Ctx, Options};
 use crate::diag::{Code, Diagnostic};
 use crate::facts::Prevailing;
+use crate::source::Span;
 use crate::tr;
 
 pub(super) fn check(ctx: &Ctx<'_>, options: Options, out: &mut Vec<Diagnostic>) {
@@ -88,6 +89,22 @@ pub(super) fn check(ctx: &Ctx<'_>, options: Options, out: &mut Vec<Diagnostic>) 
     }
 }
 
+/// Under Quebec law, when the convention says `said` of its language
+/// versions and a public body signs: where it says so, and the body's name.
+fn quebec_public_body(ctx: &Ctx<'_>, said: Prevailing) -> Option<(Span, String)> {
+    let Some(Some(answer)) = &ctx.facts.prevailing else {
+        return None;
+    };
+    if answer.value != said || !ctx.facts.quebec_law {
+        return None;
+    }
+    let public = ctx
+        .conv
+        .party_ids()
+        .find(|id| ctx.conv.is_public(id.value))?;
+    Some((answer.span.clone(), ctx.party_name(public.value)))
+}
+
 /// P098: under Quebec law, a public party signs the French version alone
 /// and hands over an English translation for information. The Charter
 /// (ss. 21.3 and 22) keeps the Administration's writings, including those
@@ -99,15 +116,9 @@ fn translation(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let (Some(editions), true) = (ctx.conv.editions(), ctx.conv.is_bilingual()) else {
         return;
     };
-    let Some(Some(said)) = &ctx.facts.prevailing else {
+    let Some((_, who)) = quebec_public_body(ctx, Prevailing::French) else {
         return;
     };
-    let public = ctx.conv.party_ids().find(|id| ctx.conv.is_public(id.value));
-    let (Prevailing::French, true, Some(public)) = (said.value, ctx.facts.quebec_law, public)
-    else {
-        return;
-    };
-    let who = ctx.party_name(public.value);
     out.push(
         Diagnostic::new(
             Code::TranslationByAdministration,
@@ -142,20 +153,13 @@ fn translation(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// prevails or is equally authoritative.
 fn charter(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
-    let Some(Some(said)) = &ctx.facts.prevailing else {
+    let Some((span, who)) = quebec_public_body(ctx, Prevailing::OtherStanding) else {
         return;
     };
-    let public = ctx.conv.party_ids().find(|id| ctx.conv.is_public(id.value));
-    let (Prevailing::OtherStanding, true, Some(public)) =
-        (said.value, ctx.facts.quebec_law, public)
-    else {
-        return;
-    };
-    let who = ctx.party_name(public.value);
     out.push(
         Diagnostic::new(
             Code::FrenchLanguageCharter,
-            said.span.clone(),
+            span,
             tr!(
                 lang,
                 "{who}, organisme public québécois, contracte en principe en français (Charte de la langue française, art. 21) : une version anglaise qui prévaut ou fait également foi suppose une exception",
