@@ -64,17 +64,6 @@ pub fn check_text(
     );
     if let Some(conv) = &convention {
         diagnostics.extend(validate::validate(conv, library, options.validate, lang));
-        // The text checks read every promised edition, not only the one
-        // typed: a slip in the English of a bilingual convention is a slip.
-        let typed = options.edition.unwrap_or_else(|| conv.language());
-        let others = conv.editions().map(|e| e.value).unwrap_or_default();
-        for edition in others.into_iter().filter(|l| *l != typed) {
-            if let (Some(other), _) =
-                convention::load(&source, library, lang, (Some(edition), true))
-            {
-                diagnostics.extend(validate::text_checks(&other, library, lang));
-            }
-        }
     }
     // The second edition differs from the first only in the texts it
     // picks: only its own missing translations are new.
@@ -99,6 +88,26 @@ pub fn check_text(
         );
         conv
     });
+    // The text checks read every promised edition, not only the one typed:
+    // a slip in the English of a bilingual convention is a slip. The
+    // second edition, when it was loaded above, is not loaded again.
+    if let Some(conv) = &convention {
+        let typed = options.edition.unwrap_or_else(|| conv.language());
+        let others = conv.editions().map(|e| e.value).unwrap_or_default();
+        for edition in others.into_iter().filter(|l| *l != typed) {
+            let reloaded;
+            let other = match &second {
+                Some(second) if options.second_edition == Some(edition) => Some(second),
+                _ => {
+                    reloaded = convention::load(&source, library, lang, (Some(edition), true)).0;
+                    reloaded.as_ref()
+                }
+            };
+            if let Some(other) = other {
+                diagnostics.extend(validate::text_checks(other, library, lang));
+            }
+        }
+    }
     options.lints.apply(&mut diagnostics);
     let mut report = FileReport {
         path: source.path().to_path_buf(),

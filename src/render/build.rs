@@ -262,9 +262,6 @@ pub(super) fn build_with(
             text,
             article_title,
         } = render_clause(&env, origins, name, ctx)?;
-        // A title is one line: whitespace a template put in it is folded.
-        let article_title =
-            article_title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
         if unescaped_marker(&text) || article_title.as_deref().is_some_and(unescaped_marker) {
             return Err(RenderError::Template {
                 template: origins.display(name),

@@ -327,11 +327,15 @@ pub(super) fn render_clause(
         .map_err(|e| RenderError::from_jinja(&e, origins))?;
     let mut out = Bounded(Vec::new());
     let article_title = match template.render_captured_to(ctx, &mut out) {
-        // Only a non-empty string counts: a title is printed as text.
+        // Only a non-empty string counts, folded to one line: a title is
+        // printed as one line of text.
         Ok(captured) => captured
             .state()
             .lookup(ARTICLE_TITLE)
-            .and_then(|v| v.as_str().map(str::trim).map(str::to_string))
+            .and_then(|v| {
+                v.as_str()
+                    .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            })
             .filter(|t| !t.is_empty()),
         Err(e) if out.0.len() >= MAX_RENDERED_BYTES => {
             let _ = e;

@@ -49,7 +49,17 @@ pub(crate) struct Ctx<'a> {
     pub lang: Lang,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(conv: &'a Convention, library: &'a ClauseLibrary, lang: Lang) -> Self {
+        Ctx {
+            conv,
+            facts: Facts::of(conv, library),
+            library,
+            profile: conv.profile.as_deref().and_then(|p| library.profile(p)),
+            lang,
+        }
+    }
+
     /// How a party is named in messages: its short name, else its id.
     pub fn party_name(&self, id: &str) -> String {
         self.conv
@@ -79,13 +89,7 @@ pub fn validate(
     options: Options,
     lang: Lang,
 ) -> Vec<Diagnostic> {
-    let ctx = Ctx {
-        conv,
-        facts: Facts::of(conv, library),
-        library,
-        profile: conv.profile.as_deref().and_then(|p| library.profile(p)),
-        lang,
-    };
+    let ctx = Ctx::new(conv, library, lang);
     let mut out = Vec::new();
     completeness::check(&ctx, &mut out);
     parties::check(&ctx, &mut out);
@@ -111,13 +115,7 @@ pub fn validate(
 /// The checks of the words alone, for an edition other than the one
 /// [`validate`] read: every other finding would repeat.
 pub fn text_checks(conv: &Convention, library: &ClauseLibrary, lang: Lang) -> Vec<Diagnostic> {
-    let ctx = Ctx {
-        conv,
-        facts: Facts::of(conv, library),
-        library,
-        profile: conv.profile.as_deref().and_then(|p| library.profile(p)),
-        lang,
-    };
+    let ctx = Ctx::new(conv, library, lang);
     let mut out = Vec::new();
     terms::check(&ctx, &mut out);
     out
