@@ -199,6 +199,8 @@ pub struct Resources<'a> {
     pub budget_lines_span: Span,
     /// The total budget covers the whole term, not each year.
     pub whole_term: bool,
+    /// The fiscal year is defined (« exercice financier » in the definitions).
+    pub fiscal_year_defined: bool,
     /// The party that receives the payments and manages the funds.
     pub fund_manager: Option<Spanned<&'a str>>,
     /// When each cash contribution is paid; with a yearly budget, the first
@@ -643,6 +645,7 @@ fn resources(r: &Record) -> Resources<'_> {
             .collect(),
         budget_lines_span: r.span_of(contract::BUDGET_LINES.name()),
         whole_term: r.text(contract::BUDGET_PERIOD.name()) == Some(contract::WHOLE_TERM),
+        fiscal_year_defined: r.get(contract::FISCAL_YEAR.name()).is_some(),
         fund_manager: r.get(contract::FUND_MANAGER.name()).and_then(|v| {
             let id = r.text(contract::FUND_MANAGER.name())?;
             Some(Spanned {

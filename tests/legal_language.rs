@@ -539,7 +539,7 @@ fn a_service_provider_acts_for_the_public_body_not_in_its_name() {
         "qui l’accepte, la prestation de ces services aux personnes que le CISSS dirige vers l’Organisme"
     ));
     assert!(!meals.contains("en son nom") && !meals.contains("au nom de l’organisme public"));
-    assert!(meals.contains("Aucune partie n’est la mandataire"));
+    assert!(meals.contains("aucune partie n’est la mandataire"));
     // Volunteers' cars are insured by their owners; the organisation checks it.
     assert!(!meals.contains("y compris les véhicules de ses bénévoles"));
     assert!(meals.contains(
@@ -670,7 +670,7 @@ fn the_second_fresh_read_does_not_come_back() {
         "La partie qui rend les services continue de les rendre jusqu’à la date où la fin prend effet"
     ));
     // Background checks respect the Charter's protection of a record.
-    assert!(meals.contains("dans le respect de l’article 18.2 de la Charte des droits et libertés de la personne (RLRQ, c. C-12)"));
+    assert!(meals.contains("conformément à l’article 18.2 de la Charte des droits et libertés de la personne (RLRQ, c. C-12)"));
     // The board's chair convenes a special meeting within a stated time.
     assert!(management.contains("Chacune des parties suivantes exerce, selon le Plan d’action, les responsabilités qui lui sont confiées ci-après, et en rend compte au Conseil"));
     assert!(!management.contains("Le Conseil délègue"));
@@ -750,7 +750,7 @@ fn the_third_read_does_not_come_back() {
     // A budget revision has a deadline.
     assert!(gardens.contains("À défaut d’une telle modification dans les 60 jours suivant la date où l’avis de non-disponibilité des crédits est réputé reçu"));
     // Going to court does not wait for a mediation nobody asked for.
-    assert!(gardens.contains("Si aucune partie ne demande la médiation dans les 15 jours suivant la fin de la négociation"));
+    assert!(gardens.contains("Si aucune partie ne demande la médiation dans les 15 jours suivant l’expiration de la période de négociation"));
     // Services priced by the unit are paid in advances, settled on the units delivered.
     let meals = render(&[EXAMPLES[2]]);
     assert!(meals.contains(
@@ -874,7 +874,7 @@ fn the_fourth_read_does_not_come_back() {
         ),
         (
             &youth,
-            "Aucune partie n’affecte à ces fonctions une personne dont les antécédents judiciaires ont un lien avec elles",
+            "Aucune partie n’affecte à ces fonctions une personne qui a été déclarée coupable d’une infraction ayant un lien avec elles",
         ),
         (
             &meals,
@@ -1040,7 +1040,7 @@ fn the_fifth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "n’est pas réglé dans les 90 jours de la demande de médiation",
+            "n’est pas réglé dans les 90 jours de la date où la demande de médiation est réputée reçue",
         ),
         (
             &gardens,
@@ -1098,7 +1098,7 @@ fn the_sixth_read_does_not_come_back() {
         (&youth, "sans délai de correction"),
         (
             &youth,
-            "qui excède le total des sommes qu’elle a reçues de la partie qui met fin à la présente entente",
+            "sur le total des sommes qu’elle a reçues de la partie qui met fin à la présente entente",
         ),
         (
             &youth,
@@ -1186,7 +1186,10 @@ fn the_seventh_read_does_not_come_back() {
             "est réputée dépensée avant les sommes reçues de l’Établissement",
         ),
         // A misuse is repaid by the party that made it.
-        (&management, "Toute partie autre que la Ville qui a utilisé"),
+        (
+            &management,
+            "Toute partie autre que la Ville rembourse à la Ville",
+        ),
         // A priced service settles advances; its article says so.
         (&meals, "## Article 9 — Règlement final des avances"),
         (&meals, "- [Article 9 — Règlement final des avances]"),
@@ -1344,7 +1347,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         // Termination without cause repays the shortfall, not what was funded.
         (
             &gardens,
-            "qui excède le total des sommes qu’elle a reçues de la partie qui met fin à la présente convention",
+            "sur le total des sommes qu’elle a reçues de la partie qui met fin à la présente convention",
         ),
         (
             &gardens,
@@ -1362,7 +1365,10 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         ),
         (&youth, "garantie de déclaration prolongée"),
         // Verification of personal information opens no file.
-        (&youth, "cette vérification ne donne accès à aucun dossier"),
+        (
+            &gardens,
+            "cette vérification ne donne accès à aucun dossier",
+        ),
         (&youth, "sans lui révéler l’identité du demandeur"),
         (
             &youth,
@@ -1396,4 +1402,119 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
     let gardens_en = english(EXAMPLES[1]);
     assert!(!gardens_en.contains("belong to it"));
     assert!(!gardens_en.contains("persons belonging to"));
+}
+
+#[test]
+fn the_eleventh_read_does_not_come_back() {
+    let management = render(&[EXAMPLES[0]]);
+    let gardens = render(&[EXAMPLES[1]]);
+    let meals = render(&[EXAMPLES[2]]);
+    let youth = render(&[EXAMPLES[3]]);
+    for (text, wanted) in [
+        // A final statement has a start even when no statement came before.
+        (
+            &meals,
+            "ou, si aucun relevé n’a été remis, depuis l’entrée en vigueur de la présente entente",
+        ),
+        // A sum committed but never paid goes back too.
+        (
+            &youth,
+            "Une somme engagée à cette date qui n’est pas payée dans les 90 jours de la fin de la présente entente est remboursée",
+        ),
+        // Unsupported spending is repaid like misused spending.
+        (
+            &management,
+            "ou dont elle ne justifie pas l’emploi par des pièces justificatives suffisantes lors d’une vérification prévue à l’article 19",
+        ),
+        // Payment formulas say « l'excédent de A sur B », with a cap.
+        (
+            &management,
+            "ne doit plus, à ce titre, que l’excédent du total des dépenses",
+        ),
+        (
+            &management,
+            "sans excéder le total des versements suspendus",
+        ),
+        (
+            &youth,
+            "de sorte que la partie qui n’avait aucun tel versement à faire n’est tenue à aucun remboursement à ce titre",
+        ),
+        // Suspension follows any written notice of breach, and insolvency
+        // only as far as the law allows.
+        (
+            &meals,
+            "dont elle a été avisée par écrit en vertu de la présente entente ou, dans la mesure où la loi le permet, qu’elle demeure",
+        ),
+        // Information a health body gives an organisation: a maximum, none
+        // kept after the end, and the body may verify.
+        (
+            &gardens,
+            "ne soient conservés que tant que les fins pour lesquelles ils lui ont été communiqués l’exigent et, au plus,",
+        ),
+        (
+            &meals,
+            "ne conserve, après la fin de la présente entente, aucun renseignement personnel qu’un organisme public lui a communiqué",
+        ),
+        (&meals, "que par un numéro de référence"),
+        (
+            &youth,
+            "toute vérification relative à leur confidentialité et à leur protection, y compris dans ses locaux",
+        ),
+        (
+            &gardens,
+            "ne les communique, même à l’autre partie, qu’avec le consentement",
+        ),
+        (
+            &meals,
+            "coordonne les réponses aux questions qui touchent les renseignements échangés entre les parties",
+        ),
+        // Charter s. 18.2: the pardon exception is written out.
+        (&youth, "à moins qu’elle n’en ait obtenu le pardon"),
+        // A public body's works contracts need no one's consent.
+        (
+            &gardens,
+            "sauf pour des études, des travaux ou des fournitures qu’un organisme public fait exécuter",
+        ),
+        (
+            &gardens,
+            "Sauf dans la mesure où la présente convention le prévoit expressément, aucune partie n’est la mandataire",
+        ),
+        (&meals, "en précisent l’exécution sans la modifier"),
+        (
+            &gardens,
+            "n’en fait pas partie et n’a qu’une valeur d’information",
+        ),
+        // Periods run from deemed receipt.
+        (
+            &gardens,
+            "suivant la date où l’avis écrit du différend est réputé reçu",
+        ),
+        // Someone answers for an outside auditor's deadline.
+        (
+            &management,
+            "la Ville fait en sorte que ce rapport lui soit remis au plus tard à l’échéance prévue au présent article",
+        ),
+        (
+            &management,
+            "d’au moins 90 jours plutôt que par le préavis prévu au paragraphe 26.1. Malgré le paragraphe 26.4",
+        ),
+    ] {
+        assert!(text.contains(wanted), "missing « {wanted} »");
+    }
+    for (text, slip) in [
+        (&meals, "est adressée à la personne responsable"),
+        (&gardens, "elle est fournie à titre d’information seulement"),
+        (&youth, "soient conservés pendant"),
+        (&youth, "dans le respect de l’article 18.2"),
+        (&gardens, "qui excède le total des sommes"),
+        (&meals, "décrivent  ;"),
+    ] {
+        assert!(!text.contains(slip), "« {slip} » is back");
+    }
+    let gardens_en = english(EXAMPLES[1]);
+    assert!(gardens_en.contains("This agreement is deemed entered into at Rivière-aux-Saules."));
+    let meals_en = english(EXAMPLES[2]);
+    assert!(meals_en.contains("(amounts per Fiscal Year)"));
+    assert!(!meals_en.contains("not yet payable"));
+    assert!(meals_en.contains("including the logs, registers and statements"));
 }

@@ -556,9 +556,10 @@ fn a_bilingual_edition_gives_each_article_in_both_languages() {
     assert!(!both.contains("<!-- lang"));
     // A Quebec public body signs: the French text alone is the agreement
     // (Charter of the French language), the English a translation.
-    assert!(both.contains("et seule la version française lie les parties"));
+    assert!(both.contains("n’en fait pas partie et n’a qu’une valeur d’information"));
+    assert!(both.contains("seule la version française lie les parties"));
     assert!(both.contains(
-        "This English translation does not form part of it: it is provided for information only, and the French version alone binds the parties"
+        "This English translation does not form part of it and has informative value only; the French version alone binds the parties"
     ));
 
     // English first on request.
@@ -754,4 +755,33 @@ fn a_clause_template_may_set_its_article_title() {
     let (code, _, err) = render(&["--templates", folder, GESTION]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains(&template.display().to_string()), "{err}");
+}
+
+/// A translation names the place where the agreement is deemed entered into;
+/// a wording file an organisation copied before that macro existed still
+/// renders, without it.
+#[test]
+fn a_translation_names_the_deemed_place_and_an_old_wording_file_still_renders() {
+    let gardens = "examples/realisation-jardins.toml";
+    let (code, md, err) = render(&["--lang", "en", gardens]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        md.contains("binds them. This agreement is deemed entered into at Rivière-aux-Saules.\n"),
+        "{md}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("en")).unwrap();
+    let bundled = std::fs::read_to_string("templates/en/wording.md.j2").unwrap();
+    let old: String = bundled
+        .lines()
+        .filter(|l| !l.contains("macro translation_place"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(old, bundled);
+    std::fs::write(dir.path().join("en/wording.md.j2"), old).unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let (code, md, err) = render(&["--templates", folder, "--lang", "en", gardens]);
+    assert_eq!(code, 0, "{err}");
+    assert!(md.contains("signed by the parties, binds them.\n"), "{md}");
+    assert!(!md.contains("deemed entered into at"), "{md}");
 }

@@ -330,6 +330,9 @@ needs! {
     DEFICIT_CAP = WINDING_UP."deficit_shares.cap": [Money] optional for DEFICIT_CAPS;
     /// Whether the total budget is yearly or for the whole term.
     BUDGET_PERIOD = RESOURCES."budget_period": [Choice] (&[WHOLE_TERM]) optional for CARRY_OVER;
+    /// The twelve months of a fiscal year; when given, « exercice financier »
+    /// is a defined term, and the annexes' titles write it as one.
+    FISCAL_YEAR = RESOURCES."fiscal_year": [Choice] optional for BUDGET;
     /// What becomes of funds unused at a fiscal year's end.
     UNUSED_FUNDS = REPAYMENT."unused": [Choice] (&[CARRIED_OVER]) optional for CARRY_OVER;
     /// The services of a service agreement, priced by the unit.

@@ -112,13 +112,23 @@ pub(super) fn annexes(
         // A yearly budget's tables are per fiscal year: the title says so,
         // lest « intégralement versées » be read against a total for the term.
         let yearly = !resources.whole_term;
+        // In English a defined term is capitalised, as the articles write it.
+        let fiscal_year = if resources.fiscal_year_defined {
+            "Fiscal Year"
+        } else {
+            "fiscal year"
+        };
+        let per_year = |lang: Lang, fr: &str, en: &str| match lang {
+            Lang::Fr => format!("{fr} (montants par exercice financier)"),
+            Lang::En => format!("{en} (amounts per {fiscal_year})"),
+        };
         push(
             "budget",
             if yearly {
-                tr!(
+                per_year(
                     lang,
-                    "Contributions annuelles des parties (montants par exercice financier)",
-                    "Annual contributions of the parties (amounts per fiscal year)"
+                    "Contributions annuelles des parties",
+                    "Annual contributions of the parties",
                 )
             } else {
                 tr!(
@@ -148,10 +158,10 @@ pub(super) fn annexes(
         push(
             "budget_lines",
             if yearly {
-                tr!(
+                per_year(
                     lang,
-                    "Ventilation du budget annuel (montants par exercice financier)",
-                    "Annual budget breakdown (amounts per fiscal year)"
+                    "Ventilation du budget annuel",
+                    "Annual budget breakdown",
                 )
             } else {
                 tr!(lang, "Ventilation du budget", "Budget breakdown")
