@@ -862,7 +862,7 @@ fn the_fourth_read_does_not_come_back() {
         // Insurance with a debtor; the owner answers for its premises.
         (
             &gardens,
-            "La Coopérative fait en sorte que chacune de ses polices d’assurance de responsabilité civile souscrites en application du présent article confère",
+            "La Coopérative fait en sorte que chacune de ses polices d’assurance de responsabilité civile souscrites en application du présent article, autre qu’une assurance de responsabilité professionnelle, confère",
         ),
         (
             &gardens,
@@ -1208,7 +1208,7 @@ fn the_seventh_read_does_not_come_back() {
         // Which instalments depend on appropriations is a matter of dates.
         (
             &youth,
-            "dont l’échéance prévue à la présente entente tombe après la fin de l’exercice financier au cours duquel tombe celle de son premier versement",
+            "dont l’échéance prévue à la présente entente, compte non tenu de tout report de cette échéance, tombe après la fin de l’exercice financier au cours duquel tombe celle de son premier versement",
         ),
         (
             &gardens,
@@ -1455,7 +1455,10 @@ fn the_eleventh_read_does_not_come_back() {
             &meals,
             "ne conserve, après la fin de la présente entente, aucun renseignement personnel qu’un organisme public lui a communiqué",
         ),
-        (&meals, "que par un numéro de référence"),
+        (
+            &meals,
+            "par un numéro de référence, remet à cet organisme la correspondance",
+        ),
         (
             &youth,
             "toute vérification relative à leur confidentialité et à leur protection, y compris dans ses locaux",
@@ -1466,7 +1469,7 @@ fn the_eleventh_read_does_not_come_back() {
         ),
         (
             &meals,
-            "coordonne les réponses aux questions qui touchent les renseignements échangés entre les parties",
+            "lorsqu’une telle demande ou question touche des renseignements échangés entre les parties, la partie qui la reçoit en avise sans délai",
         ),
         // Charter s. 18.2: the pardon exception is written out.
         (&youth, "à moins qu’elle n’en ait obtenu le pardon"),
@@ -1487,7 +1490,7 @@ fn the_eleventh_read_does_not_come_back() {
         // Periods run from deemed receipt.
         (
             &gardens,
-            "suivant la date où l’avis écrit du différend est réputé reçu",
+            "jours suivant la date où cet avis est réputé reçu",
         ),
         // Someone answers for an outside auditor's deadline.
         (
@@ -1516,5 +1519,97 @@ fn the_eleventh_read_does_not_come_back() {
     let meals_en = english(EXAMPLES[2]);
     assert!(meals_en.contains("(amounts per Fiscal Year)"));
     assert!(!meals_en.contains("not yet payable"));
-    assert!(meals_en.contains("including the logs, registers and statements"));
+    assert!(meals_en.contains("including the registers and statements"));
+    assert!(meals_en.contains("delivery register"));
+}
+
+#[test]
+fn the_twelfth_read_does_not_come_back() {
+    let management = render(&[EXAMPLES[0]]);
+    let gardens = render(&[EXAMPLES[1]]);
+    let meals = render(&[EXAMPLES[2]]);
+    let youth = render(&[EXAMPLES[3]]);
+    for (text, wanted) in [
+        // An organisation's books name no person a health body referred,
+        // by a set date, and it says so.
+        (
+            &meals,
+            "Dans les 60 jours suivant la fin de la présente entente, une partie qui n’est pas un organisme public remplace",
+        ),
+        (
+            &meals,
+            "sans en garder de copie et lui confirme par écrit qu’elle l’a fait",
+        ),
+        // Interns declare their interests too.
+        (&meals, "employés, bénévoles et stagiaires qui participe"),
+        // Someone gives the notice that starts a dispute's clock.
+        (
+            &gardens,
+            "la partie qui l’invoque en avise l’autre partie par écrit en en exposant l’objet",
+        ),
+        (
+            &management,
+            "la partie qui l’invoque en avise les autres parties par écrit",
+        ),
+        // An unchecked person is a deemed danger, not an example of one.
+        (
+            &meals,
+            "Est réputée compromettre cette santé ou cette sécurité l’affectation",
+        ),
+        (
+            &meals,
+            "parce qu’un manquement compromet cette santé ou cette sécurité",
+        ),
+        // Third-party money counts when a shortfall is computed.
+        (
+            &gardens,
+            "Pour l’application de la présente convention, la contribution en argent",
+        ),
+        (
+            &gardens,
+            "et des autres sommes qu’elle a affectées aux mêmes fins, notamment une autre subvention",
+        ),
+        (&gardens, "Les articles 6, 7, 9"),
+        (
+            &gardens,
+            "Toute traduction de la présente convention, qu’une partie peut faire faire pour son propre usage, n’en fait pas partie",
+        ),
+        (
+            &management,
+            "à moins qu’une stipulation de la présente convention n’exige expressément celui du mineur lui-même",
+        ),
+        (
+            &youth,
+            "à moins qu’elle n’en ait obtenu le pardon ou la suspension du casier judiciaire",
+        ),
+        (
+            &youth,
+            "autre qu’une assurance de responsabilité professionnelle",
+        ),
+        (
+            &youth,
+            "dans les cinq jours suivant le moment où elle a connaissance",
+        ),
+        (&youth, "compte non tenu de tout report de cette échéance"),
+        (
+            &youth,
+            "sans lui révéler l’identité du demandeur, et cet avis ne modifie pas ses propres obligations",
+        ),
+    ] {
+        assert!(text.contains(wanted), "missing « {wanted} »");
+    }
+    for (text, slip) in [
+        (&meals, "n’y désignant"),
+        (&youth, "coordonne les réponses"),
+        (&youth, "dans les 5 jours suivant le moment"),
+        (&gardens, "en avise à l’autre partie"),
+        (&meals, "notamment en affectant auprès d’elles"),
+    ] {
+        assert!(!text.contains(slip), "« {slip} » is back");
+    }
+    let gardens_en = english(EXAMPLES[1]);
+    assert!(!gardens_en.contains("logs, registers"));
+    let meals_en = english(EXAMPLES[2]);
+    assert!(meals_en.contains("if that date is less than 15 days away, without delay"));
+    assert!(!meals_en.contains("persons it refers to it"));
 }
