@@ -25,6 +25,20 @@ fn render(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Each sentence must be in its text: a reviewed wording that must stay.
+fn present(pairs: &[(&String, &str)]) {
+    for (text, wanted) in pairs {
+        assert!(text.contains(wanted), "missing « {wanted} »");
+    }
+}
+
+/// No slip may be in its text: a reviewed defect that must not return.
+fn absent(pairs: &[(&String, &str)]) {
+    for (text, slip) in pairs {
+        assert!(!text.contains(slip), "« {slip} » is back");
+    }
+}
+
 /// The paragraph numbers of a document, in order (« 12.3 »).
 fn paragraph_numbers(text: &str) -> Vec<String> {
     text.lines()
@@ -778,7 +792,7 @@ fn the_fourth_read_does_not_come_back() {
     let youth = render(&[EXAMPLES[3]]);
     let gardens_en = english(EXAMPLES[1]);
     let meals_en = english(EXAMPLES[2]);
-    for (text, wanted) in [
+    present(&[
         // Definitions reach the preamble; dates and periods are counted.
         (
             &gardens,
@@ -912,10 +926,8 @@ fn the_fourth_read_does_not_come_back() {
             &meals_en,
             "The joint committee meets to monitor the implementation",
         ),
-    ] {
-        assert!(text.contains(wanted), "missing « {wanted} »");
-    }
-    for (text, slip) in [
+    ]);
+    absent(&[
         (&management, "l’y enjoignant"),
         (
             &youth,
@@ -930,9 +942,7 @@ fn the_fourth_read_does_not_come_back() {
         (&gardens_en, "shall be liable for a delay"),
         (&gardens_en, "before its term"),
         (&meals_en, "It shall take the security measures"),
-    ] {
-        assert!(!text.contains(slip), "« {slip} » is back");
-    }
+    ]);
 }
 
 /// Every paragraph an example's text cites by number exists: the examples
@@ -1002,7 +1012,7 @@ fn the_fifth_read_does_not_come_back() {
     let youth = render(&[EXAMPLES[3]]);
     let youth_en = english(EXAMPLES[3]);
     let meals_en = english(EXAMPLES[2]);
-    for (text, wanted) in [
+    present(&[
         // A price earned is not repaid; it is owed whatever the credits.
         (
             &meals,
@@ -1068,18 +1078,14 @@ fn the_fifth_read_does_not_come_back() {
             &meals_en,
             "by one of the other means provided for in this paragraph",
         ),
-    ] {
-        assert!(text.contains(wanted), "missing « {wanted} »");
-    }
-    for (text, slip) in [
+    ]);
+    absent(&[
         (&meals, "qui n’ont été ni dépensées ni engagées"),
         (&meals, "qu’aux fins qui y sont prévues"),
         (&gardens, "les parties la remplacent de bonne foi"),
         (&gardens, "la présente règle"),
         (&youth, "chaque autre partie"),
-    ] {
-        assert!(!text.contains(slip), "« {slip} » is back");
-    }
+    ]);
 }
 
 /// The sixth fresh read (issue 30): who is named, what is netted, and what
@@ -1090,7 +1096,7 @@ fn the_sixth_read_does_not_come_back() {
     let gardens = render(&[EXAMPLES[1]]);
     let meals = render(&[EXAMPLES[2]]);
     let youth = render(&[EXAMPLES[3]]);
-    for (text, wanted) in [
+    present(&[
         (
             &gardens,
             "la Ville prend fait et cause pour la Coopérative, à moins que la réclamation ne vise que la faute de la Coopérative",
@@ -1131,9 +1137,7 @@ fn the_sixth_read_does_not_come_back() {
             &management,
             "la Ville prend fait et cause pour la partie poursuivie",
         ),
-    ] {
-        assert!(text.contains(wanted), "missing « {wanted} »");
-    }
+    ]);
     // The price of services rendered stays payable after the appropriations
     // caveat, which would otherwise be read to override it.
     let caveat = meals
@@ -1143,13 +1147,11 @@ fn the_sixth_read_does_not_come_back() {
         .find("Malgré les autres stipulations du présent article, le prix des services rendus")
         .unwrap();
     assert!(caveat < price);
-    for (text, slip) in [
+    absent(&[
         (&management, "Chaque partie tenue de souscrire l’assurance"),
         (&management, "les dépenses qu’elle engage"),
         (&meals, "Pendant le préavis"),
-    ] {
-        assert!(!text.contains(slip), "« {slip} » is back");
-    }
+    ]);
 }
 
 /// The seventh read (December 2026): settlements, who repays what at the
@@ -1166,7 +1168,7 @@ fn the_seventh_read_does_not_come_back() {
         .iter()
         .map(|e| render(&["--lang", "en", e]))
         .collect();
-    for (text, wanted) in [
+    present(&[
         // An indemnity that covers only a judgment leaves a settlement unpaid.
         (
             &gardens,
@@ -1259,10 +1261,8 @@ fn the_seventh_read_does_not_come_back() {
             "demeure toutefois régie par les règles que la loi lui impose",
         ),
         (&management, "réputée conclue à Saint-Aurèle-du-Lac"),
-    ] {
-        assert!(text.contains(wanted), "missing « {wanted} »");
-    }
-    for (text, slip) in [
+    ]);
+    absent(&[
         (&meals, "unités rendues"),
         (&meals, "que le CISSS lui dirige"),
         (&meals, "dans les 30 jours suivants"),
@@ -1279,9 +1279,7 @@ fn the_seventh_read_does_not_come_back() {
             "interdit aux personnes visées au présent article qui sont à son emploi, et demande",
         ),
         (&management, "en vertu du paragraphe précédent n’est tenue"),
-    ] {
-        assert!(!text.contains(slip), "« {slip} » is back");
-    }
+    ]);
     for text in &english {
         assert!(!text.contains("call the joint committee"));
         // One word for one thing: a « transaction » is a settlement.
@@ -1324,7 +1322,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
     let gardens = render(&[EXAMPLES[1]]);
     let meals = render(&[EXAMPLES[2]]);
     let youth = render(&[EXAMPLES[3]]);
-    for (text, wanted) in [
+    present(&[
         // The public body's silence does not make a missed instalment
         // conditional; the 60 days run from a named notice.
         (
@@ -1383,10 +1381,8 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
             &management,
             "sans communiquer d’autre renseignement sur ses antécédents judiciaires",
         ),
-    ] {
-        assert!(text.contains(wanted), "missing « {wanted} »");
-    }
-    for (text, slip) in [
+    ]);
+    absent(&[
         (&youth, "auprès de ce dernier en informe"),
         (&youth, "vaut cet avis"),
         (&gardens, "dans les 60 jours de cet avis"),
@@ -1396,9 +1392,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         ),
         (&management, "d’un commun accord, l’en exclure"),
         (&meals, "sauf l’obligation de rembourser les dépenses"),
-    ] {
-        assert!(!text.contains(slip), "« {slip} » is back");
-    }
+    ]);
     let gardens_en = english(EXAMPLES[1]);
     assert!(!gardens_en.contains("belong to it"));
     assert!(!gardens_en.contains("persons belonging to"));
@@ -1410,7 +1404,7 @@ fn the_eleventh_read_does_not_come_back() {
     let gardens = render(&[EXAMPLES[1]]);
     let meals = render(&[EXAMPLES[2]]);
     let youth = render(&[EXAMPLES[3]]);
-    for (text, wanted) in [
+    present(&[
         // A final statement has a start even when no statement came before.
         (
             &meals,
@@ -1501,19 +1495,15 @@ fn the_eleventh_read_does_not_come_back() {
             &management,
             "d’au moins 90 jours plutôt que par le préavis prévu au paragraphe 26.1. Malgré le paragraphe 26.4",
         ),
-    ] {
-        assert!(text.contains(wanted), "missing « {wanted} »");
-    }
-    for (text, slip) in [
+    ]);
+    absent(&[
         (&meals, "est adressée à la personne responsable"),
         (&gardens, "elle est fournie à titre d’information seulement"),
         (&youth, "soient conservés pendant"),
         (&youth, "dans le respect de l’article 18.2"),
         (&gardens, "qui excède le total des sommes"),
         (&meals, "décrivent  ;"),
-    ] {
-        assert!(!text.contains(slip), "« {slip} » is back");
-    }
+    ]);
     let gardens_en = english(EXAMPLES[1]);
     assert!(gardens_en.contains("This agreement is deemed entered into at Rivière-aux-Saules."));
     let meals_en = english(EXAMPLES[2]);
@@ -1529,7 +1519,7 @@ fn the_twelfth_read_does_not_come_back() {
     let gardens = render(&[EXAMPLES[1]]);
     let meals = render(&[EXAMPLES[2]]);
     let youth = render(&[EXAMPLES[3]]);
-    for (text, wanted) in [
+    present(&[
         // An organisation's books name no person a health body referred,
         // by a set date, and it says so.
         (
@@ -1595,18 +1585,14 @@ fn the_twelfth_read_does_not_come_back() {
             &youth,
             "sans lui révéler l’identité du demandeur, et cet avis ne modifie pas ses propres obligations",
         ),
-    ] {
-        assert!(text.contains(wanted), "missing « {wanted} »");
-    }
-    for (text, slip) in [
+    ]);
+    absent(&[
         (&meals, "n’y désignant"),
         (&youth, "coordonne les réponses"),
         (&youth, "dans les 5 jours suivant le moment"),
         (&gardens, "en avise à l’autre partie"),
         (&meals, "notamment en affectant auprès d’elles"),
-    ] {
-        assert!(!text.contains(slip), "« {slip} » is back");
-    }
+    ]);
     let gardens_en = english(EXAMPLES[1]);
     assert!(!gardens_en.contains("logs, registers"));
     let meals_en = english(EXAMPLES[2]);
