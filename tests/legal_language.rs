@@ -25,6 +25,23 @@ fn render(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The French edition of each bundled example.
+struct Editions {
+    management: String,
+    gardens: String,
+    meals: String,
+    youth: String,
+}
+
+fn editions() -> Editions {
+    Editions {
+        management: render(&[EXAMPLES[0]]),
+        gardens: render(&[EXAMPLES[1]]),
+        meals: render(&[EXAMPLES[2]]),
+        youth: render(&[EXAMPLES[3]]),
+    }
+}
+
 /// Each sentence must be in its text: a reviewed wording that must stay.
 fn present(pairs: &[(&String, &str)]) {
     for (text, wanted) in pairs {
@@ -786,10 +803,12 @@ fn the_third_read_does_not_come_back() {
 /// still lacked for a lawyer to sign it.
 #[test]
 fn the_fourth_read_does_not_come_back() {
-    let management = render(&[EXAMPLES[0]]);
-    let gardens = render(&[EXAMPLES[1]]);
-    let meals = render(&[EXAMPLES[2]]);
-    let youth = render(&[EXAMPLES[3]]);
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
     let gardens_en = english(EXAMPLES[1]);
     let meals_en = english(EXAMPLES[2]);
     present(&[
@@ -1006,10 +1025,12 @@ fn every_paragraph_cited_by_number_exists() {
 /// the shared articles say whose fault, which notice and what survives.
 #[test]
 fn the_fifth_read_does_not_come_back() {
-    let management = render(&[EXAMPLES[0]]);
-    let gardens = render(&[EXAMPLES[1]]);
-    let meals = render(&[EXAMPLES[2]]);
-    let youth = render(&[EXAMPLES[3]]);
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
     let youth_en = english(EXAMPLES[3]);
     let meals_en = english(EXAMPLES[2]);
     present(&[
@@ -1092,10 +1113,12 @@ fn the_fifth_read_does_not_come_back() {
 /// a breach that endangers people allows.
 #[test]
 fn the_sixth_read_does_not_come_back() {
-    let management = render(&[EXAMPLES[0]]);
-    let gardens = render(&[EXAMPLES[1]]);
-    let meals = render(&[EXAMPLES[2]]);
-    let youth = render(&[EXAMPLES[3]]);
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
     present(&[
         (
             &gardens,
@@ -1160,10 +1183,12 @@ fn the_sixth_read_does_not_come_back() {
 /// cross-references.
 #[test]
 fn the_seventh_read_does_not_come_back() {
-    let management = render(&[EXAMPLES[0]]);
-    let gardens = render(&[EXAMPLES[1]]);
-    let meals = render(&[EXAMPLES[2]]);
-    let youth = render(&[EXAMPLES[3]]);
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
     let english: Vec<String> = EXAMPLES[1..]
         .iter()
         .map(|e| render(&["--lang", "en", e]))
@@ -1318,10 +1343,12 @@ fn the_seventh_read_does_not_come_back() {
 /// and the limits of a verification of personal information.
 #[test]
 fn the_eighth_and_ninth_reads_do_not_come_back() {
-    let management = render(&[EXAMPLES[0]]);
-    let gardens = render(&[EXAMPLES[1]]);
-    let meals = render(&[EXAMPLES[2]]);
-    let youth = render(&[EXAMPLES[3]]);
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
     present(&[
         // The public body's silence does not make a missed instalment
         // conditional; the 60 days run from a named notice.
@@ -1400,10 +1427,12 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
 
 #[test]
 fn the_eleventh_read_does_not_come_back() {
-    let management = render(&[EXAMPLES[0]]);
-    let gardens = render(&[EXAMPLES[1]]);
-    let meals = render(&[EXAMPLES[2]]);
-    let youth = render(&[EXAMPLES[3]]);
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
     present(&[
         // A final statement has a start even when no statement came before.
         (
@@ -1515,10 +1544,12 @@ fn the_eleventh_read_does_not_come_back() {
 
 #[test]
 fn the_twelfth_read_does_not_come_back() {
-    let management = render(&[EXAMPLES[0]]);
-    let gardens = render(&[EXAMPLES[1]]);
-    let meals = render(&[EXAMPLES[2]]);
-    let youth = render(&[EXAMPLES[3]]);
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
     present(&[
         // An organisation's books name no person a health body referred,
         // by a set date, and it says so.
