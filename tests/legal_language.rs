@@ -586,7 +586,7 @@ fn someone_convenes_the_board() {
         "en transmettant l’avis de convocation dans les cinq jours ouvrables de cette demande"
     ));
     assert!(
-        fr.contains("Tant que la présidence n’est pas pourvue, la Ville convoque les séances.")
+        fr.contains("Tant que la présidence n’est pas pourvue, la Ville convoque les séances et désigne dans l’avis de convocation, parmi les membres qu’elle a nommés, celui qui préside la séance")
     );
     assert!(!fr.contains("peut être convoquée par la présidence ou à la demande"));
 }
@@ -651,7 +651,9 @@ fn each_contribution_is_paid_on_a_schedule() {
         "The CISSS shall pay its yearly cash contribution to the Organization as follows; in each following Fiscal Year, the instalments are due on the same day and month:"
     ));
     assert!(
-        meals.contains("otherwise, within 15 days after the last of those logs is handed over;")
+        meals.contains(
+            "otherwise, within 15 days after the last of those registers is handed over;"
+        )
     );
 }
 
@@ -915,7 +917,7 @@ fn the_fourth_read_does_not_come_back() {
         ),
         (
             &youth,
-            "ne vise pas les dossiers ni les autres documents qui contiennent des renseignements personnels",
+            "ne vise ni les dossiers et les autres documents qui contiennent des renseignements personnels",
         ),
         (&youth, "auquel cas le délai que prévoit la loi s’applique"),
         (
@@ -1127,7 +1129,7 @@ fn the_sixth_read_does_not_come_back() {
         (&youth, "sans délai de correction"),
         (
             &youth,
-            "sur le total des sommes qu’elle a reçues de la partie qui met fin à la présente entente",
+            "a) les sommes que l’autre partie a reçues de la partie qui met fin à la présente entente",
         ),
         (
             &youth,
@@ -1251,7 +1253,7 @@ fn the_seventh_read_does_not_come_back() {
         ),
         (
             &youth,
-            "au plus tard cinq jours ouvrables après la date du versement en cause, produit les mêmes effets",
+            "au plus tard cinq jours ouvrables après la date où le versement en cause devient exigible, compte tenu de tout report de son échéance, produit les mêmes effets",
         ),
         (
             &gardens,
@@ -1372,7 +1374,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         // Termination without cause repays the shortfall, not what was funded.
         (
             &gardens,
-            "sur le total des sommes qu’elle a reçues de la partie qui met fin à la présente convention",
+            "a) les sommes que l’autre partie a reçues de la partie qui met fin à la présente convention",
         ),
         (
             &gardens,
@@ -1456,7 +1458,7 @@ fn the_eleventh_read_does_not_come_back() {
         ),
         (
             &management,
-            "sans excéder le total des versements suspendus",
+            "Cet excédent ne peut dépasser le total des versements suspendus",
         ),
         (
             &youth,
@@ -1492,7 +1494,7 @@ fn the_eleventh_read_does_not_come_back() {
         ),
         (
             &meals,
-            "lorsqu’une telle demande ou question touche des renseignements échangés entre les parties, la partie qui la reçoit en avise sans délai",
+            "lorsqu’une telle demande ou question touche des renseignements que la partie qui la reçoit a communiqués à",
         ),
         // Charter s. 18.2: the pardon exception is written out.
         (&youth, "à moins qu’elle n’en ait obtenu le pardon"),
@@ -1518,11 +1520,11 @@ fn the_eleventh_read_does_not_come_back() {
         // Someone answers for an outside auditor's deadline.
         (
             &management,
-            "la Ville fait en sorte que ce rapport lui soit remis au plus tard à l’échéance prévue au présent article",
+            "lorsque la Ville retient une personne qui n’est pas une partie pour faire une vérification, la Ville fait en sorte que le rapport de cette personne lui soit remis",
         ),
         (
             &management,
-            "d’au moins 90 jours plutôt que par le préavis prévu au paragraphe 26.1. Malgré le paragraphe 26.4",
+            "d’au moins 90 jours plutôt que par le préavis prévu au paragraphe 26.1",
         ),
     ]);
     absent(&[
@@ -1588,7 +1590,7 @@ fn the_twelfth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "et des autres sommes qu’elle a affectées aux mêmes fins, notamment une autre subvention",
+            "c) les autres sommes qu’elle a affectées aux mêmes fins, notamment une autre subvention",
         ),
         (&gardens, "Les articles 6, 7, 9"),
         (
@@ -1614,7 +1616,7 @@ fn the_twelfth_read_does_not_come_back() {
         (&youth, "compte non tenu de tout report de cette échéance"),
         (
             &youth,
-            "sans lui révéler l’identité du demandeur, et cet avis ne modifie pas ses propres obligations",
+            "à qui elle ne révèle l’identité du demandeur qu’avec le consentement de celui-ci ou dans les cas où la loi le permet",
         ),
     ]);
     absent(&[
@@ -1629,4 +1631,106 @@ fn the_twelfth_read_does_not_come_back() {
     let meals_en = english(EXAMPLES[2]);
     assert!(meals_en.contains("if that date is less than 15 days away, without delay"));
     assert!(!meals_en.contains("persons it refers to it"));
+}
+
+#[test]
+fn the_thirteenth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    present(&[
+        // Each signatory's authority is represented.
+        (
+            &gardens,
+            "et que chaque personne qui la signe pour elle y est dûment autorisée",
+        ),
+        // A late notice runs from the date an instalment actually falls due.
+        (
+            &gardens,
+            "après la date où le versement en cause devient exigible, compte tenu de tout report de son échéance",
+        ),
+        // A formula's deductions are lettered, so none can merge with another.
+        (
+            &gardens,
+            "b) la contribution en argent que la partie en cause a elle-même affectée",
+        ),
+        (
+            &youth,
+            "c) les autres sommes que la partie en cause a affectées aux mêmes fins",
+        ),
+        // A final statement that never comes does not stop the settlement.
+        (
+            &meals,
+            "établit les unités fournies à partir des documents que l’Organisme lui a remis",
+        ),
+        // A suspension ends with the agreement, whatever the cause.
+        (
+            &meals,
+            "Si, entre-temps, la présente entente prend fin, quelle qu’en soit la cause",
+        ),
+        (
+            &meals,
+            "lorsque, au 60e jour précédant son échéance, la présente entente n’a pas été renouvelée",
+        ),
+        // Someone chairs the first meeting; the minutes have a debtor.
+        (
+            &management,
+            "celui qui préside la séance et y exerce les attributions de la présidence",
+        ),
+        (
+            &management,
+            "Le secrétariat du Conseil rédige le procès-verbal de chaque séance",
+        ),
+        // Subcontractors are bound by article number; exchanged statistics
+        // are not licensed away.
+        (
+            &youth,
+            "respectent, dans cette exécution, les articles 15 et 18 comme s’ils s’appliquaient à eux",
+        ),
+        (
+            &youth,
+            "ni les renseignements qu’une partie communique à l’autre partie en vertu de l’article 15",
+        ),
+        (
+            &gardens,
+            "Une personne concernée peut aussi adresser à la personne responsable",
+        ),
+        // The examples' own fixes.
+        (
+            &management,
+            "lorsque ce retrait ou cette exclusion met fin à la présente convention en application du paragraphe 26.1",
+        ),
+        (
+            &management,
+            "ce droit s’ajoute à celui que le paragraphe 28.3 confère à la partie empêchée",
+        ),
+        (
+            &gardens,
+            "Malgré le paragraphe 19.1, le préavis par lequel la Ville met fin sans motif",
+        ),
+        (
+            &youth,
+            "la partie du territoire de la ville de Sherbrooke délimitée sur le plan",
+        ),
+        (
+            &youth,
+            "le droit de réduction proportionnelle que ce paragraphe accorde à l’autre partie ne s’applique pas",
+        ),
+    ]);
+    absent(&[
+        (&youth, "ses versements de la contribution en argent"),
+        (&gardens, "la personne qui la signe pour elle"),
+        (&management, "Les procès-verbaux des séances sont rédigés"),
+        (&youth, "la Maison des jeunes ne réduit pas ses activités"),
+        (&gardens, "La Ville qui met ainsi fin"),
+    ]);
+    let gardens_en = english(EXAMPLES[1]);
+    assert!(!gardens_en.contains("the party that appointed the person or under whose authority"));
+    let youth_en = english(EXAMPLES[3]);
+    assert!(
+        youth_en.contains("shall be addressed to the service quality and complaints commissioner")
+    );
 }
