@@ -383,8 +383,8 @@ fn the_party_holding_the_funds_repays_them() {
     }
     let gestion = render(&[EXAMPLES[0]]);
     assert!(
-        gestion.contains("La Ville rembourse aux autres parties, au prorata de leur contribution en argent, toute somme reçue"),
-        "four parties: the fund manager repays the others"
+        gestion.contains("La Ville affecte de nouveau aux fins de la présente convention, dans les 60 jours de la demande écrite de toute autre partie, toute somme reçue"),
+        "four parties: the fund manager restores what it misused"
     );
     let jardins = render(&[EXAMPLES[1]]);
     // Two parties: the creditor is named, not « l'autre partie ».
@@ -570,7 +570,7 @@ fn a_service_provider_acts_for_the_public_body_not_in_its_name() {
         "qui l’accepte, la prestation de ces services aux personnes que le CISSS dirige vers l’Organisme"
     ));
     assert!(!meals.contains("en son nom") && !meals.contains("au nom de l’organisme public"));
-    assert!(meals.contains("aucune partie n’est la mandataire"));
+    assert!(meals.contains("aucune partie n’a la qualité de mandataire"));
     // Volunteers' cars are insured by their owners; the organisation checks it.
     assert!(!meals.contains("y compris les véhicules de ses bénévoles"));
     assert!(meals.contains(
@@ -1257,7 +1257,7 @@ fn the_seventh_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "au moins 60 jours après la date où il est réputé reçu",
+            "ou si la date indiquée tombe moins de 60 jours après la date où il est réputé reçu",
         ),
         (
             &management,
@@ -1388,7 +1388,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         // Every policy, and a claims-made policy's tail.
         (
             &meals,
-            "chacune des polices souscrites en application du présent article",
+            "chacune des polices qu’elle souscrit elle-même en application du présent article",
         ),
         (&youth, "garantie de déclaration prolongée"),
         // Verification of personal information opens no file.
@@ -1439,7 +1439,7 @@ fn the_eleventh_read_does_not_come_back() {
         // A final statement has a start even when no statement came before.
         (
             &meals,
-            "ou, si aucun relevé n’a été remis, depuis l’entrée en vigueur de la présente entente",
+            "ou, à défaut, depuis l’entrée en vigueur de la présente entente",
         ),
         // A sum committed but never paid goes back too.
         (
@@ -1490,7 +1490,7 @@ fn the_eleventh_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "ne les communique, même à l’autre partie, qu’avec le consentement",
+            "ne communique ces renseignements personnels, même à l’autre partie, qu’avec le consentement",
         ),
         (
             &meals,
@@ -1505,7 +1505,7 @@ fn the_eleventh_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "Sauf dans la mesure où la présente convention le prévoit expressément, aucune partie n’est la mandataire",
+            "Sauf dans la mesure où la présente convention le prévoit expressément, aucune partie n’a la qualité de mandataire",
         ),
         (&meals, "en précisent l’exécution sans la modifier"),
         (
@@ -1709,7 +1709,7 @@ fn the_thirteenth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "Malgré le paragraphe 19.1, le préavis par lequel la Ville met fin sans motif",
+            "Tout avis par lequel la Ville met fin à la présente convention sans motif",
         ),
         (
             &youth,
@@ -1717,7 +1717,7 @@ fn the_thirteenth_read_does_not_come_back() {
         ),
         (
             &youth,
-            "le droit de réduction proportionnelle que ce paragraphe accorde à l’autre partie ne s’applique pas",
+            "la réduction des activités et des dépenses que ce paragraphe permet à la Maison des jeunes prend la forme prévue au présent alinéa",
         ),
     ]);
     absent(&[
@@ -1733,4 +1733,108 @@ fn the_thirteenth_read_does_not_come_back() {
     assert!(
         youth_en.contains("shall be addressed to the service quality and complaints commissioner")
     );
+}
+
+#[test]
+fn the_fourteenth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    present(&[
+        // A season the agreement protects lives in the termination article,
+        // and the appropriations article points to it.
+        (
+            &gardens,
+            "Tout avis par lequel la Ville met fin à la présente convention sans motif ou en vertu de l’article 8 et qui prendrait effet entre le 1er mai et le 31 octobre ne prend effet que le 1er novembre suivant.",
+        ),
+        (
+            &gardens,
+            "réputé reçu, sous réserve de l’article 19, sans indemnité",
+        ),
+        // A notice that names no date, or too early a date, still works.
+        (
+            &gardens,
+            "ou, si aucune date n’y est indiquée ou si la date indiquée tombe moins de 60 jours après",
+        ),
+        // One proportion for every reduction, and notice first.
+        (
+            &management,
+            "réduire, dans la proportion que représente la somme non versée",
+        ),
+        // The fund manager puts misused money back; one name for unused sums.
+        (
+            &management,
+            "affecte de nouveau aux fins de la présente convention",
+        ),
+        (
+            &management,
+            "la somme remboursée est traitée comme une somme ni dépensée ni engagée",
+        ),
+        // A priced service is settled year by year, from the last settled period.
+        (
+            &meals,
+            "depuis la fin de la dernière période dont les unités ont été établies",
+        ),
+        (
+            &meals,
+            "pour chaque exercice financier visé, l’excédent des avances reçues pour cet exercice",
+        ),
+        (
+            &meals,
+            "ou, à la fin de la présente entente, conformément au présent article",
+        ),
+        // A pending complaint keeps what it needs.
+        (
+            &meals,
+            "lorsqu’une plainte, un signalement, une réclamation ou un différend qui concerne la personne visée est en cours",
+        ),
+        (
+            &meals,
+            "chacune des polices qu’elle souscrit elle-même en application du présent article",
+        ),
+        (&youth, "son personnel, ses bénévoles et ses stagiaires"),
+        (
+            &youth,
+            "au plus tard trois ans après la date de sa dernière vérification",
+        ),
+        (
+            &meals,
+            "aucune partie n’a la qualité de mandataire, d’employeur ou de représentant de l’autre",
+        ),
+        (
+            &youth,
+            "dans les cinq jours ouvrables suivant la déclaration",
+        ),
+        (
+            &gardens,
+            "peut y remplacer le nom et les coordonnées d’une personne physique par un numéro",
+        ),
+        (
+            &gardens,
+            "Chaque partie protège les renseignements personnels qu’elle reçoit ou communique",
+        ),
+    ]);
+    absent(&[
+        (&gardens, "novembre suivant ."),
+        (&meals, "aucune partie n’est la mandataire"),
+        (&meals, "sommes non utilisées sont traitées"),
+        (&youth, "tous les trois ans"),
+    ]);
+    // Only an agreement that gives a protected period prints the rule.
+    for text in [&management, &meals, &youth] {
+        assert!(!text.contains("et qui prendrait effet"));
+    }
+    let youth_en = english(EXAMPLES[3]);
+    assert!(youth_en.contains("shall replace with a reference number, in the books"));
+    assert!(
+        youth_en.contains("is for information only; only the French version binds the parties")
+    );
+    assert!(youth_en.contains(
+        "for the amount by which the total of the expenses that the other party incurred"
+    ));
+    let meals_en = english(EXAMPLES[2]);
+    assert!(!meals_en.contains("relatives"));
 }

@@ -275,8 +275,8 @@ fn management_script() -> Vec<String> {
     a.push("non");
     // Disputes: no joint committee first.
     a.extend([SKIP, "30", SKIP, "aux tribunaux compétents"]);
-    // Termination: notice, time to remedy, no listed causes.
-    a.extend(["90", "30", SKIP]);
+    // Termination: notice, time to remedy, no listed causes, no protected period.
+    a.extend(["90", "30", SKIP, DONE]);
     // Withdrawal: notice, seats, contributions, property.
     a.extend([
         "180",
