@@ -851,7 +851,7 @@ fn the_fourth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "Le répondant du CISSS convoque le comité conjoint deux fois par année",
+            "Le CISSS, par l’entremise de son répondant, convoque le comité conjoint deux fois par année",
         ),
         (
             &management,
@@ -1388,7 +1388,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         // Every policy, and a claims-made policy's tail.
         (
             &meals,
-            "chacune des polices qu’elle souscrit elle-même en application du présent article",
+            "chacune de ses propres polices souscrites en application du présent article",
         ),
         (&youth, "garantie de déclaration prolongée"),
         // Verification of personal information opens no file.
@@ -1478,7 +1478,7 @@ fn the_eleventh_read_does_not_come_back() {
         ),
         (
             &meals,
-            "ne conserve, après la fin de la présente entente, aucun renseignement personnel qu’un organisme public lui a communiqué",
+            "détruit de manière sécuritaire les autres renseignements personnels que cet organisme lui a communiqués",
         ),
         (
             &meals,
@@ -1501,7 +1501,7 @@ fn the_eleventh_read_does_not_come_back() {
         // A public body's works contracts need no one's consent.
         (
             &gardens,
-            "sauf pour des études, des travaux ou des fournitures qu’un organisme public fait exécuter",
+            "sauf pour des contrats d’études, de travaux, de services ou d’approvisionnement",
         ),
         (
             &gardens,
@@ -1752,7 +1752,7 @@ fn the_fourteenth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "réputé reçu, sous réserve de l’article 19, sans indemnité",
+            "réputé reçu, sous réserve de la règle de l’article 19",
         ),
         // A notice that names no date, or too early a date, still works.
         (
@@ -1789,11 +1789,11 @@ fn the_fourteenth_read_does_not_come_back() {
         // A pending complaint keeps what it needs.
         (
             &meals,
-            "lorsqu’une plainte, un signalement, une réclamation ou un différend qui concerne la personne visée est en cours",
+            "Lorsqu’une plainte, un signalement, une réclamation ou un différend qui concerne la personne visée est en cours",
         ),
         (
             &meals,
-            "chacune des polices qu’elle souscrit elle-même en application du présent article",
+            "chacune de ses propres polices souscrites en application du présent article",
         ),
         (&youth, "son personnel, ses bénévoles et ses stagiaires"),
         (
@@ -1837,4 +1837,99 @@ fn the_fourteenth_read_does_not_come_back() {
     ));
     let meals_en = english(EXAMPLES[2]);
     assert!(!meals_en.contains("relatives"));
+}
+
+#[test]
+fn the_fifteenth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    present(&[
+        // Several funders pool their money: a shortfall is weighed against
+        // the whole, every party hears of a reduction, and what was spent
+        // stays spent.
+        (
+            &management,
+            "par rapport au total des contributions en argent que les parties doivent verser",
+        ),
+        (
+            &management,
+            "après en avoir avisé toutes les autres parties par écrit",
+        ),
+        (&management, "pour le reste de cet exercice"),
+        (
+            &youth,
+            "la réduction ne vise pas les dépenses faites conformément à la présente entente avant la date où elle prend effet",
+        ),
+        // Each party screens the persons it assigns.
+        (
+            &management,
+            "de toute personne qu’elle affecte, elle-même ou par l’entremise d’un tiers qui exécute ses obligations",
+        ),
+        (
+            &management,
+            "la partie pour laquelle elle les exerce fait refaire la vérification",
+        ),
+        // The register's keeper is told, and the clock runs from then.
+        (
+            &management,
+            "les autres parties et la personne qui tient le registre commun prévu ci-après",
+        ),
+        (
+            &management,
+            "dans les cinq jours ouvrables suivant la date où cette information lui parvient",
+        ),
+        (
+            &youth,
+            "sans aucun renseignement qui permette d’identifier la personne qui a fait la déclaration",
+        ),
+        // Retention in sentences, not one chain of clauses.
+        (
+            &meals,
+            "Au plus tard le 30e jour suivant la fin de la présente entente, une partie qui n’est pas un organisme public remet",
+        ),
+        (
+            &meals,
+            "faite avant leur destruction, la partie qui les détient les lui remet",
+        ),
+        (
+            &meals,
+            "rembourse au CISSS, pour chaque exercice financier visé",
+        ),
+        (
+            &meals,
+            "chacune de ses propres polices souscrites en application du présent article",
+        ),
+        (&youth, "au plus tard le jour ouvrable qui suit cette date"),
+        (
+            &gardens,
+            "sous réserve de la règle de l’article 19 sur les périodes où un tel avis ne prend pas effet",
+        ),
+        (
+            &gardens,
+            "sauf pour des contrats d’études, de travaux, de services ou d’approvisionnement qu’un organisme public adjuge",
+        ),
+        (
+            &gardens,
+            "n’est pas une somme versée en vertu de la présente convention au sens du présent article et de l’article 9",
+        ),
+    ]);
+    absent(&[
+        (&meals, "sauf que, lorsqu’une plainte"),
+        (&meals, "qu’elle souscrit elle-même"),
+        (&gardens, "à l’autre partie qui le demande"),
+        (&meals, "compte aussi ses stagiaires parmi les assurés"),
+        (
+            &management,
+            "de toute personne, notamment les membres de son personnel",
+        ),
+    ]);
+    let meals_en = english(EXAMPLES[2]);
+    assert!(meals_en.contains(
+        "for each Fiscal Year concerned, the excess of the advances received for that Fiscal Year"
+    ));
+    assert!(meals_en.contains("drawn up by Fiscal Year"));
 }
