@@ -905,7 +905,7 @@ fn the_fourth_read_does_not_come_back() {
         ),
         (
             &youth,
-            "si elle les exerce déjà à l’entrée en vigueur de la présente entente",
+            "à moins que ses antécédents n’aient été ainsi vérifiés depuis moins de trois ans",
         ),
         (
             &youth,
@@ -1478,7 +1478,7 @@ fn the_eleventh_read_does_not_come_back() {
         ),
         (
             &meals,
-            "détruit de manière sécuritaire les autres renseignements personnels que cet organisme lui a communiqués",
+            "elle ne conserve au-delà de ce jour aucun renseignement personnel que cet organisme lui a communiqué",
         ),
         (
             &meals,
@@ -1810,7 +1810,7 @@ fn the_fourteenth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "peut y remplacer le nom et les coordonnées d’une personne physique par un numéro",
+            "y remplace le nom et les coordonnées de toute personne physique par un numéro",
         ),
         (
             &gardens,
@@ -1906,7 +1906,7 @@ fn the_fifteenth_read_does_not_come_back() {
         (&youth, "au plus tard le jour ouvrable qui suit cette date"),
         (
             &gardens,
-            "sous réserve de la règle de l’article 19 sur les périodes où un tel avis ne prend pas effet",
+            "sous réserve de la règle de l’article 19 sur les périodes où l’avis de la Ville ne prend pas effet",
         ),
         (
             &gardens,
@@ -1932,4 +1932,78 @@ fn the_fifteenth_read_does_not_come_back() {
         "for each Fiscal Year concerned, the excess of the advances received for that Fiscal Year"
     ));
     assert!(meals_en.contains("drawn up by Fiscal Year"));
+}
+
+#[test]
+fn the_sixteenth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    present(&[
+        // Books opened to a funder name no one without a ground in law.
+        (
+            &gardens,
+            "y remplace le nom et les coordonnées de toute personne physique par un numéro",
+        ),
+        (
+            &gardens,
+            "Une somme qu’une partie verse à l’autre partie sur ses propres ressources",
+        ),
+        // The protected period says whose notice it defers.
+        (
+            &gardens,
+            "sur les périodes où l’avis de la Ville ne prend pas effet",
+        ),
+        // A disputed count is paid in its undisputed part.
+        (
+            &meals,
+            "seule la part non contestée de l’excédent est payable dans ce délai",
+        ),
+        // The books are the only exception to the end-of-agreement rule.
+        (
+            &meals,
+            "sauf ceux que contiennent les livres, les comptes et les pièces justificatives, qui suivent la règle prévue ci-après",
+        ),
+        // A check comes before the duties, with no grace period.
+        (
+            &youth,
+            "avant que la personne n’exerce ces fonctions, à moins que ses antécédents n’aient été ainsi vérifiés depuis moins de trois ans",
+        ),
+        (
+            &youth,
+            "les noms, les marques ou les logos de l’autre partie",
+        ),
+        (
+            &youth,
+            "à l’examen d’une plainte transmise en vertu du paragraphe 19.2",
+        ),
+        // Who is endangered, in an agreement that serves no one directly.
+        (
+            &management,
+            "des personnes qui participent aux activités tenues en vertu de la présente convention ou du personnel, des bénévoles et des stagiaires des parties",
+        ),
+        (
+            &meals,
+            "des personnes servies en vertu de la présente entente ou du personnel",
+        ),
+        (
+            &management,
+            "les frais d’inscription aux activités qu’il tient à la Base en vertu du Plan d’action",
+        ),
+        (
+            &management,
+            "restent affectés à la Base tant que la présente convention demeure en vigueur",
+        ),
+    ]);
+    absent(&[
+        (&youth, "dans les 60 jours de cette date"),
+        (&gardens, "peut y remplacer le nom"),
+        (&meals, "sous réserve de l’article 19."),
+    ]);
+    let youth_en = english(EXAMPLES[3]);
+    assert!(youth_en.contains("the reduction does not apply to expenses incurred"));
+    assert!(!youth_en.contains("does not reach"));
 }
