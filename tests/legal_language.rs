@@ -448,7 +448,7 @@ fn the_management_example_no_longer_contradicts_itself() {
     let fr = render(&[EXAMPLES[0]]);
     // 8.1 against 9.1: the board governs, so the board decides the carry-over.
     assert!(
-        fr.contains("reportées à l’exercice suivant, aux mêmes fins, sur décision du Conseil\u{202f}; à défaut de décision dans les 90 jours suivant la fin de l’exercice, elles sont remboursées par la Ville")
+        fr.contains("reportées à l’exercice suivant, aux mêmes fins, sur décision du Conseil\u{202f}; à défaut d’une décision de report dans les 90 jours suivant la fin de l’exercice, elles sont remboursées par la Ville")
     );
     // 9.5 against 29.2: a new party joins by an amendment every party signs.
     assert!(fr.contains("n’est admise qu’à la signature, par toutes les parties et par elle"));
@@ -905,7 +905,7 @@ fn the_fourth_read_does_not_come_back() {
         ),
         (
             &youth,
-            "à moins que ses antécédents n’aient été ainsi vérifiés depuis moins de trois ans",
+            "à moins que ses antécédents n’aient été ainsi vérifiés, à la demande de cette partie ou du tiers qui exécute ses obligations, depuis moins de trois ans",
         ),
         (
             &youth,
@@ -1091,7 +1091,7 @@ fn the_fifth_read_does_not_come_back() {
             &gardens,
             "cette suspension ne s’applique pas à l’obligation de payer",
         ),
-        (&youth, "aucune partie ne passe outre au refus du mineur"),
+        (&youth, "aucune partie ne passe outre au refus de ce mineur"),
         (
             &youth,
             "nommer l’autre partie pour faire état de la présente entente",
@@ -1230,10 +1230,7 @@ fn the_seventh_read_does_not_come_back() {
             "prend cependant effet à la date où il est réputé reçu par courriel",
         ),
         // A 15-year-old's consent is the young person's own.
-        (
-            &youth,
-            "la partie qui le recueille auprès du titulaire de l’autorité parentale ou du tuteur en informe le mineur",
-        ),
+        (&youth, "la partie qui le recueille en informe ce mineur"),
         // Which instalments depend on appropriations is a matter of dates.
         (
             &youth,
@@ -1397,10 +1394,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
             "cette vérification ne donne accès à aucun dossier",
         ),
         (&youth, "sans lui révéler l’identité du demandeur"),
-        (
-            &youth,
-            "auprès du titulaire de l’autorité parentale ou du tuteur en informe le mineur",
-        ),
+        (&youth, "la partie qui le recueille en informe ce mineur"),
         (
             &management,
             "dont au moins une partie qui n’est pas un organisme public",
@@ -1595,7 +1589,7 @@ fn the_twelfth_read_does_not_come_back() {
         (&gardens, "Les articles 6, 7, 9"),
         (
             &gardens,
-            "Toute traduction de la présente convention, qu’une partie peut faire faire pour son propre usage, n’en fait pas partie",
+            "Toute traduction de la présente convention, y compris celle qu’une partie fait faire pour son propre usage, n’en fait pas partie",
         ),
         (
             &management,
@@ -1810,7 +1804,7 @@ fn the_fourteenth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "y remplace le nom et les coordonnées de toute personne physique par un numéro",
+            "remplace le nom et les coordonnées de toute personne physique par un numéro dont elle conserve la correspondance",
         ),
         (
             &gardens,
@@ -1946,7 +1940,7 @@ fn the_sixteenth_read_does_not_come_back() {
         // Books opened to a funder name no one without a ground in law.
         (
             &gardens,
-            "y remplace le nom et les coordonnées de toute personne physique par un numéro",
+            "remplace le nom et les coordonnées de toute personne physique par un numéro dont elle conserve la correspondance",
         ),
         (
             &gardens,
@@ -1970,7 +1964,7 @@ fn the_sixteenth_read_does_not_come_back() {
         // A check comes before the duties, with no grace period.
         (
             &youth,
-            "avant que la personne n’exerce ces fonctions, à moins que ses antécédents n’aient été ainsi vérifiés depuis moins de trois ans",
+            "avant que la personne n’exerce ces fonctions, à moins que ses antécédents n’aient été ainsi vérifiés, à la demande de cette partie",
         ),
         (
             &youth,
@@ -2006,4 +2000,71 @@ fn the_sixteenth_read_does_not_come_back() {
     let youth_en = english(EXAMPLES[3]);
     assert!(youth_en.contains("the reduction does not apply to expenses incurred"));
     assert!(!youth_en.contains("does not reach"));
+}
+
+#[test]
+fn the_seventeenth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    present(&[
+        // Registered mail, in both paragraphs of the notices article.
+        (
+            &management,
+            "envoyé par poste recommandée, le cinquième jour ouvrable suivant sa mise à la poste",
+        ),
+        // A later fact is not a false representation.
+        (&gardens, "ne constitue pas en soi un tel manquement"),
+        // Masking applies to what is shown, not to the books themselves.
+        (
+            &youth,
+            "dans les documents qu’elle rend ainsi accessibles et dans les copies qu’elle remet",
+        ),
+        // A renewal dates its own reports.
+        (
+            &youth,
+            "ainsi que les échéances des rapports, des évaluations et des vérifications",
+        ),
+        // The minor of 14 and over, named.
+        (
+            &youth,
+            "lorsque le consentement relatif à un mineur de 14 ans et plus est donné par le titulaire",
+        ),
+        // A party keeps what it needs for its own claim or dispute.
+        (
+            &meals,
+            "sauf ceux qui sont nécessaires au traitement d’une plainte, d’une réclamation ou d’un différend auquel elle est partie",
+        ),
+        // Either party may dispute a count, and someone owes the excess.
+        (
+            &meals,
+            "conteste par écrit, motifs à l’appui, le nombre d’unités indiqué au relevé",
+        ),
+        (
+            &meals,
+            "la partie qui doit l’excédent le paie alors dans les 30 jours",
+        ),
+        (&management, "à défaut d’une décision de report"),
+        (
+            &management,
+            "chacun pour ce qui le concerne, que sa police de responsabilité civile couvre",
+        ),
+    ]);
+    absent(&[
+        (&management, "mis à la poste, le"),
+        (
+            &gardens,
+            "une situation qui survient après la signature est régie",
+        ),
+        (&meals, "l’excédent est alors remboursé ou payé"),
+    ]);
+    let meals_en = english(EXAMPLES[2]);
+    assert!(meals_en.contains("the party owing the excess shall then pay it within 30 days"));
+    let youth_en = english(EXAMPLES[3]);
+    assert!(youth_en.contains("on the 60th day after the date on which it is deemed received"));
+    let gardens_en = english(EXAMPLES[1]);
+    assert!(gardens_en.contains("Any translation of this agreement, including one a party has made for its own use, does not form part"));
 }

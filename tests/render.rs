@@ -559,7 +559,7 @@ fn a_bilingual_edition_gives_each_article_in_both_languages() {
     assert!(both.contains("n’en fait pas partie et n’a qu’une valeur d’information"));
     assert!(both.contains("seule la version française lie les parties"));
     assert!(both.contains(
-        "Any translation of this agreement that a party may have made for its own use does not form part of this agreement and is for information only; only the French version binds the parties"
+        "Any translation of this agreement, including one a party has made for its own use, does not form part of this agreement and is for information only; only the French version binds the parties"
     ));
 
     // English first on request.
