@@ -1908,7 +1908,7 @@ fn the_fifteenth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "n’est pas une somme versée en vertu de la présente convention au sens du présent article et de l’article 9",
+            "n’est, pour l’application de la présente convention, ni une somme versée en vertu de celle-ci ni une somme reçue en vertu de celle-ci",
         ),
     ]);
     absent(&[
@@ -2017,7 +2017,10 @@ fn the_seventeenth_read_does_not_come_back() {
             "envoyé par poste recommandée, le cinquième jour ouvrable suivant sa mise à la poste",
         ),
         // A later fact is not a false representation.
-        (&gardens, "ne constitue pas en soi un tel manquement"),
+        (
+            &gardens,
+            "ne constitue pas en soi un manquement grave au sens du présent paragraphe",
+        ),
         // Masking applies to what is shown, not to the books themselves.
         (
             &youth,
@@ -2067,4 +2070,25 @@ fn the_seventeenth_read_does_not_come_back() {
     assert!(youth_en.contains("on the 60th day after the date on which it is deemed received"));
     let gardens_en = english(EXAMPLES[1]);
     assert!(gardens_en.contains("Any translation of this agreement, including one a party has made for its own use, does not form part"));
+}
+
+#[test]
+fn the_eighteenth_read_does_not_come_back() {
+    let Editions { gardens, .. } = editions();
+    present(&[
+        // A later fact keeps every remedy the agreement gives for it.
+        (
+            &gardens,
+            "il donne lieu aux droits et aux obligations que la présente convention prévoit pour ce fait",
+        ),
+        // Someone evaluates, where and from what.
+        (
+            &gardens,
+            "Les parties évaluent la mise en œuvre de la présente convention pendant toute sa durée au sein du comité conjoint",
+        ),
+    ]);
+    absent(&[
+        (&gardens, "il ne donne lieu qu’aux droits"),
+        (&gardens, "est évaluée pendant toute sa durée"),
+    ]);
 }
