@@ -1586,7 +1586,7 @@ fn the_twelfth_read_does_not_come_back() {
             &gardens,
             "c) les autres sommes qu’elle a affectées aux mêmes fins, notamment une autre subvention",
         ),
-        (&gardens, "Les articles 6, 7, 9"),
+        (&gardens, "Les articles 6, 7, 8, 9"),
         (
             &gardens,
             "Toute traduction de la présente convention, y compris celle qu’une partie fait faire pour son propre usage, n’en fait pas partie",
@@ -2074,8 +2074,24 @@ fn the_seventeenth_read_does_not_come_back() {
 
 #[test]
 fn the_eighteenth_read_does_not_come_back() {
-    let Editions { gardens, .. } = editions();
+    let Editions {
+        management,
+        gardens,
+        ..
+    } = editions();
     present(&[
+        // Without a cure period qualifies the right, not its effects.
+        (
+            &management,
+            "par décision unanime et sans lui accorder de délai pour y remédier, l’exclure",
+        ),
+        // The minutes' originals and an exclusion notice have a form and a keeper.
+        (&management, "en remet l’original signé à la Ville"),
+        (
+            &management,
+            "Un avis d’exclusion donné en vertu de la présente convention est signé par chacune des parties",
+        ),
+        (&management, "Les articles 6, 7, 8, 9,"),
         // A later fact keeps every remedy the agreement gives for it.
         (
             &gardens,
@@ -2090,5 +2106,9 @@ fn the_eighteenth_read_does_not_come_back() {
     absent(&[
         (&gardens, "il ne donne lieu qu’aux droits"),
         (&gardens, "est évaluée pendant toute sa durée"),
+        (
+            &management,
+            "produit les effets d’un retrait, sans délai de correction",
+        ),
     ]);
 }
