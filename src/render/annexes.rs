@@ -118,7 +118,7 @@ pub(super) fn annexes(
         } else {
             "fiscal year"
         };
-        let per_year = |lang: Lang, fr: &str, en: &str| match lang {
+        let per_year = |fr: &str, en: &str| match lang {
             Lang::Fr => format!("{fr} (montants par exercice financier)"),
             Lang::En => format!("{en} (amounts per {fiscal_year})"),
         };
@@ -126,7 +126,6 @@ pub(super) fn annexes(
             "budget",
             if yearly {
                 per_year(
-                    lang,
                     "Contributions annuelles des parties",
                     "Annual contributions of the parties",
                 )
@@ -158,11 +157,7 @@ pub(super) fn annexes(
         push(
             "budget_lines",
             if yearly {
-                per_year(
-                    lang,
-                    "Ventilation du budget annuel",
-                    "Annual budget breakdown",
-                )
+                per_year("Ventilation du budget annuel", "Annual budget breakdown")
             } else {
                 tr!(lang, "Ventilation du budget", "Budget breakdown")
             },
