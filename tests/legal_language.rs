@@ -1085,7 +1085,7 @@ fn the_fifth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "Lorsqu’un délai expire un jour qui n’est pas un jour ouvrable, ou qu’une date",
+            "Lorsqu’un délai qui court à compter d’un fait expire un jour qui n’est pas un jour ouvrable, ou qu’une date",
         ),
         (
             &gardens,
@@ -1472,7 +1472,7 @@ fn the_eleventh_read_does_not_come_back() {
         ),
         (
             &meals,
-            "elle ne conserve au-delà de ce jour aucun renseignement personnel que cet organisme lui a communiqué",
+            "elle les remet à cet organisme, sans en garder de copie",
         ),
         (
             &meals,
@@ -1555,7 +1555,7 @@ fn the_twelfth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "sans en garder de copie et lui confirme par écrit qu’elle l’a fait",
+            "son obligation d’en conserver la correspondance prenant alors fin, et lui confirme par écrit qu’elle l’a fait",
         ),
         // Interns declare their interests too.
         (&meals, "employés, bénévoles et stagiaires qui participe"),
@@ -1804,7 +1804,7 @@ fn the_fourteenth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "remplace le nom et les coordonnées de toute personne physique par un numéro dont elle conserve la correspondance",
+            "remplace le nom et les coordonnées de toute personne physique par un numéro et conserve la correspondance entre ces numéros et ces personnes",
         ),
         (
             &gardens,
@@ -1822,7 +1822,7 @@ fn the_fourteenth_read_does_not_come_back() {
         assert!(!text.contains("et qui prendrait effet"));
     }
     let youth_en = english(EXAMPLES[3]);
-    assert!(youth_en.contains("shall replace with a reference number, in the books"));
+    assert!(youth_en.contains("with the number provided for in Article 7 or, if none has been assigned to that person, with a reference number"));
     assert!(
         youth_en.contains("is for information only; only the French version binds the parties")
     );
@@ -1883,7 +1883,7 @@ fn the_fifteenth_read_does_not_come_back() {
         // Retention in sentences, not one chain of clauses.
         (
             &meals,
-            "Au plus tard le 30e jour suivant la fin de la présente entente, une partie qui n’est pas un organisme public remet",
+            "au plus tard le 30e jour suivant l’expiration du délai applicable",
         ),
         (
             &meals,
@@ -1940,7 +1940,7 @@ fn the_sixteenth_read_does_not_come_back() {
         // Books opened to a funder name no one without a ground in law.
         (
             &gardens,
-            "remplace le nom et les coordonnées de toute personne physique par un numéro dont elle conserve la correspondance",
+            "remplace le nom et les coordonnées de toute personne physique par un numéro et conserve la correspondance entre ces numéros et ces personnes",
         ),
         (
             &gardens,
@@ -2024,7 +2024,7 @@ fn the_seventeenth_read_does_not_come_back() {
         // Masking applies to what is shown, not to the books themselves.
         (
             &youth,
-            "dans les documents qu’elle rend ainsi accessibles et dans les copies qu’elle remet",
+            "dans les documents ainsi rendus accessibles et dans les copies ainsi remises",
         ),
         // A renewal dates its own reports.
         (
@@ -2039,7 +2039,7 @@ fn the_seventeenth_read_does_not_come_back() {
         // A party keeps what it needs for its own claim or dispute.
         (
             &meals,
-            "sauf ceux qui sont nécessaires au traitement d’une plainte, d’une réclamation ou d’un différend auquel elle est partie",
+            "jusqu’à ce que l’affaire soit réglée définitivement ou, s’il s’agit d’un signalement",
         ),
         // Either party may dispute a count, and someone owes the excess.
         (
@@ -2109,6 +2109,79 @@ fn the_eighteenth_read_does_not_come_back() {
         (
             &management,
             "produit les effets d’un retrait, sans délai de correction",
+        ),
+    ]);
+}
+
+#[test]
+fn the_rest_of_the_eighteenth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    present(&[
+        // A minimum notice counted back from a meeting is not shortened.
+        (
+            &management,
+            "il doit l’être au plus tard le jour ouvrable qui précède",
+        ),
+        // Only sums paid to fund the work can be misused.
+        (
+            &management,
+            "toute somme qui lui a été versée en vertu de la présente convention pour en financer l’exécution",
+        ),
+        // A board that does not decide in time has a way out.
+        (
+            &management,
+            "assistent aux séances dûment convoquées. Lorsque le Conseil ne prend pas, dans le délai que fixe la présente convention, une décision qu’elle lui confie",
+        ),
+        // Who a conflict notice names, and to whom.
+        (
+            &management,
+            "elle n’y indique l’identité de la personne qui a fait la déclaration que si celle-ci est membre du Conseil",
+        ),
+        // The example's own points.
+        (
+            &management,
+            "les articles 4, 8 et 90 de la Loi sur les compétences municipales",
+        ),
+        (&management, "**direction de projet**"),
+        // A reduction that stops a service warns the persons served.
+        (
+            &meals,
+            "l’avis indique la date où elle prend effet et la liste des personnes servies",
+        ),
+        // Return, not destruction, of what a public body disclosed.
+        (
+            &meals,
+            "Toutefois, une partie qui n’est pas un organisme public ne détruit pas les renseignements personnels qu’un organisme public lui a communiqués",
+        ),
+        (
+            &meals,
+            "par le numéro prévu à l’article 7 ou, si aucun ne lui a été attribué",
+        ),
+        (&meals, "dans les documents ainsi rendus accessibles"),
+        (
+            &youth,
+            "jusqu’à ce qu’elle ne soit plus tenue de collaborer à son examen",
+        ),
+        (
+            &gardens,
+            "dans lesquelles la Coopérative remplace le nom et les coordonnées de toute personne physique",
+        ),
+    ]);
+    absent(&[
+        (&management, "convoquées à cette fin"),
+        (&management, "un coordonnateur des activités"),
+        (&meals, "dans les documents qu’elle rend ainsi accessibles"),
+        (&meals, "la fin du service à la personne concernée"),
+        (&meals, "qui suit la réception de l’avis"),
+        (&youth, "jusqu’à son règlement définitif, puis les détruit"),
+        (
+            &gardens,
+            "est suspendu jusqu’à la remise de l’estimation révisée",
         ),
     ]);
 }
