@@ -865,7 +865,7 @@ fn the_fourth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "aucun versement de la contribution d’une partie dont l’échéance est postérieure à la date où la fin prend effet n’est dû",
+            "est postérieure à la date où la fin prend effet n’est dû",
         ),
         (
             &gardens,
@@ -1375,7 +1375,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         ),
         (
             &gardens,
-            "qui ne sont pas échus à la date où le préavis est réputé reçu",
+            "qui ne sont pas échus, compte tenu de tout report de leur échéance, à la date où le préavis est réputé reçu",
         ),
         (&meals, "les versements suspendus cessent d’être dus"),
         (
@@ -1476,7 +1476,7 @@ fn the_eleventh_read_does_not_come_back() {
         ),
         (
             &meals,
-            "par un numéro de référence, remet à cet organisme la correspondance",
+            "la correspondance entre numéros et personnes prévue à l’article 7 est conservée et détruite de la même manière",
         ),
         (
             &youth,
@@ -1551,11 +1551,7 @@ fn the_twelfth_read_does_not_come_back() {
         // by a set date, and it says so.
         (
             &meals,
-            "Dans les 60 jours suivant la fin de la présente entente, une partie qui n’est pas un organisme public remplace",
-        ),
-        (
-            &meals,
-            "son obligation d’en conserver la correspondance prenant alors fin, et lui confirme par écrit qu’elle l’a fait",
+            "Après la fin de la présente entente, une partie qui n’est pas un organisme public limite aux personnes qui en ont besoin",
         ),
         // Interns declare their interests too.
         (&meals, "employés, bénévoles et stagiaires qui participe"),
@@ -1822,7 +1818,9 @@ fn the_fourteenth_read_does_not_come_back() {
         assert!(!text.contains("et qui prendrait effet"));
     }
     let youth_en = english(EXAMPLES[3]);
-    assert!(youth_en.contains("with the number provided for in Article 7 or, if none has been assigned to that person, with a reference number"));
+    assert!(youth_en.contains(
+        "shall restrict access to the personal information that a public body disclosed to it"
+    ));
     assert!(
         youth_en.contains("is for information only; only the French version binds the parties")
     );
@@ -2160,7 +2158,7 @@ fn the_rest_of_the_eighteenth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "par le numéro prévu à l’article 7 ou, si aucun ne lui a été attribué",
+            "à l’expiration du délai pendant lequel elle doit conserver ces documents",
         ),
         (&meals, "dans les documents ainsi rendus accessibles"),
         (
@@ -2182,6 +2180,93 @@ fn the_rest_of_the_eighteenth_read_does_not_come_back() {
         (
             &gardens,
             "est suspendu jusqu’à la remise de l’estimation révisée",
+        ),
+    ]);
+}
+
+#[test]
+fn the_nineteenth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    present(&[
+        // Every writing, not only a notice, is deemed received.
+        (
+            &gardens,
+            "Ces règles s’appliquent aussi à toute demande, à tout document et à toute autre communication écrite",
+        ),
+        // A postponed due date is the due date.
+        (
+            &gardens,
+            "l’échéance d’un versement s’entend compte tenu de tout report",
+        ),
+        // Confidentiality binds what a party receives, not what it made.
+        (
+            &youth,
+            "le présent paragraphe ne vise pas les renseignements qu’une partie a elle-même produits ou recueillis",
+        ),
+        // The final count can be disputed as the yearly one can.
+        (
+            &meals,
+            "Si, dans ce délai de 30 jours, le CISSS conteste par écrit, motifs à l’appui, le nombre d’unités indiqué à ce relevé",
+        ),
+        (
+            &meals,
+            "À défaut de remise du relevé dans le délai de 60 jours prévu ci-dessus",
+        ),
+        (
+            &meals,
+            "les autres obligations de chaque partie demeurent entières",
+        ),
+        (
+            &meals,
+            "ou que le prix des services que prévoit la présente entente",
+        ),
+        (
+            &meals,
+            "jusqu’au dixième jour ouvrable suivant la date où cet avis est réputé reçu, mais non au-delà",
+        ),
+        // Whose budget, and when it is final.
+        (
+            &youth,
+            "devient définitif, par son adoption ou, s’il est soumis à une approbation, par celle-ci",
+        ),
+        // A deadlocked board: two meetings, each with a convener.
+        (
+            &management,
+            "une seconde séance extraordinaire dans les dix jours ouvrables suivants",
+        ),
+        (
+            &management,
+            "La partie qui a nommé au Conseil la personne qui en assume le secrétariat fait en sorte qu’elle exécute ces obligations",
+        ),
+        // Each year's audit has a date, not only the first.
+        (
+            &management,
+            "au plus tard le 30 avril 2028, puis aux mêmes jour et mois de chaque année suivante",
+        ),
+        (
+            &management,
+            "les contributions en argent que la Ville a reçues des autres parties",
+        ),
+    ]);
+    absent(&[
+        (&meals, "pièces justificatives,,"),
+        (&meals, "À défaut de remise du relevé dans ce délai"),
+        (
+            &youth,
+            "remplace, dans les livres, les comptes et les pièces justificatives qu’elle conserve, le nom",
+        ),
+        (
+            &youth,
+            "chaque partie traite ces renseignements de manière confidentielle",
+        ),
+        (
+            &management,
+            "et de location de ses installations qui exempte",
         ),
     ]);
 }
