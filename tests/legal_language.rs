@@ -570,7 +570,7 @@ fn a_service_provider_acts_for_the_public_body_not_in_its_name() {
         "qui l’accepte, la prestation de ces services aux personnes que le CISSS dirige vers l’Organisme"
     ));
     assert!(!meals.contains("en son nom") && !meals.contains("au nom de l’organisme public"));
-    assert!(meals.contains("aucune partie n’a la qualité de mandataire"));
+    assert!(meals.contains("aucune partie n’est le mandataire ou le représentant de l’autre"));
     // Volunteers' cars are insured by their owners; the organisation checks it.
     assert!(!meals.contains("y compris les véhicules de ses bénévoles"));
     assert!(meals.contains(
@@ -768,7 +768,7 @@ fn the_third_read_does_not_come_back() {
     let gardens = render(&[EXAMPLES[1]]);
     // Two parties: no withdrawal or exclusion, and a clean enumeration.
     assert!(gardens.contains(
-        "un avis de manquement, de suspension ou de fin de la présente convention envoyé par courriel"
+        "un avis par lequel une partie suspend, en raison d’un manquement de l’autre partie, ses versements ou l’exécution de ses obligations ou un avis qui met fin à la présente convention n’est valable, lorsqu’il est envoyé par courriel"
     ));
     // Termination for cause says when it takes effect.
     assert!(
@@ -901,7 +901,7 @@ fn the_fourth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "Réciproquement, lorsqu’un tiers exerce contre la Coopérative une réclamation découlant de l’état des lieux",
+            "Réciproquement, lorsqu’un tiers exerce contre la Coopérative une réclamation découlant de l’état des immeubles, des installations ou des autres biens",
         ),
         (
             &youth,
@@ -1443,7 +1443,7 @@ fn the_eleventh_read_does_not_come_back() {
         // Unsupported spending is repaid like misused spending.
         (
             &management,
-            "ou dont elle ne justifie pas l’emploi par des pièces justificatives suffisantes lors d’une vérification prévue à l’article 19",
+            "ou dont elle ne justifie pas l’emploi par des pièces justificatives suffisantes lors d’un contrôle des dépenses ou d’une vérification des états financiers prévus à l’article 19",
         ),
         // Payment formulas say « l'excédent de A sur B », with a cap.
         (
@@ -1499,7 +1499,7 @@ fn the_eleventh_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "Sauf dans la mesure où la présente convention le prévoit expressément, aucune partie n’a la qualité de mandataire",
+            "Sauf dans la mesure où la présente convention le prévoit expressément, aucune partie n’est le mandataire ou le représentant",
         ),
         (&meals, "en précisent l’exécution sans la modifier"),
         (
@@ -1654,7 +1654,7 @@ fn the_thirteenth_read_does_not_come_back() {
         // A final statement that never comes does not stop the settlement.
         (
             &meals,
-            "établit les unités fournies à partir des documents que l’Organisme lui a remis",
+            "les unités fournies à partir des documents que l’Organisme lui a remis en vertu de la présente entente, y compris un relevé remis en retard",
         ),
         // A suspension ends with the agreement, whatever the cause.
         (
@@ -1682,7 +1682,7 @@ fn the_thirteenth_read_does_not_come_back() {
         ),
         (
             &youth,
-            "ni les renseignements qu’une partie communique à l’autre partie en vertu de l’article 15",
+            "ni les renseignements et les documents qu’énumère l’article 15 comme étant échangés par les parties",
         ),
         (
             &gardens,
@@ -1792,7 +1792,7 @@ fn the_fourteenth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "aucune partie n’a la qualité de mandataire, d’employeur ou de représentant de l’autre",
+            "aucune partie n’est l’employeur du personnel de l’autre, lequel demeure sous l’autorité exclusive de la partie qui l’emploie",
         ),
         (
             &youth,
@@ -1975,11 +1975,11 @@ fn the_sixteenth_read_does_not_come_back() {
         // Who is endangered, in an agreement that serves no one directly.
         (
             &management,
-            "des personnes qui participent aux activités tenues en vertu de la présente convention ou du personnel, des bénévoles et des stagiaires des parties",
+            "d’une personne qui participe aux activités tenues en vertu de la présente convention ou d’un membre du personnel, d’un bénévole ou d’un stagiaire d’une partie",
         ),
         (
             &meals,
-            "des personnes servies en vertu de la présente entente ou du personnel",
+            "d’une personne servie en vertu de la présente entente ou d’un membre du personnel",
         ),
         (
             &management,
@@ -2227,12 +2227,12 @@ fn the_nineteenth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "jusqu’au dixième jour ouvrable suivant la date où cet avis est réputé reçu, mais non au-delà",
+            "jusqu’au dixième jour ouvrable suivant la date où l’avis de cessation est réputé reçu, mais non au-delà",
         ),
         // Whose budget, and when it is final.
         (
             &youth,
-            "devient définitif, par son adoption ou, s’il est soumis à une approbation, par celle-ci",
+            "devient définitif, par son adoption ou, s’il y a lieu, par son approbation, le budget ou l’allocation budgétaire",
         ),
         // A deadlocked board: two meetings, each with a convener.
         (
@@ -2246,7 +2246,7 @@ fn the_nineteenth_read_does_not_come_back() {
         // Each year's audit has a date, not only the first.
         (
             &management,
-            "au plus tard le 30 avril 2028, puis aux mêmes jour et mois de chaque année suivante",
+            "au plus tard le 1er mai 2028, puis aux mêmes jour et mois de chaque année suivante",
         ),
         (
             &management,
@@ -2269,4 +2269,88 @@ fn the_nineteenth_read_does_not_come_back() {
             "et de location de ses installations qui exempte",
         ),
     ]);
+}
+
+#[test]
+fn the_twentieth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    present(&[
+        // A deadline in hours runs from sending, not from deemed receipt.
+        (
+            &youth,
+            "un délai exprimé en heures court toutefois à compter de l’heure de sa transmission",
+        ),
+        // No party employs the other's staff.
+        (
+            &youth,
+            "aucune partie n’est l’employeur du personnel de l’autre",
+        ),
+        // The reduction list is one of the lists the consent covers.
+        (&meals, "listes prévues aux paragraphes 7.7, 8.2 et 20.6"),
+        // The one endangered person is enough, and the email rule names its notices.
+        (
+            &meals,
+            "la santé ou la sécurité d’une personne servie en vertu de la présente entente ou d’un membre du personnel",
+        ),
+        (
+            &meals,
+            "un avis par lequel une partie suspend, en raison d’un manquement de l’autre partie, ses versements",
+        ),
+        // The missing statement is replaced within a time.
+        (
+            &meals,
+            "établit, dans les 30 jours suivant l’expiration de ce délai, les unités fournies",
+        ),
+        // Which of four parties are in a dispute, and who pays the mediator.
+        (&management, "qui sont avec elle les parties au différend"),
+        (&management, "Les parties au différend partagent également"),
+        // A payment between parties stays payable under the agreement.
+        (
+            &management,
+            "soit une somme exigible en vertu de celle-ci pour l’application des stipulations relatives à la suspension",
+        ),
+        (
+            &management,
+            "puis au plus tard le dernier jour de chaque trimestre civil suivant",
+        ),
+        (
+            &management,
+            "dans la mesure nécessaire à cette vérification",
+        ),
+        (
+            &management,
+            "la partie qui a nommé au Conseil la personne chargée de la trésorerie fait en sorte",
+        ),
+        // Intellectual property leaves alone what the confidentiality article lists.
+        (
+            &gardens,
+            "ni les renseignements et les documents qu’énumère l’article 15",
+        ),
+        (
+            &gardens,
+            "remplacé le sol ou aménagé et rempli les bacs surélevés",
+        ),
+    ]);
+    absent(&[
+        (&management, "les parties concernées"),
+        (&management, "stagiaire de l’une ou l’autre partie"),
+        (&gardens, "l’état des lieux"),
+        (
+            &youth,
+            "Le jeune n’a pas à passer par le processus d’accueil",
+        ),
+        (
+            &meals,
+            "au plus tard le jour où il a donné l’avis relatif aux 13 500 repas",
+        ),
+    ]);
+    let youth_en = english(EXAMPLES[3]);
+    assert!(!youth_en.contains("deferral"));
+    assert!(youth_en.contains("shall, without delay, notify the person in charge"));
+    assert!(youth_en.contains("the information listed in the preceding sentence that it receives"));
 }
