@@ -145,6 +145,13 @@ fn field_rows(out: &mut String, fields: &[Field], prefix: &str, lang: Lang) {
         if !f.translate {
             notes.push(tr!(lang, "non traduit", "not translated"));
         }
+        if f.paragraphs {
+            notes.push(tr!(
+                lang,
+                "une ligne vide ouvre un paragraphe",
+                "a blank line starts a paragraph"
+            ));
+        }
         if let Some(e) = &f.example {
             notes.push(format!(
                 "{} `{}`",

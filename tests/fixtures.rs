@@ -306,3 +306,23 @@ fn translated_answers_are_typed_strictly() {
         )]
     );
 }
+
+/// `paragraphs` splits a long text at its blank lines; on any other kind of
+/// field it would cut a sentence, so the library is refused.
+#[test]
+fn only_a_long_text_may_be_printed_as_paragraphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let clause = std::fs::read_to_string("tests/fixtures/library/L002-library-schema/budget.toml")
+        .unwrap()
+        .replace("type = \"textt\"", "type = \"text\"\nparagraphs = true");
+    std::fs::write(dir.path().join("budget.toml"), &clause).unwrap();
+    let err = ClauseLibrary::load(&[dir.path().to_path_buf()], Lang::En).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("only a `long_text` field may have `paragraphs`"),
+        "{text}"
+    );
+    let long = clause.replace("type = \"text\"", "type = \"long_text\"");
+    std::fs::write(dir.path().join("budget.toml"), long).unwrap();
+    assert!(ClauseLibrary::load(&[dir.path().to_path_buf()], Lang::En).is_ok());
+}

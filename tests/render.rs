@@ -161,7 +161,12 @@ fn hostile_user_text_renders_literally() {
         !out.contains("49"),
         "user text is never evaluated as a template"
     );
-    assert!(out.contains("** ## Titre | a | b | - puce"), "{out}");
+    // The field is printed as paragraphs: its blank line starts one, and
+    // neither is a heading, a table or a list.
+    assert!(
+        out.contains("** ## Titre\n\n**10.2** | a | b | - puce"),
+        "{out}"
+    );
     assert!(
         !out.lines()
             .any(|l| l == "## Titre" || l.starts_with("- puce"))
@@ -784,4 +789,44 @@ fn a_translation_names_the_deemed_place_and_an_old_wording_file_still_renders() 
     assert_eq!(code, 0, "{err}");
     assert!(md.contains("signed by the parties, binds them.\n"), "{md}");
     assert!(!md.contains("deemed entered into at"), "{md}");
+}
+
+/// A field the library prints as paragraphs of their own starts a new
+/// numbered paragraph at each blank line, in every language and format;
+/// the same blank line in a field printed inside a sentence is a space.
+#[test]
+fn a_blank_line_starts_a_numbered_paragraph_only_where_the_library_allows() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(GESTION).unwrap();
+    let split = source.replacen(
+        "assets = \"Les règles suivantes",
+        "assets = \"Une règle d'abord.\\n  \\n\\nLes règles suivantes",
+        1,
+    );
+    assert_ne!(split, source);
+    let path = dir.path().join("g.toml");
+    std::fs::write(&path, &split).unwrap();
+    let (code, md, err) = render(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    // The retrait article's last paragraph was 26.5; it is now two.
+    assert!(
+        md.contains("**26.5** Une règle d’abord.\n\n**26.6** Les règles suivantes"),
+        "{md}"
+    );
+    assert!(md.contains("**26.7** Lorsque la Base"), "{md}");
+    // In a sentence (a party's name), the blank line is one space, and the
+    // check says so.
+    let named = split.replacen("name = \"Ville de ", "name = \"Ville\\n\\nde ", 1);
+    assert_ne!(named, split);
+    std::fs::write(&path, &named).unwrap();
+    let (code, md, err) = render(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!md.contains("Ville\n\nde "));
+    let out = pacte()
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let said = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    assert!(said.contains("P087"), "{said}");
+    assert!(said.contains("parties[1].name"), "{said}");
 }

@@ -99,6 +99,7 @@ codes! {
     CheckSkipped = "P084", "check-skipped", Note;
     UntranslatedAnswer = "P085", "untranslated-answer", Error;
     PrevailingVersion = "P086", "prevailing-version", Error;
+    BlankLineIgnored = "P087", "blank-line-ignored", Warning;
     InsuranceMissing = "P090", "insurance-missing", Error;
     BackgroundChecksMissing = "P091", "background-checks-missing", Error;
     WithdrawalMissing = "P092", "withdrawal-missing", Warning;

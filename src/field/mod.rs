@@ -198,9 +198,33 @@ pub struct Field {
     /// For dates: must fall within the convention's term (default true).
     #[serde(default = "yes")]
     pub in_term: bool,
+    /// For a long text its template prints as paragraphs of their own: a
+    /// blank line in the answer starts a new numbered paragraph, so that a
+    /// long rule can be cited by number. Elsewhere a blank line would cut a
+    /// sentence or a table, so it is read as a space (and `P087` says so).
+    #[serde(default)]
+    pub paragraphs: bool,
     /// Sub-fields of a record or of each record of a list.
     #[serde(default)]
     pub fields: Vec<Field>,
+}
+
+/// The paragraphs of a long text: the runs of text between blank lines
+/// (lines holding only whitespace). A field declared `paragraphs` prints
+/// each as a numbered paragraph.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut runs: Vec<String> = vec![String::new()];
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if runs.last().is_some_and(|r| !r.is_empty()) {
+                runs.push(String::new());
+            }
+        } else if let Some(run) = runs.last_mut() {
+            run.push_str(line);
+            run.push('\n');
+        }
+    }
+    runs.into_iter().filter(|r| !r.trim().is_empty())
 }
 
 fn yes() -> bool {

@@ -155,6 +155,11 @@ fn check_fields(fields: &[Field], top_level: bool, lang: Lang, diags: &mut Vec<D
                 "le champ « {name} » doit déclarer ses sous-champs (`fields`)",
                 "field `{name}` must declare its sub-fields (`fields`)"
             )),
+            k if k != FieldKind::LongText && field.paragraphs => Some(tr!(
+                lang,
+                "seul un champ `long_text` peut avoir `paragraphs` (« {name} »)",
+                "only a `long_text` field may have `paragraphs` (`{name}`)"
+            )),
             k if !k.has_subfields() && !field.fields.is_empty() => Some(tr!(
                 lang,
                 "seuls `record` et `records` ont des sous-champs (« {name} »)",

@@ -14,6 +14,17 @@ pub fn escape_markdown(text: &str) -> String {
     escape_paragraph(&plain_text(text))
 }
 
+/// User text of a field whose template prints it as paragraphs of their
+/// own: each run of text between blank lines escaped as by
+/// [`escape_markdown`], the runs separated by a blank line, which makes each
+/// a numbered paragraph.
+pub fn escape_paragraphs(text: &str) -> String {
+    crate::field::paragraphs(text)
+        .map(|p| escape_markdown(&p))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// User text as one line of plain text (what [`escape_markdown`] escapes,
 /// and a document's properties: title, author): runs of whitespace as one
 /// space, control characters as spaces.

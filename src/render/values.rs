@@ -1,7 +1,7 @@
 //! Typed answers turned into what templates print: formatted, escaped, in the
 //! convention's language. Templates hold no formatting or business logic.
 
-use super::text::{capitalize, escape_markdown};
+use super::text::{capitalize, escape_markdown, escape_paragraphs};
 use crate::convention::Convention;
 use crate::field::{Record, Value};
 use crate::format;
@@ -51,6 +51,7 @@ impl Formatter<'_> {
 
     pub fn value(&self, field: &Field, value: &Value) -> Json {
         match value {
+            Value::Text(s) if field.paragraphs => Json::String(escape_paragraphs(s)),
             Value::Text(s) => Json::String(escape_markdown(s)),
             Value::TextList(items) => items
                 .iter()

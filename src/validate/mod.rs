@@ -105,6 +105,7 @@ pub fn validate(
         finality::check(&ctx, &mut out);
     }
     printable::hidden(&ctx, &mut out);
+    printable::blank_lines(&ctx, &mut out);
     printable::transliteration(&ctx, &mut out);
     if options.final_check || options.printable {
         printable::check(&ctx, &mut out);

@@ -74,6 +74,39 @@ pub(super) fn transliteration(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     walk_all(ctx, &mut visit);
 }
 
+/// P087: a blank line in an answer the templates print inside a sentence
+/// or a table, where it is read as a space.
+pub(super) fn blank_lines(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let mut visit = |field: &Field, value: &Spanned<Value>, path: &str| {
+        if field.paragraphs {
+            return;
+        }
+        for (text, span) in texts(value) {
+            if crate::field::paragraphs(text).nth(1).is_none() {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    Code::BlankLineIgnored,
+                    span,
+                    tr!(
+                        lang,
+                        "`{path}` contient une ligne vide, mais ce champ s'imprime dans une phrase ou un tableau : la ligne vide y devient une espace",
+                        "`{path}` holds a blank line, but this field is printed inside a sentence or a table: the blank line becomes a space there"
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "écrivez la réponse d'un seul tenant, ou placez cette règle dans un champ qui s'imprime en paragraphes",
+                    "write the answer in one piece, or put this rule in a field printed as paragraphs"
+                )),
+            );
+        }
+    };
+    walk_all(ctx, &mut visit);
+}
+
 /// A character that changes how text reads without being seen: controls
 /// other than line breaks and tabs, direction embeddings, overrides and
 /// isolates, line and paragraph separators.
