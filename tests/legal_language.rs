@@ -465,7 +465,7 @@ fn the_management_example_no_longer_contradicts_itself() {
     ));
     // Deficit shares have a ceiling.
     assert!(fr.contains("la Ville, 71,43\u{a0}%, jusqu’à concurrence de 75\u{202f}000,00\u{a0}$"));
-    assert!(fr.contains("Aucune partie n’est tenue de payer, au titre du déficit, une somme supérieure à son plafond."));
+    assert!(fr.contains("Aucune partie n’est tenue de payer, au titre de sa part du déficit, une somme supérieure à son plafond, sous réserve de ce que la présente convention prévoit expressément pour la part d’un déficit qui excède la somme des plafonds."));
     // Insurance: « la qualité d'assuré additionnel », agreed with nobody's gender.
     assert!(fr.contains("confère à la Ville et à la MRC la qualité d’assuré additionnel"));
     // No fettering of the councils' discretion.
@@ -897,7 +897,7 @@ fn the_fourth_read_does_not_come_back() {
         // Insurance with a debtor; the owner answers for its premises.
         (
             &gardens,
-            "La Coopérative fait en sorte que chacune de ses polices d’assurance de responsabilité civile souscrites en application du présent article, autre qu’une assurance de responsabilité professionnelle, confère",
+            "La Coopérative fait en sorte que chacune des polices d’assurance de responsabilité civile qu’elle souscrit en application du présent article, autre, le cas échéant, qu’une assurance de responsabilité professionnelle, confère",
         ),
         (
             &gardens,
@@ -1385,7 +1385,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         // Every policy, and a claims-made policy's tail.
         (
             &meals,
-            "chacune de ses propres polices souscrites en application du présent article",
+            "chacune des polices qu’elle souscrit en application du présent article",
         ),
         (&youth, "garantie de déclaration prolongée"),
         // Verification of personal information opens no file.
@@ -1509,7 +1509,7 @@ fn the_eleventh_read_does_not_come_back() {
         // Periods run from deemed receipt.
         (
             &gardens,
-            "jours suivant la date où cet avis est réputé reçu",
+            "jours suivant la date où l’avis de différend est réputé reçu",
         ),
         // Someone answers for an outside auditor's deadline.
         (
@@ -1597,7 +1597,7 @@ fn the_twelfth_read_does_not_come_back() {
         ),
         (
             &youth,
-            "autre qu’une assurance de responsabilité professionnelle",
+            "autre, le cas échéant, qu’une assurance de responsabilité professionnelle",
         ),
         (
             &youth,
@@ -1783,7 +1783,7 @@ fn the_fourteenth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "chacune de ses propres polices souscrites en application du présent article",
+            "chacune des polices qu’elle souscrit en application du présent article",
         ),
         (&youth, "son personnel, ses bénévoles et ses stagiaires"),
         (
@@ -1800,7 +1800,7 @@ fn the_fourteenth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "remplace le nom et les coordonnées de toute personne physique par un numéro et conserve la correspondance entre ces numéros et ces personnes",
+            "remplace le nom et les coordonnées de toute personne physique, autre qu’une personne dont la rémunération est imputée sur les sommes versées en vertu de la présente convention, par un numéro et conserve la correspondance entre ces numéros et ces personnes",
         ),
         (
             &gardens,
@@ -1893,7 +1893,7 @@ fn the_fifteenth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "chacune de ses propres polices souscrites en application du présent article",
+            "chacune des polices qu’elle souscrit en application du présent article",
         ),
         (&youth, "au plus tard le jour ouvrable qui suit cette date"),
         (
@@ -1938,7 +1938,7 @@ fn the_sixteenth_read_does_not_come_back() {
         // Books opened to a funder name no one without a ground in law.
         (
             &gardens,
-            "remplace le nom et les coordonnées de toute personne physique par un numéro et conserve la correspondance entre ces numéros et ces personnes",
+            "remplace le nom et les coordonnées de toute personne physique, autre qu’une personne dont la rémunération est imputée sur les sommes versées en vertu de la présente convention, par un numéro et conserve la correspondance entre ces numéros et ces personnes",
         ),
         (
             &gardens,
@@ -2098,7 +2098,7 @@ fn the_eighteenth_read_does_not_come_back() {
         // Someone evaluates, where and from what.
         (
             &gardens,
-            "Les parties évaluent la mise en œuvre de la présente convention pendant toute sa durée au sein du comité conjoint",
+            "Les parties évaluent la mise en œuvre de la présente convention pendant toute sa durée, à chaque réunion du comité conjoint",
         ),
     ]);
     absent(&[
@@ -2138,7 +2138,7 @@ fn the_rest_of_the_eighteenth_read_does_not_come_back() {
         // Who a conflict notice names, and to whom.
         (
             &management,
-            "elle n’y indique l’identité de la personne qui a fait la déclaration que si celle-ci est membre du Conseil",
+            "elle n’indique dans cet écrit l’identité de la personne qui a fait la déclaration que si celle-ci est membre du Conseil",
         ),
         // The example's own points.
         (
@@ -2353,4 +2353,94 @@ fn the_twentieth_read_does_not_come_back() {
     assert!(!youth_en.contains("deferral"));
     assert!(youth_en.contains("shall, without delay, notify the person in charge"));
     assert!(youth_en.contains("the information listed in the preceding sentence that it receives"));
+}
+
+#[test]
+fn the_twenty_first_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    present(&[
+        // Withdrawing for lack of appropriations or superior force waives
+        // damages, not the severance and settlement the agreement provides.
+        (
+            &management,
+            "il ne donne lieu, de part ni d’autre, à aucuns dommages-intérêts du seul fait du retrait, sans préjudice des remboursements et des paiements",
+        ),
+        (
+            &management,
+            "la Ville, par la direction de projet, inscrit dans un registre commun",
+        ),
+        (
+            &management,
+            "l’avis de différend est réputé reçu par la dernière des parties à qui il est adressé",
+        ),
+        (
+            &management,
+            "sous réserve de ce que la présente convention prévoit expressément pour la part d’un déficit qui excède la somme des plafonds",
+        ),
+        (
+            &management,
+            "rembourse à la Ville, dans le délai et selon les modalités prévus au paragraphe 9.2, toute somme visée à ce paragraphe",
+        ),
+        // The auditor sees who is paid with the money; a retained file is said to be kept.
+        (
+            &youth,
+            "autre qu’une personne dont la rémunération est imputée sur les sommes versées en vertu de la présente entente",
+        ),
+        (
+            &youth,
+            "sauf ceux qu’un organisme public doit conserver en vertu de la phrase suivante",
+        ),
+        (&youth, "si le poste n’a jamais été pourvu"),
+        // A late statement and a silent payer.
+        (
+            &meals,
+            "Un relevé remis après le délai de 60 jours ne fait courir aucun délai de paiement",
+        ),
+        (
+            &meals,
+            "que le CISSS désigne et peut remplacer par un avis écrit",
+        ),
+        (
+            &meals,
+            "Le montant ainsi retenu s’ajoute au versement suivant",
+        ),
+        // Which information holds personal information; the garden's own uses.
+        (
+            &gardens,
+            "Les renseignements que les parties s’échangent en vertu du présent article comprennent des renseignements personnels",
+        ),
+        (
+            &gardens,
+            "des activités éducatives et communautaires qui s’y rattachent",
+        ),
+        (
+            &gardens,
+            "Si une telle partie du Terrain comprend des allées ou d’autres aires communes",
+        ),
+    ]);
+    absent(&[
+        (&gardens, "au retrait et à la résiliation"),
+        (&gardens, "ces sommes s’ajoutent à ce budget"),
+        (&gardens, "chacune de ses propres polices"),
+        (&management, "sans indemnité de part ni d’autre"),
+        (
+            &management,
+            "La personne titulaire de la direction de projet",
+        ),
+        (&meals, "à mesure qu’elles les reçoivent"),
+    ]);
+    let gardens_en = english(EXAMPLES[1]);
+    assert!(
+        gardens_en.contains("is determined taking into account any postponement provided for in")
+    );
+    assert!(
+        gardens_en.contains("inform in writing, within five Business Days after the declaration,")
+    );
+    let youth_en = english(EXAMPLES[3]);
+    assert!(youth_en.contains("no instalment of a party’s contribution is owed if its due date"));
 }

@@ -1657,7 +1657,7 @@ fn list_items_and_erasures_follow_the_promised_editions() {
         "{text}"
     );
     assert!(
-        text.contains("en = \"number of workshop participants\""),
+        text.contains("en = \"number of workshop participants (target: an average of at least ten participants per workshop each season)\""),
         "{text}"
     );
     assert!(
