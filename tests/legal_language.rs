@@ -690,7 +690,7 @@ fn the_second_fresh_read_does_not_come_back() {
     }
     // Two parties: « l'une ou l'autre », no withdrawal or exclusion, and each
     // party named in the indemnity.
-    assert!(gardens.contains("l’une ou l’autre partie peut soumettre le différend à la médiation"));
+    assert!(gardens.contains("l’une ou l’autre partie peut, dans les 15 jours qui suivent, soumettre le différend à la médiation"));
     assert!(!gardens.contains("de retrait ou d’exclusion"));
     assert!(gardens.contains("la Coopérative prend fait et cause pour la Ville, à moins que la réclamation ne vise que la faute de la Ville, et l’indemnise"));
     assert!(gardens.contains("il est alors réputé reçu à la date où il l’est par cet autre moyen"));
@@ -783,7 +783,7 @@ fn the_third_read_does_not_come_back() {
     // A budget revision has a deadline.
     assert!(gardens.contains("À défaut d’une telle modification dans les 60 jours suivant la date où l’avis de non-disponibilité des crédits est réputé reçu"));
     // Going to court does not wait for a mediation nobody asked for.
-    assert!(gardens.contains("Si aucune partie ne demande la médiation dans les 15 jours suivant l’expiration de la période de négociation"));
+    assert!(gardens.contains("Si aucune partie ne demande la médiation dans ce délai"));
     // Services priced by the unit are paid in advances, settled on the units delivered.
     let meals = render(&[EXAMPLES[2]]);
     assert!(meals.contains(
@@ -897,7 +897,7 @@ fn the_fourth_read_does_not_come_back() {
         // Insurance with a debtor; the owner answers for its premises.
         (
             &gardens,
-            "La Coopérative fait en sorte que chacune des polices d’assurance de responsabilité civile qu’elle souscrit en application du présent article, autre, le cas échéant, qu’une assurance de responsabilité professionnelle, confère",
+            "La Coopérative fait en sorte que chacune de ses polices d’assurance de responsabilité civile souscrites en application du présent article, autre, le cas échéant, qu’une assurance de responsabilité professionnelle, confère",
         ),
         (
             &gardens,
@@ -938,7 +938,10 @@ fn the_fourth_read_does_not_come_back() {
         ),
         (&gardens_en, "is not the subject of any bankruptcy"),
         (&gardens_en, "If neither party requests mediation"),
-        (&gardens_en, "before it expires by giving written notice"),
+        (
+            &gardens_en,
+            "before it expires by giving prior written notice",
+        ),
         (
             &gardens_en,
             "only for the purposes set out in this agreement",
@@ -1155,7 +1158,7 @@ fn the_sixth_read_does_not_come_back() {
         (&management, "après la date de la dernière signature"),
         (
             &management,
-            "Malgré l’article 26, si, entre-temps, la partie en cause est exclue",
+            "Malgré l’article 26, si, entre-temps, la partie qui n’a pas remédié au manquement ou qui demeure dans une telle situation est exclue",
         ),
         (&management, "les dépenses que chacune d’elles a faites"),
         (
@@ -1385,7 +1388,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         // Every policy, and a claims-made policy's tail.
         (
             &meals,
-            "chacune des polices qu’elle souscrit en application du présent article",
+            "chacune de ses polices souscrites en application du présent article",
         ),
         (&youth, "garantie de déclaration prolongée"),
         // Verification of personal information opens no file.
@@ -1448,7 +1451,7 @@ fn the_eleventh_read_does_not_come_back() {
         // Payment formulas say « l'excédent de A sur B », with a cap.
         (
             &management,
-            "ne doit plus, à ce titre, que l’excédent du total des dépenses",
+            "ne doit plus, à ce titre, à la partie dont les versements ont été suspendus que l’excédent du total des dépenses",
         ),
         (
             &management,
@@ -1582,7 +1585,7 @@ fn the_twelfth_read_does_not_come_back() {
             &gardens,
             "c) les autres sommes qu’elle a affectées aux mêmes fins, notamment une autre subvention",
         ),
-        (&gardens, "Les articles 6, 7, 8, 9"),
+        (&gardens, "Les articles 1, 6, 7, 8, 9"),
         (
             &gardens,
             "Toute traduction de la présente convention, y compris celle qu’une partie fait faire pour son propre usage, n’en fait pas partie",
@@ -1645,11 +1648,11 @@ fn the_thirteenth_read_does_not_come_back() {
         // A formula's deductions are lettered, so none can merge with another.
         (
             &gardens,
-            "b) la contribution en argent que la partie en cause a elle-même affectée",
+            "b) la contribution en argent qu’elle a elle-même affectée",
         ),
         (
             &youth,
-            "c) les autres sommes que la partie en cause a affectées aux mêmes fins",
+            "c) les autres sommes qu’elle a affectées aux mêmes fins",
         ),
         // A final statement that never comes does not stop the settlement.
         (
@@ -1783,7 +1786,7 @@ fn the_fourteenth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "chacune des polices qu’elle souscrit en application du présent article",
+            "chacune de ses polices souscrites en application du présent article",
         ),
         (&youth, "son personnel, ses bénévoles et ses stagiaires"),
         (
@@ -1800,7 +1803,7 @@ fn the_fourteenth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "remplace le nom et les coordonnées de toute personne physique, autre qu’une personne dont la rémunération est imputée sur les sommes versées en vertu de la présente convention, par un numéro et conserve la correspondance entre ces numéros et ces personnes",
+            "remplace le nom et les coordonnées de toute personne physique par un numéro et conserve la correspondance entre ces numéros et ces personnes ; l’identité d’une personne physique n’est communiquée à la personne qui effectue la vérification que si celle-ci en a besoin",
         ),
         (
             &gardens,
@@ -1893,7 +1896,7 @@ fn the_fifteenth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "chacune des polices qu’elle souscrit en application du présent article",
+            "chacune de ses polices souscrites en application du présent article",
         ),
         (&youth, "au plus tard le jour ouvrable qui suit cette date"),
         (
@@ -1938,7 +1941,7 @@ fn the_sixteenth_read_does_not_come_back() {
         // Books opened to a funder name no one without a ground in law.
         (
             &gardens,
-            "remplace le nom et les coordonnées de toute personne physique, autre qu’une personne dont la rémunération est imputée sur les sommes versées en vertu de la présente convention, par un numéro et conserve la correspondance entre ces numéros et ces personnes",
+            "remplace le nom et les coordonnées de toute personne physique par un numéro et conserve la correspondance entre ces numéros et ces personnes ; l’identité d’une personne physique n’est communiquée à la personne qui effectue la vérification que si celle-ci en a besoin",
         ),
         (
             &gardens,
@@ -2089,7 +2092,7 @@ fn the_eighteenth_read_does_not_come_back() {
             &management,
             "Un avis d’exclusion donné en vertu de la présente convention est signé par chacune des parties",
         ),
-        (&management, "Les articles 6, 7, 8, 9,"),
+        (&management, "Les articles 1, 6, 7, 8, 9, 12,"),
         // A later fact keeps every remedy the agreement gives for it.
         (
             &gardens,
@@ -2206,7 +2209,7 @@ fn the_nineteenth_read_does_not_come_back() {
         // Confidentiality binds what a party receives, not what it made.
         (
             &youth,
-            "le présent paragraphe ne vise pas les renseignements qu’une partie a elle-même produits ou recueillis",
+            "l’obligation prévue à la présente phrase ne lie pas une partie à l’égard des renseignements qu’elle a elle-même produits ou recueillis",
         ),
         // The final count can be disputed as the yearly one can.
         (
@@ -2389,7 +2392,7 @@ fn the_twenty_first_read_does_not_come_back() {
         // The auditor sees who is paid with the money; a retained file is said to be kept.
         (
             &youth,
-            "autre qu’une personne dont la rémunération est imputée sur les sommes versées en vertu de la présente entente",
+            "l’identité d’une personne physique n’est communiquée à la personne qui effectue la vérification que si celle-ci en a besoin pour cette vérification",
         ),
         (
             &youth,
@@ -2443,4 +2446,60 @@ fn the_twenty_first_read_does_not_come_back() {
     );
     let youth_en = english(EXAMPLES[3]);
     assert!(youth_en.contains("no instalment of a party’s contribution is owed if its due date"));
+}
+
+#[test]
+fn the_twenty_second_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    present(&[
+        // The party that receives the count is the one that may dispute it.
+        (
+            &meals,
+            "si, dans ce délai, l’Organisme conteste ce calcul par écrit, motifs à l’appui",
+        ),
+        (&meals, "ni le prix des services rendus avant cette date"),
+        (
+            &meals,
+            "c) celle où la présente entente prend fin, quelle qu’en soit la cause",
+        ),
+        // The end, whatever its cause; the articles that apply after it.
+        (
+            &management,
+            "À la fin de la présente convention, quelle qu’en soit la cause, les dispositions suivantes",
+        ),
+        (
+            &management,
+            "y compris celles que rend nécessaires l’usure normale",
+        ),
+        // Mediation is requested within a time, in writing.
+        (
+            &gardens,
+            "dans les 15 jours qui suivent, soumettre le différend à la médiation par une demande écrite",
+        ),
+        (&gardens, "Ces mesures sont aux frais de la Ville"),
+        (&gardens, "était le préavis prévu au paragraphe 19.1"),
+        // Each sum named by whom it is owed to.
+        (&youth, "à la partie dont les versements ont été suspendus"),
+        (
+            &youth,
+            "des rapports, des comptes rendus, des statistiques et des bilans que prévoit la présente entente",
+        ),
+    ]);
+    absent(&[
+        (&meals, "la partie qui le reçoit conteste"),
+        (&meals, "qu’elle souscrit"),
+        (&management, "à son échéance ou par résiliation"),
+        (&gardens, "Ces mesures sont à ses frais"),
+        (&youth, "que la partie en cause a déjà reçues"),
+    ]);
+    let gardens_en = english(EXAMPLES[1]);
+    assert!(gardens_en.contains("in the case of a report made to a public authority"));
+    let youth_en = english(EXAMPLES[3]);
+    assert!(youth_en.contains("by giving prior written notice"));
+    assert!(youth_en.contains("in an amount equal to $110,000.00"));
 }

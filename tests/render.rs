@@ -90,7 +90,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
         "les stipulations de l’article 19 sur les sommes dues à la fin de la présente convention"
     ));
     assert!(
-        small.contains("peut soumettre le différend à la médiation\u{202f}; à défaut d’accord"),
+        small.contains("soumettre le différend à la médiation par une demande écrite à l’autre partie\u{202f}; à défaut d’accord"),
         "no mediator: no dangling words"
     );
     // The management example is French-only: its English boilerplate is
