@@ -104,7 +104,24 @@ pub fn check_text(
                 }
             };
             if let Some(other) = other {
-                diagnostics.extend(validate::text_checks(other, library, lang));
+                // A value kept as written in every edition (a name) is the
+                // same text at the same place: reported once.
+                for d in validate::text_checks(other, library, lang)
+                    .into_iter()
+                    .chain(validate::paragraphs_match(
+                        (conv, typed),
+                        (other, edition),
+                        library,
+                        lang,
+                    ))
+                {
+                    if !diagnostics
+                        .iter()
+                        .any(|e| e.code == d.code && e.span == d.span)
+                    {
+                        diagnostics.push(d);
+                    }
+                }
             }
         }
     }

@@ -319,10 +319,19 @@ fn only_a_long_text_may_be_printed_as_paragraphs() {
     let err = ClauseLibrary::load(&[dir.path().to_path_buf()], Lang::En).unwrap_err();
     let text = err.to_string();
     assert!(
-        text.contains("only a `long_text` field may have `paragraphs`"),
+        text.contains(
+            "only a top-level `long_text` field without a `sentence` may have `paragraphs`"
+        ),
         "{text}"
     );
     let long = clause.replace("type = \"text\"", "type = \"long_text\"");
-    std::fs::write(dir.path().join("budget.toml"), long).unwrap();
+    std::fs::write(dir.path().join("budget.toml"), &long).unwrap();
     assert!(ClauseLibrary::load(&[dir.path().to_path_buf()], Lang::En).is_ok());
+    // A sentence around the answer would be cut by its paragraphs.
+    let sentence = long.replace(
+        "paragraphs = true",
+        "paragraphs = true\nsentence.fr = \"Les parties conviennent que {}.\"\nsentence.en = \"The parties agree that {}.\"",
+    );
+    std::fs::write(dir.path().join("budget.toml"), sentence).unwrap();
+    assert!(ClauseLibrary::load(&[dir.path().to_path_buf()], Lang::En).is_err());
 }

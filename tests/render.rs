@@ -90,7 +90,7 @@ fn articles_are_numbered_and_cross_references_resolve() {
         "les stipulations de l’article 19 sur les sommes dues à la fin de la présente convention"
     ));
     assert!(
-        small.contains("soumettre le différend à la médiation par une demande écrite à l’autre partie\u{202f}; à défaut d’accord"),
+        small.contains("soumettre le différend à la médiation\u{202f}; à défaut d’accord"),
         "no mediator: no dangling words"
     );
     // The management example is French-only: its English boilerplate is
@@ -146,7 +146,9 @@ fn hostile_user_text_renders_literally() {
         .replace(
             "mechanisms.fr = \"",
             "mechanisms.fr = \"## Titre\\n\\n| a | b |\\n- puce ",
-        );
+        )
+        // The English splits alike, or the editions would number apart (P088).
+        .replace("mechanisms.en = \"", "mechanisms.en = \"Title\\n\\n");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hostile.toml");
     std::fs::write(&path, hostile).unwrap();
@@ -829,4 +831,60 @@ fn a_blank_line_starts_a_numbered_paragraph_only_where_the_library_allows() {
     let said = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
     assert!(said.contains("P087"), "{said}");
     assert!(said.contains("parties[1].name"), "{said}");
+}
+
+/// The English of a bilingual convention is checked for blank lines too,
+/// each edition of a paragraphs field must split alike (P088), and a line
+/// that draws nothing is blank rather than an empty-looking paragraph.
+#[test]
+fn paragraphs_are_checked_in_every_edition_and_never_look_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.toml");
+    let gardens = std::fs::read_to_string("examples/realisation-jardins.toml").unwrap();
+    let check = |text: &str| {
+        std::fs::write(&path, text).unwrap();
+        let out = pacte()
+            .args(["check", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
+    };
+    let blank_in_english = gardens.replacen(
+        "short_name = { fr = \"la Coopérative\", en = \"the Cooperative\" }",
+        "short_name = { fr = \"la Coopérative\", en = \"the\\n\\nCooperative\" }",
+        1,
+    );
+    assert_ne!(blank_in_english, gardens);
+    let said = check(&blank_in_english);
+    assert!(said.contains("P087"), "{said}");
+    let split_in_french = gardens.replacen(
+        "par l'entremise de son répondant. La Ville peut accéder",
+        "par l'entremise de son répondant.\\n\\nLa Ville peut accéder",
+        1,
+    );
+    assert_ne!(split_in_french, gardens);
+    let said = check(&split_in_french);
+    assert!(
+        said.contains("P088") && said.contains("clauses.coordination.mechanisms"),
+        "{said}"
+    );
+    // Split alike in English: no P088.
+    let both = split_in_french.replacen(
+        "through its contact person. The City may enter",
+        "through its contact person.\\n\\nThe City may enter",
+        1,
+    );
+    assert_ne!(both, split_in_french);
+    assert!(!check(&both).contains("P088"));
+    // A zero-width space between two blank lines is a blank line.
+    let invisible = both.replacen(
+        "par l'entremise de son répondant.\\n\\nLa Ville peut accéder",
+        "par l'entremise de son répondant.\\n\\n\\u200b\\n\\nLa Ville peut accéder",
+        1,
+    );
+    std::fs::write(&path, &invisible).unwrap();
+    let (code, md, err) = render(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(md.contains("**10.1** Les parties font en sorte"), "{md}");
+    assert!(md.contains("**10.2** La Ville peut accéder"), "{md}");
 }

@@ -100,6 +100,7 @@ codes! {
     UntranslatedAnswer = "P085", "untranslated-answer", Error;
     PrevailingVersion = "P086", "prevailing-version", Error;
     BlankLineIgnored = "P087", "blank-line-ignored", Warning;
+    ParagraphsDiffer = "P088", "paragraphs-differ", Error;
     InsuranceMissing = "P090", "insurance-missing", Error;
     BackgroundChecksMissing = "P091", "background-checks-missing", Error;
     WithdrawalMissing = "P092", "withdrawal-missing", Warning;

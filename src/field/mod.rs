@@ -209,13 +209,17 @@ pub struct Field {
     pub fields: Vec<Field>,
 }
 
-/// The paragraphs of a long text: the runs of text between blank lines
-/// (lines holding only whitespace). A field declared `paragraphs` prints
-/// each as a numbered paragraph.
+/// The paragraphs of a long text: the runs of text between blank lines. A
+/// line is blank when nothing on it can be seen: whitespace, and the
+/// characters that draw nothing (a zero-width space, a soft hyphen, a
+/// byte-order mark, a blank braille cell), which would otherwise make a
+/// numbered paragraph that looks empty. A field declared `paragraphs`
+/// prints each run as a numbered paragraph.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = String> + '_ {
+    let blank = |line: &str| line.chars().all(|c| c.is_whitespace() || draws_nothing(c));
     let mut runs: Vec<String> = vec![String::new()];
     for line in text.lines() {
-        if line.trim().is_empty() {
+        if blank(line) {
             if runs.last().is_some_and(|r| !r.is_empty()) {
                 runs.push(String::new());
             }
@@ -224,7 +228,24 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = String> + '_ {
             run.push('\n');
         }
     }
-    runs.into_iter().filter(|r| !r.trim().is_empty())
+    runs.into_iter().filter(move |r| !blank(r))
+}
+
+/// A character that is not whitespace yet draws nothing.
+fn draws_nothing(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
 }
 
 fn yes() -> bool {

@@ -155,11 +155,15 @@ fn check_fields(fields: &[Field], top_level: bool, lang: Lang, diags: &mut Vec<D
                 "le champ « {name} » doit déclarer ses sous-champs (`fields`)",
                 "field `{name}` must declare its sub-fields (`fields`)"
             )),
-            k if k != FieldKind::LongText && field.paragraphs => Some(tr!(
-                lang,
-                "seul un champ `long_text` peut avoir `paragraphs` (« {name} »)",
-                "only a `long_text` field may have `paragraphs` (`{name}`)"
-            )),
+            k if field.paragraphs
+                && (k != FieldKind::LongText || !top_level || field.sentence.is_some()) =>
+            {
+                Some(tr!(
+                    lang,
+                    "seul un champ `long_text` de premier niveau et sans phrase (`sentence`) peut avoir `paragraphs` (« {name} ») : ailleurs, ses paragraphes couperaient une phrase ou un tableau",
+                    "only a top-level `long_text` field without a `sentence` may have `paragraphs` (`{name}`): elsewhere its paragraphs would cut a sentence or a table"
+                ))
+            }
             k if !k.has_subfields() && !field.fields.is_empty() => Some(tr!(
                 lang,
                 "seuls `record` et `records` ont des sous-champs (« {name} »)",
