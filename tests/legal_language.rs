@@ -690,7 +690,7 @@ fn the_second_fresh_read_does_not_come_back() {
     }
     // Two parties: « l'une ou l'autre », no withdrawal or exclusion, and each
     // party named in the indemnity.
-    assert!(gardens.contains("l’une ou l’autre partie peut, dans les 15 jours qui suivent, soumettre le différend à la médiation"));
+    assert!(gardens.contains("l’une ou l’autre partie peut, dans les 15 jours qui suivent et par une demande écrite à l’autre partie, soumettre le différend à la médiation"));
     assert!(!gardens.contains("de retrait ou d’exclusion"));
     assert!(gardens.contains("la Coopérative prend fait et cause pour la Ville, à moins que la réclamation ne vise que la faute de la Ville, et l’indemnise"));
     assert!(gardens.contains("il est alors réputé reçu à la date où il l’est par cet autre moyen"));
@@ -1061,7 +1061,10 @@ fn the_fifth_read_does_not_come_back() {
             &gardens,
             "dans la mesure où la réclamation résulte de la faute de la Ville ou de celle des personnes dont la Ville répond",
         ),
-        (&gardens, "est réglée par jugement ou par transaction"),
+        (
+            &gardens,
+            "prend fin, notamment par jugement, par transaction, par désistement ou par péremption",
+        ),
         (
             &gardens,
             "peut en tout temps reprendre, à ses frais, la conduite de sa défense",
@@ -1356,7 +1359,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         // conditional; the 60 days run from a named notice.
         (
             &youth,
-            "à défaut d’avis dans ce dernier délai, le versement qui n’est pas fait à sa date demeure exigible à cette date",
+            "à défaut d’avis au plus tard à cette dernière date, le versement qui n’est pas fait à sa date demeure exigible à cette date, même lorsque le budget",
         ),
         (
             &gardens,
@@ -2230,7 +2233,7 @@ fn the_nineteenth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "jusqu’au dixième jour ouvrable suivant la date où l’avis de cessation est réputé reçu, mais non au-delà",
+            "b) le dixième jour ouvrable suivant la date où l’avis de cessation est réputé reçu",
         ),
         // Whose budget, and when it is final.
         (
@@ -2479,7 +2482,7 @@ fn the_twenty_second_read_does_not_come_back() {
         // Mediation is requested within a time, in writing.
         (
             &gardens,
-            "dans les 15 jours qui suivent, soumettre le différend à la médiation par une demande écrite",
+            "dans les 15 jours qui suivent et par une demande écrite à l’autre partie, soumettre le différend à la médiation",
         ),
         (&gardens, "Ces mesures sont aux frais de la Ville"),
         (&gardens, "était le préavis prévu au paragraphe 19.1"),
@@ -2502,4 +2505,58 @@ fn the_twenty_second_read_does_not_come_back() {
     let youth_en = english(EXAMPLES[3]);
     assert!(youth_en.contains("by giving prior written notice"));
     assert!(youth_en.contains("in an amount equal to $110,000.00"));
+}
+
+#[test]
+fn the_twenty_third_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    present(&[
+        // After a withdrawal the action plan is reallocated within a time.
+        (
+            &management,
+            "le Conseil modifie le Plan d’action selon la procédure prévue à l’article 13, dans les 60 jours",
+        ),
+        (
+            &management,
+            "par une demande écrite aux autres parties au différend, soumettre le différend à la médiation, confiée à",
+        ),
+        // Defence costs are settled however the claim ends.
+        (&gardens, "par désistement ou par péremption"),
+        (
+            &gardens,
+            "qui s’appliquent aux aires communes comme à un jardinet",
+        ),
+        // A budget made final after the due date does not revive the notice.
+        (
+            &youth,
+            "même lorsque le budget ou l’allocation budgétaire devient définitif après celle-ci",
+        ),
+        (&youth, "chaque jour civil d’absence est compté"),
+        // The ceiling: one notice, one stop date, one payment rule.
+        (
+            &meals,
+            "a) le jour ouvrable qui suit celui où le plafond est atteint",
+        ),
+        (
+            &meals,
+            "Dès qu’il reçoit l’avis de cessation, le CISSS informe",
+        ),
+    ]);
+    absent(&[
+        (
+            &management,
+            "par une demande écrite aux autres parties, confiée",
+        ),
+        (&meals, "mais non au-delà"),
+        (&gardens, "est réglée par jugement ou par transaction"),
+    ]);
+    let meals_en = english(EXAMPLES[2]);
+    assert!(
+        meals_en.contains("Persons who meet the following criteria are eligible for the services")
+    );
 }
