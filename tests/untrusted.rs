@@ -795,3 +795,32 @@ fn a_check_of_many_files_is_in_the_order_given() {
     );
     let _ = abs(GESTION);
 }
+
+/// An answer of tens of thousands of paragraphs is bounded like a runaway
+/// template: the PDF is refused, and the message names the answer too.
+#[test]
+fn an_answer_of_thousands_of_paragraphs_is_stopped_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string("examples/gestion-base-plein-air.toml").unwrap();
+    let many = "a.\\n\\n".repeat(40_000);
+    let huge = source.replacen("assets = \"", &format!("assets = \"{many}"), 1);
+    assert_ne!(huge, source);
+    let path = dir.path().join("huge.toml");
+    std::fs::write(&path, huge).unwrap();
+    let pdf = dir.path().join("huge.pdf");
+    let run = pacte(&[
+        "render",
+        "--to",
+        "pdf",
+        "-o",
+        pdf.to_str().unwrap(),
+        path.to_str().unwrap(),
+    ]);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("an answer out of all proportion"),
+        "{}",
+        run.stderr
+    );
+    assert!(!pdf.exists());
+}

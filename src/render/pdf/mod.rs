@@ -59,8 +59,8 @@ impl PdfError {
                 let max = layout::MAX_PAGES;
                 crate::tr!(
                     lang,
-                    "le document dépasserait {max} pages : un gabarit (--templates) ou une annexe se répète sans fin ? Corrigez-le ; pacte n'imprime pas de document plus long",
-                    "the document would run past {max} pages: does a template (--templates) or an annex repeat without end? Fix it; pacte does not print a longer document"
+                    "le document dépasserait {max} pages : une réponse démesurée (des milliers de paragraphes ou de lignes), une annexe ou un gabarit (--templates) qui se répète sans fin ? Corrigez-le ; pacte n'imprime pas de document plus long",
+                    "the document would run past {max} pages: an answer out of all proportion (thousands of paragraphs or lines), an annex, or a template (--templates) that repeats without end? Fix it; pacte does not print a longer document"
                 )
             }
             PdfError::Export(cause) => crate::tr!(
