@@ -728,7 +728,7 @@ fn a_service_agreement_gives_its_unit_price_and_says_who_pays_the_taxes() {
     assert!(meals.contains(
         "au prix unitaire de 6,00\u{a0}$ par repas livré, à la charge du CISSS, jusqu’à concurrence de 15\u{202f}000 unités par exercice financier, chaque repas livré constituant une unité"
     ));
-    assert!(meals.contains("Les montants prévus à la présente entente comprennent les taxes applicables, le cas échéant."));
+    assert!(meals.contains("Les montants prévus à la présente entente, y compris le prix unitaire et les sommes qu’une partie paie à l’autre, comprennent les taxes applicables, le cas échéant."));
     let en = english(EXAMPLES[2]);
     assert!(en.contains("at a unit price of $6.00 per meal delivered, payable by the CISSS, up to 15,000 units per Fiscal Year, each meal delivered being one unit"));
     // The public body keeps the assessment and referral, not liability
@@ -1244,7 +1244,7 @@ fn the_seventh_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "la partie du versement pour laquelle les crédits ne sont pas disponibles n’est pas exigible",
+            "la partie du versement visée par cet avis n’est pas exigible",
         ),
         (
             &gardens,
@@ -2490,7 +2490,7 @@ fn the_twenty_second_read_does_not_come_back() {
         (&youth, "à la partie dont les versements ont été suspendus"),
         (
             &youth,
-            "des rapports, des comptes rendus, des statistiques et des bilans que prévoit la présente entente",
+            "des rapports, des comptes rendus, des statistiques et des autres documents que prévoit la présente entente",
         ),
     ]);
     absent(&[
@@ -2536,7 +2536,10 @@ fn the_twenty_third_read_does_not_come_back() {
             &youth,
             "même lorsque le budget ou l’allocation budgétaire devient définitif après celle-ci",
         ),
-        (&youth, "chaque jour civil d’absence est compté"),
+        (
+            &youth,
+            "le délai de cinq jours ouvrables prévu ci-après court alors à compter du jour où ce total dépasse 30",
+        ),
         // The ceiling: one notice, one stop date, one payment rule.
         (
             &meals,
@@ -2559,4 +2562,44 @@ fn the_twenty_third_read_does_not_come_back() {
     assert!(
         meals_en.contains("Persons who meet the following criteria are eligible for the services")
     );
+}
+
+#[test]
+fn the_twenty_fourth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    present(&[
+        // The budget is revised, and the instalment suspended, only after a timely notice.
+        (
+            &youth,
+            "Lorsque l’avis prévu au présent paragraphe a été donné dans le délai applicable, les parties revoient",
+        ),
+        (&youth, "cette vacance est réputée commencer à cette date"),
+        // Directives the agreement allows bind; others only specify.
+        (
+            &meals,
+            "sous réserve des directives qu’une partie peut donner à l’autre lorsque la présente entente le prévoit expressément",
+        ),
+        (
+            &meals,
+            "tout droit que la présente entente lui confère de mettre fin à celle-ci, de suspendre ou de réduire ses paiements",
+        ),
+        (&meals, "l’accès aux documents prévu au paragraphe 7.3"),
+        (
+            &management,
+            "sauf si celle-ci s’est auparavant retirée ou a été exclue de la présente convention",
+        ),
+        (&gardens, "un jardinet que la Coopérative ne peut attribuer"),
+        (&gardens, "sont celles qui sont devenues remboursables"),
+    ]);
+    absent(&[
+        (&youth, "Les parties revoient alors le budget"),
+        (&gardens, "Les parties revoient alors le budget"),
+    ]);
+    let gardens_en = english(EXAMPLES[1]);
+    assert!(!gardens_en.contains("activity reports, statistics"));
 }
