@@ -2501,7 +2501,7 @@ fn the_twenty_second_read_does_not_come_back() {
         (&youth, "que la partie en cause a déjà reçues"),
     ]);
     let gardens_en = english(EXAMPLES[1]);
-    assert!(gardens_en.contains("in the case of a report made to a public authority"));
+    assert!(gardens_en.contains("a report (signalement), a claim or a dispute"));
     let youth_en = english(EXAMPLES[3]);
     assert!(youth_en.contains("by giving prior written notice"));
     assert!(youth_en.contains("in an amount equal to $110,000.00"));
@@ -2602,4 +2602,37 @@ fn the_twenty_fourth_read_does_not_come_back() {
     ]);
     let gardens_en = english(EXAMPLES[1]);
     assert!(!gardens_en.contains("activity reports, statistics"));
+}
+
+#[test]
+fn the_twenty_fifth_read_does_not_come_back() {
+    let Editions {
+        gardens,
+        meals,
+        youth,
+        ..
+    } = editions();
+    present(&[
+        // Directives bind only where the agreement provides for them.
+        (
+            &meals,
+            "lesquelles lient la partie qui les reçoit aux conditions que fixe la présente entente",
+        ),
+        (
+            &meals,
+            "tant que l’avis de cessation n’a pas été donné, l’Organisme ne cesse pas les livraisons",
+        ),
+        (
+            &meals,
+            "pourvu que la présente entente soit alors en vigueur",
+        ),
+        (&youth, "premier et dernier jours de chaque absence compris"),
+    ]);
+    absent(&[
+        (
+            &gardens,
+            "sous réserve des directives qu’une partie peut donner",
+        ),
+        (&meals, "qui lient celle-ci aux conditions qu’elle fixe"),
+    ]);
 }
