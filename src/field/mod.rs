@@ -217,18 +217,17 @@ pub struct Field {
 /// prints each run as a numbered paragraph.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = String> + '_ {
     let blank = |line: &str| line.chars().all(|c| c.is_whitespace() || draws_nothing(c));
-    let mut runs: Vec<String> = vec![String::new()];
+    let (mut runs, mut run) = (Vec::new(), String::new());
     for line in text.lines() {
-        if blank(line) {
-            if runs.last().is_some_and(|r| !r.is_empty()) {
-                runs.push(String::new());
-            }
-        } else if let Some(run) = runs.last_mut() {
+        if !blank(line) {
             run.push_str(line);
             run.push('\n');
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
         }
     }
-    runs.into_iter().filter(move |r| !blank(r))
+    runs.extend((!run.is_empty()).then_some(run));
+    runs.into_iter()
 }
 
 /// A character that is not whitespace yet draws nothing.

@@ -20,12 +20,11 @@ mod skipped;
 mod terms;
 
 use crate::convention::Convention;
-use crate::diag::{Code, Diagnostic};
+use crate::diag::Diagnostic;
 use crate::facts::Facts;
 use crate::field::{Record, Spanned, Value};
 use crate::lang::Lang;
 use crate::library::{ClauseLibrary, Field, Profile};
-use crate::tr;
 
 /// What to check beyond completeness and consistency.
 #[derive(Clone, Copy, Debug, Default)]
@@ -125,55 +124,15 @@ pub fn text_checks(conv: &Convention, library: &ClauseLibrary, lang: Lang) -> Ve
     out
 }
 
-/// P088: a field printed as paragraphs has as many paragraphs in `other`,
-/// the edition of the same file in language `two`, as in `conv`; otherwise a paragraph
-/// number would name one provision in French and another in English.
+/// P088, for another edition of the same file: see
+/// [`printable::paragraphs_match`].
 pub fn paragraphs_match(
-    (conv, one): (&Convention, Lang),
-    (other, two): (&Convention, Lang),
+    ours: (&Convention, Lang),
+    theirs: (&Convention, Lang),
     library: &ClauseLibrary,
     lang: Lang,
 ) -> Vec<Diagnostic> {
-    let counts = |c: &Convention| {
-        let ctx = Ctx::new(c, library, lang);
-        let mut found = Vec::new();
-        let mut visit = |field: &Field, value: &Spanned<Value>, path: &str| {
-            if let (true, Value::Text(text)) = (field.paragraphs, &value.value) {
-                let n = crate::field::paragraphs(text).count();
-                found.push((path.to_string(), n, value.span.clone()));
-            }
-        };
-        walk_all(&ctx, &mut visit);
-        found
-    };
-    let (ours, theirs) = (counts(conv), counts(other));
-    let (one, two) = (one.name_in(lang), two.name_in(lang));
-    let mut out = Vec::new();
-    for (path, n, span) in theirs {
-        let Some((_, m, _)) = ours.iter().find(|(p, ..)| *p == path) else {
-            continue;
-        };
-        if *m == n {
-            continue;
-        }
-        out.push(
-            Diagnostic::new(
-                Code::ParagraphsDiffer,
-                span,
-                tr!(
-                    lang,
-                    "`{path}` compte {m} paragraphe(s) en {one} et {n} en {two} : un même numéro de paragraphe viserait deux textes différents",
-                    "`{path}` has {m} paragraph(s) in {one} and {n} in {two}: one paragraph number would name two different texts"
-                ),
-            )
-            .help(tr!(
-                lang,
-                "coupez les deux versions aux mêmes endroits, par une ligne vide",
-                "split both versions at the same places, with a blank line"
-            )),
-        );
-    }
-    out
+    printable::paragraphs_match(ours, theirs, library, lang)
 }
 
 /// Calls `visit` for every typed value in a record, depth first, with its

@@ -1,12 +1,16 @@
 //! What the document shows is what the text holds: every character can be
 //! drawn by the PDF's font (`P082`), so that a convention which checks clean
 //! for signature also typesets, and no invisible character changes how a
-//! text reads (`P083`).
+//! text reads (`P083`); a blank line is a paragraph only where the library
+//! prints the answer as paragraphs (`P087`), split alike in every language
+//! (`P088`).
 
 use super::{Ctx, texts, walk_all};
+use crate::convention::Convention;
 use crate::diag::{Code, Diagnostic};
 use crate::field::{Spanned, Value};
-use crate::library::Field;
+use crate::lang::Lang;
+use crate::library::{ClauseLibrary, Field};
 use crate::tr;
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -105,6 +109,57 @@ pub(super) fn blank_lines(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     };
     walk_all(ctx, &mut visit);
+}
+
+/// P088: a field printed as paragraphs has as many paragraphs in `other`,
+/// the edition of the same file in language `two`, as in `conv`; otherwise a paragraph
+/// number would name one provision in French and another in English.
+pub(super) fn paragraphs_match(
+    (conv, one): (&Convention, Lang),
+    (other, two): (&Convention, Lang),
+    library: &ClauseLibrary,
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    let counts = |c: &Convention| {
+        let ctx = Ctx::new(c, library, lang);
+        let mut found = Vec::new();
+        let mut visit = |field: &Field, value: &Spanned<Value>, path: &str| {
+            if let (true, Value::Text(text)) = (field.paragraphs, &value.value) {
+                let n = crate::field::paragraphs(text).count();
+                found.push((path.to_string(), n, value.span.clone()));
+            }
+        };
+        walk_all(&ctx, &mut visit);
+        found
+    };
+    let (ours, theirs) = (counts(conv), counts(other));
+    let (one, two) = (one.name_in(lang), two.name_in(lang));
+    let mut out = Vec::new();
+    for (path, n, span) in theirs {
+        let Some((_, m, _)) = ours.iter().find(|(p, ..)| *p == path) else {
+            continue;
+        };
+        if *m == n {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                Code::ParagraphsDiffer,
+                span,
+                tr!(
+                    lang,
+                    "`{path}` compte {m} paragraphe(s) en {one} et {n} en {two} : un même numéro de paragraphe viserait deux textes différents",
+                    "`{path}` has {m} paragraph(s) in {one} and {n} in {two}: one paragraph number would name two different texts"
+                ),
+            )
+            .help(tr!(
+                lang,
+                "coupez les deux versions aux mêmes endroits, par une ligne vide",
+                "split both versions at the same places, with a blank line"
+            )),
+        );
+    }
+    out
 }
 
 /// A character that changes how text reads without being seen: controls
