@@ -147,8 +147,8 @@ fn a_changed_translation_shows_in_its_edition() {
     let v2 = dir.path().join("jardins-v2.toml");
     let text = std::fs::read_to_string(JARDINS).unwrap();
     let changed = text.replacen(
-        "the water supply and the fence, which remain its property.",
-        "the water supply, the fence and a tool shed, which remain its property.",
+        "the water supply and the fence, which remain its property;",
+        "the water supply, the fence and a tool shed, which remain its property;",
         1,
     );
     assert_ne!(changed, text);

@@ -710,7 +710,7 @@ fn the_second_fresh_read_does_not_come_back() {
     assert!(management.contains("La Ville n’engage aucune dépense non prévue au Plan d’action sans l’autorisation préalable du Conseil"));
     // Reports have a deadline.
     assert!(management.contains(
-        "Dans les 15 jours suivant la fin de chaque trimestre civil, chaque partie remet"
+        "Dans les 15 jours suivant la fin de chaque trimestre civil compris, en tout ou en partie, dans la durée de la présente convention, chaque partie remet"
     ));
     // English: a breach of obligations, not « a failure in the undertakings ».
     let en = english(EXAMPLES[1]);
@@ -1713,7 +1713,7 @@ fn the_thirteenth_read_does_not_come_back() {
         ),
         (
             &youth,
-            "la réduction des activités et des dépenses que ce paragraphe permet à la Maison des jeunes prend la forme prévue au présent alinéa",
+            "la Maison des jeunes, en plus des droits que lui confère le paragraphe 8.2, est libérée",
         ),
     ]);
     absent(&[
@@ -2426,7 +2426,7 @@ fn the_twenty_first_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "Si une telle partie du Terrain comprend des allées ou d’autres aires communes",
+            "Pour chaque allée ou autre aire commune située dans une telle partie",
         ),
     ]);
     absent(&[
@@ -2484,7 +2484,10 @@ fn the_twenty_second_read_does_not_come_back() {
             &gardens,
             "dans les 15 jours qui suivent et par une demande écrite à l’autre partie, soumettre le différend à la médiation",
         ),
-        (&gardens, "Ces mesures sont aux frais de la Ville"),
+        (
+            &gardens,
+            "Les mesures prévues au présent paragraphe sont aux frais de la Ville",
+        ),
         (&gardens, "était le préavis prévu au paragraphe 19.1"),
         // Each sum named by whom it is owed to.
         (&youth, "à la partie dont les versements ont été suspendus"),
@@ -2529,7 +2532,7 @@ fn the_twenty_third_read_does_not_come_back() {
         (&gardens, "par désistement ou par péremption"),
         (
             &gardens,
-            "qui s’appliquent aux aires communes comme à un jardinet",
+            "pour chaque jardinet et pour chaque aire commune visés au paragraphe 6.2",
         ),
         // A budget made final after the due date does not revive the notice.
         (
@@ -2591,9 +2594,12 @@ fn the_twenty_fourth_read_does_not_come_back() {
         (&meals, "l’accès aux documents prévu au paragraphe 7.3"),
         (
             &management,
-            "sauf si celle-ci s’est auparavant retirée ou a été exclue de la présente convention",
+            "sauf si celle-ci s’est retirée ou a été exclue de la présente convention sans que ce retrait ou cette exclusion y mette fin",
         ),
-        (&gardens, "un jardinet que la Coopérative ne peut attribuer"),
+        (
+            &gardens,
+            "des seuls jardinets qu’elle ne peut attribuer en vertu du présent paragraphe",
+        ),
         (&gardens, "sont celles qui sont devenues remboursables"),
     ]);
     absent(&[
@@ -2634,5 +2640,97 @@ fn the_twenty_fifth_read_does_not_come_back() {
             "sous réserve des directives qu’une partie peut donner",
         ),
         (&meals, "qui lient celle-ci aux conditions qu’elle fixe"),
+    ]);
+}
+
+/// The rest of the twenty-fifth read: a city's budget is final when adopted
+/// (no « allocation budgétaire »); a report for every quarter the term
+/// touches; parity on the board a target, not a breach; a unit ceiling that
+/// yields to the payment terms; fees set off against spending per fiscal
+/// year; a long rule in numbered paragraphs, citable, not « les règles du
+/// présent alinéa ».
+#[test]
+fn the_rest_of_the_twenty_fifth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let gardens_en = english(EXAMPLES[1]);
+    present(&[
+        (
+            &gardens,
+            "dans les 30 jours suivant l’adoption de son budget de l’exercice financier en cause",
+        ),
+        (&gardens, "même lorsque ce budget est adopté après celle-ci"),
+        (
+            &gardens_en,
+            "within 30 days after the adoption of its budget for the Fiscal Year concerned that does not provide for them, stating",
+        ),
+        // A health institution's budget still awaits its allocation.
+        (&youth, "le budget ou l’allocation budgétaire"),
+        (
+            &gardens,
+            "chaque trimestre civil compris, en tout ou en partie, dans la durée de la présente convention",
+        ),
+        (
+            &gardens_en,
+            "each calendar quarter falling wholly or partly within the term of this agreement",
+        ),
+        (
+            &management,
+            "et s’efforce de nommer parmi eux au moins le nombre de femmes qui y est indiqué\u{202f}; un écart par rapport à ce nombre ne constitue pas à lui seul un manquement",
+        ),
+        (
+            &meals,
+            "chaque repas livré constituant une unité, sous réserve des modalités de paiement prévues à l’article 7",
+        ),
+        (
+            &meals,
+            "indiqués dans le formulaire de référence de cette personne",
+        ),
+        (
+            &management,
+            "Cette part se calcule de façon cumulative pour chaque exercice financier",
+        ),
+        (
+            &management,
+            "pour la part des dépenses de ces activités établie conformément au paragraphe 12.5",
+        ),
+        (&management, "(viii) emploie la personne titulaire"),
+        (
+            &gardens,
+            "(iii) prend, à ses frais, les mesures visant le sol prévues aux paragraphes 6.2 à 6.6",
+        ),
+        (
+            &gardens,
+            "**6.5** Chaque fois que le conseil n’a pas autorisé",
+        ),
+        (
+            &gardens,
+            "les paragraphes 6.4 et 6.5 s’appliquent à ce nouvel excédent",
+        ),
+        (
+            &gardens,
+            "ainsi que la membrane et le matériau qui recouvrent une aire commune",
+        ),
+        (
+            &gardens,
+            "une dernière fois entre le 1er janvier et le 15 février 2029",
+        ),
+        (
+            &youth,
+            "en plus des droits que lui confère le paragraphe 8.2",
+        ),
+    ]);
+    absent(&[
+        (&gardens, "allocation budgétaire"),
+        (&gardens_en, "budget allocation"),
+        (&gardens, "présent alinéa"),
+        (&gardens_en, "this subparagraph"),
+        (&management, "dont au moins le nombre de femmes"),
+        (&management, "pour la part de ces dépenses"),
+        (&youth, "prend la forme prévue au présent alinéa"),
     ]);
 }

@@ -135,6 +135,8 @@ fn management_script() -> Vec<String> {
         "Anime le parc et coordonne les bénévoles.",
         SKIP,
         DONE,
+        // No detailed provisions.
+        SKIP,
     ]);
     // Resources: budget, period, contributions, fund manager, terms,
     // payments, lines.

@@ -34,6 +34,11 @@ impl Formatter<'_> {
             // Whether the party belongs to the public sector, for sentences
             // about the public body (« demeure responsable des services »).
             "public": self.conv.is_public(id),
+            // Whether it is a public administration (a municipality, a
+            // regional county municipality, a department), whose budget is
+            // final when its council or legislature adopts it — unlike a
+            // health institution's, which also awaits an allocation.
+            "administration": self.conv.is_public_administration(id),
         })
     }
 
