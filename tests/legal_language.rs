@@ -2734,3 +2734,120 @@ fn the_rest_of_the_twenty_fifth_read_does_not_come_back() {
         (&youth, "prend la forme prévue au présent alinéa"),
     ]);
 }
+
+/// Every French semicolon and colon in running text has its narrow space,
+/// and no word is followed by two spaces (read 26 found « 2027; si » and a
+/// doubled space where an answer had been cut and pasted): the examples'
+/// own long texts are held to the typography the templates follow.
+#[test]
+fn french_punctuation_is_spaced_and_no_space_is_doubled() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let english: Vec<String> = EXAMPLES[1..].iter().map(|e| english(e)).collect();
+    let french = [&management, &gardens, &meals, &youth];
+    let body = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.starts_with('|') && !l.starts_with("<!--") && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    };
+    for text in french {
+        for line in body(text) {
+            let chars: Vec<char> = line.chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                if *c == ';' && i > 0 {
+                    assert!(
+                        chars[i - 1] == '\u{202f}' || chars[i - 1] == '\u{a0}',
+                        "a French « ; » without its narrow space: {line}"
+                    );
+                }
+            }
+            assert!(!line.contains("  "), "two spaces: {line}");
+        }
+    }
+    for text in &english {
+        for line in body(text) {
+            assert!(
+                !line.contains(" ;"),
+                "an English « ; » after a space: {line}"
+            );
+            assert!(!line.contains("  "), "two spaces: {line}");
+        }
+    }
+}
+
+/// The twenty-sixth read: a cumulative set-off counts what the advance
+/// paid; carried-over sums may be spent; the evaluation annex does not
+/// limit the evaluation; a fence has a repair deadline; a cooperative that
+/// loses its statutory status loses the aid at once; a referral skips only
+/// the intake, not the access rules; « cette date » names its date.
+#[test]
+fn the_twenty_sixth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let meals_en = english(EXAMPLES[2]);
+    present(&[
+        (
+            &management,
+            "y compris la partie de ces remboursements acquittée par la déduction de l’avance",
+        ),
+        (
+            &management,
+            "que la partie a faites à la date de la demande et dont elle fournit les pièces justificatives",
+        ),
+        (
+            &management,
+            "des frais d’inscription imputés à l’exercice précédent conformément au paragraphe 12.5",
+        ),
+        (
+            &management,
+            "les sommes du Fonds de la Base reportées d’un exercice antérieur",
+        ),
+        (
+            &management,
+            "l’équipement qu’exige ce règlement, dont le coût n’est pas imputé au Fonds de la Base",
+        ),
+        (
+            &gardens,
+            "elle ne restreint pas l’évaluation faite à chaque réunion du comité conjoint",
+        ),
+        (
+            &gardens,
+            "de l’une des installations visées au sous-alinéa 6.1 a)(iv), y compris la clôture",
+        ),
+        (
+            &gardens,
+            "la Ville n’est plus tenue de verser sa contribution en argent, de fournir ses apports en nature",
+        ),
+        (
+            &youth,
+            "demeure régi par les règles d’accès et de priorisation que celui-ci applique à l’ensemble des usagers",
+        ),
+        (
+            &meals,
+            "avant la date où les livraisons cessent en vertu de la phrase précédente",
+        ),
+        (
+            &meals_en,
+            "before the date on which deliveries stop under the preceding sentence",
+        ),
+    ]);
+    absent(&[
+        (&management, "remboursements déjà reçus"),
+        (&management, "des frais perçus pendant l’exercice précédent"),
+        (&gardens, "Les étapes d’évaluation et leurs échéances"),
+        (
+            &gardens,
+            "la modification des statuts de la Coopérative de sorte",
+        ),
+        (&youth, "au processus d’accueil auquel sont soumises"),
+    ]);
+}
