@@ -783,7 +783,7 @@ fn the_third_read_does_not_come_back() {
     // A budget revision has a deadline.
     assert!(gardens.contains("À défaut d’une telle modification dans les 60 jours suivant la date où l’avis de non-disponibilité des crédits est réputé reçu"));
     // Going to court does not wait for a mediation nobody asked for.
-    assert!(gardens.contains("Si aucune partie ne demande la médiation dans ce délai"));
+    assert!(gardens.contains("Si aucune partie ne demande la médiation dans les 15 jours qui suivent l’expiration de la période de négociation"));
     // Services priced by the unit are paid in advances, settled on the units delivered.
     let meals = render(&[EXAMPLES[2]]);
     assert!(meals.contains(
@@ -2243,7 +2243,7 @@ fn the_nineteenth_read_does_not_come_back() {
         // A deadlocked board: two meetings, each with a convener.
         (
             &management,
-            "une seconde séance extraordinaire dans les dix jours ouvrables suivants",
+            "transmet, dans les dix jours ouvrables suivant cette séance, l’avis de convocation d’une seconde séance extraordinaire",
         ),
         (
             &management,
@@ -2310,7 +2310,7 @@ fn the_twentieth_read_does_not_come_back() {
         // The missing statement is replaced within a time.
         (
             &meals,
-            "établit, dans les 30 jours suivant l’expiration de ce délai, les unités fournies",
+            "calcul à l’appui, dans les 30 jours suivant l’expiration de ce délai",
         ),
         // Which of four parties are in a dispute, and who pays the mediator.
         (&management, "qui sont avec elle les parties au différend"),
@@ -2817,7 +2817,7 @@ fn the_twenty_sixth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "elle ne restreint pas l’évaluation faite à chaque réunion du comité conjoint",
+            "ni ne restreint l’évaluation faite à chaque réunion du comité conjoint",
         ),
         (
             &gardens,
@@ -2849,5 +2849,82 @@ fn the_twenty_sixth_read_does_not_come_back() {
             "la modification des statuts de la Coopérative de sorte",
         ),
         (&youth, "au processus d’accueil auquel sont soumises"),
+    ]);
+}
+
+/// The twenty-seventh read: a late estimate of the units still counts until
+/// the statement comes; the mediation window is named, not « ce délai »; a
+/// deadlocked board's second notice runs from the first meeting; a sum paid
+/// from the managed funds is a sum paid under the agreement; the schedule
+/// annex is a reminder; « aire commune » is defined; a replacement worker
+/// is the Outreach Worker; a party limits its use of what it receives.
+#[test]
+fn the_twenty_seventh_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let meals_en = english(EXAMPLES[2]);
+    present(&[
+        (
+            &meals,
+            "un avis donné après ces 30 jours produit les mêmes effets s’il est donné avant la remise du relevé",
+        ),
+        (
+            &meals,
+            "n’a été donné ni dans les 30 jours qui y sont prévus ni avant la remise de ce relevé",
+        ),
+        (
+            &meals_en,
+            "a notice given after those 30 days has the same effect if it is given before the statement is given",
+        ),
+        (
+            &meals,
+            "Une partie n’utilise les renseignements qu’elle reçoit de l’autre partie en vertu de la présente entente qu’aux fins suivantes",
+        ),
+        (
+            &management,
+            "et non à même les sommes gérées en vertu du présent paragraphe",
+        ),
+        (
+            &management,
+            "Une somme versée à même les sommes gérées en vertu du présent paragraphe est une somme versée en vertu de la présente convention",
+        ),
+        (
+            &management,
+            "dont le coût n’est pas imputé au Fonds de la Base, et y interdit la baignade",
+        ),
+        (
+            &gardens,
+            "rappelle les principales échéances de la présente convention",
+        ),
+        (
+            &gardens,
+            "**aire commune**\u{a0}: une portion du Terrain, autre qu’un jardinet",
+        ),
+        (
+            &gardens,
+            "tant qu’il ne l’a pas fait, il ne siège pas au comité conjoint",
+        ),
+        (
+            &youth,
+            "ce poste est vacant lorsque personne ne l’occupe, même de façon temporaire",
+        ),
+        (
+            &youth,
+            "applicables à la personne qui occupait le poste immédiatement avant le début de cette vacance ou de cette absence",
+        ),
+    ]);
+    absent(&[
+        (&youth, "son titulaire"),
+        (&youth, "dernier titulaire"),
+        (&gardens, "dans ce délai, ou si le différend"),
+        (&management, "dix jours ouvrables suivants"),
+        (
+            &meals,
+            "Ces renseignements ne servent qu’aux fins suivantes",
+        ),
     ]);
 }
