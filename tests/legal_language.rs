@@ -638,7 +638,7 @@ fn each_contribution_is_paid_on_a_schedule() {
         )
     );
     assert!(gardens.contains(
-        "b) 15\u{202f}000,00\u{a0}$ au plus tard le 13 avril 2028, pourvu que la Coopérative ait remis à la Ville, au plus tard le 30 mars 2028, le bilan de la saison 2027 prévu à l’annexe C"
+        "b) 15\u{202f}000,00\u{a0}$ au plus tard le 13 avril 2028, pourvu que la Coopérative ait remis à la Ville, au plus tard le 30 mars 2028, le bilan de la saison 2027 prévu au paragraphe 14.3"
     ));
     assert!(gardens.contains("| Versement de 25"));
     // A yearly budget: the first year's payments recur.
@@ -1395,10 +1395,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         ),
         (&youth, "garantie de déclaration prolongée"),
         // Verification of personal information opens no file.
-        (
-            &gardens,
-            "cette vérification ne donne accès à aucun dossier",
-        ),
+        (&gardens, "cette demande ne donne accès à aucun dossier"),
         (&youth, "sans lui révéler l’identité du demandeur"),
         (&youth, "la partie qui le recueille en informe ce mineur"),
         (
@@ -1501,7 +1498,7 @@ fn the_eleventh_read_does_not_come_back() {
         // A public body's works contracts need no one's consent.
         (
             &gardens,
-            "sauf pour des contrats d’études, de travaux, de services ou d’approvisionnement",
+            "sauf pour un contrat qu’un organisme public adjuge selon les règles",
         ),
         (
             &gardens,
@@ -1908,7 +1905,7 @@ fn the_fifteenth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "sauf pour des contrats d’études, de travaux, de services ou d’approvisionnement qu’un organisme public adjuge",
+            "sauf pour un contrat qu’un organisme public adjuge",
         ),
         (
             &gardens,
@@ -2426,7 +2423,7 @@ fn the_twenty_first_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "Pour chaque allée ou autre aire commune située dans une telle partie",
+            "Pour chaque allée ou autre aire commune située, en tout ou en partie, dans une telle partie",
         ),
     ]);
     absent(&[
@@ -2890,7 +2887,7 @@ fn the_twenty_seventh_read_does_not_come_back() {
         ),
         (
             &management,
-            "Une somme versée à même les sommes gérées en vertu du présent paragraphe est une somme versée en vertu de la présente convention",
+            "à même les sommes gérées en vertu du présent paragraphe est une somme versée en vertu de la présente convention",
         ),
         (
             &management,
@@ -2926,5 +2923,118 @@ fn the_twenty_seventh_read_does_not_come_back() {
             &meals,
             "Ces renseignements ne servent qu’aux fins suivantes",
         ),
+    ]);
+}
+
+/// The twenty-eighth read: a plot partly in the contaminated part is in
+/// it, and the City's duty yields to its budget; one cures a breach, not
+/// « ses engagements »; the season review is defined by its article, not
+/// the reminder annex; the procurement exception names no categories; a
+/// payment from the managed funds between parties, not to suppliers, is
+/// one under the agreement, and an earned price is not accounted for; the
+/// purposes of personal information cover the agreement's own uses.
+#[test]
+fn the_twenty_eighth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let youth_en = english(EXAMPLES[3]);
+    present(&[
+        (
+            &gardens,
+            "Sous réserve des paragraphes 6.3 à 6.6, si le rapport",
+        ),
+        (
+            &gardens,
+            "pour chaque jardinet situé, en tout ou en partie, dans une telle partie",
+        ),
+        (&gardens, "et ne remédie pas à ce manquement dans"),
+        (&gardens, "le bilan de la saison prévu au paragraphe 14.3"),
+        (
+            &management,
+            "sauf pour un contrat qu’un organisme public adjuge selon les règles d’adjudication des contrats qui le régissent",
+        ),
+        (
+            &management,
+            "Une somme qu’une partie verse à une autre partie à même les sommes gérées en vertu du présent paragraphe",
+        ),
+        (
+            &meals,
+            "l’emploi du prix des services, qui est acquis à l’Organisme comme le prévoit le présent article, n’a toutefois pas à être justifié",
+        ),
+        (
+            &meals,
+            "j) le traitement d’une plainte, d’une réclamation ou d’un différend",
+        ),
+        (
+            &meals,
+            "pour chaque exercice financier terminé le 31 mars précédent pendant lequel des services ont été rendus",
+        ),
+        (&youth, "délimitée sur le plan qui constitue l’annexe C"),
+        (&youth, "ses seules absences étant comptées"),
+        (
+            &youth,
+            "un rapport financier annuel qui fait état des sommes reçues",
+        ),
+        (
+            &youth,
+            "ventilées selon les fins prévues à l’alinéa 7.5 a) et indiquant le solde des sommes reçues",
+        ),
+        (&youth_en, "for the purpose of auditing them"),
+        // The management example, read by a stricter reader.
+        (
+            &management,
+            "à la fin de chaque période d’utilisation prévue à l’horaire",
+        ),
+        (
+            &management,
+            "sans autorité sur le personnel ni sur les bénévoles de l’Association",
+        ),
+        (
+            &management,
+            "**matériel acquis à même le Fonds de la Base**\u{a0}: tout bien que la Ville achète",
+        ),
+        (
+            &management,
+            "cette partie rembourse la différence à la Ville dans les 30 jours de la demande écrite de celle-ci, et la somme remboursée est inscrite au Fonds de la Base",
+        ),
+        (
+            &management,
+            "son rapport en vue de l’évaluation de mi-parcours au plus tard le 3 juillet 2029",
+        ),
+        (
+            &management,
+            "est une estimation établie aux fins du budget, qui ne limite ni n’augmente les obligations des parties",
+        ),
+        (
+            &management,
+            "au moins une fois au cours de chaque trimestre civil",
+        ),
+        (
+            &management,
+            "toute partie peut soumettre la question à la négociation et à la médiation prévues à l’article 24\u{202f}; tant que la décision n’est pas prise, le Plan d’action en vigueur",
+        ),
+        (
+            &management,
+            "son projet est joint à l’avis de convocation de la séance où il doit être adopté",
+        ),
+    ]);
+    absent(&[
+        (&gardens, "n’y remédie pas"),
+        (&gardens, "prévu à l’annexe C"),
+        (&management, "contrats d’études"),
+        (&youth, "plan joint à l’annexe C"),
+        (&youth_en, "verification"),
+        (&youth, "cette vérification ne donne accès"),
+        (
+            &management,
+            "remet en bon état, sous réserve de l’usure normale",
+        ),
+        (&management, "demeure la propriété de la Ville"),
+        (&management, "au règlement des différends prévu à l’article"),
+        (&management, "en séance ordinaire chaque trimestre"),
     ]);
 }
