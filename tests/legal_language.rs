@@ -1854,7 +1854,10 @@ fn the_fifteenth_read_does_not_come_back() {
             &management,
             "après en avoir avisé toutes les autres parties par écrit",
         ),
-        (&management, "pour le reste de cet exercice"),
+        (
+            &management,
+            "en vertu de la présente convention pendant ce temps et, d’autre part",
+        ),
         (
             &youth,
             "la réduction ne vise pas les dépenses faites conformément à la présente entente avant la date où elle prend effet",
@@ -2501,7 +2504,7 @@ fn the_twenty_second_read_does_not_come_back() {
         (&youth, "que la partie en cause a déjà reçues"),
     ]);
     let gardens_en = english(EXAMPLES[1]);
-    assert!(gardens_en.contains("a report (signalement), a claim or a dispute"));
+    assert!(gardens_en.contains("an incident report, a claim or a dispute"));
     let youth_en = english(EXAMPLES[3]);
     assert!(youth_en.contains("by giving prior written notice"));
     assert!(youth_en.contains("in an amount equal to $110,000.00"));
@@ -2629,7 +2632,7 @@ fn the_twenty_fifth_read_does_not_come_back() {
             &meals,
             "pourvu que la présente entente soit alors en vigueur",
         ),
-        (&youth, "premier et dernier jours de chaque absence compris"),
+        (&youth, "chaque jour d’absence étant compté, dépasse 30"),
     ]);
     absent(&[
         (
@@ -2959,11 +2962,11 @@ fn the_twenty_eighth_read_does_not_come_back() {
         ),
         (
             &management,
-            "Une somme qu’une partie verse à une autre partie à même les sommes gérées en vertu du présent paragraphe",
+            "Une somme que la Ville verse à une autre partie à même les sommes gérées en vertu du présent paragraphe",
         ),
         (
             &meals,
-            "l’emploi du prix des services, qui est acquis à l’Organisme comme le prévoit le présent article, n’a toutefois pas à être justifié",
+            "l’emploi du prix des services, qui est acquis à l’Organisme comme le prévoit le présent article et fait dès lors partie de ses propres ressources, n’a toutefois pas à être justifié",
         ),
         (
             &meals,
@@ -2974,7 +2977,10 @@ fn the_twenty_eighth_read_does_not_come_back() {
             "pour chaque exercice financier terminé le 31 mars précédent pendant lequel des services ont été rendus",
         ),
         (&youth, "délimitée sur le plan qui constitue l’annexe C"),
-        (&youth, "ses seules absences étant comptées"),
+        (
+            &youth,
+            "absence de la personne absente, comptés depuis le 1er septembre 2027",
+        ),
         (
             &youth,
             "un rapport financier annuel qui fait état des sommes reçues",
@@ -2991,7 +2997,7 @@ fn the_twenty_eighth_read_does_not_come_back() {
         ),
         (
             &management,
-            "sans autorité sur le personnel ni sur les bénévoles de l’Association",
+            "sans autorité sur le personnel de l’Association ni sur ses bénévoles",
         ),
         (
             &management,
@@ -3036,5 +3042,94 @@ fn the_twenty_eighth_read_does_not_come_back() {
         (&management, "demeure la propriété de la Ville"),
         (&management, "au règlement des différends prévu à l’article"),
         (&management, "en séance ordinaire chaque trimestre"),
+    ]);
+}
+
+/// The twenty-ninth read: equipment belongs to the City from the first
+/// reimbursement of a claim that includes it; a hiring's reasons omit
+/// candidates' personal information; an absence is counted day by day and
+/// a replacement is the only Outreach Worker; a 48-hour offer skips
+/// weekends and nights; a reduction for unpaid appropriations lasts until
+/// payment; a volunteer may collect the meal contribution; unpaid
+/// contributions never stop a service; « incident report » in English.
+#[test]
+fn the_twenty_ninth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let meals_en = english(EXAMPLES[2]);
+    present(&[
+        (
+            &management,
+            "dès le paiement du premier remboursement accordé sur cette demande, quelle que soit la part de son coût ainsi remboursée",
+        ),
+        (
+            &management,
+            "sans y inclure de renseignement personnel sur une personne candidate",
+        ),
+        (
+            &management,
+            "sans autorité sur le personnel de l’Association ni sur ses bénévoles",
+        ),
+        (
+            &management,
+            "des remboursements demandés dans le délai prévu aux sous-alinéas 6.1 c)(iii) et d)(v) pour cet exercice",
+        ),
+        (
+            &gardens,
+            "destinée à être accessible aux jardiniers ou au public, notamment une allée, même lorsque l’accès en est interdit en vertu du paragraphe 6.8",
+        ),
+        (
+            &gardens,
+            "Cet engagement comporte son consentement à la communication de son nom",
+        ),
+        (
+            &gardens,
+            "les avis et comptes rendus prévus aux paragraphes 12.1 et 12.2",
+        ),
+        (
+            &youth,
+            "la personne que la Maison des jeunes affecte à son remplacement est seule l’Intervenant de milieu",
+        ),
+        (
+            &youth,
+            "Les heures comprises dans un samedi, un dimanche ou un jour férié ne sont pas comptées dans ce délai de 48 heures",
+        ),
+        (
+            &youth,
+            "en vertu de la présente entente pendant ce temps et, d’autre part",
+        ),
+        (
+            &meals,
+            "ne refuse, ne suspend ni ne cesse le service à une personne admissible en raison du défaut de payer cette participation",
+        ),
+        (
+            &meals,
+            "autre que la participation financière prévue au sous-alinéa 6.1 b)(vi) perçue pour le compte de l’Organisme",
+        ),
+        (
+            &meals_en,
+            "the notices, incident reports and quarterly reports",
+        ),
+        (
+            &meals_en,
+            "shall pay, at the unit price, for the meals delivered beyond the ceiling that were delivered before",
+        ),
+    ]);
+    absent(&[
+        (&youth, "pour le reste de cet exercice"),
+        (
+            &youth,
+            "à même les sommes gérées en vertu du présent paragraphe est une somme versée",
+        ),
+        (
+            &meals,
+            "à même les sommes gérées en vertu du présent paragraphe est une somme versée",
+        ),
+        (&youth, "au besoin de façon temporaire"),
+        (&meals_en, "(signalement)"),
     ]);
 }
