@@ -1583,7 +1583,7 @@ fn the_twelfth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "c) les autres sommes qu’elle a affectées aux mêmes fins, notamment une autre subvention",
+            "c) les autres sommes qu’elle a affectées aux mêmes fins, notamment une subvention",
         ),
         (&gardens, "Les articles 1, 6, 7, 8, 9"),
         (
@@ -1828,7 +1828,7 @@ fn the_fourteenth_read_does_not_come_back() {
         youth_en.contains("is for information only; only the French version binds the parties")
     );
     assert!(youth_en.contains(
-        "for the amount by which the total of the expenses that the other party incurred"
+        "for the amount by which the total of the expenses that the other party committed"
     ));
     let meals_en = english(EXAMPLES[2]);
     assert!(!meals_en.contains("relatives"));
@@ -2504,7 +2504,7 @@ fn the_twenty_second_read_does_not_come_back() {
         (&youth, "que la partie en cause a déjà reçues"),
     ]);
     let gardens_en = english(EXAMPLES[1]);
-    assert!(gardens_en.contains("an incident report, a claim or a dispute"));
+    assert!(gardens_en.contains("a report of a situation, a claim or a dispute"));
     let youth_en = english(EXAMPLES[3]);
     assert!(youth_en.contains("by giving prior written notice"));
     assert!(youth_en.contains("in an amount equal to $110,000.00"));
@@ -2541,7 +2541,7 @@ fn the_twenty_third_read_does_not_come_back() {
         ),
         (
             &youth,
-            "le délai de cinq jours ouvrables prévu ci-après court alors à compter du jour où ce total dépasse 30",
+            "le délai de cinq jours ouvrables prévu ci-après court à compter du jour où ce total dépasse 30",
         ),
         // The ceiling: one notice, one stop date, one payment rule.
         (
@@ -3064,7 +3064,7 @@ fn the_twenty_ninth_read_does_not_come_back() {
     present(&[
         (
             &management,
-            "dès le paiement du premier remboursement accordé sur cette demande, quelle que soit la part de son coût ainsi remboursée",
+            "qu’il soit payé ou acquitté par la déduction de l’avance prévue au paragraphe 12.5, quelle que soit la part de son coût ainsi remboursée",
         ),
         (
             &management,
@@ -3112,7 +3112,7 @@ fn the_twenty_ninth_read_does_not_come_back() {
         ),
         (
             &meals_en,
-            "the notices, incident reports and quarterly reports",
+            "the notices, reports of situations and quarterly reports",
         ),
         (
             &meals_en,
@@ -3131,5 +3131,89 @@ fn the_twenty_ninth_read_does_not_come_back() {
         ),
         (&youth, "au besoin de façon temporaire"),
         (&meals_en, "(signalement)"),
+        (&meals_en, "incident report"),
+    ]);
+}
+
+/// The thirtieth read: ownership passes on a reimbursement granted, paid
+/// or set off; an emergency repossession is reported and ends with the
+/// emergency; a deadlock opens a 90-day withdrawal even without mediation;
+/// « une subvention », not « une autre »; a replacement ends the absence;
+/// "committed" for « engagées »; the gardens' rules while a version waits,
+/// the soil report may reach the gardeners, gardeners count as the
+/// cooperative's for indemnities.
+#[test]
+fn the_thirtieth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let (gardens_en, meals_en, youth_en) = (
+        english(EXAMPLES[1]),
+        english(EXAMPLES[2]),
+        english(EXAMPLES[3]),
+    );
+    present(&[
+        (
+            &management,
+            "dès que la Ville accorde sur cette demande un remboursement d’un montant supérieur à zéro",
+        ),
+        (
+            &management,
+            "(ii) ne reprend sans préavis l’usage d’un local qu’en cas d’urgence touchant la sécurité des personnes, en informe alors sans délai la partie qui l’utilise",
+        ),
+        (
+            &management,
+            "toute partie peut se retirer de la présente convention par un avis écrit d’au moins 90 jours, plutôt que par le préavis prévu à l’article 26",
+        ),
+        (
+            &management,
+            "et dont la valeur est inscrite à la même annexe sont les suivants",
+        ),
+        (
+            &gardens,
+            "la Coopérative applique les critères, le tarif et les règles de l’année précédente",
+        ),
+        (
+            &gardens,
+            "une réparation que le sous-alinéa 6.1 a)(v) l’oblige à faire à la suite d’un avis de la Coopérative",
+        ),
+        (
+            &gardens,
+            "Malgré le paragraphe 15.1, la Coopérative peut communiquer aux jardiniers",
+        ),
+        (
+            &gardens,
+            "les jardiniers inscrits sont assimilés, pour leurs activités sur le Terrain, aux personnes dont la Coopérative répond",
+        ),
+        (
+            &gardens_en,
+            "for as long as the reason preventing it continues",
+        ),
+        (
+            &youth,
+            "ou, si elle est antérieure, à la date où la Maison des jeunes affecte une personne à son remplacement",
+        ),
+        (&youth_en, "a report of a situation, a claim or a dispute"),
+        (
+            &youth_en,
+            "that it committed in accordance with this agreement",
+        ),
+        (
+            &meals_en,
+            "not require a person served to pay a financial contribution of more than $5 per meal",
+        ),
+    ]);
+    absent(&[
+        (&management, "notamment une autre subvention"),
+        (&meals, "notamment une autre subvention"),
+        (
+            &youth_en,
+            "that it incurred in accordance with this agreement",
+        ),
+        (&gardens_en, "the ground preventing it"),
+        (&youth_en, "incident report"),
     ]);
 }
