@@ -1218,7 +1218,7 @@ fn the_seventh_read_does_not_come_back() {
         ),
         (
             &youth,
-            "est réputée dépensée avant les sommes reçues de l’Établissement",
+            "puis au moyen des sommes reçues de l’Établissement et enfin au moyen des autres sommes",
         ),
         // A misuse is repaid by the party that made it.
         (
@@ -1359,7 +1359,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         // conditional; the 60 days run from a named notice.
         (
             &youth,
-            "à défaut d’avis au plus tard à cette dernière date, le versement qui n’est pas fait à sa date demeure exigible à cette date, même lorsque le budget",
+            "à défaut d’avis au plus tard à cette dernière date, le versement est exigible à la date de son échéance, compte tenu de tout report de celle-ci, même lorsque le budget",
         ),
         (
             &gardens,
@@ -1451,7 +1451,7 @@ fn the_eleventh_read_does_not_come_back() {
         // Payment formulas say « l'excédent de A sur B », with a cap.
         (
             &management,
-            "ne doit plus, à ce titre, à la partie dont les versements ont été suspendus que l’excédent du total des dépenses",
+            "ne doit plus, à ce titre, à la partie à qui ces versements étaient dus que l’excédent du total des dépenses",
         ),
         (
             &management,
@@ -1579,7 +1579,7 @@ fn the_twelfth_read_does_not_come_back() {
         // Third-party money counts when a shortfall is computed.
         (
             &gardens,
-            "Pour l’application de la présente convention, la contribution en argent",
+            "Pour l’application de la présente convention, les dépenses faites conformément à la présente convention sont réputées payées d’abord au moyen de la contribution en argent",
         ),
         (
             &gardens,
@@ -1803,7 +1803,7 @@ fn the_fourteenth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "remplace le nom et les coordonnées de toute personne physique par un numéro et conserve la correspondance entre ces numéros et ces personnes ; l’identité d’une personne physique n’est communiquée à la personne qui effectue la vérification que si celle-ci en a besoin",
+            "le nom et les coordonnées de toute personne physique, et conserve la correspondance entre ces numéros et ces personnes ; l’identité d’une personne physique n’est communiquée à la personne qui effectue la vérification que si celle-ci en a besoin",
         ),
         (
             &gardens,
@@ -1944,7 +1944,7 @@ fn the_sixteenth_read_does_not_come_back() {
         // Books opened to a funder name no one without a ground in law.
         (
             &gardens,
-            "remplace le nom et les coordonnées de toute personne physique par un numéro et conserve la correspondance entre ces numéros et ces personnes ; l’identité d’une personne physique n’est communiquée à la personne qui effectue la vérification que si celle-ci en a besoin",
+            "le nom et les coordonnées de toute personne physique, et conserve la correspondance entre ces numéros et ces personnes ; l’identité d’une personne physique n’est communiquée à la personne qui effectue la vérification que si celle-ci en a besoin",
         ),
         (
             &gardens,
@@ -2028,7 +2028,7 @@ fn the_seventeenth_read_does_not_come_back() {
         // Masking applies to what is shown, not to the books themselves.
         (
             &youth,
-            "dans les documents ainsi rendus accessibles et dans les copies ainsi remises",
+            "masque, dans les documents consultés, et remplace par un numéro, dans les copies remises",
         ),
         // A renewal dates its own reports.
         (
@@ -2166,7 +2166,7 @@ fn the_rest_of_the_eighteenth_read_does_not_come_back() {
             &meals,
             "à l’expiration du délai pendant lequel elle doit conserver ces documents",
         ),
-        (&meals, "dans les documents ainsi rendus accessibles"),
+        (&meals, "masque, dans les documents consultés"),
         (
             &youth,
             "jusqu’à ce qu’elle ne soit plus tenue de collaborer à son examen",
@@ -2490,7 +2490,7 @@ fn the_twenty_second_read_does_not_come_back() {
         ),
         (&gardens, "était le préavis prévu au paragraphe 19.1"),
         // Each sum named by whom it is owed to.
-        (&youth, "à la partie dont les versements ont été suspendus"),
+        (&youth, "à la partie à qui ces versements étaient dus"),
         (
             &youth,
             "des rapports, des comptes rendus, des statistiques et des autres documents que prévoit la présente entente",
@@ -2537,7 +2537,7 @@ fn the_twenty_third_read_does_not_come_back() {
         // A budget made final after the due date does not revive the notice.
         (
             &youth,
-            "même lorsque le budget ou l’allocation budgétaire devient définitif après celle-ci",
+            "même lorsque le budget ou l’allocation budgétaire devient définitif après cette échéance",
         ),
         (
             &youth,
@@ -2663,7 +2663,10 @@ fn the_rest_of_the_twenty_fifth_read_does_not_come_back() {
             &gardens,
             "dans les 30 jours suivant l’adoption de son budget de l’exercice financier en cause",
         ),
-        (&gardens, "même lorsque ce budget est adopté après celle-ci"),
+        (
+            &gardens,
+            "même lorsque ce budget est adopté après cette échéance",
+        ),
         (
             &gardens_en,
             "within 30 days after the adoption of its budget for the Fiscal Year concerned that does not provide for them, stating",
@@ -3001,7 +3004,7 @@ fn the_twenty_eighth_read_does_not_come_back() {
         ),
         (
             &management,
-            "**matériel acquis à même le Fonds de la Base**\u{a0}: tout bien que la Ville achète",
+            "**bien acquis à même le Fonds de la Base**\u{a0}: tout bien que la Ville achète",
         ),
         (
             &management,
@@ -3162,7 +3165,7 @@ fn the_thirtieth_read_does_not_come_back() {
         ),
         (
             &management,
-            "(ii) ne reprend sans préavis l’usage d’un local qu’en cas d’urgence touchant la sécurité des personnes, en informe alors sans délai la partie qui l’utilise",
+            "(ii) ne reprend l’usage d’un local que le Plan d’action attribue au Club ou à l’Association qu’en cas d’urgence touchant la sécurité des personnes, auquel cas elle peut le faire sans préavis, en informe sans délai la partie qui l’utilise",
         ),
         (
             &management,
@@ -3215,5 +3218,83 @@ fn the_thirtieth_read_does_not_come_back() {
         ),
         (&gardens_en, "the ground preventing it"),
         (&youth_en, "incident report"),
+    ]);
+}
+
+/// The thirty-first read: misused spending is charged to the public money;
+/// a defended party repays defence costs only for its own established
+/// fault; an instalment not covered by a timely notice is payable on its
+/// due date; books are masked in place and copies numbered; health
+/// information kept to the network's governance rules; one name for the
+/// Fund's goods; a repossession only in an emergency; the gardens' first
+/// season before approval, a deadline with a remedy for vacating, and
+/// capitalised English terms; a replacement's leave is the post's cost.
+#[test]
+fn the_thirty_first_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let (gardens_en, youth_en) = (english(EXAMPLES[1]), english(EXAMPLES[3]));
+    present(&[
+        (
+            &gardens,
+            "une dépense faite à d’autres fins que celles que prévoit la présente convention, y compris la partie des dépenses réputée affectée à d’autres fins en vertu de la présente convention, est réputée payée au moyen des sommes reçues de la Ville",
+        ),
+        (
+            &meals,
+            "qui correspond à la mesure dans laquelle il est établi, par jugement ou par entente entre elles, que la réclamation résulte de la faute de la partie défendue",
+        ),
+        (
+            &meals,
+            "le versement est exigible à la date de son échéance",
+        ),
+        (
+            &meals,
+            "aux règles de gouvernance des renseignements visées à l’article 90 de la Loi sur les renseignements de santé et de services sociaux",
+        ),
+        (
+            &youth,
+            "masque, dans les documents consultés, et remplace par un numéro, dans les copies remises",
+        ),
+        (&youth, "à la partie à qui ces versements étaient dus"),
+        (
+            &youth,
+            "y compris les congés payés de la personne remplacée pendant son remplacement",
+        ),
+        (
+            &youth_en,
+            "only the person the Drop-In Centre assigns to replace that person is the Outreach Worker",
+        ),
+        (
+            &management,
+            "Tout bien acquis à même le Fonds de la Base appartient à la Ville",
+        ),
+        (
+            &management,
+            "toute autre reprise de l’usage d’un tel local exige une modification du Plan d’action",
+        ),
+        (
+            &management,
+            "Au sein de la Ville, seule la direction de projet a accès à cette liste",
+        ),
+        (
+            &gardens,
+            "en 2027, elle n’attribue aucun jardinet et ne perçoit aucun droit avant que la première version soit approuvée",
+        ),
+        (
+            &gardens,
+            "la Ville peut compenser ces frais avec toute somme qu’elle doit à la Coopérative",
+        ),
+        (&gardens_en, "**Common Area**"),
+    ]);
+    absent(&[
+        (&management, "matériel acquis"),
+        (&gardens_en, "common area"),
+        (&youth_en, "is alone the Outreach Worker"),
+        (&meals, "la partie dont les versements ont été suspendus"),
+        (&meals, "demeure exigible à cette date"),
     ]);
 }
