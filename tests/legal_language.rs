@@ -2541,7 +2541,7 @@ fn the_twenty_third_read_does_not_come_back() {
         ),
         (
             &youth,
-            "le délai de cinq jours ouvrables prévu ci-après court à compter du jour où ce total dépasse 30",
+            "dans les cinq jours ouvrables suivant le premier des jours suivants\u{a0}: le jour où elle apprend que l’absence doit durer plus de 30 jours",
         ),
         // The ceiling: one notice, one stop date, one payment rule.
         (
@@ -3241,11 +3241,11 @@ fn the_thirty_first_read_does_not_come_back() {
     present(&[
         (
             &gardens,
-            "une dépense faite à d’autres fins que celles que prévoit la présente convention, y compris la partie des dépenses réputée affectée à d’autres fins en vertu de la présente convention, est réputée payée au moyen des sommes reçues de la Ville",
+            "une dépense faite à d’autres fins que celles que prévoit la présente convention est réputée payée au moyen des sommes reçues de la Ville",
         ),
         (
             &meals,
-            "qui correspond à la mesure dans laquelle il est établi, par jugement ou par entente entre elles, que la réclamation résulte de la faute de la partie défendue",
+            "cette part correspondant à la mesure dans laquelle il est établi, par jugement ou par entente entre elles, que la réclamation résulte de la faute de la partie défendue",
         ),
         (
             &meals,
@@ -3296,5 +3296,70 @@ fn the_thirty_first_read_does_not_come_back() {
         (&youth_en, "is alone the Outreach Worker"),
         (&meals, "la partie dont les versements ont été suspendus"),
         (&meals, "demeure exigible à cette date"),
+    ]);
+}
+
+/// The thirty-second read: one start for a worker-absence notice, a
+/// replacement's 60 days counted from the absence in progress; the unspent
+/// balance net of other repayments; an insurer clause that qualifies the
+/// costs, not the insurer; a coordinator guided, not commanded, by the
+/// City; a joining party's ten days run from its own receipt.
+#[test]
+fn the_thirty_second_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let youth_en = english(EXAMPLES[3]);
+    present(&[
+        (
+            &youth,
+            "suivant le premier jour de l’absence en cours le jour où le total des jours d’absence calculé selon le présent alinéa dépasse 30",
+        ),
+        (
+            &youth,
+            "cette obligation s’éteint si la personne absente revient au travail",
+        ),
+        (
+            &gardens,
+            "déduction faite des sommes déjà remboursées ou à rembourser à un autre titre en vertu de la présente convention",
+        ),
+        (
+            &meals,
+            "la part des frais de défense non remboursés par un assureur que celle-ci a supportés, cette part correspondant",
+        ),
+        (
+            &meals,
+            "et le relevé les indique séparément. Le CISSS n’est tenu de payer aucun autre repas",
+        ),
+        (
+            &management,
+            "selon les orientations que fixe la direction de projet conformément au Plan d’action",
+        ),
+        (
+            &management,
+            "le Club conservant seul à son égard l’autorité d’employeur",
+        ),
+        (
+            &management,
+            "donné dans les 10 jours de la date où elle est réputée avoir reçu l’avis de différend",
+        ),
+        (&management, "Article 27 — Conséquences de la fin"),
+        (
+            &youth_en,
+            "A party that is not a public body shall ensure that the measures it takes to protect health and social services information",
+        ),
+        (
+            &youth_en,
+            "on or before the date on which its end took effect",
+        ),
+    ]);
+    absent(&[
+        (&youth, "ce total dépasse 30\u{202f};"),
+        (&management, "Fin du partenariat"),
+        (&management, "qui gère ces fonds"),
+        (&youth_en, "expenses made in accordance"),
     ]);
 }
