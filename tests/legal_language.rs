@@ -1912,7 +1912,7 @@ fn the_fifteenth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "n’est, pour l’application de la présente convention, ni une somme versée en vertu de celle-ci ni une somme reçue en vertu de celle-ci",
+            "elles ne comprennent pas les autres sommes qu’une partie paie à l’autre partie en exécution de la présente convention, notamment une indemnité",
         ),
     ]);
     absent(&[
@@ -1948,7 +1948,7 @@ fn the_sixteenth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "Une somme qu’une partie verse à l’autre partie sur ses propres ressources",
+            "comprennent les contributions en argent que la Coopérative reçoit de l’autre partie",
         ),
         // The protected period says whose notice it defers.
         (
@@ -2229,7 +2229,7 @@ fn the_nineteenth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "ou que le prix des services que prévoit la présente entente",
+            "comprennent les contributions en argent et le prix des services que l’Organisme reçoit de l’autre partie",
         ),
         (
             &meals,
@@ -2297,7 +2297,7 @@ fn the_twentieth_read_does_not_come_back() {
             "aucune partie n’est l’employeur du personnel de l’autre",
         ),
         // The reduction list is one of the lists the consent covers.
-        (&meals, "listes prévues aux paragraphes 7.7, 8.2 et 20.6"),
+        (&meals, "listes prévues aux paragraphes 7.8, 8.2 et 20.6"),
         // The one endangered person is enough, and the email rule names its notices.
         (
             &meals,
@@ -2318,7 +2318,7 @@ fn the_twentieth_read_does_not_come_back() {
         // A payment between parties stays payable under the agreement.
         (
             &management,
-            "soit une somme exigible en vertu de celle-ci pour l’application des stipulations relatives à la suspension",
+            "lesquelles ne sont pas portées à cette comptabilité et demeurent des sommes dues en vertu de la présente convention",
         ),
         (
             &management,
@@ -2550,7 +2550,7 @@ fn the_twenty_third_read_does_not_come_back() {
         ),
         (
             &meals,
-            "Dès qu’il reçoit l’avis de cessation, le CISSS informe",
+            "Dès qu’il reçoit l’avis de cessation prévu au paragraphe 7.8, le CISSS informe",
         ),
     ]);
     absent(&[
@@ -2836,11 +2836,11 @@ fn the_twenty_sixth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "avant la date où les livraisons cessent en vertu de la phrase précédente",
+            "avant la date où les livraisons cessent en vertu du paragraphe 7.8",
         ),
         (
             &meals_en,
-            "before the date on which deliveries stop under the preceding sentence",
+            "before the date on which deliveries stop under paragraph 7.8",
         ),
     ]);
     absent(&[
@@ -2889,11 +2889,11 @@ fn the_twenty_seventh_read_does_not_come_back() {
         ),
         (
             &management,
-            "et non à même les sommes gérées en vertu du présent paragraphe",
+            "est, entre les mains de celle-ci, une somme versée en vertu de la présente convention",
         ),
         (
             &management,
-            "à même les sommes gérées en vertu du présent paragraphe est une somme versée en vertu de la présente convention",
+            "à même les sommes gérées en vertu du présent paragraphe est, entre les mains de celle-ci, une somme versée en vertu de la présente convention",
         ),
         (
             &management,
@@ -3361,5 +3361,70 @@ fn the_thirty_second_read_does_not_come_back() {
         (&management, "Fin du partenariat"),
         (&management, "qui gère ces fonds"),
         (&youth_en, "expenses made in accordance"),
+    ]);
+}
+
+/// Reads 27 to 32 contested the separate-accounting paragraph: it deemed
+/// sums the agreement requires « ni versées ni reçues » under it, yet
+/// « exigibles » under it. It now says what the accounts hold and what they
+/// do not, and that the rest stays owed. The meals' seven-subject 7.7 is
+/// numbered paragraphs that cite each other by number.
+#[test]
+fn the_accounting_says_what_it_holds_and_the_meals_ceiling_is_numbered() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let meals_en = english(EXAMPLES[2]);
+    let gardens_en = english(EXAMPLES[1]);
+    for text in [&management, &gardens, &meals, &youth] {
+        absent(&[
+            (text, "sur ses propres ressources, et non à même"),
+            (
+                text,
+                "ni une somme versée en vertu de celle-ci ni une somme reçue",
+            ),
+        ]);
+        present(&[(
+            text,
+            "lesquelles ne sont pas portées à cette comptabilité et demeurent des sommes dues en vertu de",
+        )]);
+    }
+    absent(&[
+        (
+            &meals_en,
+            "neither a sum paid under it nor a sum received under it",
+        ),
+        (&gardens_en, "out of its own resources, and not out of"),
+    ]);
+    present(&[
+        (
+            &management,
+            "comprennent les contributions en argent que la Ville reçoit des autres parties, ainsi que les sommes qui lui sont remboursées parce qu’elles n’ont pas été employées aux fins de la présente convention",
+        ),
+        (
+            &gardens_en,
+            "include the cash contributions that the Cooperative receives from the other party; they do not include",
+        ),
+        (
+            &meals,
+            "**7.8** L’Organisme avise le répondant du CISSS par écrit dès que 13 500 repas",
+        ),
+        (
+            &meals,
+            "**7.9** Le CISSS paie au prix unitaire les repas livrés au-delà du plafond avant la date où les livraisons cessent en vertu du paragraphe 7.8",
+        ),
+        (&meals, "**7.13** Sauf si l’écrit de renouvellement"),
+        (
+            &meals_en,
+            "**7.10** As soon as it receives the notice of cessation provided for in paragraph 7.8",
+        ),
+        (&meals, "conformément aux paragraphes 7.5 et 7.9"),
+    ]);
+    absent(&[
+        (&meals, "de la phrase suivante sur le paiement"),
+        (&meals_en, "in the following sentence on payment"),
     ]);
 }
