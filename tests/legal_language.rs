@@ -3316,7 +3316,7 @@ fn the_thirty_second_read_does_not_come_back() {
     present(&[
         (
             &youth,
-            "suivant le premier jour de l’absence en cours le jour où le total des jours d’absence calculé selon le présent alinéa dépasse 30",
+            "suivant le premier jour de l’absence en cours le jour où ce total dépasse 30",
         ),
         (
             &youth,
@@ -3426,5 +3426,44 @@ fn the_accounting_says_what_it_holds_and_the_meals_ceiling_is_numbered() {
     absent(&[
         (&meals, "de la phrase suivante sur le paiement"),
         (&meals_en, "in the following sentence on payment"),
+    ]);
+}
+
+/// The youth 6.1 b) held the worker's duties, the absence count, the
+/// notices and the replacement in one item citing itself as « le présent
+/// alinéa »; each rule is now a numbered paragraph (6.2 absences, 6.3
+/// vacancy and replacement) that the budget rules cite by number.
+#[test]
+fn the_youth_absence_rules_are_numbered_paragraphs() {
+    let youth = render(&[EXAMPLES[3]]);
+    let youth_en = english(EXAMPLES[3]);
+    present(&[
+        (
+            &youth,
+            "**6.2** Pour l’application de la présente entente, une absence de l’Intervenant de milieu commence",
+        ),
+        (
+            &youth,
+            "**6.3** La Maison des jeunes avise l’Établissement par écrit de la vacance",
+        ),
+        (
+            &youth,
+            "le délai de 60 jours que le paragraphe 6.3 accorde à la Maison des jeunes",
+        ),
+        (&youth, "(v) avise l’Établissement de la vacance du poste"),
+        (
+            &youth_en,
+            "**6.2** For the purposes of this agreement, an absence of the Outreach Worker begins",
+        ),
+        (
+            &youth_en,
+            "the 60-day period that paragraph 6.3 gives the Drop-In Centre",
+        ),
+    ]);
+    absent(&[
+        (&youth, "selon le présent alinéa"),
+        (&youth, "pour l’application du présent alinéa"),
+        (&youth_en, "under this subparagraph"),
+        (&youth_en, "referred to in subparagraph 6.1(b)"),
     ]);
 }
