@@ -2229,7 +2229,7 @@ fn the_nineteenth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "comprennent les contributions en argent et le prix des services que l’Organisme reçoit de l’autre partie",
+            "qui sont des avances sur le prix des services et constituent la contribution en argent de la partie qui les verse",
         ),
         (
             &meals,
@@ -2969,7 +2969,7 @@ fn the_twenty_eighth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "l’emploi du prix des services, qui est acquis à l’Organisme comme le prévoit le présent article et fait dès lors partie de ses propres ressources, n’a toutefois pas à être justifié",
+            "l’Organisme n’a à justifier l’emploi ni des unes ni de l’autre, le prix des services lui étant acquis",
         ),
         (
             &meals,
@@ -3000,7 +3000,7 @@ fn the_twenty_eighth_read_does_not_come_back() {
         ),
         (
             &management,
-            "sans autorité sur le personnel de l’Association ni sur ses bénévoles",
+            "sans autorité sur le personnel de l’Association ni sur les bénévoles de celle-ci",
         ),
         (
             &management,
@@ -3075,7 +3075,7 @@ fn the_twenty_ninth_read_does_not_come_back() {
         ),
         (
             &management,
-            "sans autorité sur le personnel de l’Association ni sur ses bénévoles",
+            "sans autorité sur le personnel de l’Association ni sur les bénévoles de celle-ci",
         ),
         (
             &management,
@@ -3119,7 +3119,7 @@ fn the_twenty_ninth_read_does_not_come_back() {
         ),
         (
             &meals_en,
-            "shall pay, at the unit price, for the meals delivered beyond the ceiling that were delivered before",
+            "shall pay, at the unit price, for the meals delivered beyond the ceiling before the date on which deliveries stop",
         ),
     ]);
     absent(&[
@@ -3241,7 +3241,7 @@ fn the_thirty_first_read_does_not_come_back() {
     present(&[
         (
             &gardens,
-            "une dépense faite à d’autres fins que celles que prévoit la présente convention est réputée payée au moyen des sommes reçues de la Ville",
+            "ou impute aux sommes reçues de la Ville et qui n’est pas faite aux fins que prévoit la présente convention est réputée payée au moyen de ces sommes",
         ),
         (
             &meals,
@@ -3332,7 +3332,7 @@ fn the_thirty_second_read_does_not_come_back() {
         ),
         (
             &meals,
-            "et le relevé les indique séparément. Le CISSS n’est tenu de payer aucun autre repas",
+            "et le relevé les indique séparément. Lorsque l’avis de cessation n’a pas été joint",
         ),
         (
             &management,
@@ -3340,7 +3340,7 @@ fn the_thirty_second_read_does_not_come_back() {
         ),
         (
             &management,
-            "le Club conservant seul à son égard l’autorité d’employeur",
+            "le Club conservant seul l’autorité d’employeur à l’égard de la personne responsable de la coordination des activités",
         ),
         (
             &management,
@@ -3414,7 +3414,7 @@ fn the_accounting_says_what_it_holds_and_the_meals_ceiling_is_numbered() {
         ),
         (
             &meals,
-            "**7.9** Le CISSS paie au prix unitaire les repas livrés au-delà du plafond avant la date où les livraisons cessent en vertu du paragraphe 7.8",
+            "**7.9** Lorsque l’avis de cessation a été joint à l’avis relatif aux 13 500 repas, le CISSS paie au prix unitaire les repas livrés au-delà du plafond avant la date où les livraisons cessent en vertu du paragraphe 7.8",
         ),
         (&meals, "**7.13** Sauf si l’écrit de renouvellement"),
         (
@@ -3465,5 +3465,99 @@ fn the_youth_absence_rules_are_numbered_paragraphs() {
         (&youth, "pour l’application du présent alinéa"),
         (&youth_en, "under this subparagraph"),
         (&youth_en, "referred to in subparagraph 6.1(b)"),
+    ]);
+}
+
+/// The thirty-third read: a misused expense is charged to the public
+/// funder's money only if it was booked to the agreement; the youth travel
+/// costs are one of its purposes; a replacement who leaves resumes the
+/// absence; removed property has a fate; priced advances are one kind of
+/// money; a late cessation notice is stated once; a suspension ends; the
+/// selection committee's files and the Board members are bound; the final
+/// proportion counts contributions gross; 26.5 reaches the deadlock
+/// withdrawal.
+#[test]
+fn the_thirty_third_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let youth_en = english(EXAMPLES[3]);
+    let meals_en = english(EXAMPLES[2]);
+    present(&[
+        (
+            &youth,
+            "une dépense que la Maison des jeunes porte à la comptabilité distincte prévue à l’article 7 ou impute aux sommes reçues de l’Établissement et qui n’est pas faite aux fins que prévoit la présente entente",
+        ),
+        (
+            &youth_en,
+            "an expense that the Drop-In Centre enters in the separate accounts provided for in Article 7 or charges to the sums received from the Institution",
+        ),
+        (
+            &youth,
+            "(v) des remboursements de frais de déplacement prévus au sous-alinéa 6.1 b)(iv), qui ne sont imputés qu’à la contribution en argent de la Maison des jeunes",
+        ),
+        (
+            &youth,
+            "Lorsque la personne affectée au remplacement d’une personne absente cesse de l’assurer avant le retour de celle-ci, l’absence reprend le lendemain de cette cessation",
+        ),
+        (
+            &youth_en,
+            "whether the total of those expenses is higher or lower",
+        ),
+        (
+            &gardens,
+            "sont réputés abandonnés, et la Ville peut en disposer sans indemnité",
+        ),
+        (
+            &meals,
+            "au moyen du relevé des unités prévu au présent article. Les sommes versées en vertu de la présente entente comprennent les versements prévus au présent article, qui sont des avances sur le prix des services",
+        ),
+        (
+            &meals,
+            "Lorsque l’avis de cessation n’a pas été joint à l’avis relatif aux 13 500 repas, le CISSS n’est tenu de payer aucun repas livré au-delà du plafond, même avant cette date.",
+        ),
+        (
+            &meals,
+            "Une suspension prend fin dès que cesse le motif qui la justifie",
+        ),
+        (
+            &meals_en,
+            "A suspension ends as soon as the reason for it ends",
+        ),
+        (
+            &management,
+            "son consentement à la communication de son dossier aux membres du comité de sélection",
+        ),
+        (
+            &management,
+            "Chaque partie fait en sorte que les membres qu’elle nomme au Conseil respectent le présent article à l’égard des renseignements personnels qu’ils reçoivent en cette qualité",
+        ),
+        (
+            &management,
+            "sans déduction des sommes que la Ville lui a remboursées en vertu du présent paragraphe ou de l’article 9",
+        ),
+        (
+            &management,
+            "à tout retrait prévu au présent article, au paragraphe 11.5 ou aux articles 8 et 28",
+        ),
+    ]);
+    absent(&[
+        (
+            &youth,
+            "une dépense faite à d’autres fins que celles que prévoit la présente entente est réputée payée",
+        ),
+        (
+            &youth_en,
+            "in the performance of their duties, whether their total",
+        ),
+        (
+            &meals,
+            "n’est tenu de payer aucun autre repas livré au-delà du plafond, ni aucun repas",
+        ),
+        (&meals, "n’a toutefois pas à être justifié"),
+        (&management, "le Club conservant seul à son égard"),
     ]);
 }
