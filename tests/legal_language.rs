@@ -700,7 +700,7 @@ fn the_second_fresh_read_does_not_come_back() {
     assert!(meals.contains("La présente entente ne crée entre les parties ni société"));
     // A service keeps running during the notice, and what is owed is paid.
     assert!(meals.contains(
-        "La partie qui rend les services continue de les rendre jusqu’à la date où la fin prend effet"
+        "la partie qui rend les services continue de les rendre jusqu’à la date où la fin prend effet"
     ));
     // Background checks respect the Charter's protection of a record.
     assert!(meals.contains("conformément à l’article 18.2 de la Charte des droits et libertés de la personne (RLRQ, c. C-12)"));
@@ -834,7 +834,7 @@ fn the_fourth_read_does_not_come_back() {
         // A representation false when made, not a later event, is the breach.
         (
             &gardens,
-            "Une déclaration inexacte au moment où elle est faite, ou le défaut de donner cet avis",
+            "Une déclaration inexacte sur un point important au moment où elle est faite, ou le défaut de donner cet avis dans les dix jours ouvrables",
         ),
         (
             &gardens,
@@ -1912,7 +1912,7 @@ fn the_fifteenth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "elles ne comprennent pas les autres sommes qu’une partie paie à l’autre partie en exécution de la présente convention, notamment une indemnité",
+            "elles ne comprennent pas les autres sommes qu’une partie paie à l’autre partie en exécution de la présente convention sans les prélever sur les sommes gérées en vertu du présent paragraphe, notamment une indemnité",
         ),
     ]);
     absent(&[
@@ -2090,7 +2090,10 @@ fn the_eighteenth_read_does_not_come_back() {
             "par décision unanime et sans lui accorder de délai pour y remédier, l’exclure",
         ),
         // The minutes' originals and an exclusion notice have a form and a keeper.
-        (&management, "en remet l’original signé à la Ville"),
+        (
+            &management,
+            "en remet à la Ville l’original, signé par la personne qui a présidé la séance où il a été adopté et par celle qui l’a rédigé",
+        ),
         (
             &management,
             "Un avis d’exclusion donné en vertu de la présente convention est signé par chacune des parties",
@@ -3004,7 +3007,7 @@ fn the_twenty_eighth_read_does_not_come_back() {
         ),
         (
             &management,
-            "**bien acquis à même le Fonds de la Base**\u{a0}: tout bien que la Ville achète",
+            "**bien acquis à même le Fonds de la Base**\u{a0}: a) tout bien que la Ville achète",
         ),
         (
             &management,
@@ -3067,7 +3070,7 @@ fn the_twenty_ninth_read_does_not_come_back() {
     present(&[
         (
             &management,
-            "qu’il soit payé ou acquitté par la déduction de l’avance prévue au paragraphe 12.5, quelle que soit la part de son coût ainsi remboursée",
+            "tout autre bien que le Club ou l’Association achète demeure la propriété de la partie qui l’a acheté, même si son coût est compté dans le calcul cumulatif",
         ),
         (
             &management,
@@ -3099,7 +3102,7 @@ fn the_twenty_ninth_read_does_not_come_back() {
         ),
         (
             &youth,
-            "Les heures comprises dans un samedi, un dimanche ou un jour férié ne sont pas comptées dans ce délai de 48 heures",
+            "Les heures comprises dans un jour qui n’est pas un jour ouvrable ne sont pas comptées dans ce délai de 48 heures",
         ),
         (
             &youth,
@@ -3161,7 +3164,7 @@ fn the_thirtieth_read_does_not_come_back() {
     present(&[
         (
             &management,
-            "dès que la Ville accorde sur cette demande un remboursement d’un montant supérieur à zéro",
+            "et pour lequel cette demande donne lieu à un remboursement d’un montant supérieur à zéro",
         ),
         (
             &management,
@@ -3509,7 +3512,7 @@ fn the_thirty_third_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "sont réputés abandonnés, et la Ville peut en disposer sans indemnité",
+            "sont réputés abandonnés par elle, et la Ville peut en disposer sans indemnité",
         ),
         (
             &meals,
@@ -3559,5 +3562,84 @@ fn the_thirty_third_read_does_not_come_back() {
         ),
         (&meals, "n’a toutefois pas à être justifié"),
         (&management, "le Club conservant seul à son égard"),
+    ]);
+}
+
+/// The thirty-fourth read: the duty to keep serving until the end yields
+/// to the clauses that stop or reduce service; the English names the
+/// body by its statutory term and calls the roman level a clause;
+/// the youth 48 hours skip every non-business day and its exchanged
+/// information is a lettered, complete list; the gardens bind the
+/// gardeners' property and activities through the Cooperative; a
+/// representation is a serious breach only if material and it can be
+/// remedied; an unconvened ordinary meeting has a fallback; minutes name
+/// their signatories; the Fund's goods are only those claimed and repaid.
+#[test]
+fn the_thirty_fourth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let meals_en = english(EXAMPLES[2]);
+    let gardens_en = english(EXAMPLES[1]);
+    present(&[
+        (
+            &meals,
+            "Sauf dans la mesure où une autre stipulation de la présente entente lui permet ou lui impose de les réduire, de les suspendre ou de les cesser, la partie qui rend les services continue de les rendre",
+        ),
+        (
+            &meals_en,
+            "held by a health and social services body within the meaning of the Act respecting health and social services information",
+        ),
+        (
+            &meals_en,
+            "and the Organization shall show them separately in the statement",
+        ),
+        (
+            &youth,
+            "Les heures comprises dans un jour qui n’est pas un jour ouvrable ne sont pas comptées",
+        ),
+        (
+            &youth,
+            "f) les déclarations d’intérêts et les inscriptions au registre commun prévues à l’article 16",
+        ),
+        (
+            &gardens,
+            "tient la Ville indemne de toute réclamation d’un jardinier relative aux biens ainsi enlevés",
+        ),
+        (
+            &gardens,
+            "et ces activités sont réputées des activités que la Coopérative mène en vertu de la présente convention",
+        ),
+        (&gardens_en, "clauses 6.1(a)(iii) to (vi) and (viii)"),
+        (
+            &management,
+            "dont la partie qui l’achète désigne expressément le coût, dans une demande présentée en vertu du paragraphe 12.4",
+        ),
+        (
+            &management,
+            "la partie y remédie, au sens de cet article, en rendant sa déclaration exacte",
+        ),
+        (
+            &management,
+            "sans les prélever sur les sommes gérées en vertu du présent paragraphe",
+        ),
+        (
+            &management,
+            "et la partie qui a nommé la personne qui assume la présidence fait en sorte qu’elle exécute cette obligation",
+        ),
+        (
+            &management,
+            "aucune séance ordinaire n’a été convoquée pour ce trimestre, tout membre peut la convoquer lui-même",
+        ),
+    ]);
+    absent(&[
+        (&meals_en, "a body in the health and social services sector"),
+        (&meals_en, "and the statement shows them separately"),
+        (&gardens_en, "subparagraph 6.1(a)(iv)"),
+        (&gardens_en, "subparagraphs 6.1(a)(iii)"),
+        (&youth, "Les heures comprises dans un samedi"),
     ]);
 }
