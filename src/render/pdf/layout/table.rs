@@ -16,13 +16,17 @@ impl Writer<'_> {
             return;
         }
         let pad = 4.0;
-        // Column widths in proportion to their widest single-line content,
-        // with a floor so no column collapses.
+        let cells = |c: usize| {
+            std::iter::once(header.get(c))
+                .chain(rows.iter().map(move |r| r.get(c)))
+                .flatten()
+        };
+        // Each column's widest single-line content (its natural width) and
+        // its widest piece that may not break (its minimum): a date or an
+        // amount whole, otherwise the widest word.
         let natural: Vec<f32> = (0..columns)
             .map(|c| {
-                std::iter::once(header.get(c))
-                    .chain(rows.iter().map(|r| r.get(c)))
-                    .flatten()
+                cells(c)
                     .map(|cell| {
                         cell.iter()
                             .map(|r| self.fonts.width(&r.text, Style::from(r.style), SMALL))
@@ -32,21 +36,15 @@ impl Writer<'_> {
                     + 2.0 * pad
             })
             .collect();
-        let total: f32 = natural.iter().sum();
-        let floor = width / columns as f32 * 0.45;
-        let mut widths: Vec<f32> = natural
-            .iter()
-            .map(|n| {
-                if total <= width {
-                    n * width / total
-                } else {
-                    (n * width / total).max(floor)
-                }
+        let minimum: Vec<f32> = (0..columns)
+            .map(|c| {
+                cells(c)
+                    .map(|cell| self.widest_piece(&unbreakable(cell)))
+                    .fold(0.0, f32::max)
+                    + 2.0 * pad
             })
             .collect();
-        let sum: f32 = widths.iter().sum();
-        widths.iter_mut().for_each(|w| *w *= width / sum);
-
+        let widths = column_widths(&natural, &minimum, width);
         // Each column's width and the alignment its template gives it.
         let columns: Vec<(f32, Column)> = widths
             .iter()
@@ -68,6 +66,21 @@ impl Writer<'_> {
             self.table_row(row, &columns, x0, pad, Some(table), false);
         }
         self.space(8.0);
+    }
+
+    /// The widest run of text between two breakable spaces of a cell.
+    fn widest_piece(&self, cell: &[Run]) -> f32 {
+        let (mut widest, mut current) = (0.0f32, 0.0f32);
+        for run in cell {
+            for (i, piece) in run.text.split([' ', '\n']).enumerate() {
+                if i > 0 {
+                    widest = widest.max(current);
+                    current = 0.0;
+                }
+                current += self.fonts.width(piece, Style::from(run.style), SMALL);
+            }
+        }
+        widest.max(current)
     }
 
     fn row_height(&self, cells: &[Vec<Run>], widths: &[f32], pad: f32) -> f32 {
@@ -139,5 +152,54 @@ impl Writer<'_> {
             self.push(line(x, top, x, bottom, 0.3));
         }
         self.y = bottom;
+    }
+}
+
+/// Column widths filling `width`: in proportion to their natural widths when
+/// all fit on one line; otherwise each keeps its minimum (a date is never cut
+/// inside « 2028 ») and the space left is shared in proportion to what each
+/// column lacks of its natural width; below the sum of minimums, minimums
+/// shrink in proportion (a break inside a word is then unavoidable).
+fn column_widths(natural: &[f32], minimum: &[f32], width: f32) -> Vec<f32> {
+    let total: f32 = natural.iter().sum();
+    let floor: f32 = minimum.iter().sum();
+    if total <= width || total <= floor {
+        return natural.iter().map(|n| n * width / total).collect();
+    }
+    if floor >= width {
+        return minimum.iter().map(|m| m * width / floor).collect();
+    }
+    let spare = width - floor;
+    natural
+        .iter()
+        .zip(minimum)
+        .map(|(n, m)| m + (n - m).max(0.0) * spare / (total - floor))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_widths;
+
+    #[test]
+    fn a_narrow_column_keeps_its_minimum_when_text_must_wrap() {
+        // A date column (natural 60, unbreakable) beside a long text column.
+        let w = column_widths(&[60.0, 900.0, 80.0], &[60.0, 70.0, 65.0], 400.0);
+        assert!((w.iter().sum::<f32>() - 400.0).abs() < 0.01);
+        assert!(w[0] >= 60.0, "the date column shrank below its date: {w:?}");
+        assert!(w[2] >= 65.0, "{w:?}");
+        assert!(w[1] > w[0] && w[1] > w[2], "{w:?}");
+    }
+
+    #[test]
+    fn columns_that_fit_grow_in_proportion() {
+        let w = column_widths(&[50.0, 150.0], &[40.0, 60.0], 400.0);
+        assert!((w[0] - 100.0).abs() < 0.01 && (w[1] - 300.0).abs() < 0.01, "{w:?}");
+    }
+
+    #[test]
+    fn minimums_that_cannot_fit_shrink_together() {
+        let w = column_widths(&[300.0, 300.0], &[250.0, 250.0], 400.0);
+        assert!((w[0] - 200.0).abs() < 0.01, "{w:?}");
     }
 }
