@@ -7,7 +7,10 @@ use super::tree::{Align, Run};
 /// « 1er » → (« 1 », « er », «  »), « n°, » → (« n », « o », « , »): the
 /// French abbreviations whose letters are raised, split around them.
 pub fn superscript(text: &str) -> Option<(&str, &str, &str)> {
-    let ends_word = |rest: &str| rest.chars().all(|c| !c.is_alphanumeric());
+    // The letters end the ordinal where a letter or digit does not follow:
+    // « 1er, » and « 1er mai 2028 » made unbreakable (one piece joined by
+    // no-break spaces) both raise « er ».
+    let ends_word = |rest: &str| rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
     if let Some(rest) = text.strip_prefix("n°").or_else(|| text.strip_prefix("N°")) {
         return ends_word(rest).then(|| (&text[..1], "o", rest));
     }

@@ -194,7 +194,10 @@ mod tests {
     #[test]
     fn columns_that_fit_grow_in_proportion() {
         let w = column_widths(&[50.0, 150.0], &[40.0, 60.0], 400.0);
-        assert!((w[0] - 100.0).abs() < 0.01 && (w[1] - 300.0).abs() < 0.01, "{w:?}");
+        assert!(
+            (w[0] - 100.0).abs() < 0.01 && (w[1] - 300.0).abs() < 0.01,
+            "{w:?}"
+        );
     }
 
     #[test]

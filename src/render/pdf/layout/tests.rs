@@ -459,6 +459,11 @@ fn french_ordinals_and_numero_are_raised() {
     assert_eq!(superscript("2023"), None);
     assert_eq!(superscript("nord"), None);
     assert_eq!(superscript("1er,"), Some(("1", "er", ",")));
+    assert_eq!(
+        superscript("1er\u{a0}mai\u{a0}2028"),
+        Some(("1", "er", "\u{a0}mai\u{a0}2028"))
+    );
+    assert_eq!(superscript("1erement"), None);
 }
 
 #[test]
