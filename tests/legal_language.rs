@@ -388,14 +388,14 @@ fn the_party_holding_the_funds_repays_them() {
     );
     let jardins = render(&[EXAMPLES[1]]);
     // Two parties: the creditor is named, not « l'autre partie ».
-    assert!(jardins.contains("La Coopérative rembourse à la Ville toute somme reçue de la Ville"));
+    assert!(jardins.contains("La Coopérative rembourse à la Ville toute somme versée en vertu de la présente convention que la Coopérative a reçue de la Ville"));
     assert!(
         !jardins.contains("À la fin de chaque exercice financier, les sommes"),
         "the gardens budget covers the whole term"
     );
     assert!(
         english(EXAMPLES[1])
-            .contains("The Cooperative shall repay the City any sum received from it")
+            .contains("The Cooperative shall repay the City any sum paid under this agreement that the Cooperative received from the City")
     );
 }
 
@@ -873,7 +873,7 @@ fn the_fourth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "lui rembourse les sommes reçues de la Ville en vertu de la présente convention qui n’ont été ni dépensées ni engagées",
+            "lui rembourse les sommes versées en vertu de la présente convention que la Coopérative a reçues de la Ville et qui n’ont été ni dépensées ni engagées",
         ),
         // Disputes: a settlement binds once approved; the district is named.
         (
@@ -1135,7 +1135,7 @@ fn the_sixth_read_does_not_come_back() {
         (&youth, "sans délai de correction"),
         (
             &youth,
-            "a) les sommes que l’autre partie a reçues de la partie qui met fin à la présente entente",
+            "a) les versements de la contribution en argent que l’autre partie a reçus de la partie qui met fin à la présente entente",
         ),
         (
             &youth,
@@ -1214,11 +1214,11 @@ fn the_seventh_read_does_not_come_back() {
         // Unspent money goes back in full; the organisation's own money is spent first.
         (
             &youth,
-            "lui rembourse les sommes reçues de l’Établissement en vertu de la présente entente qui n’ont été ni dépensées ni engagées",
+            "lui rembourse les sommes versées en vertu de la présente entente que la Maison des jeunes a reçues de l’Établissement et qui n’ont été ni dépensées ni engagées",
         ),
         (
             &youth,
-            "puis au moyen des sommes reçues de l’Établissement et enfin au moyen des autres sommes",
+            "puis au moyen des sommes versées en vertu de la présente entente que la Maison des jeunes a reçues de l’Établissement et enfin au moyen des autres sommes",
         ),
         // A misuse is repaid by the party that made it.
         (
@@ -1377,7 +1377,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         // Termination without cause repays the shortfall, not what was funded.
         (
             &gardens,
-            "a) les sommes que l’autre partie a reçues de la partie qui met fin à la présente convention",
+            "a) les versements de la contribution en argent que l’autre partie a reçus de la partie qui met fin à la présente convention",
         ),
         (
             &gardens,
@@ -3070,7 +3070,7 @@ fn the_twenty_ninth_read_does_not_come_back() {
     present(&[
         (
             &management,
-            "tout autre bien que le Club ou l’Association achète demeure la propriété de la partie qui l’a acheté, même si son coût est compté dans le calcul cumulatif",
+            "un bien que le Club ou l’Association achète demeure la propriété de la partie qui l’a acheté, même si son coût est compté dans le calcul cumulatif",
         ),
         (
             &management,
@@ -3082,7 +3082,7 @@ fn the_twenty_ninth_read_does_not_come_back() {
         ),
         (
             &management,
-            "des remboursements demandés dans le délai prévu aux sous-alinéas 6.1 c)(iii) et d)(v) pour cet exercice",
+            "des remboursements accordés sur les demandes présentées dans le délai prévu aux sous-alinéas 6.1 c)(iii) et d)(v) pour cet exercice",
         ),
         (
             &gardens,
@@ -3164,7 +3164,7 @@ fn the_thirtieth_read_does_not_come_back() {
     present(&[
         (
             &management,
-            "et pour lequel cette demande donne lieu à un remboursement d’un montant supérieur à zéro",
+            "le total des remboursements que cette partie conserve pour cet exercice après le rajustement prévu au paragraphe 12.5",
         ),
         (
             &management,
@@ -3244,7 +3244,7 @@ fn the_thirty_first_read_does_not_come_back() {
     present(&[
         (
             &gardens,
-            "ou impute aux sommes reçues de la Ville et qui n’est pas faite aux fins que prévoit la présente convention est réputée payée au moyen de ces sommes",
+            "ou impute aux sommes ainsi reçues de la Ville et qui n’est pas faite aux fins que prévoit la présente convention est réputée payée au moyen de ces sommes",
         ),
         (
             &meals,
@@ -3492,11 +3492,11 @@ fn the_thirty_third_read_does_not_come_back() {
     present(&[
         (
             &youth,
-            "une dépense que la Maison des jeunes porte à la comptabilité distincte prévue à l’article 7 ou impute aux sommes reçues de l’Établissement et qui n’est pas faite aux fins que prévoit la présente entente",
+            "une dépense que la Maison des jeunes porte à la comptabilité distincte prévue à l’article 7 ou impute aux sommes ainsi reçues de l’Établissement et qui n’est pas faite aux fins que prévoit la présente entente",
         ),
         (
             &youth_en,
-            "an expense that the Drop-In Centre enters in the separate accounts provided for in Article 7 or charges to the sums received from the Institution",
+            "an expense that the Drop-In Centre enters in the separate accounts provided for in Article 7 or charges to the sums so received from the Institution",
         ),
         (
             &youth,
@@ -3620,7 +3620,7 @@ fn the_thirty_fourth_read_does_not_come_back() {
         ),
         (
             &management,
-            "la partie y remédie, au sens de cet article, en rendant sa déclaration exacte",
+            "la partie y remédie, au sens de cet article et dans le délai qui y est prévu, dans le cas d’une déclaration inexacte, en la rendant exacte",
         ),
         (
             &management,
@@ -3641,5 +3641,82 @@ fn the_thirty_fourth_read_does_not_come_back() {
         (&gardens_en, "subparagraph 6.1(a)(iv)"),
         (&gardens_en, "subparagraphs 6.1(a)(iii)"),
         (&youth, "Les heures comprises dans un samedi"),
+    ]);
+}
+
+/// The thirty-fifth read: each misstatement has its own cure; the meals
+/// register starts with the first month served and a withdrawn consent has
+/// consequences; a notice on paper goes to the contact person's attention;
+/// the two-party repayment rules and the termination formulas speak of the
+/// sums paid under the agreement, as the accounts define them, not of any
+/// sum received; a good bought by a member passes to the City only on the
+/// year's final reckoning; a notice to several parties is received once.
+#[test]
+fn the_thirty_fifth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let gardens_en = english(EXAMPLES[1]);
+    present(&[
+        (
+            &meals,
+            "dans le cas d’une déclaration inexacte, en la rendant exacte et en corrigeant les conséquences de l’inexactitude et, dans le cas du défaut d’avis, en donnant cet avis",
+        ),
+        (
+            &meals,
+            "Au plus tard le 10 de chaque mois, à compter du 10 mai 2027",
+        ),
+        (
+            &meals,
+            "la personne concernée peut retirer ce consentement en tout temps",
+        ),
+        (
+            &youth,
+            "à l’attention de son répondant désigné à l’article 11, ou par courriel à l’adresse électronique de ce répondant",
+        ),
+        (
+            &gardens,
+            "a) les versements de la contribution en argent que l’autre partie a reçus de la partie qui met fin à la présente convention",
+        ),
+        (
+            &gardens,
+            "notamment une indemnité, des frais de défense ou un remboursement de taxes ou de frais",
+        ),
+        (
+            &gardens_en,
+            "the sums paid under this agreement that the Cooperative received from the City and that were neither spent nor committed",
+        ),
+    ]);
+    present(&[
+        (
+            &management,
+            "celui visé en b), dès l’expiration de ce délai, quelle que soit la part de son coût ainsi remboursée",
+        ),
+        (
+            &management,
+            "seules peuvent être dépensées à même le Fonds de la Base, ou remboursées à même celui-ci",
+        ),
+        (
+            &management,
+            "le solde de l’avance qui n’a pas été déduit des remboursements accordés sur les demandes présentées",
+        ),
+        (
+            &management,
+            "un avis adressé à plusieurs parties est réputé reçu par chacune d’elles à la date où il est réputé reçu par la dernière d’entre elles",
+        ),
+    ]);
+    absent(&[
+        (&management, "dès que ce remboursement est accordé"),
+        (&youth, "réputé reçu par la dernière d’entre elles"),
+        (
+            &gardens,
+            "toute somme reçue de la Ville en vertu de la présente convention",
+        ),
+        (&gardens, "a) les sommes que l’autre partie a reçues"),
+        (&gardens_en, "(a) the sums the other party received"),
+        (&meals, "ou en donnant cet avis, et en corrigeant"),
     ]);
 }
