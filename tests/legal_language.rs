@@ -1256,7 +1256,7 @@ fn the_seventh_read_does_not_come_back() {
         ),
         (
             &youth,
-            "au plus tard cinq jours ouvrables après la date où le versement en cause devient exigible, compte tenu de tout report de son échéance, produit les mêmes effets",
+            "l’avis ne produit d’effet que s’il est donné au plus tard le cinquième jour ouvrable suivant la date où le versement en cause devient exigible, compte tenu de tout report de son échéance",
         ),
         (
             &gardens,
@@ -1359,7 +1359,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         // conditional; the 60 days run from a named notice.
         (
             &youth,
-            "à défaut d’avis au plus tard à cette dernière date, le versement est exigible à la date de son échéance, compte tenu de tout report de celle-ci, même lorsque le budget",
+            "À défaut d’un tel avis au plus tard ce cinquième jour ouvrable, le versement est exigible à la date de son échéance, compte tenu de tout report de celle-ci",
         ),
         (
             &gardens,
@@ -1643,7 +1643,7 @@ fn the_thirteenth_read_does_not_come_back() {
         // A late notice runs from the date an instalment actually falls due.
         (
             &gardens,
-            "après la date où le versement en cause devient exigible, compte tenu de tout report de son échéance",
+            "suivant la date où le versement en cause devient exigible, compte tenu de tout report de son échéance",
         ),
         // A formula's deductions are lettered, so none can merge with another.
         (
@@ -2540,7 +2540,7 @@ fn the_twenty_third_read_does_not_come_back() {
         // A budget made final after the due date does not revive the notice.
         (
             &youth,
-            "même lorsque le budget ou l’allocation budgétaire devient définitif après cette échéance",
+            "Quelle que soit la date où ce budget ou cette allocation devient définitif, l’avis ne produit d’effet",
         ),
         (
             &youth,
@@ -2582,7 +2582,7 @@ fn the_twenty_fourth_read_does_not_come_back() {
         // The budget is revised, and the instalment suspended, only after a timely notice.
         (
             &youth,
-            "Lorsque l’avis prévu au présent paragraphe a été donné dans le délai applicable, les parties revoient",
+            "Lorsque l’avis prévu au présent paragraphe a produit ses effets, les parties revoient",
         ),
         (&youth, "cette vacance est réputée commencer à cette date"),
         // Directives the agreement allows bind; others only specify.
@@ -2668,7 +2668,7 @@ fn the_rest_of_the_twenty_fifth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "même lorsque ce budget est adopté après cette échéance",
+            "Quelle que soit la date de l’adoption de ce budget, l’avis ne produit d’effet",
         ),
         (
             &gardens_en,
@@ -3070,7 +3070,7 @@ fn the_twenty_ninth_read_does_not_come_back() {
     present(&[
         (
             &management,
-            "un bien que le Club ou l’Association achète demeure la propriété de la partie qui l’a acheté, même si son coût est compté dans le calcul cumulatif",
+            "il demeure la propriété de la partie qui l’a acheté, même si son coût est compté dans le calcul cumulatif",
         ),
         (
             &management,
@@ -3164,7 +3164,7 @@ fn the_thirtieth_read_does_not_come_back() {
     present(&[
         (
             &management,
-            "le total des remboursements que cette partie conserve pour cet exercice après le rajustement prévu au paragraphe 12.5",
+            "lorsque le total des remboursements que cette partie conserve pour l’exercice financier au cours duquel il a été acheté, après le rajustement prévu au paragraphe 12.5",
         ),
         (
             &management,
@@ -3200,7 +3200,7 @@ fn the_thirtieth_read_does_not_come_back() {
         ),
         (
             &youth,
-            "ou, si elle est antérieure, à la date où la Maison des jeunes affecte une personne à son remplacement",
+            "les jours d’absence compris dans une période pendant laquelle une personne affectée par la Maison des jeunes à son remplacement assure ce remplacement ne sont pas comptés",
         ),
         (&youth_en, "a report of a situation, a claim or a dispute"),
         (
@@ -3256,7 +3256,7 @@ fn the_thirty_first_read_does_not_come_back() {
         ),
         (
             &meals,
-            "aux règles de gouvernance des renseignements visées à l’article 90 de la Loi sur les renseignements de santé et de services sociaux",
+            "les règles de gouvernance des renseignements visées à l’article 90 de la Loi sur les renseignements de santé et de services sociaux",
         ),
         (
             &youth,
@@ -3352,7 +3352,7 @@ fn the_thirty_second_read_does_not_come_back() {
         (&management, "Article 27 — Conséquences de la fin"),
         (
             &youth_en,
-            "A party that is not a public body shall ensure that the measures it takes to protect health and social services information",
+            "the party receiving them shall bring the measures it takes to protect that information into line with those rules",
         ),
         (
             &youth_en,
@@ -3504,7 +3504,7 @@ fn the_thirty_third_read_does_not_come_back() {
         ),
         (
             &youth,
-            "Lorsque la personne affectée au remplacement d’une personne absente cesse de l’assurer avant le retour de celle-ci, l’absence reprend le lendemain de cette cessation",
+            "Lorsque la personne affectée au remplacement d’une personne absente cesse de l’assurer avant le retour de celle-ci, les jours d’absence de la personne remplacée qui suivent cette cessation sont de nouveau comptés",
         ),
         (
             &youth_en,
@@ -3693,7 +3693,7 @@ fn the_thirty_fifth_read_does_not_come_back() {
     present(&[
         (
             &management,
-            "celui visé en b), dès l’expiration de ce délai, quelle que soit la part de son coût ainsi remboursée",
+            "ou, s’il est désigné dans une demande que le Conseil autorise après ce délai, à la date de cette autorisation, quelle que soit la part de son coût ainsi remboursée",
         ),
         (
             &management,
@@ -3718,5 +3718,98 @@ fn the_thirty_fifth_read_does_not_come_back() {
         (&gardens, "a) les sommes que l’autre partie a reçues"),
         (&gardens_en, "(a) the sums the other party received"),
         (&meals, "ou en donnant cet avis, et en corrigeant"),
+    ]);
+}
+
+/// The thirty-sixth read: an appropriations notice has one outer limit; a
+/// year's unspent money is the audited figure; the health rules have a
+/// debtor and a date; the suspension notice takes the place of the notice
+/// to remedy; the youth absence continues during a replacement and the
+/// Institution answers for its liaison worker; the English commits, and
+/// the party "shall remedy"; the management Fund's goods pass by a
+/// paragraph, not a definition, and come back after the end; the gardeners
+/// have a date to take back their property.
+#[test]
+fn the_thirty_sixth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let youth_en = english(EXAMPLES[3]);
+    let meals_en = english(EXAMPLES[2]);
+    let gardens_en = english(EXAMPLES[1]);
+    present(&[
+        (
+            &youth,
+            "Quelle que soit la date où ce budget ou cette allocation devient définitif, l’avis ne produit d’effet que s’il est donné au plus tard le cinquième jour ouvrable",
+        ),
+        (
+            &management,
+            "le montant de ces contributions, pour le remboursement comme pour le report, est celui qu’établissent ces états financiers vérifiés",
+        ),
+        (
+            &meals,
+            "lui remet par écrit, au plus tard lors de la première communication, les règles de gouvernance des renseignements",
+        ),
+        (
+            &meals,
+            "l’avis de suspension tient lieu de l’avis prévu au paragraphe 20.2",
+        ),
+        (
+            &meals,
+            "dont il a évalué les besoins et jugé qu’ils justifient le service",
+        ),
+        (
+            &youth,
+            "L’absence de la personne affectée au remplacement est une absence de l’Intervenant de milieu, comptée de la même manière.",
+        ),
+        (
+            &youth,
+            "L’Établissement fait en sorte que la demande de services du jeune ainsi dirigé vers lui soit reçue directement par l’Intervenant de liaison",
+        ),
+        (
+            &youth_en,
+            "and of the expenses it commits in accordance with this agreement to perform it",
+        ),
+        (&meals_en, "that party shall remedy it, within the meaning"),
+        (
+            &management,
+            "la date où un tel bien devient la propriété de la Ville est fixée au paragraphe 12.6",
+        ),
+        (
+            &management,
+            "**12.6** Un bien visé à l’alinéa a) de la définition",
+        ),
+        (
+            &management,
+            "si la présente convention prend fin à son égard avant la fin de cet exercice, au plus tard 45 jours après la date où elle prend ainsi fin",
+        ),
+        (
+            &management,
+            "pour un bien qui devient la propriété de la Ville après la fin de la présente convention, dans les 30 jours de la date où il le devient",
+        ),
+        (
+            &gardens,
+            "au plus tard à la date où elle doit libérer le Terrain en vertu du présent sous-alinéa",
+        ),
+        (
+            &gardens_en,
+            "the Cooperative shall reimburse the City for the costs of that removal, storage and restoration",
+        ),
+    ]);
+    absent(&[
+        (
+            &youth,
+            "un avis donné après l’expiration de ce délai, mais au plus tard cinq jours ouvrables",
+        ),
+        (&youth_en, "and of the expenses it incurs in accordance"),
+        (&meals_en, "the party remedies it"),
+        (
+            &gardens_en,
+            "a written notice of 10 days that remains without effect",
+        ),
+        (&youth_en, "that stop"),
     ]);
 }
