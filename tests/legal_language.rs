@@ -2635,7 +2635,10 @@ fn the_twenty_fifth_read_does_not_come_back() {
             &meals,
             "pourvu que la présente entente soit alors en vigueur",
         ),
-        (&youth, "chaque jour d’absence étant compté, dépasse 30"),
+        (
+            &youth,
+            "toutes ses absences au cours de cette période étant additionnées",
+        ),
     ]);
     absent(&[
         (
@@ -2985,7 +2988,7 @@ fn the_twenty_eighth_read_does_not_come_back() {
         (&youth, "délimitée sur le plan qui constitue l’annexe C"),
         (
             &youth,
-            "absence de la personne absente, comptés depuis le 1er septembre 2027",
+            "à l’exclusion des jours d’absence antérieurs au 1er septembre 2027 et des jours qui ne sont pas comptés selon la première phrase du présent paragraphe",
         ),
         (
             &youth,
@@ -3451,7 +3454,7 @@ fn the_youth_absence_rules_are_numbered_paragraphs() {
         ),
         (
             &youth,
-            "le délai de 60 jours que le paragraphe 6.3 accorde à la Maison des jeunes",
+            "pendant chacun des délais de 60 jours que le paragraphe 6.3 accorde à la Maison des jeunes",
         ),
         (&youth, "(v) avise l’Établissement de la vacance du poste"),
         (
@@ -3460,7 +3463,7 @@ fn the_youth_absence_rules_are_numbered_paragraphs() {
         ),
         (
             &youth_en,
-            "the 60-day period that paragraph 6.3 gives the Drop-In Centre",
+            "each of the 60-day periods that paragraph 6.3 gives the Drop-In Centre",
         ),
     ]);
     absent(&[
@@ -3811,5 +3814,72 @@ fn the_thirty_sixth_read_does_not_come_back() {
             "a written notice of 10 days that remains without effect",
         ),
         (&youth_en, "that stop"),
+    ]);
+}
+
+/// The thirty-seventh read: a notice due by a date is on time if deemed
+/// received by then; a withheld own contribution falls due when the
+/// funder pays; a two-party declaration goes to the other party only; the
+/// register keeper, the indicator compiler and the insurer of a member's
+/// goods are parties; the gardens designate plots that can be allocated
+/// and warn gardeners in time even after a sudden end; the youth count
+/// excludes replaced days and every 60-day period excuses the post.
+#[test]
+fn the_thirty_seventh_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let meals_en = english(EXAMPLES[2]);
+    present(&[
+        (
+            &youth,
+            "et un tel écrit qui doit être donné dans un délai ou au plus tard à une date l’est à temps s’il est réputé reçu au plus tard le dernier jour de ce délai ou à cette date",
+        ),
+        (
+            &management,
+            "la partie de sa propre contribution en argent de cet exercice qui n’est pas encore versée à la date où la réduction prend effet",
+        ),
+        (
+            &meals,
+            "l’Organisme, par l’entremise de sa direction, inscrit dans un registre commun",
+        ),
+        (
+            &meals,
+            "Le CISSS, par l’entremise de son répondant, établit, à partir de ces registres",
+        ),
+        (
+            &meals_en,
+            "The CISSS, through its contact person, shall compile",
+        ),
+        (
+            &management,
+            "jusqu’à cette date, la partie qui a acheté un bien dont elle a désigné le coût dans une demande présentée en vertu du paragraphe 12.4 l’assure",
+        ),
+        (
+            &gardens,
+            "de façon que le nombre de jardinets qui pourront être attribués en vertu du paragraphe 6.8 soit le plus grand possible",
+        ),
+        (
+            &gardens,
+            "si la fin de la présente convention survient moins de 35 jours avant celle-ci, dans les cinq jours ouvrables de cette fin",
+        ),
+        (
+            &youth,
+            "pendant chacun des délais de 60 jours que le paragraphe 6.3 accorde à la Maison des jeunes pour pourvoir le poste d’Intervenant de milieu ou pour y affecter",
+        ),
+    ]);
+    absent(&[
+        (
+            &meals,
+            "l’autre partie et la personne qui tient le registre commun",
+        ),
+        (
+            &gardens,
+            "les jardinets dont elle exécutera les mesures et les aires communes qui y donnent accès",
+        ),
+        (&youth, "chaque jour d’absence étant compté"),
     ]);
 }
