@@ -2289,10 +2289,12 @@ fn the_twentieth_read_does_not_come_back() {
         youth,
     } = editions();
     present(&[
-        // A deadline in hours runs from sending, not from deemed receipt.
+        // A deadline in hours runs from sending, not from deemed receipt:
+        // the clause that sets one says so (read 38 removed the general rule,
+        // which no other clause used).
         (
             &youth,
-            "un délai exprimé en heures court toutefois à compter de l’heure de sa transmission",
+            "au plus tard 48 heures après l’envoi de la demande écrite",
         ),
         // No party employs the other's staff.
         (
@@ -2544,7 +2546,7 @@ fn the_twenty_third_read_does_not_come_back() {
         ),
         (
             &youth,
-            "dans les cinq jours ouvrables suivant le premier des jours suivants\u{a0}: le jour où elle apprend que l’absence doit durer plus de 30 jours",
+            "dans les cinq jours ouvrables suivant le premier des jours suivants\u{a0}: le jour où elle apprend que le total des jours d’absence calculé conformément au paragraphe 6.2 dépassera 30",
         ),
         // The ceiling: one notice, one stop date, one payment rule.
         (
@@ -3799,7 +3801,7 @@ fn the_thirty_sixth_read_does_not_come_back() {
         ),
         (
             &gardens_en,
-            "the Cooperative shall reimburse the City for the costs of that removal, storage and restoration",
+            "the Cooperative shall reimburse the City for the costs of removal, storage, disposal and restoration of the Land that the City incurred under this clause",
         ),
     ]);
     absent(&[
@@ -3840,7 +3842,7 @@ fn the_thirty_seventh_read_does_not_come_back() {
         ),
         (
             &management,
-            "la partie de sa propre contribution en argent de cet exercice qui n’est pas encore versée à la date où la réduction prend effet",
+            "la partie de sa propre contribution en argent de cet exercice qu’elle n’a encore ni versée ni affectée à l’exécution de la présente convention à la date où la réduction prend effet",
         ),
         (
             &meals,
@@ -3881,5 +3883,64 @@ fn the_thirty_seventh_read_does_not_come_back() {
             "les jardinets dont elle exécutera les mesures et les aires communes qui y donnent accès",
         ),
         (&youth, "chaque jour d’absence étant compté"),
+    ]);
+}
+
+/// The thirty-eighth read: a year's unspent money goes back to the parties
+/// that paid, by the later of two stated deadlines; a withdrawing member
+/// returns goods that pass to the City later; the Base's revenues are in
+/// the accounts; an own contribution withheld is paid or applied later and
+/// never releases what a party owes its staff; the gardens' report states
+/// an excavation depth and the Cooperative maintains every common area; no
+/// general rule for hour periods that no clause uses; one name for in-kind
+/// contributions.
+#[test]
+fn the_thirty_eighth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let youth_en = english(EXAMPLES[3]);
+    present(&[
+        (
+            &management,
+            "aux autres parties qui ont versé une contribution en argent, au prorata de celle-ci",
+        ),
+        (
+            &management,
+            "ou, si cette échéance est plus tardive, au plus tard le 30e jour suivant la date où la Ville reçoit le rapport de vérification",
+        ),
+        (
+            &management,
+            "la partie qui se retire rend à la Ville, dans les 30 jours de la date où il devient la propriété de celle-ci",
+        ),
+        (
+            &management,
+            "La Ville inscrit à la comptabilité distincte prévue au paragraphe 7.3 les droits d’accès et de location",
+        ),
+        (
+            &youth,
+            "et ne libère aucune partie de ce qu’elle doit à son personnel ou à des tiers",
+        ),
+        (&gardens, "la profondeur d’excavation qu’il recommande"),
+        (
+            &gardens,
+            "entretient les jardinets et les aires communes, à l’exception des installations que la Ville entretient",
+        ),
+        (
+            &meals,
+            "La contribution en argent de chaque partie et la valeur de ses apports en nature figurent à l’annexe A",
+        ),
+        (
+            &youth_en,
+            "sums paid to a person who holds the position temporarily",
+        ),
+    ]);
+    absent(&[
+        (&meals, "exprimé en heures"),
+        (&youth_en, "the person filling the position temporarily"),
+        (&gardens, "entretient les jardinets et les allées"),
     ]);
 }
