@@ -2677,7 +2677,7 @@ fn the_rest_of_the_twenty_fifth_read_does_not_come_back() {
         ),
         (
             &gardens_en,
-            "within 30 days after the adoption of its budget for the Fiscal Year concerned that does not provide for them, stating",
+            "in writing, stating the amount concerned, within 30 days after the adoption of its budget for the Fiscal Year concerned that does not provide for them.",
         ),
         // A health institution's budget still awaits its allocation.
         (&youth, "le budget ou l’allocation budgétaire"),
@@ -3110,8 +3110,8 @@ fn the_twenty_ninth_read_does_not_come_back() {
             "Les heures comprises dans un jour qui n’est pas un jour ouvrable ne sont pas comptées dans ce délai de 48 heures",
         ),
         (
-            &youth,
-            "en vertu de la présente entente pendant ce temps et, d’autre part",
+            &management,
+            "en vertu de la présente convention pendant ce temps et, d’autre part",
         ),
         (
             &meals,
@@ -3418,7 +3418,7 @@ fn the_accounting_says_what_it_holds_and_the_meals_ceiling_is_numbered() {
         ),
         (
             &meals,
-            "**7.8** L’Organisme avise le répondant du CISSS par écrit dès que 13 500 repas",
+            "**7.8** L’Organisme avise le répondant du CISSS par écrit au plus tard le deuxième jour ouvrable suivant le jour où le 13 500e repas",
         ),
         (
             &meals,
@@ -3517,7 +3517,7 @@ fn the_thirty_third_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "sont réputés abandonnés par elle, et la Ville peut en disposer sans indemnité",
+            "sont réputés abandonnés par elle, la Ville peut en disposer sans indemnité",
         ),
         (
             &meals,
@@ -3625,7 +3625,7 @@ fn the_thirty_fourth_read_does_not_come_back() {
         ),
         (
             &management,
-            "la partie y remédie, au sens de cet article et dans le délai qui y est prévu, dans le cas d’une déclaration inexacte, en la rendant exacte",
+            "la partie y remédie, au sens de cet article et dans le délai qui y est prévu, dans le cas d’une déclaration inexacte, en rendant conforme à la déclaration la situation qui en fait l’objet",
         ),
         (
             &management,
@@ -3668,7 +3668,7 @@ fn the_thirty_fifth_read_does_not_come_back() {
     present(&[
         (
             &meals,
-            "dans le cas d’une déclaration inexacte, en la rendant exacte et en corrigeant les conséquences de l’inexactitude et, dans le cas du défaut d’avis, en donnant cet avis",
+            "lorsque la déclaration porte sur un fait passé, en remettant à l’autre partie les renseignements ou les documents exacts ou en faisant ratifier l’acte en cause",
         ),
         (
             &meals,
@@ -3942,5 +3942,65 @@ fn the_thirty_eighth_read_does_not_come_back() {
         (&meals, "exprimé en heures"),
         (&youth_en, "the person filling the position temporarily"),
         (&gardens, "entretient les jardinets et les allées"),
+    ]);
+}
+
+/// The thirty-ninth read: a misstatement of a past fact has a cure; a late
+/// ceiling notice cannot make the funder pay more; removed goods have one
+/// notice and one clock; a two-party agreement has no own-contribution
+/// limb when appropriations fail; the contact persons and complaints
+/// articles survive; the management unspent pool is the City's first for
+/// its carried share; every lender insures what it lends.
+#[test]
+fn the_thirty_ninth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let youth_en = english(EXAMPLES[3]);
+    present(&[
+        (
+            &meals,
+            "si l’avis relatif aux 13 500 repas a été donné après le délai prévu à ce paragraphe, le CISSS ne paie que les repas livrés au-delà du plafond avant le dixième jour ouvrable",
+        ),
+        (
+            &gardens,
+            "après cet enlèvement, la Ville avise par écrit la Coopérative des biens entreposés et du lieu où ils peuvent être repris",
+        ),
+        (&youth, "au plus tard le 9 septembre 2027"),
+        (
+            &youth,
+            "lorsque, par l’effet d’un avis de non-disponibilité des crédits qui a produit ses effets conformément au paragraphe 8.2",
+        ),
+        (
+            &youth,
+            "Les articles 1, 6, 7, 8, 9, 11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 23 et 24 survivent",
+        ),
+        (
+            &youth_en,
+            "shall notify the other party in writing, stating the amount concerned, within 30 days",
+        ),
+        (
+            &management,
+            "sont réputées provenir d’abord de la Ville seule, jusqu’à concurrence des sommes reportées",
+        ),
+        (
+            &management,
+            "chaque partie, y compris la Ville à l’égard du matériel nautique de la Base, assure le matériel qu’elle prête",
+        ),
+        (
+            &management,
+            "; en outre, lorsque la MRC s’est retirée ou a été exclue sans que la présente convention prenne fin, elle n’a droit",
+        ),
+    ]);
+    absent(&[
+        (&youth, "pendant ce temps et, d’autre part"),
+        (&youth, "8 septembre 2027"),
+        (
+            &gardens,
+            "invitant à reprendre ses biens et ceux des jardiniers",
+        ),
     ]);
 }
