@@ -1095,7 +1095,7 @@ fn the_fifth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "cette suspension ne s’applique pas à l’obligation de payer",
+            "Sauf quant à l’obligation de payer une somme d’argent, qui demeure exigible à son échéance",
         ),
         (&youth, "aucune partie ne passe outre au refus de ce mineur"),
         (
@@ -4003,4 +4003,31 @@ fn the_thirty_ninth_read_does_not_come_back() {
             "invitant à reprendre ses biens et ceux des jardiniers",
         ),
     ]);
+}
+
+/// The fortieth read (its shared points fixed at the end of stop 46): force
+/// majeure excuses no late payment, stated once before the excuse; the
+/// party keeping the joint register records its own declared interests.
+#[test]
+fn the_fortieth_read_does_not_come_back() {
+    let Editions { gardens, youth, .. } = editions();
+    let youth_en = english(EXAMPLES[3]);
+    present(&[
+        (
+            &youth,
+            "Sauf quant à l’obligation de payer une somme d’argent, qui demeure exigible à son échéance, compte tenu de tout report que prévoit la présente entente, aucune partie n’est responsable",
+        ),
+        (
+            &youth_en,
+            "Except for an obligation to pay a sum of money, which remains payable when due",
+        ),
+        (
+            &gardens,
+            "ou, lorsque l’intérêt est déclaré par la partie qui tient le registre, suivant la date de cette déclaration",
+        ),
+    ]);
+    absent(&[(
+        &youth,
+        "cette suspension ne s’applique pas à l’obligation de payer",
+    )]);
 }
