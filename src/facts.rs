@@ -337,6 +337,14 @@ pub struct Skipped<'a> {
 
 impl<'a> Facts<'a> {
     /// Lifts the facts from a typed convention.
+    /// Whether one of the audits is of the financial statements
+    /// (« vérification des états financiers »).
+    pub fn audits_financial_statements(&self) -> bool {
+        self.audits
+            .iter()
+            .any(|a| a.element == contract::FINANCIAL_STATEMENTS)
+    }
+
     pub fn of(conv: &'a Convention, library: &'a ClauseLibrary) -> Facts<'a> {
         let mut facts = Facts::default();
         // Each computed clause, or its place in `skipped`.

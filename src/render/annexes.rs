@@ -5,19 +5,12 @@
 use super::model::Annex;
 use super::text::{self, escape_markdown};
 use super::values::Formatter;
-use crate::convention::Convention;
 use crate::facts::Facts;
 use crate::lang::Lang;
-use crate::library::ClauseLibrary;
 use crate::tr;
 
 /// The annexes: board composition, budget, budget lines, schedule.
-pub(super) fn annexes(
-    conv: &Convention,
-    library: &ClauseLibrary,
-    fmt: &Formatter<'_>,
-    lang: Lang,
-) -> Vec<Annex> {
+pub(super) fn annexes(facts: &Facts<'_>, fmt: &Formatter<'_>, lang: Lang) -> Vec<Annex> {
     let mut out: Vec<Annex> = Vec::new();
     let party = |id: Option<&str>| {
         id.map(|i| fmt.party(i)["short_name"].as_str().unwrap_or(i).to_string())
@@ -46,7 +39,6 @@ pub(super) fn annexes(
         Lang::En => en.iter().map(|s| s.to_string()).collect(),
     };
 
-    let facts = Facts::of(conv, library);
     if let Some(board) = &facts.board {
         let rows: Vec<Vec<String>> = board
             .seats

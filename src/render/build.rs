@@ -78,7 +78,9 @@ pub(super) fn build_with(
         .map(|(i, c)| (c.id().to_string(), i + 1))
         .collect();
 
-    let annexes = annexes::annexes(conv, library, &fmt, lang);
+    // Computed once: the annexes and the templates' context both read it.
+    let facts = crate::facts::Facts::of(conv, library);
+    let annexes = annexes::annexes(&facts, &fmt, lang);
     let annex_letters: BTreeMap<String, String> = annexes
         .iter()
         .map(|a| (a.key.clone(), a.letter.clone()))
@@ -197,6 +199,9 @@ pub(super) fn build_with(
         "No_party": text::capitalize(no_party),
         "any_party": any_party,
         "many": many,
+        // Whether the audits include the financial statements: a year's
+        // unspent money is then the audited figure.
+        "audited_statements": facts.audits_financial_statements(),
     });
 
     let mut env = with_language(env, lang);

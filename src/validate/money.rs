@@ -298,12 +298,7 @@ fn subsidy_audit(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !ctx.facts.quebec_law || ctx.conv.is_public(manager.value) {
         return;
     }
-    if ctx
-        .facts
-        .audits
-        .iter()
-        .any(|a| a.element == contract::FINANCIAL_STATEMENTS)
-    {
+    if ctx.facts.audits_financial_statements() {
         return;
     }
     // A budget for the whole term is spread over its years.
