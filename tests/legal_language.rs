@@ -1244,7 +1244,7 @@ fn the_seventh_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "la partie du versement visée par cet avis n’est pas exigible",
+            "la partie de chaque versement que vise cet avis n’est pas exigible",
         ),
         (
             &gardens,
@@ -1256,7 +1256,7 @@ fn the_seventh_read_does_not_come_back() {
         ),
         (
             &youth,
-            "l’avis ne produit d’effet que s’il est donné au plus tard le cinquième jour ouvrable suivant la date où le versement en cause devient exigible, compte tenu de tout report de son échéance",
+            "l’avis ne produit d’effet, à l’égard de chacun des versements qu’il vise, que s’il est donné au plus tard le cinquième jour ouvrable suivant la date où ce versement devient exigible, compte tenu de tout report de son échéance",
         ),
         (
             &gardens,
@@ -1359,7 +1359,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         // conditional; the 60 days run from a named notice.
         (
             &youth,
-            "À défaut d’un tel avis au plus tard ce cinquième jour ouvrable, le versement est exigible à la date de son échéance, compte tenu de tout report de celle-ci",
+            "Un versement à l’égard duquel aucun avis n’a produit ses effets est exigible à la date de son échéance, compte tenu de tout report de celle-ci",
         ),
         (
             &gardens,
@@ -1367,7 +1367,7 @@ fn the_eighth_and_ninth_reads_do_not_come_back() {
         ),
         (
             &youth,
-            "jusqu’à ce qu’elle soit versée ou que soit fait le versement que prévoit le budget révisé",
+            "jusqu’à ce que les sommes dont l’exigibilité est ainsi suspendue soient versées ou que soient faits les versements que prévoit le budget révisé",
         ),
         // Anyone may leave when a public funder's appropriations fail.
         (
@@ -1643,7 +1643,7 @@ fn the_thirteenth_read_does_not_come_back() {
         // A late notice runs from the date an instalment actually falls due.
         (
             &gardens,
-            "suivant la date où le versement en cause devient exigible, compte tenu de tout report de son échéance",
+            "suivant la date où ce versement devient exigible, compte tenu de tout report de son échéance",
         ),
         // A formula's deductions are lettered, so none can merge with another.
         (
@@ -2590,7 +2590,7 @@ fn the_twenty_fourth_read_does_not_come_back() {
         // Directives the agreement allows bind; others only specify.
         (
             &meals,
-            "sous réserve des directives qu’une partie peut donner à l’autre lorsque la présente entente le prévoit expressément",
+            "une directive que la présente entente permet expressément lie la partie qui la reçoit",
         ),
         (
             &meals,
@@ -2627,7 +2627,7 @@ fn the_twenty_fifth_read_does_not_come_back() {
         // Directives bind only where the agreement provides for them.
         (
             &meals,
-            "lesquelles lient la partie qui les reçoit aux conditions que fixe la présente entente",
+            "lie la partie qui la reçoit aux conditions que fixe la présente entente",
         ),
         (
             &meals,
@@ -3255,10 +3255,7 @@ fn the_thirty_first_read_does_not_come_back() {
             &meals,
             "cette part correspondant à la mesure dans laquelle il est établi, par jugement ou par entente entre elles, que la réclamation résulte de la faute de la partie défendue",
         ),
-        (
-            &meals,
-            "le versement est exigible à la date de son échéance",
-        ),
+        (&meals, "est exigible à la date de son échéance"),
         (
             &meals,
             "les règles de gouvernance des renseignements visées à l’article 90 de la Loi sur les renseignements de santé et de services sociaux",
@@ -3748,7 +3745,7 @@ fn the_thirty_sixth_read_does_not_come_back() {
     present(&[
         (
             &youth,
-            "Quelle que soit la date où ce budget ou cette allocation devient définitif, l’avis ne produit d’effet que s’il est donné au plus tard le cinquième jour ouvrable",
+            "Quelle que soit la date où ce budget ou cette allocation devient définitif, l’avis ne produit d’effet, à l’égard de chacun des versements qu’il vise, que s’il est donné au plus tard le cinquième jour ouvrable",
         ),
         (
             &management,
@@ -3801,7 +3798,7 @@ fn the_thirty_sixth_read_does_not_come_back() {
         ),
         (
             &gardens_en,
-            "the Cooperative shall reimburse the City for the costs of removal, storage, disposal and restoration of the Land that the City incurred under this clause",
+            "the Cooperative shall reimburse the City for the costs of removing, storing and discarding property and of restoring the Land that the City incurred under this clause",
         ),
     ]);
     absent(&[
@@ -4030,4 +4027,90 @@ fn the_fortieth_read_does_not_come_back() {
         &youth,
         "cette suspension ne s’applique pas à l’obligation de payer",
     )]);
+}
+
+/// The rest of the fortieth read, fixed at the start of stop 47: a notice
+/// that appropriations are lacking is timed per instalment; an expressly
+/// allowed directive is stated apart from the documents that cannot amend
+/// the agreement; carried-over money waits for the council's appropriation;
+/// reimbursed expenses are net of recoverable taxes; the gardens' end rules
+/// yield to a renewal as a whole paragraph; one word for money spent astray.
+#[test]
+fn the_rest_of_the_fortieth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        ..
+    } = editions();
+    let gardens_en = english(EXAMPLES[1]);
+    let meals_en = english(EXAMPLES[2]);
+    let youth_en = english(EXAMPLES[3]);
+    present(&[
+        (
+            &meals,
+            "la partie de chaque versement que vise cet avis n’est pas exigible, pourvu que l’avis produise ses effets à l’égard de ce versement",
+        ),
+        (
+            &meals_en,
+            "the notice has effect, as regards each instalment it covers, only if it is given no later than the fifth Business Day after the date on which that instalment becomes payable",
+        ),
+        (
+            &meals,
+            "les sommes dont l’exigibilité est ainsi suspendue ne sont pas dues",
+        ),
+        (
+            &meals,
+            "les documents que les parties signent et les directives qu’une partie donne à l’autre en application de la présente entente en précisent l’exécution sans la modifier\u{202f}; une directive que la présente entente permet expressément lie la partie qui la reçoit aux conditions que fixe la présente entente\u{202f}; en cas d’incompatibilité, la présente entente prévaut.",
+        ),
+        (
+            &meals,
+            "au plus tard le 10 du mois de cette échéance, les registres des livraisons des trois mois précédents établis conformément au paragraphe 14.2, même si l’un d’eux a été remis après la date que fixe ce paragraphe",
+        ),
+        (
+            &management,
+            "la Ville fait affecter par son conseil municipal les sommes ainsi reportées, y compris celles que reporte le paragraphe 9.1, aux dépenses de la Base prévues au Plan d’action",
+        ),
+        (
+            &management,
+            "déduction faite des taxes qu’elle peut récupérer sous forme de crédit ou de remboursement",
+        ),
+        (
+            &management,
+            "il exclut le traitement et le coût que les alinéas 7.2 b) et c) déclarent non remboursables",
+        ),
+        (
+            &management,
+            "sont réputées engagées au 31 décembre. Le Conseil fonde sur cet état les décisions de report prévues aux paragraphes 7.5 et 9.1.",
+        ),
+        (
+            &management,
+            "son rapport annuel d’activité et ses états financiers annuels, vérifiés par un comptable professionnel agréé",
+        ),
+        (
+            &gardens,
+            "Le présent paragraphe ne s’applique pas lorsque, au plus tard à la date où la présente convention prend fin, les parties ont conclu une nouvelle convention",
+        ),
+        (
+            &gardens,
+            "et les sommes qui la paient sont réputées utilisées à d’autres fins que celles qui y sont prévues",
+        ),
+        (
+            &gardens_en,
+            "the City may discard the gardeners’ property not taken back",
+        ),
+        (&youth_en, "Annex B summarizes the main due dates"),
+    ]);
+    absent(&[
+        (&meals, "sous réserve des directives"),
+        (&meals, "le versement en cause"),
+        (
+            &gardens,
+            "Sauf si les parties ont conclu une nouvelle convention",
+        ),
+        (&gardens, "réputée affectée à d’autres fins"),
+        (&gardens_en, "disposed of in accordance with this clause"),
+        (&youth_en, "recalls"),
+        (&management, "exclut les dépenses comprises dans la valeur"),
+    ]);
 }
