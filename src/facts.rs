@@ -229,6 +229,8 @@ pub struct Contribution<'a> {
     pub party: Option<&'a str>,
     pub cash: Cents,
     pub in_kind: Cents,
+    /// Where the entry says what alone its cash pays, if it does.
+    pub cash_pays: Option<Span>,
 }
 
 impl Facts<'_> {
@@ -642,6 +644,9 @@ fn resources(r: &Record) -> Resources<'_> {
                 cash: money_like(c, &contract::CONTRIBUTION_CASH, Value::as_money).unwrap_or(0),
                 in_kind: money_like(c, &contract::CONTRIBUTION_IN_KIND, Value::as_money)
                     .unwrap_or(0),
+                cash_pays: c
+                    .get(contract::CONTRIBUTION_CASH_PAYS.name())
+                    .map(|v| v.span.clone()),
             })
             .collect(),
         budget_lines: records(r, &contract::BUDGET_LINES)

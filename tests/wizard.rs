@@ -147,11 +147,13 @@ fn management_script() -> Vec<String> {
         ADD,
         "la Ville",
         "80000",
+        SKIP, // what the cash pays: any expense
         "10000",
         SKIP,
         SKIP,
         ADD,
         "l'Association",
+        SKIP,
         SKIP,
         "10 000,00 $",
         "animation bénévole",

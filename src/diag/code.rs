@@ -110,6 +110,7 @@ codes! {
     FrenchLanguageCharter = "P096", "french-language-charter", Note;
     TransliterationSuggested = "P097", "transliteration-suggested", Note;
     TranslationByAdministration = "P098", "translation-by-administration", Note;
+    CashPaysWithoutCash = "P099", "cash-pays-without-cash", Error;
     LibrarySyntax = "L001", "library-syntax", Error;
     LibrarySchema = "L002", "library-schema", Error;
     LibraryDuplicate = "L003", "library-duplicate", Error;

@@ -311,6 +311,9 @@ needs! {
     CONTRIBUTION_PARTY = RESOURCES."contributions.party": [Party] required for BUDGET;
     CONTRIBUTION_CASH = RESOURCES."contributions.cash": [Money] required for BUDGET;
     CONTRIBUTION_IN_KIND = RESOURCES."contributions.in_kind": [Money] required for BUDGET;
+    /// The only expenses a party's cash contribution pays; it needs a cash
+    /// contribution to speak of.
+    CONTRIBUTION_CASH_PAYS = RESOURCES."contributions.cash_pays": [Text, LongText] optional for BUDGET;
     BUDGET_LINES = RESOURCES."budget_lines": [Records] optional for BUDGET;
     BUDGET_LINE_ITEM = RESOURCES."budget_lines.item": [Text, LongText] required for BUDGET;
     BUDGET_LINE_AMOUNT = RESOURCES."budget_lines.amount": [Money] required for BUDGET;

@@ -111,6 +111,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 
     deficit_caps(ctx, out);
+    cash_pays(ctx, out);
     carry_over(ctx, out);
     payments(ctx, out);
     subsidy_audit(ctx, out);
@@ -392,6 +393,51 @@ fn deficit_caps(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 /// Funds carried over « to the next fiscal year » when the budget covers the
 /// whole term: there is no next year to carry them to.
+/// A contribution that says what its cash pays must have cash: otherwise
+/// the agreement would print a rule about money nobody pays.
+fn cash_pays(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let Some(resources) = &ctx.facts.resources else {
+        return;
+    };
+    let (pays, cash) = (
+        contract::CONTRIBUTION_CASH_PAYS.name(),
+        contract::CONTRIBUTION_CASH.name(),
+    );
+    for c in &resources.contributions {
+        let Some(span) = &c.cash_pays else { continue };
+        if c.cash > 0 {
+            continue;
+        }
+        let who = c.party.map_or_else(String::new, |p| ctx.party_name(p));
+        let message = tr!(
+            lang,
+            "{who} ne verse aucune contribution en argent, mais `{pays}` dit ce que celle-ci paie",
+            "{who} pays no cash contribution, but `{pays}` says what it pays"
+        );
+        out.push(
+            Diagnostic::new(Code::CashPaysWithoutCash, span.clone(), message)
+                .help(tr!(
+                    lang,
+                    "indiquez le montant de `{cash}`, ou retirez `{pays}`",
+                    "give the `{cash}` amount, or remove `{pays}`"
+                ))
+                .plain(
+                    tr!(
+                        lang,
+                        "{who} ne verse aucune contribution en argent, mais la convention dit ce que celle-ci paie",
+                        "{who} pays no cash contribution, but the agreement says what it pays"
+                    ),
+                    tr!(
+                        lang,
+                        "indiquez sa contribution en argent, ou retirez ce que celle-ci paie",
+                        "give its cash contribution, or remove what it pays"
+                    ),
+                ),
+        );
+    }
+}
+
 fn carry_over(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
     let (Some(span), Some(resources)) = (&ctx.facts.carry_over, &ctx.facts.resources) else {

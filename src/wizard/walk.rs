@@ -18,10 +18,11 @@ impl<'a> Wizard<'a> {
     }
 
     /// Whether the quick pass leaves out an optional detail of an entry:
-    /// one pacte does not compute with (a contact's phone), or a yes/no
-    /// whose absence pacte reads as the usual case (a seat votes unless
-    /// said otherwise). A count it computes with (women on the board) is
-    /// asked.
+    /// one pacte does not compute with (a contact's phone), or a yes/no or
+    /// a text whose absence pacte reads as the usual case (a seat votes
+    /// unless said otherwise; a cash contribution may pay any expense
+    /// unless `cash_pays` says otherwise). A count it computes with (women
+    /// on the board) is asked.
     pub(super) fn skips_detail(&self, list: &Field, sub: &Field) -> bool {
         if self.pass != Pass::Required || sub.required {
             return false;
@@ -34,7 +35,13 @@ impl<'a> Wizard<'a> {
         });
         match need {
             None => true,
-            Some(n) => n.optional && sub.kind == FieldKind::Boolean,
+            Some(n) => {
+                n.optional
+                    && matches!(
+                        sub.kind,
+                        FieldKind::Boolean | FieldKind::Text | FieldKind::LongText
+                    )
+            }
         }
     }
 
