@@ -120,8 +120,8 @@ fn page_count_is_stable_and_every_page_is_numbered() {
     let pdf = render(dir.path(), "g.pdf", &[GESTION]);
     let total = pages(&pdf);
     assert_eq!(
-        total, 45,
-        "the management example typesets on 45 Letter pages"
+        total, 46,
+        "the management example typesets on 46 Letter pages"
     );
     for n in 1..=total {
         let text = page_text(&pdf, n);
