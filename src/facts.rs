@@ -341,6 +341,19 @@ impl<'a> Facts<'a> {
     /// Lifts the facts from a typed convention.
     /// Whether one of the audits is of the financial statements
     /// (« vérification des états financiers »).
+    /// Whether the party managing the funds pays a cash contribution of its
+    /// own: the managed sums then include it once it is entered in the
+    /// separate accounts.
+    pub fn fund_manager_pays_cash(&self) -> bool {
+        self.resources.as_ref().is_some_and(|r| {
+            r.fund_manager.as_ref().is_some_and(|m| {
+                r.contributions
+                    .iter()
+                    .any(|c| c.party == Some(m.value) && c.cash > 0)
+            })
+        })
+    }
+
     pub fn audits_financial_statements(&self) -> bool {
         self.audits
             .iter()

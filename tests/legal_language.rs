@@ -652,7 +652,7 @@ fn each_contribution_is_paid_on_a_schedule() {
     ));
     assert!(
         meals.contains(
-            "otherwise, within 15 days after the last of those registers is handed over;"
+            "otherwise, within 15 days after the date on which all of those registers have been handed over;"
         )
     );
 }
@@ -3169,7 +3169,7 @@ fn the_thirtieth_read_does_not_come_back() {
     present(&[
         (
             &management,
-            "lorsque le total des remboursements que cette partie conserve pour l’exercice financier au cours duquel il a été acheté, après le rajustement prévu au paragraphe 12.5",
+            "lorsque la part de ses dépenses de l’exercice financier au cours duquel il a été acheté, établie conformément au paragraphe 12.5 à l’expiration du délai",
         ),
         (
             &management,
@@ -3407,7 +3407,7 @@ fn the_accounting_says_what_it_holds_and_the_meals_ceiling_is_numbered() {
     present(&[
         (
             &management,
-            "Entre les mains de la Ville, les sommes versées en vertu de la présente convention sont les contributions en argent que la Ville reçoit des autres parties, ainsi que les sommes qui lui sont remboursées parce qu’elles n’ont pas été employées aux fins de la présente convention",
+            "Entre les mains de la Ville, les sommes versées en vertu de la présente convention sont sa propre contribution en argent, dès qu’elle l’inscrit à cette comptabilité, les contributions en argent que la Ville reçoit des autres parties, ainsi que les sommes qui lui sont remboursées parce qu’elles n’ont pas été employées aux fins de la présente convention",
         ),
         (
             &gardens_en,
@@ -4061,7 +4061,7 @@ fn the_rest_of_the_fortieth_read_does_not_come_back() {
         ),
         (
             &meals,
-            "les documents que les parties signent en application de la présente entente en précisent l’exécution sans la modifier, et aucun document ni aucune communication qu’une partie remet à l’autre ne modifie la présente entente ni n’ajoute aux obligations de la partie destinataire, sauf une directive que la présente entente permet expressément, qui lie la partie qui la reçoit aux conditions que fixe la présente entente\u{202f}; en cas d’incompatibilité, la présente entente prévaut.",
+            "Les autres documents que les parties signent en application de la présente entente en précisent l’exécution sans la modifier, et aucun document ni aucune communication qu’une partie remet à l’autre ne modifie la présente entente ni n’ajoute aux obligations de la partie destinataire, sauf une directive que la présente entente permet expressément, qui lie la partie qui la reçoit aux conditions que fixe la présente entente\u{202f}; en cas d’incompatibilité entre la présente entente et un tel document ou une telle communication, la présente entente prévaut.",
         ),
         (
             &meals,
@@ -4274,5 +4274,86 @@ fn the_forty_second_read_does_not_come_back() {
             "les autres sommes qu’elle a affectées aux mêmes fins",
         ),
         (&youth_en, "the other sums the Drop-In Centre applied"),
+    ]);
+}
+
+/// The forty-third read: amendment and renewal writings are not « other
+/// documents » that yield to the agreement; the fund manager's own cash is
+/// among the managed sums once entered; a deadlock on a decision whose
+/// absence the agreement settles does not open the short withdrawal; an
+/// exclusion after a suspension keeps the excluded party's later expenses
+/// out of a shared deficit; the end of a building's useful life is
+/// attested; the meals documents deadlock has an exit; English "no later
+/// than that date" and "discloses".
+#[test]
+fn the_forty_third_read_does_not_come_back() {
+    let Editions {
+        management,
+        meals,
+        youth,
+        ..
+    } = editions();
+    let gardens_en = english(EXAMPLES[1]);
+    let meals_en = english(EXAMPLES[2]);
+    let youth_en = english(EXAMPLES[3]);
+    present(&[
+        (
+            &youth,
+            "Elle ne peut être modifiée que par un écrit signé par les deux parties, et n’est renouvelée que par l’écrit prévu à l’article 4. Les autres documents que les parties signent",
+        ),
+        (
+            &management,
+            "sont sa propre contribution en argent, dès qu’elle l’inscrit à cette comptabilité, les contributions en argent que la Ville reçoit des autres parties",
+        ),
+        (
+            &management,
+            "une décision qu’elle lui confie et dont elle ne règle pas elle-même l’absence",
+        ),
+        (
+            &management,
+            "Malgré l’article 27, les dépenses que la partie exclue a engagées après la date où la suspension a pris effet demeurent à sa charge",
+        ),
+        (
+            &management,
+            "soit ceux dont un ingénieur ou un architecte, membre de son ordre professionnel et retenu par la Ville, atteste par écrit",
+        ),
+        (
+            &management,
+            "g) les candidatures et les recommandations du comité de sélection prévues à l’alinéa 12.2 a).",
+        ),
+        (
+            &meals,
+            "S’ils ne sont pas tous signés dans les 60 jours suivant la date où la demande de médiation est réputée reçue, l’une ou l’autre partie peut mettre fin à la présente entente",
+        ),
+        (
+            &meals,
+            "les avances étant réglées conformément au présent article ou, à la fin de la présente entente, conformément à l’article 9",
+        ),
+        (
+            &gardens_en,
+            "no later than the last day of that period or no later than that date, as the case may be",
+        ),
+        (
+            &meals_en,
+            "by a contract it enters into in accordance with the rules that govern it",
+        ),
+        (
+            &youth_en,
+            "that discloses personal information to a party that is not a public body shall give that party in writing, no later than the first disclosure",
+        ),
+        (
+            &youth,
+            "aucune somme minimale aux remboursements de frais de déplacement prévus au sous-alinéa 6.1 b)(iv) ni à ses apports en nature",
+        ),
+    ]);
+    absent(&[
+        (&management, "biens mis à disposition"),
+        (
+            &management,
+            "le total des remboursements que cette partie conserve",
+        ),
+        (&gardens_en, "or on that date."),
+        (&meals_en, "by a contract it awards under the rules"),
+        (&meals, "suivant la remise du dernier de ces registres"),
     ]);
 }

@@ -202,6 +202,8 @@ pub(super) fn build_with(
         // Whether the audits include the financial statements: a year's
         // unspent money is then the audited figure.
         "audited_statements": facts.audits_financial_statements(),
+        // Whether the fund manager's own cash is among the managed sums.
+        "manager_cash": facts.fund_manager_pays_cash(),
     });
 
     let mut env = with_language(env, lang);
