@@ -153,8 +153,7 @@ fn management_script() -> Vec<String> {
         SKIP,
         ADD,
         "l'Association",
-        SKIP,
-        SKIP,
+        SKIP, // no cash, so what it pays is not asked
         "10 000,00 $",
         "animation bénévole",
         SKIP,
@@ -381,6 +380,14 @@ fn a_management_convention_from_nothing_passes_check() {
         );
     }
     assert_eq!(p.remaining(), 0, "every scripted answer was used");
+    // What a cash contribution pays is asked of the City, which pays cash,
+    // and not of the Association, which pays none.
+    let pays = p
+        .asked
+        .iter()
+        .filter(|q| q.starts_with("Ce que paie cette contribution en argent"))
+        .count();
+    assert_eq!(pays, 1, "{:#?}", p.asked);
     // At the end, a clean convention is offered for rendering, and the paths are printed.
     let md = dir.path().join("parc.md");
     let pdf = dir.path().join("parc.pdf");

@@ -382,6 +382,11 @@ needs! {
     DEFINED_TERM = DEFINITIONS_CLAUSE."definitions.term": [Text] required for DEFINED_TERMS;
 }
 
+/// Details of an entry that speak of a sibling answer: the first is asked
+/// only once the second has one (what a cash contribution pays, only for a
+/// party that pays cash).
+pub static QUALIFIES: &[(Need, Need)] = &[(CONTRIBUTION_CASH_PAYS, CONTRIBUTION_CASH)];
+
 /// The clauses pacte computes with, each once, in [`NEEDS`] order.
 pub fn clauses() -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = Vec::new();

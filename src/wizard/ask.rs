@@ -392,7 +392,9 @@ impl<'a> Wizard<'a> {
         let mut ask = |w: &mut Wizard<'a>, p: &mut dyn Prompter, i: usize| {
             let sub = &field.fields[i];
             let cur = table.get(sub.name()).cloned();
-            if cur.is_none() && w.skips_detail(field, sub) {
+            if cur.is_none()
+                && (w.skips_detail(field, sub) || w.waits_for_sibling(field, sub, &table))
+            {
                 return Ok(false);
             }
             match w.ask_field(p, sub, cur.as_ref(), sub.required)? {

@@ -45,6 +45,25 @@ impl<'a> Wizard<'a> {
         }
     }
 
+    /// Whether a detail of an entry waits for a sibling answer the entry
+    /// does not have: « what this cash pays » is not asked of a party that
+    /// pays no cash.
+    pub(super) fn waits_for_sibling(&self, list: &Field, sub: &Field, entry: &Table) -> bool {
+        let Some(clause) = self.clause_answered() else {
+            return false;
+        };
+        let path = format!("{}.{}", list.name(), sub.name());
+        let prefix = format!("{}.", list.name());
+        contract::QUALIFIES.iter().any(|(detail, of)| {
+            detail.clause == clause.id()
+                && detail.path == path
+                && of
+                    .path
+                    .strip_prefix(&prefix)
+                    .is_some_and(|sibling| !entry.contains_key(sibling))
+        })
+    }
+
     /// What a new list of entries can be walked through: the key sub-field,
     /// its values and how to name them.
     fn walk_keys(&self, field: &Field) -> Option<(String, Vec<(String, String)>)> {
@@ -151,7 +170,9 @@ impl<'a> Wizard<'a> {
             if i > 0 && skipped {
                 return Ok(false);
             }
-            if w.skips_detail(field, sub) {
+            if w.skips_detail(field, sub)
+                || (!table.contains_key(sub.name()) && w.waits_for_sibling(field, sub, &table))
+            {
                 return Ok(false);
             }
             // The entry's first question names whom it is for; when it is
