@@ -1878,7 +1878,7 @@ fn the_fifteenth_read_does_not_come_back() {
         ),
         (
             &management,
-            "dans les cinq jours ouvrables suivant la date où cette information lui parvient",
+            "dans les cinq jours ouvrables suivant la date où l’écrit prévu au présent paragraphe est réputé reçu par la partie qui tient le registre",
         ),
         (
             &youth,
@@ -3502,7 +3502,7 @@ fn the_thirty_third_read_does_not_come_back() {
         ),
         (
             &youth,
-            "(v) des remboursements de frais de déplacement prévus au sous-alinéa 6.1 b)(iv), qui ne sont imputés qu’à la contribution en argent de la Maison des jeunes",
+            "La contribution en argent de la Maison des jeunes ne sert qu’à payer les remboursements de frais de déplacement prévus au sous-alinéa 6.1 b)(iv)",
         ),
         (
             &youth,
@@ -3985,7 +3985,7 @@ fn the_thirty_ninth_read_does_not_come_back() {
         ),
         (
             &management,
-            "chaque partie, y compris la Ville à l’égard du matériel nautique de la Base, assure le matériel qu’elle prête",
+            "chaque partie, y compris la Ville à l’égard du matériel nautique de la Base, assure à ses frais le matériel qu’elle prête",
         ),
         (
             &management,
@@ -4020,7 +4020,7 @@ fn the_fortieth_read_does_not_come_back() {
         ),
         (
             &gardens,
-            "ou, lorsque l’intérêt est déclaré par la partie qui tient le registre, suivant la date de cette déclaration",
+            "ou, lorsque celle-ci en est l’auteur, la date où elle le transmet",
         ),
     ]);
     absent(&[(
@@ -4097,7 +4097,7 @@ fn the_rest_of_the_fortieth_read_does_not_come_back() {
         ),
         (
             &gardens_en,
-            "the City may discard the Gardeners’ property not taken back",
+            "the City may, when that period expires, discard the property of a Gardener who has given that consent",
         ),
         (&youth_en, "Annex B summarizes the main due dates"),
     ]);
@@ -4355,5 +4355,69 @@ fn the_forty_third_read_does_not_come_back() {
         (&gardens_en, "or on that date."),
         (&meals_en, "by a contract it awards under the rules"),
         (&meals, "suivant la remise du dernier de ces registres"),
+    ]);
+}
+
+/// The forty-fourth read: listed causes are serious breaches by agreement;
+/// the register's five days run from a deemed date; the gardeners consent,
+/// in the garden rules, to their property being discarded; the City
+/// secures the right to pass the professional's report on; a safety
+/// directive is sent through the contact person and signed by someone who
+/// can bind the public party; travel reimbursements are not among the
+/// purposes of the Institution's money; an "Executive Director".
+#[test]
+fn the_forty_fourth_read_does_not_come_back() {
+    let Editions {
+        management,
+        gardens,
+        meals,
+        youth,
+    } = editions();
+    let gardens_en = english(EXAMPLES[1]);
+    let meals_en = english(EXAMPLES[2]);
+    present(&[
+        (
+            &gardens,
+            "lui enjoignant de le faire. Constituent notamment des manquements graves au sens du présent paragraphe\u{a0}:",
+        ),
+        (
+            &gardens_en,
+            "Each of the following is, among others, a serious breach for the purposes of this paragraph:",
+        ),
+        (
+            &gardens,
+            "le consentement du jardinier à ce que les biens qu’il n’a pas repris à la date où le Terrain doit être libéré soient enlevés et entreposés par la Ville",
+        ),
+        (
+            &gardens,
+            "obtient du professionnel, dans le contrat qu’elle conclut avec lui, le droit de remettre à la Coopérative ce rapport",
+        ),
+        (
+            &youth,
+            "dans les cinq jours ouvrables suivant la date où l’écrit prévu au présent paragraphe est réputé reçu par la partie qui tient le registre",
+        ),
+        (
+            &meals,
+            "que le CISSS lui transmet par l’entremise de son répondant et que signe une personne qui a le pouvoir d’engager le CISSS",
+        ),
+        (&meals_en, "Denis Lachance, Executive Director"),
+        (
+            &management,
+            "assure à ses frais le matériel qu’elle prête ou met à la disposition d’une autre partie en vertu de la présente convention, la prime de cette assurance n’étant ni imputée au Fonds de la Base",
+        ),
+        (
+            &management,
+            "ou, si cet avis n’a pas été donné dans le délai prévu ci-après, au plus tard 45 jours après l’expiration de ce délai",
+        ),
+        (
+            &management,
+            "les frais d’une activité qui se déroule au cours de deux exercices sont répartis entre eux au prorata du nombre de jours d’activité",
+        ),
+    ]);
+    absent(&[
+        (&gardens, "notamment dans les cas suivants"),
+        (&youth, "(v) des remboursements de frais de déplacement"),
+        (&youth, "cette information lui parvient"),
+        (&meals, "Une directive écrite du CISSS qui porte"),
     ]);
 }
