@@ -385,7 +385,7 @@ fn a_management_convention_from_nothing_passes_check() {
     let pays = p
         .asked
         .iter()
-        .filter(|q| q.starts_with("Ce que paie cette contribution en argent"))
+        .filter(|q| q.starts_with("Ce que paie cet argent"))
         .count();
     assert_eq!(pays, 1, "{:#?}", p.asked);
     // At the end, a clean convention is offered for rendering, and the paths are printed.
