@@ -4401,6 +4401,27 @@ fn the_forty_fourth_read_does_not_come_back() {
             "que le CISSS lui transmet par l’entremise de son répondant et que signe une personne qui a le pouvoir d’engager le CISSS",
         ),
         (&meals_en, "Denis Lachance, Executive Director"),
+        (&meals, "Denis Lachance, directeur général"),
+        (
+            &meals,
+            "toute modification de ces restrictions, laquelle lie l’Organisme à compter du deuxième jour ouvrable suivant la date où elle est réputée reçue",
+        ),
+        (
+            &gardens,
+            "pour l’année en cours ou, avant la première attribution de l’année, pour l’année précédente",
+        ),
+        (
+            &gardens,
+            "La Coopérative demande à chaque jardinier, lors de l’attribution de son jardinet, s’il consent",
+        ),
+        (
+            &gardens,
+            "son consentement à la communication de son nom, de ses coordonnées et de cet engagement à la Ville et aux membres du comité conjoint, aux seules fins de la convocation du comité conjoint",
+        ),
+        (
+            &gardens_en,
+            "only the amount by which the total of the expenses the latter committed",
+        ),
         (
             &management,
             "assure à ses frais le matériel qu’elle prête ou met à la disposition d’une autre partie en vertu de la présente convention, la prime de cette assurance n’étant ni imputée au Fonds de la Base",
