@@ -3321,7 +3321,7 @@ fn the_thirty_second_read_does_not_come_back() {
     present(&[
         (
             &youth,
-            "suivant le premier jour de l’absence en cours le jour où ce total dépasse 30",
+            "suivant le premier jour de l’absence qui est en cours le jour où le total des jours d’absence calculé conformément au paragraphe 6.2 dépasse 30",
         ),
         (
             &youth,
@@ -4402,6 +4402,14 @@ fn the_forty_fourth_read_does_not_come_back() {
         ),
         (&meals_en, "Denis Lachance, Executive Director"),
         (&meals, "Denis Lachance, directeur général"),
+        (
+            &youth,
+            "au moins trois soirs, pendant au moins trois heures chaque soir entre 17 heures et 23 heures",
+        ),
+        (
+            &youth,
+            "par un avis écrit qui doit être réputé reçu par chacun des membres au moins cinq jours ouvrables avant la réunion",
+        ),
         (
             &meals,
             "toute modification de ces restrictions, laquelle lie l’Organisme à compter du deuxième jour ouvrable suivant la date où elle est réputée reçue",
