@@ -461,7 +461,7 @@ fn the_management_example_no_longer_contradicts_itself() {
     );
     // An eight-seat board breaks a 4–4 tie.
     assert!(fr.contains(
-        "En cas de partage égal des voix, la personne qui préside a voix prépondérante."
+        "La personne qui préside une séance y exerce son droit de vote comme les autres membres et, en cas de partage égal des voix, a en outre voix prépondérante."
     ));
     // Deficit shares have a ceiling.
     assert!(fr.contains("la Ville, 71,43\u{a0}%, jusqu’à concurrence de 75\u{202f}000,00\u{a0}$"));
@@ -4311,7 +4311,7 @@ fn the_forty_third_read_does_not_come_back() {
         ),
         (
             &management,
-            "Malgré l’article 27, les dépenses que la partie exclue a engagées après la date où la suspension a pris effet demeurent à sa charge",
+            "Malgré l’article 27, les dépenses que la partie exclue a engagées après la date où la suspension a pris effet n’entrent dans aucun déficit",
         ),
         (
             &management,
@@ -4402,6 +4402,10 @@ fn the_forty_fourth_read_does_not_come_back() {
         ),
         (&meals_en, "Denis Lachance, Executive Director"),
         (&meals, "Denis Lachance, directeur général"),
+        (
+            &management,
+            "La Ville assure à ses frais, sans en imputer la prime au Fonds de la Base, les bâtiments de la Base",
+        ),
         (
             &youth,
             "au moins trois soirs, pendant au moins trois heures chaque soir entre 17 heures et 23 heures",
