@@ -338,9 +338,6 @@ pub struct Skipped<'a> {
 }
 
 impl<'a> Facts<'a> {
-    /// Lifts the facts from a typed convention.
-    /// Whether one of the audits is of the financial statements
-    /// (« vérification des états financiers »).
     /// Whether the party managing the funds pays a cash contribution of its
     /// own: the managed sums then include it once it is entered in the
     /// separate accounts.
@@ -354,12 +351,15 @@ impl<'a> Facts<'a> {
         })
     }
 
+    /// Whether one of the audits is of the financial statements
+    /// (« vérification des états financiers »).
     pub fn audits_financial_statements(&self) -> bool {
         self.audits
             .iter()
             .any(|a| a.element == contract::FINANCIAL_STATEMENTS)
     }
 
+    /// Lifts the facts from a typed convention.
     pub fn of(conv: &'a Convention, library: &'a ClauseLibrary) -> Facts<'a> {
         let mut facts = Facts::default();
         // Each computed clause, or its place in `skipped`.

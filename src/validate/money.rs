@@ -391,8 +391,6 @@ fn deficit_caps(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Funds carried over « to the next fiscal year » when the budget covers the
-/// whole term: there is no next year to carry them to.
 /// A contribution that says what its cash pays must have cash: otherwise
 /// the agreement would print a rule about money nobody pays.
 fn cash_pays(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -438,6 +436,8 @@ fn cash_pays(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Funds carried over « to the next fiscal year » when the budget covers the
+/// whole term: there is no next year to carry them to.
 fn carry_over(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
     let (Some(span), Some(resources)) = (&ctx.facts.carry_over, &ctx.facts.resources) else {
